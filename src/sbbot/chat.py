@@ -1,0 +1,62 @@
+"""What crosses the line between a chat platform and the core: `Message` in, `Reply` out.
+
+Adapters build a `Message` from a platform event and render a `Reply` (plain `text` always
+works; `card` is the same content structured, for an embed or HTML). Nothing here knows
+about any platform.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+ReplyKind = Literal["answer", "unsure", "fallback", "command", "error"]
+
+MAX_REPLY_CHARS = 2000
+"""Discord's limit for one message; every reply text fits in it."""
+
+
+@dataclass(frozen=True)
+class Message:
+    """One incoming chat message, already stripped of the bot's mention by the adapter.
+
+    `addressed` says whether free text is meant for the bot (a mention, a DM, the terminal,
+    a question channel). Unaddressed text that is not a command gets no reply. `author` is
+    an opaque platform id used only for cooldowns; it is never stored.
+    """
+
+    text: str
+    platform: str
+    channel: str
+    author: str = ""
+    is_admin: bool = False
+    addressed: bool = True
+
+
+@dataclass(frozen=True)
+class Card:
+    """The structured form of a reply: title, body, source line and fields."""
+
+    title: str
+    body: str
+    footer: str | None = None
+    fields: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class EntryRef:
+    """The knowledge entry a reply is built from (as shown by `sbbot ask --json`)."""
+
+    id: str
+    type: str
+    text: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str
+    kind: ReplyKind
+    entry: EntryRef | None = None
+    score: float | None = None
+    card: Card | None = None
