@@ -8,6 +8,7 @@ about any platform.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Literal
 
 ReplyKind = Literal["answer", "unsure", "fallback", "command", "error"]
@@ -60,3 +61,28 @@ class Reply:
     entry: EntryRef | None = None
     score: float | None = None
     card: Card | None = None
+
+
+AnnouncementKind = Literal["daily_quote", "event_reminder"]
+
+
+@dataclass(frozen=True)
+class Announcement:
+    """Something the bot posts unprompted in a subscribed channel.
+
+    `key` is unique per (platform, channel, kind, event and offset, or date): the store
+    records it when the announcement is sent, so that no restart can send it twice.
+    """
+
+    kind: AnnouncementKind
+    platform: str
+    channel: str
+    at: datetime
+    key: str
+    text: str
+    event: str | None = None
+    card: Card | None = None
+
+
+class ChannelUnavailable(Exception):
+    """An adapter cannot post in a channel any more (deleted, forbidden); skip it."""
