@@ -1,0 +1,232 @@
+"""What every member can ask for: help, reasons, quotes, events, posts, and free questions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rapidfuzz import fuzz, process
+
+from sbbot.chat import Card, EntryRef, Reply
+from sbbot.commands import Command, Context
+from sbbot.knowledge.model import Entry, Event, Quote, Reason, french_date, render_event
+from sbbot.replies import echo
+from sbbot.router import Match
+from sbbot.text import normalize
+
+ANSWER_FOOTER = "Source : « {} »"
+
+
+def entry_ref(entry: Entry) -> EntryRef:
+    return EntryRef(entry.id, entry.type, entry.text, entry.source)
+
+
+def entry_reply(entry: Entry, kind: str = "answer", score: float | None = None) -> Reply:
+    """An entry shown in full with the post it comes from."""
+    footer = ANSWER_FOOTER.format(entry.source)
+    return Reply(
+        f"{entry.text}\n\n{footer}",
+        "answer" if kind == "answer" else "command",
+        entry_ref(entry),
+        score,
+        Card(title=entry_title(entry), body=entry.text, footer=footer),
+    )
+
+
+def entry_title(entry: Entry) -> str:
+    return {"passage": "Extrait", "quote": "Citation", "reason": "Une bonne raison",
+            "event": "Événement"}[entry.type]
+
+
+def topic_label(entry: Entry) -> str:
+    """A one-line name for an entry, used when the bot offers nearby topics."""
+    first_line = entry.text.split("\n", 1)[0].strip("« »")
+    words = first_line.split()
+    label = " ".join(words[:10]) + ("…" if len(words) > 10 else "")
+    return f"{label} ({entry.source})" if entry.type == "passage" else label
+
+
+def known_topics(context: Context) -> str:
+    return "\n".join(f"• {post.title}" for post in context.engine.knowledge.posts)
+
+
+async def answer_question(context: Context, question: str) -> Reply:
+    result = context.engine.router.route(question)
+    if result.verdict == "answer" and result.best is not None:
+        return entry_reply(result.best.entry, score=result.best.score)
+    await context.engine.store.record_unanswered(
+        context.message.platform, context.message.channel, question, context.engine.clock()
+    )
+    if result.verdict == "unsure" and result.best is not None:
+        return unsure_reply(result.best, result.runners_up)
+    return Reply(
+        "Je ne sais pas répondre à cela : les articles que je connais n’en parlent pas.\n"
+        f"Je connais ces articles :\n{known_topics(context)}\n"
+        "Posez une question sur l’un d’eux, ou tapez !aide pour voir mes commandes.",
+        "fallback",
+    )
+
+
+def unsure_reply(best: Match, runners_up: tuple[Match, ...]) -> Reply:
+    options = "\n".join(f"• {topic_label(match.entry)}" for match in (best, *runners_up))
+    return Reply(
+        "Je ne suis pas sûr d’avoir bien compris. Vous pensiez peut-être à l’un de ces sujets :\n"
+        f"{options}\nPrécisez votre question (ou tapez !aide).",
+        "unsure",
+        entry_ref(best.entry),
+        best.score,
+    )
+
+
+async def question(context: Context, arguments: str) -> Reply:
+    if not arguments:
+        return Reply("Posez votre question après la commande, par exemple : "
+                     "!question Quand a lieu la matinée à Genève ?", "error")
+    return await answer_question(context, arguments)
+
+
+async def aide(context: Context, arguments: str) -> Reply:
+    visible = [command for command in context.engine.commands
+               if context.message.is_admin or not command.admin]
+    lines = [f"{command.usage} — {command.summary}" for command in visible]
+    text = ("Je réponds aux questions sur ces articles de blog (social business, collaboration,"
+            " digital workplace) :\n" + known_topics(context) +
+            "\n\nCommandes :\n" + "\n".join(lines) +
+            "\n\nVous pouvez aussi me poser une question directement, en français ou en anglais.")
+    return Reply(text, "command", card=Card("Aide", text))
+
+
+def reason_reply(context: Context, reason: Reason) -> Reply:
+    entry = next(entry for entry in context.engine.knowledge.entries() if entry.id == reason.id)
+    return entry_reply(entry, kind="command")
+
+
+async def raison(context: Context, arguments: str) -> Reply:
+    reasons = context.engine.knowledge.reasons
+    if arguments:
+        number = arguments.split()[0]
+        if not number.isdigit() or not 1 <= int(number) <= len(reasons):
+            return Reply(f"Donnez un numéro de raison entre 1 et {len(reasons)} "
+                         f"(par exemple !raison 3), pas « {echo(number, 20)} ».", "error")
+        chosen = next(reason for reason in reasons if reason.number == int(number))
+        return reason_reply(context, chosen)
+    reason_id = await context.engine.store.next_in_rotation(
+        context.message.platform, context.message.channel, "reasons",
+        [reason.id for reason in reasons], context.engine.rng,
+    )
+    return reason_reply(context, next(reason for reason in reasons if reason.id == reason_id))
+
+
+def quote_reply(context: Context, quote: Quote) -> Reply:
+    entry = next(entry for entry in context.engine.knowledge.entries() if entry.id == quote.id)
+    return entry_reply(entry, kind="command")
+
+
+def find_author(quotes: tuple[Quote, ...], wanted: str) -> str | None:
+    authors = sorted({quote.author for quote in quotes})
+    match = process.extractOne(normalize(wanted), {a: normalize(a) for a in authors},
+                               scorer=fuzz.partial_ratio, score_cutoff=75)
+    return None if match is None else str(match[2])
+
+
+async def citation(context: Context, arguments: str) -> Reply:
+    quotes = context.engine.knowledge.quotes
+    bag = "quotes"
+    if arguments:
+        author = find_author(quotes, arguments)
+        if author is None:
+            authors = ", ".join(sorted({quote.author for quote in quotes}))
+            return Reply(f"Je n’ai pas de citation de « {echo(arguments, 40)} ». "
+                         f"Auteurs cités dans les articles : {authors}.", "error")
+        quotes = tuple(quote for quote in quotes if quote.author == author)
+        bag = f"quotes:{author}"
+    quote_id = await context.engine.store.next_in_rotation(
+        context.message.platform, context.message.channel, bag,
+        [quote.id for quote in quotes], context.engine.rng,
+    )
+    return quote_reply(context, next(quote for quote in quotes if quote.id == quote_id))
+
+
+def event_reply(event: Event, now: datetime, source: str, lead: str = "") -> Reply:
+    text = f"{lead}{render_event(event)}\n{relative_when(event, now)}\n\n" + \
+        ANSWER_FOOTER.format(source)
+    card = Card(
+        title=event.name,
+        body=event.summary,
+        footer=ANSWER_FOOTER.format(source),
+        fields=tuple((label, value) for label, value in (
+            ("Quand", f"{french_date(event.start)} ({event.timezone})"),
+            ("Où", event.location),
+            ("Tarif", event.price or ""),
+            ("Inscription", event.registration or ""),
+        ) if value),
+    )
+    return Reply(text, "command", EntryRef(event.id, "event", render_event(event), source),
+                 None, card)
+
+
+def relative_when(event: Event, now: datetime) -> str:
+    days = (event.start.date() - now.astimezone(event.start.tzinfo).date()).days
+    if event.start < now:
+        return "(Cet événement a déjà eu lieu.)"
+    if days == 0:
+        return "(C’est aujourd’hui !)"
+    return "(C’est demain !)" if days == 1 else f"(Dans {days} jours.)"
+
+
+def source_title(context: Context, event: Event) -> str:
+    return context.engine.knowledge.post(event.post).title
+
+
+async def agenda(context: Context, arguments: str) -> Reply:
+    now = context.engine.clock()
+    events = sorted(context.engine.knowledge.events, key=lambda event: event.start)
+    upcoming = [event for event in events if event.start >= now]
+    if upcoming:
+        replies = [event_reply(event, now, source_title(context, event)) for event in upcoming]
+        if len(replies) == 1:
+            return replies[0]
+        return Reply("\n\n".join(reply.text for reply in replies), "command")
+    if not events:
+        return Reply("Aucun événement n’est annoncé dans les articles.", "command")
+    latest = events[-1]
+    return event_reply(latest, now, source_title(context, latest),
+                       lead="Aucun événement à venir. Le dernier en date :\n")
+
+
+async def evenement(context: Context, arguments: str) -> Reply:
+    events = context.engine.knowledge.events
+    if not arguments:
+        return await agenda(context, arguments)
+    choices = {event.id: normalize(f"{event.name} {event.location}") for event in events}
+    match = process.extractOne(normalize(arguments), choices, scorer=fuzz.token_set_ratio,
+                               score_cutoff=60)
+    if match is None:
+        names = ", ".join(event.name for event in events) or "aucun"
+        return Reply(f"Je ne connais pas d’événement « {echo(arguments, 40)} ». "
+                     f"Événements connus : {names}.", "error")
+    event = next(event for event in events if event.id == match[2])
+    return event_reply(event, context.engine.clock(), source_title(context, event))
+
+
+async def articles(context: Context, arguments: str) -> Reply:
+    posts = context.engine.knowledge.posts
+    lines = [f"{index}. {post.title}" for index, post in enumerate(posts, 1)]
+    text = "Les articles que je connais :\n" + "\n".join(lines)
+    return Reply(text, "command", card=Card("Articles", "\n".join(lines)))
+
+
+CONTENT_COMMANDS: tuple[Command, ...] = (
+    Command("aide", ("help",), "!aide", "la liste des commandes", aide),
+    Command("question", ("ask", "q"), "!question TEXTE",
+            "pose une question sur les articles", question),
+    Command("raison", ("reason",), "!raison [1-10]",
+            "une des dix raisons d’adopter une stratégie social business", raison),
+    Command("citation", ("quote",), "!citation [AUTEUR]",
+            "une citation tirée des articles, au hasard ou d’un auteur", citation),
+    Command("agenda", ("events", "evenements"), "!agenda",
+            "les événements à venir", agenda),
+    Command("evenement", ("event", "événement"), "!evenement NOM",
+            "le détail d’un événement", evenement),
+    Command("articles", ("sources", "posts"), "!articles",
+            "les articles que je connais", articles),
+)
