@@ -1,0 +1,30 @@
+"""Platform adapters: translate between a chat platform and the core's Message / Reply.
+
+Each adapter is thin: it builds a `Message`, calls `Engine.handle`, renders the `Reply`, and
+posts the scheduler's announcements. All behaviour lives in the core.
+"""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+from sbbot.chat import Announcement
+
+
+class Adapter(Protocol):
+    """What `sbbot run` needs from every platform."""
+
+    platform: str
+
+    async def run(self) -> None:
+        """Connect and serve until `close` is called (or the connection fails for good)."""
+
+    async def close(self) -> None:
+        """Disconnect cleanly; `run` then returns."""
+
+    async def announce(self, announcement: Announcement) -> None:
+        """Post an announcement in `announcement.channel`.
+
+        Raises `sbbot.chat.ChannelUnavailable` when the channel cannot be posted in any more
+        (deleted, forbidden), so the scheduler logs it and moves on.
+        """
