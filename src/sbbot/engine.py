@@ -32,6 +32,9 @@ MAX_INPUT_CHARS = 1000
 """Longer messages are cut before any processing: no question needs more, and it bounds
 the work a hostile message can cause."""
 
+GREETING = ("Bonjour ! Posez-moi une question sur les articles que je connais,"
+            " ou tapez !aide pour voir mes commandes.")
+
 Clock = Callable[[], datetime]
 
 
@@ -112,12 +115,14 @@ class Engine:
         """The reply to `message`, or None when the bot should stay silent."""
         text = sanitize(message.text)
         context = Context(self, message)
-        if text.startswith(PREFIX):
-            name, _, arguments = text[len(PREFIX):].partition(" ")
-            if not name:
+        if not text.strip(PREFIX + " "):
+            if not message.addressed:
                 return None
+            reply = Reply(GREETING, "fallback")
+        elif text.startswith(PREFIX):
+            name, _, arguments = text[len(PREFIX):].partition(" ")
             reply = await self._run_command(context, name, arguments.strip())
-        elif message.addressed and text:
+        elif message.addressed:
             reply = await answer_question(context, text)
         else:
             return None

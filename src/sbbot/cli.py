@@ -1,0 +1,134 @@
+"""The `sbbot` command: run, chat, ask, validate (and the subcommands added beside them).
+
+Every failure an admin can cause (bad setting, broken knowledge, unusable database) ends
+in a short message and a non-zero exit code, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import os
+import sys
+from collections.abc import AsyncIterator, Callable, Sequence
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+
+from dotenv import load_dotenv
+
+from sbbot.adapters.terminal import TerminalAdapter, terminal_message
+from sbbot.chat import EntryRef, Reply
+from sbbot.config import ConfigError, Settings, load_settings
+from sbbot.engine import Engine
+from sbbot.knowledge import KnowledgeError, load_knowledge
+from sbbot.store import Store, StoreError
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+@asynccontextmanager
+async def open_engine(settings: Settings) -> AsyncIterator[Engine]:
+    store = await Store.open(settings.database)
+    try:
+        yield Engine(settings.knowledge_dir, store, timezone=settings.timezone)
+    finally:
+        await store.close()
+
+
+def reply_json(reply: Reply) -> str:
+    entry: EntryRef | None = reply.entry
+    return json.dumps({
+        "kind": reply.kind,
+        "reply": reply.text,
+        "entry": None if entry is None else {
+            "id": entry.id, "type": entry.type, "text": entry.text, "source": entry.source,
+        },
+        "score": None if reply.score is None else round(reply.score, 1),
+    }, ensure_ascii=False)
+
+
+async def ask(args: argparse.Namespace, settings: Settings) -> int:
+    lines: Sequence[str] = sys.stdin if args.text == ["-"] else [" ".join(args.text)]
+    async with open_engine(settings) as engine:
+        for line in lines:
+            reply = await engine.handle(terminal_message(line.rstrip("\n")))
+            if reply is None:
+                continue
+            print(reply_json(reply) if args.json else reply.text, flush=True)
+    return 0
+
+
+async def chat(args: argparse.Namespace, settings: Settings) -> int:
+    async with open_engine(settings) as engine:
+        await TerminalAdapter(engine).run()
+    return 0
+
+
+async def run(args: argparse.Namespace, settings: Settings) -> int:
+    if settings.discord is None and settings.matrix is None:
+        return await chat(args, settings)
+    raise ConfigError("chat platforms are not wired yet")
+
+
+def validate(args: argparse.Namespace) -> int:
+    directory = Path(args.directory)
+    try:
+        knowledge = load_knowledge(directory)
+    except KnowledgeError as error:
+        print(error, file=sys.stderr)
+        return EXIT_ERROR
+    passages = sum(len(post.passages) for post in knowledge.posts)
+    print(f"{directory}: OK — {len(knowledge.posts)} posts, {passages} passages, "
+          f"{len(knowledge.quotes)} quotes, {len(knowledge.reasons)} reasons, "
+          f"{len(knowledge.events)} events, {len(knowledge.synonyms)} synonyms")
+    return 0
+
+
+AsyncCommand = Callable[[argparse.Namespace, Settings], Any]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sbbot", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    commands.add_parser(
+        "run", help="run on Discord and/or Matrix as configured; in the terminal otherwise",
+    ).set_defaults(handler=run)
+    commands.add_parser("chat", help="talk to the bot in this terminal").set_defaults(
+        handler=chat)
+
+    ask_parser = commands.add_parser("ask", help="send one message (or '-' for stdin lines)")
+    ask_parser.add_argument("--json", action="store_true", help="one JSON object per reply")
+    ask_parser.add_argument("text", nargs="+", help="the message, or '-' to read stdin")
+    ask_parser.set_defaults(handler=ask)
+
+    validate_parser = commands.add_parser("validate", help="check the knowledge files")
+    validate_parser.add_argument("directory", nargs="?", default=None)
+    validate_parser.set_defaults(sync_handler=validate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    load_dotenv(Path.cwd() / ".env", override=False)
+    try:
+        settings = load_settings(os.environ)
+        logging.basicConfig(level=settings.log_level,
+                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        if getattr(args, "sync_handler", None) is not None:
+            if getattr(args, "directory", "") is None:
+                args.directory = str(settings.knowledge_dir)
+            return int(args.sync_handler(args))
+        return int(asyncio.run(args.handler(args, settings)))
+    except (ConfigError, StoreError) as error:
+        print(f"sbbot: {error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KnowledgeError as error:
+        print(f"sbbot: the knowledge files are invalid:\n{error}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,234 @@
+"""Question routing: from a member's question to the knowledge entry that answers it.
+
+Why not plain rapidfuzz over the passages: `WRatio` scores any long passage ~85 as soon as it
+shares one common word with the question, so it cannot tell an answer from noise, and a
+full fuzzy scan is too slow for a large archive. Instead:
+
+1. The question is folded (case, accents, punctuation), stripped of stopwords and stemmed;
+   English and everyday words are mapped onto the posts' words (`synonyms.yaml`); a word
+   the knowledge does not contain is corrected by rapidfuzz to the nearest known word (typos).
+2. Candidates come from an inverted index, scored by BM25: rare words weigh more than common
+   ones. Scoring uses max-score pruning, so it is exact for the top candidates and fast even
+   with 100,000 passages.
+3. rapidfuzz re-ranks the top candidates against the entries' example questions (hints).
+4. The verdict rests on *coverage*: the share of the question's rarity-weighted words that
+   the best entry contains. An off-topic question ("recette de la tarte") shares no rare word
+   with any entry, whatever its length, so it falls back instead of getting a random passage.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz import fuzz, process
+
+from sbbot.knowledge.model import Entry, Knowledge
+from sbbot.text import fold, stem, words
+
+Verdict = Literal["answer", "unsure", "unknown"]
+
+K1 = 1.2
+B = 0.75
+HINT_WEIGHT = 1.0
+TITLE_WEIGHT = 0.3
+CANDIDATES = 30
+RERANK_WEIGHT = 0.35
+BM25_TIEBREAK = 10.0
+ANSWER_COVERAGE = 0.6
+UNSURE_COVERAGE = 0.3
+ANSWER_SCORE = 55.0
+MIN_TYPO_LENGTH = 4
+
+
+@dataclass(frozen=True)
+class Match:
+    entry: Entry
+    score: float
+    """0 to 100: coverage of the question by the entry, adjusted by the re-ranking."""
+
+
+@dataclass(frozen=True)
+class RouteResult:
+    verdict: Verdict
+    best: Match | None
+    runners_up: tuple[Match, ...]
+
+
+@dataclass(frozen=True)
+class QueryTerm:
+    stem: str
+    weight: float
+    """1 for a word found as typed, less for a typo correction."""
+
+
+UNKNOWN = RouteResult("unknown", None, ())
+
+
+class Router:
+    """An index over every entry of one knowledge snapshot; immutable once built."""
+
+    def __init__(self, knowledge: Knowledge | Iterable[Entry],
+                 synonyms: dict[str, str] | None = None) -> None:
+        if isinstance(knowledge, Knowledge):
+            entries = list(knowledge.entries())
+            synonyms = dict(knowledge.synonyms)
+        else:
+            entries = list(knowledge)
+        self.entries: tuple[Entry, ...] = tuple(entries)
+        self._synonyms = {fold(variant): stem(fold(canonical))
+                          for variant, canonical in (synonyms or {}).items()}
+        term_frequencies = [weighted_terms(entry) for entry in self.entries]
+        self._lengths = [sum(frequencies.values()) for frequencies in term_frequencies]
+        average = sum(self._lengths) / max(len(self._lengths), 1)
+        document_frequency: Counter[str] = Counter()
+        for frequencies in term_frequencies:
+            document_frequency.update(frequencies.keys())
+        count = len(self.entries)
+        self._idf = {term: math.log(1 + (count - df + 0.5) / (df + 0.5))
+                     for term, df in document_frequency.items()}
+        self._max_idf = math.log(1 + (count + 0.5) / 0.5)
+        self._postings: dict[str, dict[int, float]] = {}
+        for index, frequencies in enumerate(term_frequencies):
+            norm = K1 * (1 - B + B * self._lengths[index] / average) if average else K1
+            for term, tf in frequencies.items():
+                impact = self._idf[term] * tf * (K1 + 1) / (tf + norm)
+                self._postings.setdefault(term, {})[index] = impact
+        self._max_impact = {term: max(postings.values())
+                            for term, postings in self._postings.items()}
+        self._vocabulary = build_vocabulary(self.entries, self._synonyms)
+        self._hint_questions = [tuple(fold(question) for question in entry.hints.questions)
+                                for entry in self.entries]
+
+    def query_terms(self, text: str) -> list[QueryTerm]:
+        """The question as weighted stems; unknown words keep their own stem (weight 1)."""
+        terms: list[QueryTerm] = []
+        for word in words(text):
+            if word in self._synonyms:
+                terms.append(QueryTerm(self._synonyms[word], 1.0))
+            elif stem(word) in self._postings or len(word) < MIN_TYPO_LENGTH:
+                terms.append(QueryTerm(stem(word), 1.0))
+            else:
+                terms.append(self._correct(word))
+        return terms
+
+    def _correct(self, word: str) -> QueryTerm:
+        cutoff = 80 if len(word) <= 5 else 84
+        found = process.extractOne(word, self._vocabulary.keys(), scorer=fuzz.ratio,
+                                   score_cutoff=cutoff)
+        if found is None:
+            return QueryTerm(stem(word), 1.0)
+        return QueryTerm(self._vocabulary[found[0]], (found[1] / 100) ** 2)
+
+    def route(self, text: str, limit: int = 3) -> RouteResult:
+        terms = self.query_terms(text)
+        if not terms:
+            return UNKNOWN
+        total = sum(self._term_idf(term.stem) * term.weight for term in terms)
+        weights: dict[str, float] = {}
+        for term in terms:
+            if term.stem in self._postings:
+                weights[term.stem] = max(weights.get(term.stem, 0.0), term.weight)
+        if not weights:
+            return UNKNOWN
+        candidates = self._top_candidates(weights, CANDIDATES)
+        folded = fold(text)
+        top_bm25 = candidates[0][1]
+        ranked = sorted(
+            ((self._final_score(index, weights, total, folded), bm25, index)
+             for index, bm25 in candidates),
+            key=lambda item: -(item[0] + BM25_TIEBREAK * item[1] / top_bm25),
+        )
+        matches = [Match(self.entries[index], score) for score, _, index in ranked]
+        best = matches[0]
+        verdict: Verdict
+        if best.score >= ANSWER_SCORE:
+            verdict = "answer"
+        elif best.score >= UNSURE_COVERAGE * 100:
+            verdict = "unsure"
+        else:
+            return UNKNOWN
+        return RouteResult(verdict, best, distinct_runners_up(best, matches[1:], limit - 1))
+
+    def _term_idf(self, term: str) -> float:
+        return self._idf.get(term, self._max_idf)
+
+    def _top_candidates(self, weights: dict[str, float], count: int) -> list[tuple[int, float]]:
+        """Exact BM25 top-`count` with max-score pruning.
+
+        Terms are taken from the most to the least selective. Once the terms left could not,
+        even together, lift an unseen entry above the current `count`-th score, their long
+        posting lists are no longer walked: they only add to entries already seen.
+        """
+        ordered = sorted(weights, key=lambda term: -self._max_impact[term] * weights[term])
+        remaining = [self._max_impact[term] * weights[term] for term in ordered]
+        left = sum(remaining)
+        scores: dict[int, float] = {}
+        for position, term in enumerate(ordered):
+            weight = weights[term]
+            postings = self._postings[term]
+            threshold = (heapq.nlargest(count, scores.values())[-1]
+                         if len(scores) >= count else 0.0)
+            if left <= threshold:
+                for index in scores:
+                    impact = postings.get(index)
+                    if impact is not None:
+                        scores[index] += impact * weight
+            else:
+                for index, impact in postings.items():
+                    scores[index] = scores.get(index, 0.0) + impact * weight
+            left -= remaining[position]
+        return heapq.nlargest(count, scores.items(), key=lambda item: (item[1], -item[0]))
+
+    def _final_score(self, index: int, weights: dict[str, float], total: float,
+                     folded: str) -> float:
+        covered = sum(self._idf[term] * weight for term, weight in weights.items()
+                      if index in self._postings[term])
+        coverage = covered / total
+        hints = self._hint_questions[index]
+        similarity = 0.0
+        if hints:
+            best_hint = process.extractOne(folded, hints, scorer=fuzz.token_set_ratio)
+            similarity = best_hint[1] / 100 if best_hint else 0.0
+        return 100 * min(1.0, coverage + RERANK_WEIGHT * similarity * coverage)
+
+
+def weighted_terms(entry: Entry) -> Counter[str]:
+    frequencies: Counter[str] = Counter()
+    for word in words(entry.text):
+        frequencies[stem(word)] += 1
+    for hint in (*entry.hints.questions, *entry.hints.keywords):
+        for word in words(hint):
+            frequencies[stem(word)] += HINT_WEIGHT
+    for word in words(entry.source):
+        frequencies[stem(word)] += TITLE_WEIGHT
+    return frequencies
+
+
+def build_vocabulary(entries: Sequence[Entry], synonyms: dict[str, str]) -> dict[str, str]:
+    """Every known word (folded) to its stem: what typo correction can aim at."""
+    vocabulary = dict(synonyms)
+    for entry in entries:
+        for text in (entry.text, entry.source, *entry.hints.questions, *entry.hints.keywords):
+            for word in words(text):
+                if len(word) >= MIN_TYPO_LENGTH:
+                    vocabulary.setdefault(word, stem(word))
+    return vocabulary
+
+
+def distinct_runners_up(best: Match, others: Sequence[Match], count: int) -> tuple[Match, ...]:
+    """The next entries, skipping ones that repeat the best's text (a quote and its passage)."""
+    chosen: list[Match] = []
+    seen = {fold(best.entry.text)[:80]}
+    for match in others:
+        key = fold(match.entry.text)[:80]
+        if key not in seen:
+            seen.add(key)
+            chosen.append(match)
+        if len(chosen) == count:
+            break
+    return tuple(chosen)
