@@ -1,0 +1,53 @@
+"""Fixtures shared by the whole suite: the shipped knowledge, a real store, a real engine."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from sbbot.engine import Engine
+from sbbot.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+KNOWLEDGE_DIR = ROOT / "knowledge"
+
+
+class FakeClock:
+    """An injectable clock: tests move time by hand instead of sleeping."""
+
+    def __init__(self, now: datetime) -> None:
+        self.now = now
+
+    def __call__(self) -> datetime:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(datetime(2026, 11, 27, 10, 0, tzinfo=UTC))
+
+
+@pytest.fixture
+async def store(tmp_path: Path) -> AsyncIterator[Store]:
+    opened = await Store.open(tmp_path / "sbbot.sqlite3")
+    try:
+        yield opened
+    finally:
+        await opened.close()
+
+
+@pytest.fixture
+def make_engine(store: Store, clock: FakeClock) -> Callable[..., Engine]:
+    def make(knowledge_dir: Path = KNOWLEDGE_DIR, seed: int = 7) -> Engine:
+        return Engine(knowledge_dir, store, clock=clock, rng=random.Random(seed))
+
+    return make
+
+
+@pytest.fixture
+def engine(make_engine: Callable[..., Engine]) -> Engine:
+    return make_engine()

@@ -1,0 +1,209 @@
+"""Every command and the free-question path, through the real engine, router and store."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from sbbot.chat import MAX_REPLY_CHARS, Message, Reply
+from sbbot.engine import Engine, sanitize
+from tests.conftest import FakeClock
+
+
+def message(text: str, *, channel: str = "c1", admin: bool = False,
+            addressed: bool = True) -> Message:
+    return Message(text, "test", channel, author="u1", is_admin=admin, addressed=addressed)
+
+
+async def say(engine: Engine, text: str, **options: object) -> Reply:
+    reply = await engine.handle(message(text, **options))  # type: ignore[arg-type]
+    assert reply is not None
+    assert len(reply.text) <= MAX_REPLY_CHARS
+    return reply
+
+
+async def test_help_lists_member_commands_and_hides_admin_ones(engine: Engine) -> None:
+    member = await say(engine, "!aide")
+    assert "!raison" in member.text and "!citation" in member.text and "!agenda" in member.text
+    admin_only = [command for command in engine.commands if command.admin]
+    for command in admin_only:
+        assert f"!{command.name}" not in member.text
+    admin = await say(engine, "!help", admin=True)
+    for command in admin_only:
+        assert f"!{command.name}" in admin.text
+
+
+async def test_raison_gives_all_ten_before_repeating_per_channel(engine: Engine) -> None:
+    first_round = [(await say(engine, "!raison")).entry for _ in range(10)]
+    ids = [entry.id for entry in first_round if entry is not None]
+    assert len(set(ids)) == 10
+    eleventh = await say(engine, "!raison")
+    assert eleventh.entry is not None and eleventh.entry.id in ids
+    other_channel = await say(engine, "!raison", channel="c2")
+    assert other_channel.entry is not None
+
+
+@pytest.mark.parametrize("number", [1, 5, 10])
+async def test_raison_by_number(engine: Engine, number: int) -> None:
+    reply = await say(engine, f"!raison {number}")
+    reason = next(r for r in engine.knowledge.reasons if r.number == number)
+    assert reply.entry is not None and reply.entry.id == reason.id
+    assert f"Raison n°{number}" in reply.text
+    assert reason.support in reply.text
+
+
+@pytest.mark.parametrize("argument", ["0", "11", "abc", "-3", "2.5"])
+async def test_raison_rejects_bad_numbers(engine: Engine, argument: str) -> None:
+    reply = await say(engine, f"!raison {argument}")
+    assert reply.kind == "error"
+    assert "entre 1 et 10" in reply.text
+
+
+async def test_citation_random_is_verbatim_and_attributed(engine: Engine) -> None:
+    reply = await say(engine, "!citation")
+    quote = next(q for q in engine.knowledge.quotes if reply.entry and q.id == reply.entry.id)
+    assert quote.text in reply.text
+    assert quote.author in reply.text
+
+
+@pytest.mark.parametrize(("wanted", "author"), [
+    ("Attali", "Jacques Attali"),
+    ("attali", "Jacques Attali"),
+    ("orlikovski", "Wanda J. Orlikowski"),
+    ("Duperin", "Bertrand Duperrin"),
+])
+async def test_citation_by_author_is_fuzzy(engine: Engine, wanted: str, author: str) -> None:
+    reply = await say(engine, f"!citation {wanted}")
+    assert reply.kind == "command"
+    assert author in reply.text
+
+
+async def test_citation_unknown_author_lists_the_known_ones(engine: Engine) -> None:
+    reply = await say(engine, "!citation Victor Hugo")
+    assert reply.kind == "error"
+    assert "Victor Hugo" in reply.text
+    assert "Jacques Attali" in reply.text
+
+
+async def test_agenda_before_the_event_shows_it_as_upcoming(
+        engine: Engine, clock: FakeClock) -> None:
+    clock.now = datetime(2014, 3, 28, 12, 0, tzinfo=UTC)
+    reply = await say(engine, "!agenda")
+    assert "Genève" in reply.text
+    assert "vendredi 4 avril 2014 à 08:30" in reply.text
+    assert "Dans 7 jours" in reply.text
+    assert "Aucun événement à venir" not in reply.text
+
+
+async def test_agenda_after_the_event_says_none_and_shows_the_last(engine: Engine) -> None:
+    reply = await say(engine, "!events")
+    assert "Aucun événement à venir" in reply.text
+    assert "Genève" in reply.text
+    assert "déjà eu lieu" in reply.text
+
+
+async def test_evenement_by_fuzzy_name(engine: Engine) -> None:
+    reply = await say(engine, "!evenement matinee entreprise de demain")
+    assert reply.entry is not None and reply.entry.type == "event"
+    assert "Guillaume Foltran" in reply.text
+    unknown = await say(engine, "!evenement salon de l'agriculture")
+    assert unknown.kind == "error"
+
+
+async def test_articles_lists_every_post(engine: Engine) -> None:
+    reply = await say(engine, "!sources")
+    for post in engine.knowledge.posts:
+        assert post.title in reply.text
+
+
+async def test_question_command_and_free_text_answer_with_source(engine: Engine) -> None:
+    for text in ("!question Où a lieu la matinée du 4 avril ?",
+                 "Où a lieu la matinée du 4 avril ?"):
+        reply = await say(engine, text)
+        assert reply.kind == "answer"
+        assert reply.entry is not None
+        assert "Genève" in reply.entry.text
+        assert f"Source : « {reply.entry.source} »" in reply.text
+    empty = await say(engine, "!question")
+    assert empty.kind == "error"
+
+
+async def test_off_topic_question_gets_an_honest_fallback(engine: Engine) -> None:
+    reply = await say(engine, "Quelle est la recette de la tarte aux pommes ?")
+    assert reply.kind == "fallback"
+    assert "Je ne sais pas" in reply.text
+    assert "!aide" in reply.text
+    assert reply.entry is None
+
+
+async def test_unanswered_questions_are_recorded(engine: Engine) -> None:
+    await say(engine, "Quel temps fera-t-il demain à Lyon ?")
+    since = datetime(2000, 1, 1, tzinfo=UTC)
+    recorded = await engine.store.frequent_unanswered(since, 10)
+    assert any("lyon" in text.lower() for text, _ in recorded)
+
+
+async def test_unknown_command_suggests_the_closest(engine: Engine) -> None:
+    reply = await say(engine, "!raisn")
+    assert reply.kind == "error"
+    assert "!raison" in reply.text
+
+
+async def test_unaddressed_chatter_gets_no_reply(engine: Engine) -> None:
+    assert await engine.handle(message("salut tout le monde", addressed=False)) is None
+    command = await engine.handle(message("!raison 1", addressed=False))
+    assert command is not None
+
+
+async def test_addressed_empty_message_gets_a_greeting(engine: Engine) -> None:
+    reply = await say(engine, "   ")
+    assert "!aide" in reply.text
+
+
+async def test_admin_commands_refused_to_members(engine: Engine) -> None:
+    for command in (c for c in engine.commands if c.admin):
+        reply = await say(engine, f"!{command.name}")
+        assert reply.kind == "error"
+        assert "réservée aux administrateurs" in reply.text
+
+
+HOSTILE = [
+    "",
+    "x" * 100_000,
+    "!" + "a" * 100_000,
+    "\x00\x01\x02\x1b[31mrouge\x07",
+    "\u200b\u200b\u200b!raison\u200b",
+    "@everyone @here regardez ça",
+    "!citation @everyone",
+    "!raisn @everyone <@123456789> <@&987654321>",
+    "<script>alert(1)</script>",
+    "\ud800 surrogate",
+    "🙂" * 5000,
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
+async def test_hostile_input_never_raises_nor_pings(engine: Engine, text: str) -> None:
+    reply = await engine.handle(message(text))
+    if reply is not None:
+        assert len(reply.text) <= MAX_REPLY_CHARS
+        assert "@everyone" not in reply.text
+        assert "@here" not in reply.text
+        assert "<@123456789>" not in reply.text
+
+
+def test_sanitize_drops_invisible_and_control_characters() -> None:
+    assert sanitize("\u200b!rai\u200bson\x00 2\n") == "!raison 2"
+    assert len(sanitize("a " * 100_000)) <= 1000
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(max_size=300))
+async def test_random_text_never_raises(engine: Engine, text: str) -> None:
+    for candidate in (text, "!" + text, "!citation " + text, "!raison " + text):
+        reply = await engine.handle(message(candidate))
+        assert reply is None or len(reply.text) <= MAX_REPLY_CHARS
