@@ -15,7 +15,6 @@ from __future__ import annotations
 import asyncio
 import os
 import random
-import re
 import sqlite3
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
@@ -27,6 +26,7 @@ from typing import Final, get_args
 import aiosqlite
 
 from sbbot.chat import Announcement, AnnouncementKind
+from sbbot.text import normalize
 
 SUBSCRIPTION_KINDS: Final[tuple[AnnouncementKind, ...]] = get_args(AnnouncementKind)
 
@@ -235,7 +235,7 @@ class Store:
             await db.execute(
                 "INSERT INTO unanswered (platform, channel, text, normalized, asked_at)"
                 " VALUES (?, ?, ?, ?, ?)",
-                (platform, channel, text, group_key(text), timestamp(at)))
+                (platform, channel, text, normalize(text), timestamp(at)))
 
     async def frequent_unanswered(self, since: datetime, limit: int) -> list[UnansweredQuestion]:
         """The most asked unanswered questions since `since`, shown with their latest
@@ -380,12 +380,3 @@ def timestamp(moment: datetime) -> str:
     if moment.tzinfo is None:
         raise ValueError("naive datetime: the store only keeps aware times")
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
-
-
-SPACES = re.compile(r"\s+")
-TRAILING = re.compile(r"[\s?!.…]+$")
-
-
-def group_key(text: str) -> str:
-    """Questions that differ only by case, spacing or final punctuation count as one."""
-    return TRAILING.sub("", SPACES.sub(" ", text.casefold())).strip()
