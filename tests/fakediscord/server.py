@@ -1,0 +1,503 @@
+"""The fake Discord: just enough REST and gateway for discord.py 2.7.1 to run a real bot.
+
+It plays one guild with a few members and channels, records everything the bot sends
+(channel messages, interaction responses, follow-ups) in `sent`, and records any request it
+does not understand in `unknown`, so a test fails instead of passing over a silent 404.
+It also enforces the limits the bot must respect (2,000 characters per message, embed sizes,
+empty messages), so a client that ignored them would fail here as it would on Discord.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import re
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import discord
+import pytest
+import yarl
+from aiohttp import WSMsgType, web
+
+JSON = dict[str, Any]
+
+DISCORD_EPOCH_MS = 1_420_070_400_000
+MESSAGE_CONTENT_INTENT = 1 << 15
+ADMIN_ROLE_NAME = "Animateurs"
+"""A role with no special permission, that tests list in `DISCORD_ADMIN_ROLES`."""
+
+MEMBER_PERMISSIONS = discord.Permissions(
+    view_channel=True, send_messages=True, embed_links=True, read_message_history=True,
+    use_application_commands=True,
+)
+MENTION = re.compile(r"<@!?(\d+)>")
+
+
+def json_response(data: object, status: int = 200) -> web.Response:
+    """discord.py only decodes a body whose Content-Type is exactly application/json."""
+    return web.Response(status=status, body=json.dumps(data).encode(),
+                        headers={"Content-Type": "application/json"})
+
+
+def error(status: int, code: int, message: str) -> web.Response:
+    return json_response({"code": code, "message": message}, status)
+
+
+@dataclass(frozen=True)
+class Sent:
+    """One message the bot created, through whichever endpoint."""
+
+    via: str
+    """"channel" (POST /channels/…/messages), "interaction" (callback) or "followup"."""
+    channel_id: int
+    payload: JSON
+    id: int
+
+    @property
+    def content(self) -> str:
+        return str(self.payload.get("content") or "")
+
+    @property
+    def embeds(self) -> list[JSON]:
+        return list(self.payload.get("embeds") or [])
+
+    @property
+    def allowed_mentions(self) -> object:
+        return self.payload.get("allowed_mentions")
+
+    @property
+    def reference(self) -> int | None:
+        reference = self.payload.get("message_reference")
+        return None if reference is None else int(reference["message_id"])
+
+
+class FakeDiscord:
+    """One fake guild served to one bot; tests drive it with `say`, `dm`, `slash`, ..."""
+
+    def __init__(self, token: str = "fake-token") -> None:
+        self.token = token
+        self._last_id = 0
+        self.application_id = self.snowflake()
+        self.guild_id = self.snowflake()
+        self.users: dict[str, JSON] = {
+            name: self._user(name) for name in ("owner", "alice", "bob", "carol")
+        }
+        self.bot_user = self._user("sbbot", bot=True)
+        everyone = self._role("@everyone", MEMBER_PERMISSIONS, role_id=self.guild_id)
+        self.roles: dict[str, JSON] = {
+            "@everyone": everyone,
+            "Modération": self._role("Modération", discord.Permissions(manage_guild=True)),
+            ADMIN_ROLE_NAME: self._role(ADMIN_ROLE_NAME, discord.Permissions.none()),
+            "sbbot": self._role("sbbot", MEMBER_PERMISSIONS, bot_id=self.bot_user["id"]),
+        }
+        self.member_roles: dict[str, list[str]] = {
+            "owner": [], "alice": [], "bob": ["Modération"], "carol": [ADMIN_ROLE_NAME],
+            "sbbot": ["sbbot"],
+        }
+        no_embeds = [{"id": everyone["id"], "type": 0, "allow": "0",
+                      "deny": str(discord.Permissions(embed_links=True).value)}]
+        self.channels: dict[str, JSON] = {
+            name: self._channel(name, position, overwrites)
+            for position, (name, overwrites) in enumerate([
+                ("general", []), ("questions", []), ("annonces", []), ("sans-embeds", no_embeds),
+                ("interdit", []),
+            ])
+        }
+        self.forbidden: set[int] = {int(self.channels["interdit"]["id"])}
+        """Channels that answer 403 to every post, whatever the permissions seem to say."""
+        self.deleted_channel_id = self.snowflake()
+        self.dm_channels: dict[str, int] = {name: self.snowflake() for name in self.users}
+        self.commands: dict[int | None, dict[str, JSON]] = {}
+        """Slash commands as synced: per guild id, or under None for global ones."""
+        self.sent: asyncio.Queue[Sent] = asyncio.Queue()
+        self.unknown: list[str] = []
+        self.refuse_privileged_intents = False
+        self.intents: int | None = None
+        self._interactions: dict[int, JSON] = {}
+        self._choices: dict[int, asyncio.Future[list[JSON]]] = {}
+        self._ws: web.WebSocketResponse | None = None
+        self._seq = 0
+        self._runner: web.AppRunner | None = None
+        self.url = ""
+
+    # ----------------------------------------------------------------- setup
+
+    async def start(self) -> None:
+        app = web.Application()
+        route = app.router
+        route.add_get("/gateway", self._gateway)
+        api = "/api/v10"
+        route.add_get(f"{api}/users/@me", self._me)
+        route.add_get(f"{api}/oauth2/applications/@me", self._application)
+        route.add_put(f"{api}/applications/{{app}}/commands", self._sync)
+        route.add_put(f"{api}/applications/{{app}}/guilds/{{guild}}/commands", self._sync)
+        route.add_get(f"{api}/channels/{{channel}}", self._get_channel)
+        route.add_post(f"{api}/channels/{{channel}}/messages", self._create_message)
+        route.add_post(f"{api}/interactions/{{id}}/{{token}}/callback", self._callback)
+        route.add_post(f"{api}/webhooks/{{app}}/{{token}}", self._followup)
+        route.add_route("*", "/{tail:.*}", self._unknown)
+        self._runner = web.AppRunner(app, handle_signals=False)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        host, port = self._runner.addresses[0][:2]
+        self.url = f"http://{host}:{port}"
+
+    def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Point discord.py's REST base and default gateway at this server."""
+        monkeypatch.setattr(discord.http.Route, "BASE", f"{self.url}/api/v10")
+        monkeypatch.setattr(discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY",
+                            yarl.URL(f"{self.url.replace('http', 'ws', 1)}/gateway"))
+
+    async def stop(self) -> None:
+        if self._ws is not None:
+            await self._ws.close()
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    # ------------------------------------------------------------ test API
+
+    def snowflake(self) -> int:
+        """A fresh id stamped with the current time (discord.py expires old interactions)."""
+        stamped = (int(time.time() * 1000) - DISCORD_EPOCH_MS) << 22
+        self._last_id = max(stamped, self._last_id + 1)
+        return self._last_id
+
+    def channel_id(self, name: str) -> int:
+        return int(self.channels[name]["id"])
+
+    def user_id(self, name: str) -> int:
+        return int(self.users[name]["id"])
+
+    @property
+    def bot_mention(self) -> str:
+        return f"<@{self.bot_user['id']}>"
+
+    async def say(self, content: str, *, author: str = "alice", channel: str = "general") -> int:
+        """A member posts `content` in a guild channel; returns the message id."""
+        message = self._message(self.channel_id(channel), self.users[author], content)
+        message["member"] = self._member(author, with_user=False)
+        await self.dispatch("MESSAGE_CREATE", message)
+        return int(message["id"])
+
+    async def dm(self, content: str, *, author: str = "alice") -> int:
+        message = self._message(self.dm_channels[author], self.users[author], content,
+                                guild=False)
+        await self.dispatch("MESSAGE_CREATE", message)
+        return int(message["id"])
+
+    async def slash(self, name: str, *, author: str = "alice", channel: str = "general",
+                    **options: str) -> int:
+        """A member runs `/name option:value ...`; returns the interaction id."""
+        await self._interact(2, name, author, channel, options, focused=None)
+        return self._last_id
+
+    async def autocomplete(self, name: str, option: str, value: str, *,
+                           author: str = "alice", channel: str = "general") -> list[JSON]:
+        """The choices the bot offers while a member types `value` into `option`."""
+        interaction_id = await self._interact(4, name, author, channel, {option: value},
+                                              focused=option)
+        return await asyncio.wait_for(self._choices_for(interaction_id), 2)
+
+    def _choices_for(self, interaction_id: int) -> asyncio.Future[list[JSON]]:
+        """Created by whichever comes first: the test waiting, or the bot answering."""
+        return self._choices.setdefault(interaction_id,
+                                        asyncio.get_running_loop().create_future())
+
+    async def next_sent(self, timeout: float = 2.0) -> Sent:
+        return await asyncio.wait_for(self.sent.get(), timeout)
+
+    def command_names(self, guild_id: int | None) -> set[str]:
+        return set(self.commands.get(guild_id, {}))
+
+    def command(self, name: str) -> JSON:
+        """A synced command, guild-local first as Discord resolves them."""
+        for scope in (self.guild_id, None):
+            if name in self.commands.get(scope, {}):
+                return self.commands[scope][name]
+        raise AssertionError(f"/{name} was never synced: {self.commands}")
+
+    async def dispatch(self, event: str, data: JSON) -> None:
+        assert self._ws is not None, "the bot is not connected to the gateway"
+        self._seq += 1
+        await self._ws.send_json({"op": 0, "t": event, "s": self._seq, "d": data})
+
+    # --------------------------------------------------------------- payloads
+
+    def _user(self, name: str, *, bot: bool = False) -> JSON:
+        return {"id": str(self.snowflake()), "username": name, "global_name": name.title(),
+                "discriminator": "0", "avatar": None, "bot": bot, "public_flags": 0}
+
+    def _role(self, name: str, permissions: discord.Permissions, *, role_id: int | None = None,
+              bot_id: str | None = None) -> JSON:
+        role: JSON = {"id": str(role_id or self.snowflake()), "name": name,
+                      "permissions": str(permissions.value), "position": 0, "color": 0,
+                      "hoist": False, "managed": bot_id is not None, "mentionable": False,
+                      "flags": 0}
+        if bot_id is not None:
+            role["tags"] = {"bot_id": bot_id}
+        return role
+
+    def _channel(self, name: str, position: int, overwrites: list[JSON]) -> JSON:
+        return {"id": str(self.snowflake()), "type": 0, "guild_id": str(self.guild_id),
+                "name": name, "position": position, "permission_overwrites": overwrites,
+                "nsfw": False, "parent_id": None, "topic": None, "last_message_id": None,
+                "rate_limit_per_user": 0, "flags": 0}
+
+    def _user_by_name(self, name: str) -> JSON:
+        return self.bot_user if name == "sbbot" else self.users[name]
+
+    def _member(self, name: str, *, with_user: bool = True) -> JSON:
+        member: JSON = {
+            "roles": [self.roles[role]["id"] for role in self.member_roles[name]],
+            "joined_at": "2024-01-01T00:00:00+00:00", "deaf": False, "mute": False,
+            "flags": 0, "nick": None, "avatar": None, "premium_since": None, "pending": False,
+        }
+        if with_user:
+            member["user"] = self._user_by_name(name)
+        return member
+
+    def _permissions(self, name: str) -> int:
+        value = int(self.roles["@everyone"]["permissions"])
+        for role in self.member_roles[name]:
+            value |= int(self.roles[role]["permissions"])
+        return value
+
+    def _guild(self) -> JSON:
+        members = [self._member(name) for name in (*self.users, "sbbot")]
+        return {
+            "id": str(self.guild_id), "name": "Social Business FR",
+            "owner_id": self.users["owner"]["id"], "icon": None, "features": [],
+            "roles": list(self.roles.values()), "channels": list(self.channels.values()),
+            "members": members, "member_count": len(members), "large": False,
+            "unavailable": False, "emojis": [], "stickers": [], "threads": [],
+            "voice_states": [], "presences": [], "stage_instances": [],
+            "guild_scheduled_events": [], "soundboard_sounds": [], "verification_level": 0,
+            "default_message_notifications": 0, "explicit_content_filter": 0, "mfa_level": 0,
+            "nsfw_level": 0, "premium_tier": 0, "preferred_locale": "fr",
+            "system_channel_id": None, "joined_at": "2024-01-01T00:00:00+00:00",
+        }
+
+    def _message(self, channel_id: int, author: JSON, content: str, *, guild: bool = True,
+                 embeds: list[JSON] | None = None, reference: JSON | None = None) -> JSON:
+        mentioned = [user for user in (*self.users.values(), self.bot_user)
+                     if user["id"] in MENTION.findall(content)]
+        message: JSON = {
+            "id": str(self.snowflake()), "channel_id": str(channel_id), "author": author,
+            "content": content, "timestamp": "2025-01-01T00:00:00+00:00",
+            "edited_timestamp": None, "tts": False,
+            "mention_everyone": "@everyone" in content, "mentions": mentioned,
+            "mention_roles": [], "attachments": [], "embeds": embeds or [], "pinned": False,
+            "type": 19 if reference else 0, "flags": 0, "components": [],
+        }
+        if guild:
+            message["guild_id"] = str(self.guild_id)
+        if reference is not None:
+            message["message_reference"] = reference
+        return message
+
+    async def _interact(self, kind: int, name: str, author: str, channel: str,
+                        options: dict[str, str], focused: str | None) -> int:
+        command = self.command(name)
+        declared = {option["name"] for option in command.get("options", [])}
+        assert set(options) <= declared, f"/{name} has options {declared}, not {set(options)}"
+        interaction_id = self.snowflake()
+        member = self._member(author)
+        member["permissions"] = str(self._permissions(author))
+        data: JSON = {"id": command["id"], "name": name, "type": 1, "options": [
+            {"name": key, "type": 3, "value": value, **({"focused": True} if key == focused
+                                                         else {})}
+            for key, value in options.items()
+        ]}
+        if command.get("guild_id"):
+            data["guild_id"] = command["guild_id"]
+        interaction: JSON = {
+            "id": str(interaction_id), "application_id": str(self.application_id),
+            "type": kind, "token": f"token-{interaction_id}", "version": 1,
+            "guild_id": str(self.guild_id), "channel_id": self.channels[channel]["id"],
+            "channel": self.channels[channel], "member": member, "data": data,
+            "app_permissions": str(self._permissions("sbbot")), "locale": "fr",
+            "guild_locale": "fr", "attachment_size_limit": 8 * 1024 * 1024,
+            "entitlements": [], "authorizing_integration_owners": {"0": str(self.guild_id)},
+            "context": 0,
+        }
+        self._interactions[interaction_id] = interaction
+        await self.dispatch("INTERACTION_CREATE", interaction)
+        return interaction_id
+
+    # ----------------------------------------------------------------- gateway
+
+    async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        self._ws = ws
+        await ws.send_json({"op": 10, "d": {"heartbeat_interval": 41250}})
+        async for frame in ws:
+            if frame.type is not WSMsgType.TEXT:
+                continue
+            packet = json.loads(frame.data)
+            if packet["op"] == 1:
+                await ws.send_json({"op": 11})
+            elif packet["op"] == 2:
+                await self._identify(ws, packet["d"])
+            elif packet["op"] != 3:  # 3 is a presence update, which changes nothing here
+                self.unknown.append(f"gateway op {packet['op']}")
+        return ws
+
+    async def _identify(self, ws: web.WebSocketResponse, identify: JSON) -> None:
+        if identify["token"] != self.token:
+            await ws.close(code=4004, message=b"Authentication failed.")
+            return
+        self.intents = int(identify.get("intents", 0))
+        if self.refuse_privileged_intents and self.intents & MESSAGE_CONTENT_INTENT:
+            await ws.close(code=4014, message=b"Disallowed intent(s).")
+            return
+        gateway = f"{self.url.replace('http', 'ws', 1)}/gateway"
+        await self.dispatch("READY", {
+            "v": 10, "user": self.bot_user, "session_id": "fake-session",
+            "resume_gateway_url": gateway, "private_channels": [],
+            "guilds": [{"id": str(self.guild_id), "unavailable": True}],
+            "application": {"id": str(self.application_id), "flags": 0},
+        })
+        await self.dispatch("GUILD_CREATE", self._guild())
+
+    # -------------------------------------------------------------------- REST
+
+    def _authorized(self, request: web.Request) -> bool:
+        return request.headers.get("Authorization") == f"Bot {self.token}"
+
+    async def _unknown(self, request: web.Request) -> web.Response:
+        self.unknown.append(f"{request.method} {request.path_qs}")
+        return error(404, 0, f"the fake Discord has no route {request.method} {request.path}")
+
+    async def _me(self, request: web.Request) -> web.Response:
+        if not self._authorized(request):
+            return error(401, 0, "401: Unauthorized")
+        return json_response(self.bot_user)
+
+    async def _application(self, request: web.Request) -> web.Response:
+        if not self._authorized(request):
+            return error(401, 0, "401: Unauthorized")
+        return json_response({
+            "id": str(self.application_id), "name": "sbbot", "description": "",
+            "icon": None, "bot_public": True, "bot_require_code_grant": False,
+            "owner": self.users["owner"], "team": None, "verify_key": "0" * 64, "flags": 0,
+            "summary": "", "rpc_origins": [],
+        })
+
+    async def _sync(self, request: web.Request) -> web.Response:
+        if not self._authorized(request) or request.match_info["app"] != str(self.application_id):
+            return error(401, 0, "401: Unauthorized")
+        guild = request.match_info.get("guild")
+        scope = None if guild is None else int(guild)
+        if scope is not None and scope != self.guild_id:
+            return error(403, 50001, "Missing Access")
+        synced: dict[str, JSON] = {}
+        for command in await request.json():
+            command = {**command, "id": str(self.snowflake()),
+                       "application_id": str(self.application_id), "version": "1"}
+            if guild is not None:
+                command["guild_id"] = guild
+            synced[command["name"]] = command
+        self.commands[scope] = synced
+        return json_response(list(synced.values()))
+
+    def _known_channel(self, channel_id: int) -> bool:
+        return (any(int(channel["id"]) == channel_id for channel in self.channels.values())
+                or channel_id in self.dm_channels.values())
+
+    async def _get_channel(self, request: web.Request) -> web.Response:
+        channel_id = int(request.match_info["channel"])
+        for channel in self.channels.values():
+            if int(channel["id"]) == channel_id:
+                return json_response(channel)
+        return error(404, 10003, "Unknown Channel")
+
+    def _check_message(self, payload: JSON, embeds_allowed: bool) -> web.Response | None:
+        """Discord's own refusals: too long, too big an embed, or nothing left to show."""
+        if len(payload.get("content") or "") > 2000:
+            return error(400, 50035, "Invalid Form Body: content must be 2000 or fewer")
+        for embed in payload.get("embeds") or []:
+            limits = {"title": 256, "description": 4096}
+            for key, limit in limits.items():
+                if len(embed.get(key) or "") > limit:
+                    return error(400, 50035, f"Invalid Form Body: embed {key} too long")
+            if len((embed.get("footer") or {}).get("text", "")) > 2048:
+                return error(400, 50035, "Invalid Form Body: embed footer too long")
+            for field in embed.get("fields") or []:
+                if not field["name"] or not field["value"] or len(field["name"]) > 256 \
+                        or len(field["value"]) > 1024:
+                    return error(400, 50035, "Invalid Form Body: bad embed field")
+        if not payload.get("content") and not (embeds_allowed and payload.get("embeds")):
+            return error(400, 50006, "Cannot send an empty message")
+        return None
+
+    def _bot_may_embed(self, channel_id: int) -> bool:
+        for channel in self.channels.values():
+            if int(channel["id"]) == channel_id:
+                return not any(int(overwrite["deny"]) & discord.Permissions(embed_links=True).value
+                               for overwrite in channel["permission_overwrites"])
+        return True
+
+    async def _record(self, via: str, channel_id: int, payload: JSON) -> JSON:
+        """Store what the bot sent and echo it on the gateway, as Discord does."""
+        message = self._message(channel_id, self.bot_user, str(payload.get("content") or ""),
+                                guild=channel_id not in self.dm_channels.values(),
+                                embeds=payload.get("embeds"),
+                                reference=payload.get("message_reference"))
+        self.sent.put_nowait(Sent(via, channel_id, payload, int(message["id"])))
+        await self.dispatch("MESSAGE_CREATE", message)
+        return message
+
+    async def _create_message(self, request: web.Request) -> web.Response:
+        if not self._authorized(request):
+            return error(401, 0, "401: Unauthorized")
+        channel_id = int(request.match_info["channel"])
+        if channel_id in self.forbidden:
+            return error(403, 50013, "Missing Permissions")
+        if not self._known_channel(channel_id):
+            return error(404, 10003, "Unknown Channel")
+        if request.content_type != "application/json":
+            return await self._unknown(request)
+        payload = await request.json()
+        refusal = self._check_message(payload, self._bot_may_embed(channel_id))
+        if refusal is not None:
+            return refusal
+        return json_response(await self._record("channel", channel_id, payload))
+
+    async def _callback(self, request: web.Request) -> web.Response:
+        interaction_id = int(request.match_info["id"])
+        interaction = self._interactions.get(interaction_id)
+        if interaction is None or request.match_info["token"] != interaction["token"]:
+            return error(404, 10062, "Unknown interaction")
+        body = await request.json()
+        answer: JSON = {"interaction": {"id": str(interaction_id), "type": interaction["type"],
+                                        "response_message_loading": False,
+                                        "response_message_ephemeral": False}}
+        if body["type"] == 8:
+            self._choices_for(interaction_id).set_result(body["data"]["choices"])
+            return json_response(answer)
+        if body["type"] != 4:
+            return await self._unknown(request)
+        refusal = self._check_message(body["data"], embeds_allowed=True)
+        if refusal is not None:
+            return refusal
+        message = await self._record("interaction", int(interaction["channel_id"]), body["data"])
+        answer["interaction"]["response_message_id"] = message["id"]
+        answer["resource"] = {"type": 4, "message": message}
+        return json_response(answer)
+
+    async def _followup(self, request: web.Request) -> web.Response:
+        token = request.match_info["token"]
+        interaction = next((item for item in self._interactions.values()
+                            if item["token"] == token), None)
+        if interaction is None or request.match_info["app"] != str(self.application_id):
+            return error(404, 10015, "Unknown Webhook")
+        payload = await request.json()
+        refusal = self._check_message(payload, embeds_allowed=True)
+        if refusal is not None:
+            return refusal
+        return json_response(await self._record("followup", int(interaction["channel_id"]),
+                                                payload))
