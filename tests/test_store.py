@@ -1,0 +1,337 @@
+"""The store against real SQLite files: persistence, rotations, and unusable files."""
+
+from __future__ import annotations
+
+import os
+import random
+import shutil
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+
+from sbbot.chat import Announcement
+from sbbot.store import SCHEMA_VERSION, Store, StoreError, Subscription
+
+ROOT = Path(__file__).resolve().parent.parent
+NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+
+
+async def reopen(path: Path) -> Store:
+    return await Store.open(path)
+
+
+def announcement(key: str, channel: str = "c1") -> Announcement:
+    return Announcement("daily_quote", "discord", channel, NOW, key, "« Bonjour »")
+
+
+# Opening and schema ---------------------------------------------------------------------------
+
+
+async def test_open_creates_folder_and_versioned_wal_schema(tmp_path: Path) -> None:
+    path = tmp_path / "deep" / "er" / "sbbot.sqlite3"
+    store = await Store.open(path)
+    await store.close()
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+async def test_an_empty_file_is_migrated_forward(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite3"
+    sqlite3.connect(path).close()
+    store = await Store.open(path)
+    await store.subscribe("matrix", "!room:example.org", ["daily_quote"])
+    await store.close()
+    store = await reopen(path)
+    assert await store.subscriptions() == [
+        Subscription("matrix", "!room:example.org", "daily_quote")]
+    await store.close()
+
+
+async def test_a_newer_schema_is_refused_not_downgraded(tmp_path: Path) -> None:
+    path = tmp_path / "future.sqlite3"
+    with sqlite3.connect(path) as raw:
+        raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    with pytest.raises(StoreError, match=r"future\.sqlite3: schema version"):
+        await Store.open(path)
+    with sqlite3.connect(path) as raw:
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
+
+
+# Rotation bags --------------------------------------------------------------------------------
+
+
+async def draw(store: Store, items: list[str], count: int, seed: int = 0,
+               channel: str = "c1") -> list[str]:
+    rng = random.Random(seed)
+    return [await store.next_in_rotation("discord", channel, "quotes", items, rng)
+            for _ in range(count)]
+
+
+@pytest.mark.parametrize("seed", range(8))
+async def test_rotation_gives_every_item_before_repeating_and_never_twice_in_a_row(
+    store: Store, seed: int
+) -> None:
+    items = ["a", "b", "c", "d"]
+    drawn = await draw(store, items, 40, seed)
+    for cycle in range(10):
+        assert sorted(drawn[cycle * 4:(cycle + 1) * 4]) == items
+    assert all(first != second for first, second in pairwise(drawn))
+
+
+async def test_rotation_survives_a_restart(tmp_path: Path) -> None:
+    path = tmp_path / "sbbot.sqlite3"
+    items = ["a", "b", "c", "d", "e"]
+    store = await Store.open(path)
+    before = await draw(store, items, 3)
+    await store.close()
+    store = await reopen(path)
+    after = await draw(store, items, 2, seed=99)
+    await store.close()
+    assert sorted(before + after) == items
+
+
+async def test_rotation_bags_are_per_channel(store: Store) -> None:
+    items = ["a", "b", "c"]
+    assert sorted(await draw(store, items, 3, channel="c1")) == items
+    assert sorted(await draw(store, items, 3, channel="c2")) == items
+
+
+async def test_rotation_follows_a_knowledge_reload(store: Store) -> None:
+    first = await draw(store, ["a", "b", "c"], 2)
+    # The reload removes the item not given yet and adds "d" and "e": only those two are due.
+    rest = await draw(store, [*first, "d", "e"], 2, seed=3)
+    assert sorted(rest) == ["d", "e"]
+
+
+async def test_rotation_of_a_single_item_repeats_it(store: Store) -> None:
+    assert await draw(store, ["only"], 3) == ["only"] * 3
+
+
+async def test_rotation_of_nothing_is_a_programming_error(store: Store) -> None:
+    with pytest.raises(ValueError, match="empty"):
+        await draw(store, [], 1)
+
+
+# Unanswered questions -------------------------------------------------------------------------
+
+
+async def test_frequent_unanswered_groups_wordings_and_counts(store: Store) -> None:
+    asks = [
+        ("Quel est le prix du Bitcoin ?", NOW - timedelta(days=1)),
+        ("quel est le prix du bitcoin", NOW - timedelta(hours=5)),
+        ("Quel est le PRIX du Bitcoin!!", NOW - timedelta(hours=1)),
+        ("Qui a gagné le match ?", NOW - timedelta(hours=2)),
+        ("Très vieille question", NOW - timedelta(days=30)),
+    ]
+    for text, at in asks:
+        await store.record_unanswered("discord", "c1", text, at)
+    top = await store.frequent_unanswered(NOW - timedelta(days=7), limit=10)
+    assert [(question.text, question.count) for question in top] == [
+        ("Quel est le PRIX du Bitcoin!!", 3),
+        ("Qui a gagné le match ?", 1),
+    ]
+    assert top[0].last_asked == NOW - timedelta(hours=1)
+    assert len(await store.frequent_unanswered(NOW - timedelta(days=7), limit=1)) == 1
+
+
+async def test_unanswered_questions_keep_no_user_identifier(store: Store) -> None:
+    await store.record_unanswered("discord", "c1", "Une question ?", NOW)
+    with sqlite3.connect(store.path) as raw:
+        columns = {row[1] for row in raw.execute("PRAGMA table_info(unanswered)")}
+    assert columns == {"id", "platform", "channel", "text", "normalized", "asked_at"}
+
+
+async def test_naive_times_are_refused(store: Store) -> None:
+    with pytest.raises(ValueError, match="naive"):
+        await store.record_unanswered("discord", "c1", "?", datetime(2026, 1, 1))
+
+
+# Subscriptions, announcement log, values ------------------------------------------------------
+
+
+async def test_subscriptions_report_changes_and_persist(tmp_path: Path) -> None:
+    path = tmp_path / "sbbot.sqlite3"
+    store = await Store.open(path)
+    assert await store.subscribe("discord", "1", ["daily_quote", "event_reminder"]) == {
+        "daily_quote", "event_reminder"}
+    assert await store.subscribe("discord", "1", ["daily_quote"]) == frozenset()
+    await store.subscribe("matrix", "!r:x", ["event_reminder"])
+    assert await store.unsubscribe("discord", "1", ["daily_quote"]) == {"daily_quote"}
+    assert await store.unsubscribe("discord", "1", ["daily_quote"]) == frozenset()
+    await store.close()
+    store = await reopen(path)
+    assert await store.subscriptions() == [
+        Subscription("discord", "1", "event_reminder"),
+        Subscription("matrix", "!r:x", "event_reminder"),
+    ]
+    assert await store.subscriptions("matrix") == [
+        Subscription("matrix", "!r:x", "event_reminder")]
+    await store.close()
+
+
+async def test_an_announcement_is_recorded_once_even_across_restarts(tmp_path: Path) -> None:
+    path = tmp_path / "sbbot.sqlite3"
+    store = await Store.open(path)
+    assert await store.record_sent(announcement("k1")) is True
+    assert await store.record_sent(announcement("k1")) is False
+    await store.close()
+    store = await reopen(path)
+    assert await store.record_sent(announcement("k1")) is False
+    assert await store.record_sent(announcement("k2")) is True
+    assert await store.sent_keys() == {"k1", "k2"}
+    await store.close()
+
+
+async def test_named_values_persist_and_can_be_deleted(tmp_path: Path) -> None:
+    path = tmp_path / "sbbot.sqlite3"
+    store = await Store.open(path)
+    assert await store.get_value("matrix.access_token") is None
+    await store.set_value("matrix.access_token", "secret-1")
+    await store.set_value("matrix.access_token", "secret-2")
+    await store.set_value("matrix.device_id", "DEVICE")
+    await store.close()
+    store = await reopen(path)
+    assert await store.get_value("matrix.access_token") == "secret-2"
+    await store.set_value("matrix.access_token", None)
+    assert await store.get_value("matrix.access_token") is None
+    assert await store.get_value("matrix.device_id") == "DEVICE"
+    await store.close()
+
+
+# Unusable files -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+async def subscribed_db(tmp_path: Path) -> Path:
+    """A database file holding one subscription, closed."""
+    path = tmp_path / "data" / "sbbot.sqlite3"
+    store = await Store.open(path)
+    await store.subscribe("terminal", "terminal", ["daily_quote", "event_reminder"])
+    await store.close()
+    return path
+
+
+async def assert_subscriptions_intact(path: Path) -> None:
+    store = await Store.open(path)
+    assert {s.kind for s in await store.subscriptions()} == {"daily_quote", "event_reminder"}
+    await store.close()
+
+
+def run_cli(database: Path, *prefix: str) -> subprocess.CompletedProcess[str]:
+    """`sbbot ask '!abonnements'` in a fresh process, as an admin would run it."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "SBBOT_DATABASE": str(database),
+           "SBBOT_KNOWLEDGE_DIR": str(ROOT / "knowledge")}
+    return subprocess.run([*prefix, sys.executable, "-m", "sbbot", "ask", "!abonnements"],
+                          env=env, cwd=database.parent, capture_output=True, text=True,
+                          timeout=60, check=False)
+
+
+def assert_one_line_error(result: subprocess.CompletedProcess[str], path: Path,
+                          reason: str) -> None:
+    lines = result.stderr.strip().splitlines()
+    assert result.returncode == 1, result.stderr
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith(f"sbbot: {path}: ")
+    assert reason in lines[0]
+
+
+async def test_a_corrupted_file_is_reported_in_one_line_and_left_untouched(
+    subscribed_db: Path, tmp_path: Path
+) -> None:
+    corrupted = tmp_path / "corrupted.sqlite3"
+    shutil.copy(subscribed_db, corrupted)
+    with corrupted.open("r+b") as file:
+        file.write(b"this is not sqlite " * 300)
+    garbage = corrupted.read_bytes()
+    with pytest.raises(StoreError) as raised:
+        await Store.open(corrupted)
+    assert str(raised.value) == f"{corrupted}: file is not a database or is corrupted"
+    assert_one_line_error(run_cli(corrupted), corrupted, "not a database")
+    assert corrupted.read_bytes() == garbage
+    await assert_subscriptions_intact(subscribed_db)
+
+
+async def test_a_damaged_page_is_caught_at_open(subscribed_db: Path, tmp_path: Path) -> None:
+    damaged = tmp_path / "damaged.sqlite3"
+    shutil.copy(subscribed_db, damaged)
+    with damaged.open("r+b") as file:
+        file.seek(4096)
+        file.write(b"\xff" * 4096)
+    with pytest.raises(StoreError, match=r"damaged\.sqlite3: .*corrupted"):
+        await Store.open(damaged)
+
+
+@pytest.fixture
+def exclusive_lock(subscribed_db: Path) -> Iterator[None]:
+    """Another process's exclusive write transaction on the file."""
+    other = sqlite3.connect(subscribed_db, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        yield
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+
+
+async def test_a_locked_file_is_reported_in_one_line(
+    subscribed_db: Path, exclusive_lock: None
+) -> None:
+    with pytest.raises(StoreError) as raised:
+        await Store.open(subscribed_db, timeout=0.1)
+    assert str(raised.value).startswith(f"{subscribed_db}: database is locked")
+    assert "\n" not in str(raised.value)
+    assert_one_line_error(run_cli(subscribed_db), subscribed_db, "database is locked")
+
+
+async def test_a_lock_taken_while_running_fails_one_write_then_recovers(
+    subscribed_db: Path
+) -> None:
+    store = await Store.open(subscribed_db, timeout=0.1)
+    other = sqlite3.connect(subscribed_db, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(StoreError, match="database is locked"):
+            await store.unsubscribe("terminal", "terminal", ["daily_quote"])
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    await store.subscribe("terminal", "other", ["daily_quote"])
+    assert len(await store.subscriptions()) == 3
+    await store.close()
+
+
+def without_root_privileges() -> tuple[str, ...]:
+    """Root ignores file modes; the same process without the capabilities that let it.
+
+    Returns the command prefix that makes a read-only file really read-only to the child.
+    """
+    if os.geteuid() != 0:
+        return ()
+    setpriv = shutil.which("setpriv")
+    if setpriv is None:
+        pytest.skip("running as root without setpriv: file modes cannot be enforced")
+    return (setpriv, "--bounding-set=-dac_override,-dac_read_search,-fowner")
+
+
+@pytest.mark.parametrize("folder_mode", [0o755, 0o555], ids=["file", "file-and-folder"])
+async def test_an_unwritable_file_is_reported_in_one_line_at_start_up(
+    subscribed_db: Path, folder_mode: int
+) -> None:
+    prefix = without_root_privileges()
+    folder = subscribed_db.parent
+    subscribed_db.chmod(0o444)
+    folder.chmod(folder_mode)
+    try:
+        result = run_cli(subscribed_db, *prefix)
+    finally:
+        folder.chmod(0o755)
+        subscribed_db.chmod(0o644)
+    assert_one_line_error(result, subscribed_db, "cannot write (read-only")
+    await assert_subscriptions_intact(subscribed_db)
