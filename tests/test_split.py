@@ -1,0 +1,92 @@
+"""Splitting long replies: size, whole words, and markdown that still renders in every part."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from sbbot.adapters.split import scan, split_message
+
+MARKUP = re.compile(r"[*_~|`]")
+
+
+def words(text: str) -> list[str]:
+    """The words a reader sees, markup aside."""
+    return MARKUP.sub("", text).split()
+
+
+def final_markup(text: str) -> tuple[str, ...]:
+    state = scan(text)[-1]
+    assert state is not None
+    return state
+
+
+def test_short_text_is_one_part_unchanged() -> None:
+    assert split_message("  Bonjour **à tous** !\n") == ["Bonjour **à tous** !"]
+    assert split_message(" \n ") == []
+
+
+def test_long_text_is_cut_between_words_under_the_limit() -> None:
+    text = " ".join(f"mot{number}" for number in range(600))
+    parts = split_message(text, 2000)
+    assert len(parts) == 3
+    assert all(len(part) <= 2000 for part in parts)
+    assert " ".join(parts) == text
+
+
+def test_cut_prefers_a_paragraph_break() -> None:
+    first = "Premier paragraphe " * 40
+    text = first.strip() + "\n\n" + "Second paragraphe " * 80
+    parts = split_message(text, 2000)
+    assert parts[0] == first.strip()
+
+
+def test_open_code_fence_is_closed_and_reopened_with_its_language() -> None:
+    code = "\n".join(f"    ligne_{number} = {number}" for number in range(150))
+    parts = split_message(f"Voici le code :\n```python\n{code}\n```\nFin.", 2000)
+    assert len(parts) == 2
+    assert parts[0].endswith("\n```")
+    assert parts[1].startswith("```python\n    ligne_")
+    assert all(final_markup(part) == () for part in parts)
+
+
+def test_bold_spanning_the_cut_is_closed_and_reopened() -> None:
+    parts = split_message("**" + "très important " * 200 + "**", 2000)
+    assert len(parts) == 2
+    assert parts[0].startswith("**") and parts[0].endswith("**")
+    assert parts[1].startswith("**") and parts[1].endswith("**")
+
+
+def test_a_word_longer_than_the_limit_is_cut_as_a_last_resort() -> None:
+    url = "https://exemple.org/" + "a" * 3000
+    parts = split_message(url, 2000)
+    assert "".join(parts) == url
+    assert all(len(part) <= 2000 for part in parts)
+
+
+def test_limit_below_the_markup_margin_is_refused() -> None:
+    with pytest.raises(ValueError, match="at least"):
+        split_message("texte", 10)
+
+
+TOKENS = st.sampled_from(["**", "__", "~~", "||", "`", "```", "\n", "\n\n", " "])
+WORDS = st.builds("{} ".format,
+                  st.text(alphabet="abcdéèàçXYZ0123456789'?!.,", min_size=1, max_size=15))
+
+
+@settings(max_examples=300, deadline=None)
+@given(pieces=st.lists(st.one_of(WORDS, TOKENS), max_size=400),
+       limit=st.integers(min_value=80, max_value=400))
+def test_parts_fit_keep_every_word_and_balance_markup(pieces: list[str], limit: int) -> None:
+    text = "".join(pieces)
+    assume(all(len(run) <= limit // 3 for run in text.split()))  # else a word must be cut
+    parts = split_message(text, limit)
+    assert all(0 < len(part) <= limit for part in parts)
+    assert words(" ".join(parts)) == words(text)
+    for part in parts[:-1]:
+        assert final_markup(part) == ()
+    if parts:
+        assert final_markup(parts[-1]) == final_markup(text.strip())
