@@ -1,0 +1,325 @@
+"""The daily quote and event reminders: what is due, and a small loop that posts it.
+
+`due` is a pure function of (now, knowledge, subscriptions, keys already sent), so every
+timing rule (catch-up after downtime, daylight-saving days) is tested without a clock or a
+chat server. `send_due` runs one pass against the store and the adapters; `run_scheduler`
+repeats it until asked to stop.
+
+Delivery is **at most once**. Each announcement has a unique key; `send_due` records the key
+in the store (committed) *before* handing the announcement to the adapter, and posts only if
+that record was new. A process killed between the two loses that one announcement; it can
+never post it twice, whatever the moment of the kill. At-least-once (post, then record) would
+instead repeat the post after a kill between posting and recording. For a community channel a
+missed daily quote is harmless and a missed reminder is partly covered by the next one
+(7 days, 1 day, 1 hour), while a duplicate is visible noise to every member and looks broken.
+An adapter error after the record (network, permissions) is logged and not retried for the
+same reason: the post may have gone through before the error.
+
+The daily quote of a day is the same in every channel and derived from the date alone: day
+number modulo the number of quotes, over a fixed shuffled order. No state is needed, restarts
+cannot disturb it, and consecutive days walk through every quote before one comes back.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import random
+from collections.abc import Container, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+from sbbot.chat import Announcement, Card, ChannelUnavailable
+from sbbot.knowledge.model import Event, Knowledge, Quote, french_date, render_quote
+from sbbot.store import Store, StoreError, Subscription
+
+if TYPE_CHECKING:
+    from sbbot.adapters import Adapter
+    from sbbot.config import Settings
+    from sbbot.engine import Engine
+
+log = logging.getLogger(__name__)
+
+ON_TIME = timedelta(minutes=10)
+"""A daily quote is always due for this long after its time, even with no catch-up: a poll
+that comes a little late (a slow pass, a suspended laptop) is not downtime."""
+
+ANNOUNCE_TIMEOUT = 60.0
+"""Seconds an adapter gets to post one announcement before the loop moves on."""
+
+QUOTE_ORDER_SEED = "sbbot daily quote"
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """When announcements go out: the settings the scheduler needs, and nothing else."""
+
+    timezone: ZoneInfo
+    daily_quote_time: time
+    catch_up: timedelta
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> Schedule:
+        return cls(settings.timezone, settings.daily_quote_time,
+                   timedelta(hours=settings.catch_up_hours))
+
+
+# Timing ---------------------------------------------------------------------------------------
+
+
+def daily_quote_at(day: date, schedule: Schedule) -> datetime:
+    """The instant (UTC) of the daily quote on a local calendar day.
+
+    Built from the local wall-clock time, so it is 09:00 local on both daylight-saving days.
+    A time that does not exist that day (inside the spring gap) falls just after the gap; a
+    time that happens twice (autumn) is taken the first time.
+    """
+    local = datetime.combine(day, schedule.daily_quote_time, tzinfo=schedule.timezone)
+    return local.astimezone(UTC)
+
+
+def reminder_at(event: Event, offset: timedelta) -> datetime:
+    """The instant (UTC) of a reminder `offset` before the event.
+
+    Whole days are counted on the event's calendar ("7 days before" an 08:30 event is 08:30
+    local, even across a daylight-saving change); shorter offsets are real durations.
+    """
+    if offset % timedelta(days=1) == timedelta(0):
+        return (event.start - offset).astimezone(UTC)
+    return event.start.astimezone(UTC) - offset
+
+
+def quote_of_the_day(day: date, quotes: Sequence[Quote]) -> Quote:
+    order = sorted(quotes, key=lambda quote: quote.id)
+    random.Random(QUOTE_ORDER_SEED).shuffle(order)
+    return order[day.toordinal() % len(order)]
+
+
+# Texts ----------------------------------------------------------------------------------------
+
+
+def time_until(start: datetime, moment: datetime) -> str:
+    """'dans 7 jours', 'demain', 'dans 1 heure': how far the event is, in French."""
+    remaining = start - moment
+    if remaining < timedelta(hours=12):
+        minutes = max(1, round(remaining / timedelta(minutes=1)))
+        if minutes < 60:
+            return f"dans {minutes} minute" + ("s" if minutes > 1 else "")
+        hours = round(minutes / 60)
+        return f"dans {hours} heure" + ("s" if hours > 1 else "")
+    days = (start.date() - moment.astimezone(start.tzinfo).date()).days
+    return {0: "aujourd’hui", 1: "demain"}.get(days, f"dans {days} jours")
+
+
+def source_line(knowledge: Knowledge, post: str) -> str:
+    return f"Source : « {knowledge.post(post).title} »"
+
+
+def quote_text(knowledge: Knowledge, quote: Quote) -> tuple[str, Card]:
+    footer = source_line(knowledge, quote.post)
+    body = render_quote(quote)
+    return f"Citation du jour :\n{body}\n\n{footer}", Card("Citation du jour", body, footer)
+
+
+def reminder_text(knowledge: Knowledge, event: Event, moment: datetime) -> tuple[str, Card]:
+    when = f"{french_date(event.start)} ({event.timezone})"
+    details = (("Quand", when), ("Où", event.location), ("Tarif", event.price or ""),
+               ("Inscription", event.registration or ""))
+    fields = tuple((label, value) for label, value in details if value)
+    footer = source_line(knowledge, event.post)
+    lines = [f"Rappel : « {event.name} » a lieu {time_until(event.start, moment)}.",
+             event.summary, *(f"{label} : {value}" for label, value in fields), "", footer]
+    title = f"Rappel : {event.name}"
+    return "\n".join(lines), Card(title, event.summary, footer, fields)
+
+
+# Announcements --------------------------------------------------------------------------------
+
+
+def daily_quote(knowledge: Knowledge, subscription: Subscription, day: date,
+                at: datetime) -> Announcement:
+    text, card = quote_text(knowledge, quote_of_the_day(day, knowledge.quotes))
+    key = f"daily_quote/{day.isoformat()}/{subscription.platform}/{subscription.channel}"
+    return Announcement("daily_quote", subscription.platform, subscription.channel, at, key,
+                        text, None, card)
+
+
+def event_reminder(knowledge: Knowledge, subscription: Subscription, event: Event,
+                   offset: timedelta, moment: datetime) -> Announcement:
+    """The reminder, worded for `moment`, the time it is (or would be) posted.
+
+    The key carries the event's start, so a postponed event is reminded again.
+    """
+    start = event.start.astimezone(UTC)
+    minutes = int(offset / timedelta(minutes=1))
+    key = (f"event_reminder/{event.id}/{start:%Y%m%dT%H%MZ}/{minutes}m/"
+           f"{subscription.platform}/{subscription.channel}")
+    text, card = reminder_text(knowledge, event, moment)
+    return Announcement("event_reminder", subscription.platform, subscription.channel,
+                        reminder_at(event, offset), key, text, event.id, card)
+
+
+def of_kind(subscriptions: Iterable[Subscription], kind: str) -> list[Subscription]:
+    return [subscription for subscription in subscriptions if subscription.kind == kind]
+
+
+def due(now: datetime, knowledge: Knowledge, subscriptions: Iterable[Subscription],
+        sent: Container[str], schedule: Schedule) -> list[Announcement]:
+    """Everything to post at `now` that has not been sent, oldest first.
+
+    A daily quote is due from its time until `catch_up` (at least `ON_TIME`) later; after
+    that it is stale and skipped. For an event that has not started, only its most recent
+    reminder whose time has passed is due: after downtime, one catch-up, not a burst.
+    """
+    subscriptions = list(subscriptions)
+    found = [
+        *due_quotes(now, knowledge, of_kind(subscriptions, "daily_quote"), schedule),
+        *due_reminders(now, knowledge, of_kind(subscriptions, "event_reminder")),
+    ]
+    return sorted((item for item in found if item.key not in sent), key=order)
+
+
+def due_quotes(now: datetime, knowledge: Knowledge, subscriptions: list[Subscription],
+               schedule: Schedule) -> list[Announcement]:
+    if not subscriptions or not knowledge.quotes:
+        return []
+    window = max(schedule.catch_up, ON_TIME)
+    first = (now - window).astimezone(schedule.timezone).date()
+    last = now.astimezone(schedule.timezone).date()
+    found: list[Announcement] = []
+    for day in (first + timedelta(days=n) for n in range((last - first).days + 1)):
+        at = daily_quote_at(day, schedule)
+        if at <= now < at + window:
+            found.extend(daily_quote(knowledge, subscription, day, at)
+                         for subscription in subscriptions)
+    return found
+
+
+def due_reminders(now: datetime, knowledge: Knowledge,
+                  subscriptions: list[Subscription]) -> list[Announcement]:
+    found: list[Announcement] = []
+    for event in knowledge.events:
+        passed = [offset for offset in event.reminders if reminder_at(event, offset) <= now]
+        if event.start <= now or not passed or not subscriptions:
+            continue
+        latest = max(passed, key=lambda offset: reminder_at(event, offset))
+        found.extend(event_reminder(knowledge, subscription, event, latest, now)
+                     for subscription in subscriptions)
+    return found
+
+
+def upcoming(now: datetime, count: int, knowledge: Knowledge,
+             subscriptions: Iterable[Subscription], schedule: Schedule) -> list[Announcement]:
+    """The next `count` announcements strictly after `now`, as they would be worded then."""
+    subscriptions = list(subscriptions)
+    quote_subscriptions = of_kind(subscriptions, "daily_quote")
+    reminder_subscriptions = of_kind(subscriptions, "event_reminder")
+    found: list[Announcement] = []
+    if quote_subscriptions and knowledge.quotes:
+        today = now.astimezone(schedule.timezone).date()
+        days = count // len(quote_subscriptions) + 2
+        for day in (today + timedelta(days=n) for n in range(days)):
+            at = daily_quote_at(day, schedule)
+            if at > now:
+                found.extend(daily_quote(knowledge, subscription, day, at)
+                             for subscription in quote_subscriptions)
+    for event in knowledge.events:
+        for offset in event.reminders:
+            at = reminder_at(event, offset)
+            if now < at < event.start:
+                found.extend(event_reminder(knowledge, subscription, event, offset, at)
+                             for subscription in reminder_subscriptions)
+    return sorted(found, key=order)[:count]
+
+
+def order(announcement: Announcement) -> tuple[datetime, str, str, str]:
+    return (announcement.at, announcement.kind, announcement.platform, announcement.channel)
+
+
+# Output for `sbbot schedule` ------------------------------------------------------------------
+
+
+def parse_instant(text: str, timezone: ZoneInfo) -> datetime:
+    """An ISO 8601 instant; without an offset it is read in the bot's time zone."""
+    moment = datetime.fromisoformat(text)
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone)
+
+
+def announcement_json(announcement: Announcement, timezone: ZoneInfo) -> str:
+    return json.dumps({
+        "kind": announcement.kind,
+        "platform": announcement.platform,
+        "channel": announcement.channel,
+        "at": announcement.at.astimezone(timezone).isoformat(),
+        "event": announcement.event,
+        "text": announcement.text,
+    }, ensure_ascii=False)
+
+
+def announcement_block(announcement: Announcement, timezone: ZoneInfo) -> str:
+    at = announcement.at.astimezone(timezone).isoformat()
+    return (f"{at}  {announcement.platform} {announcement.channel}  {announcement.kind}\n"
+            f"{announcement.text}\n")
+
+
+async def preview_at(store: Store, knowledge: Knowledge, schedule: Schedule,
+                     now: datetime) -> list[Announcement]:
+    """What a pass at `now` would post, given the store; sends and records nothing."""
+    return due(now, knowledge, await store.subscriptions(), await store.sent_keys(), schedule)
+
+
+async def preview_next(store: Store, knowledge: Knowledge, schedule: Schedule, now: datetime,
+                       count: int) -> list[Announcement]:
+    return upcoming(now, count, knowledge, await store.subscriptions(), schedule)
+
+
+# The loop -------------------------------------------------------------------------------------
+
+
+async def send_due(store: Store, knowledge: Knowledge, adapters: Mapping[str, Adapter],
+                   now: datetime, schedule: Schedule) -> list[Announcement]:
+    """One pass: record then post each due announcement; returns those posted.
+
+    Subscriptions of platforms that are not running are left alone (not recorded), so they
+    are served when that platform runs again, within the usual catch-up rules.
+    """
+    subscriptions = [sub for sub in await store.subscriptions() if sub.platform in adapters]
+    posted: list[Announcement] = []
+    for announcement in due(now, knowledge, subscriptions, await store.sent_keys(), schedule):
+        if not await store.record_sent(announcement):
+            continue
+        try:
+            await asyncio.wait_for(adapters[announcement.platform].announce(announcement),
+                                   ANNOUNCE_TIMEOUT)
+        except ChannelUnavailable as error:
+            log.warning("%s %s: channel unavailable, %s skipped: %s", announcement.platform,
+                        announcement.channel, announcement.key, error)
+        except Exception:
+            log.exception("%s %s: could not post %s", announcement.platform,
+                          announcement.channel, announcement.key)
+        else:
+            log.info("posted %s", announcement.key)
+            posted.append(announcement)
+    return posted
+
+
+async def run_scheduler(engine: Engine, adapters: Mapping[str, Adapter], schedule: Schedule,
+                        *, stop: asyncio.Event, interval: float = 30.0) -> None:
+    """Post what falls due every `interval` seconds until `stop` is set.
+
+    Nothing a pass raises stops the loop: a locked database or a failing adapter is logged
+    and the next pass tries again (the announcement log prevents any repeat).
+    """
+    while not stop.is_set():
+        try:
+            await send_due(engine.store, engine.knowledge, adapters, engine.clock(), schedule)
+        except StoreError as error:
+            log.error("scheduler: %s", error)
+        except Exception:
+            log.exception("scheduler pass failed")
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), interval)
