@@ -1,0 +1,1 @@
+"""A real Synapse homeserver started by the test suite (see `harness`)."""

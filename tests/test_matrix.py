@@ -1,0 +1,318 @@
+"""The Matrix adapter end to end: a real Synapse, the real engine and store, nio on both sides.
+
+Every expectation waits with a deadline and fails with the tail of Synapse's log, so a broken
+homeserver fails the suite quickly instead of hanging it.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import itertools
+from collections import defaultdict
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager
+from dataclasses import replace
+from datetime import date, time, timedelta
+from typing import Any
+from zoneinfo import ZoneInfo
+
+import pytest
+from nio import AsyncClient, AsyncClientConfig, RoomCreateResponse, RoomSendResponse, SyncResponse
+
+from sbbot.adapters.matrix import ENCRYPTED_NOTICE, PLATFORM, MatrixAdapter
+from sbbot.chat import ChannelUnavailable
+from sbbot.config import MatrixSettings
+from sbbot.engine import Engine
+from sbbot.scheduler import Schedule, daily_quote_at, send_due
+from sbbot.store import Store
+from tests.synapse.harness import SERVER_NAME, Account, Synapse, running_synapse
+
+WAIT = 15.0
+"""Seconds any one expectation may take; each takes well under one on a healthy server."""
+
+STRICT = AsyncClientConfig(max_limit_exceeded=0, max_timeouts=2, request_timeout=10)
+
+Event = dict[str, Any]
+
+
+@pytest.fixture(scope="session")
+def synapse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Synapse]:
+    with running_synapse(tmp_path_factory.mktemp("synapse")) as server:
+        yield server
+
+
+_serial = itertools.count()
+
+
+def register(synapse: Synapse, name: str) -> Account:
+    """A fresh account per test, so tests share the server but nothing else."""
+    return synapse.register(f"{name}{next(_serial)}")
+
+
+def content(event: Event) -> dict[str, Any]:
+    result: dict[str, Any] = event.get("content", {})
+    return result
+
+
+def replied_to(event: Event) -> str | None:
+    relation = content(event).get("m.relates_to", {})
+    target: str | None = relation.get("m.in_reply_to", {}).get("event_id")
+    return target
+
+
+class Member:
+    """A person on the test homeserver, seeing rooms through their own sync."""
+
+    def __init__(self, synapse: Synapse, account: Account) -> None:
+        self.synapse = synapse
+        self.user_id = account.user_id
+        self.client = AsyncClient(synapse.url, account.user_id, config=STRICT)
+        self.client.restore_login(account.user_id, account.device_id, account.access_token)
+        self.timeline: defaultdict[str, list[Event]] = defaultdict(list)
+
+    async def close(self) -> None:
+        await self.client.close()
+
+    async def create_room(self, *invite: str, state: tuple[Event, ...] = (),
+                          power: dict[str, int] | None = None) -> str:
+        response = await self.client.room_create(
+            invite=invite, initial_state=state,
+            power_level_override=None if power is None else {"users": power})
+        assert isinstance(response, RoomCreateResponse), response
+        room_id: str = response.room_id
+        return room_id
+
+    async def join(self, room_id: str) -> None:
+        await self.client.join(room_id)
+
+    async def send(self, room_id: str, event_type: str, body: Event) -> str:
+        response = await self.client.room_send(room_id, event_type, body)
+        assert isinstance(response, RoomSendResponse), response
+        event_id: str = response.event_id
+        return event_id
+
+    async def say(self, room_id: str, text: str, **extra: Any) -> str:
+        return await self.send(room_id, "m.room.message",
+                               {"msgtype": "m.text", "body": text, **extra})
+
+    async def wait_for(self, room_id: str, what: str, match: Callable[[Event], bool]) -> Event:
+        try:
+            async with asyncio.timeout(WAIT):
+                while True:
+                    found = [event for event in self.timeline[room_id] if match(event)]
+                    if found:
+                        return found[0]
+                    await self._sync()
+        except TimeoutError:
+            raise AssertionError(f"{self.user_id} saw no {what} in {room_id} within {WAIT:.0f} s."
+                                 f" Synapse log tail:\n{self.synapse.log_tail(40)}") from None
+
+    async def reply(self, room_id: str, bot: str, event_id: str) -> Event:
+        return await self.wait_for(room_id, f"reply from {bot} to {event_id}", lambda event: (
+            event["sender"] == bot and replied_to(event) == event_id))
+
+    async def membership(self, room_id: str, user_id: str, membership: str) -> Event:
+        return await self.wait_for(room_id, f"{membership} of {user_id}", lambda event: (
+            event["type"] == "m.room.member" and event.get("state_key") == user_id
+            and content(event).get("membership") == membership))
+
+    def replies_to(self, room_id: str, event_id: str) -> list[Event]:
+        return [event for event in self.timeline[room_id] if replied_to(event) == event_id]
+
+    async def _sync(self) -> None:
+        response = await self.client.sync(timeout=500)
+        assert isinstance(response, SyncResponse), response
+        for room_id, info in response.rooms.join.items():
+            self.timeline[room_id].extend(event.source for event in info.timeline.events)
+
+
+@pytest.fixture
+async def members(synapse: Synapse) -> AsyncIterator[Callable[[str], Member]]:
+    created: list[Member] = []
+
+    def make(name: str) -> Member:
+        created.append(Member(synapse, register(synapse, name)))
+        return created[-1]
+
+    yield make
+    for member in created:
+        await member.close()
+
+
+@asynccontextmanager
+async def running_bot(synapse: Synapse, engine: Engine, store: Store, account: Account, *,
+                      password: bool = False, allowed: frozenset[str] = frozenset({SERVER_NAME}),
+                      admins: frozenset[str] = frozenset()) -> AsyncIterator[MatrixAdapter]:
+    """The bot, logged in by token (or by password), from its first sync until the end."""
+    settings = MatrixSettings(
+        synapse.url, account.user_id, None if password else account.access_token,
+        account.password if password else None, allowed, admins)
+    adapter = MatrixAdapter(engine, settings, store, client_config=STRICT)
+    running = asyncio.create_task(adapter.run())
+    ready = asyncio.create_task(adapter.ready.wait())
+    try:
+        await asyncio.wait({running, ready}, timeout=WAIT, return_when=asyncio.FIRST_COMPLETED)
+        if running.done():
+            running.result()
+        assert adapter.ready.is_set(), "the bot was not ready in time:\n" + synapse.log_tail(40)
+        yield adapter
+    finally:
+        ready.cancel()
+        await adapter.close()
+        async with asyncio.timeout(WAIT):
+            await running
+
+
+async def room_with_bot(owner: Member, bot: str, *others: Member,
+                        power: dict[str, int] | None = None) -> str:
+    room_id = await owner.create_room(bot, *(other.user_id for other in others), power=power)
+    for other in others:
+        await other.join(room_id)
+    await owner.membership(room_id, bot, "join")
+    return room_id
+
+
+@pytest.fixture
+def bot_account(synapse: Synapse) -> Account:
+    return register(synapse, "sbbot")
+
+
+async def test_joins_on_invite_and_answers_commands_mentions_and_questions(
+        synapse: Synapse, engine: Engine, store: Store, bot_account: Account,
+        members: Callable[[str], Member]) -> None:
+    alice, bob = members("alice"), members("bob")
+    bot = bot_account.user_id
+    async with running_bot(synapse, engine, store, bot_account):
+        room = await room_with_bot(alice, bot, bob)
+
+        asked = await alice.say(room, "!raison")
+        reason = await alice.reply(room, bot, asked)
+        assert content(reason)["msgtype"] == "m.notice"
+        assert content(reason)["body"].startswith("Raison n°")
+        assert content(reason)["format"] == "org.matrix.custom.html"
+        assert "<strong>" in content(reason)["formatted_body"]
+        assert content(reason)["m.mentions"] == {"user_ids": [alice.user_id]}
+
+        asked = await bob.say(room, "!agenda")
+        agenda = await bob.reply(room, bot, asked)
+        assert "Matinée de l’entreprise de demain" in content(agenda)["body"]
+
+        unaddressed = await bob.say(room, "Quand a lieu la matinée à Genève ?")
+        pill = await bob.say(
+            room, f"{bot}: Quand a lieu la matinée à Genève ?",
+            format="org.matrix.custom.html",
+            formatted_body=f'<a href="https://matrix.to/#/{bot}">sbbot</a>: '
+                           "Quand a lieu la matinée à Genève ?",
+            **{"m.mentions": {"user_ids": [bot]}})
+        answer = await bob.reply(room, bot, pill)
+        assert "Genève" in content(answer)["body"]
+        assert "Source :" in content(answer)["body"]
+
+        by_name = await alice.say(room, f"{bot.split(':')[0][1:]}, c’est gratuit ?")
+        assert "gratuit" in content(await alice.reply(room, bot, by_name))["body"]
+        assert bob.replies_to(room, unaddressed) == []
+
+        direct = await alice.create_room(bot)
+        await alice.membership(direct, bot, "join")
+        question = await alice.say(direct, "Quand a lieu la matinée à Genève ?")
+        assert "Genève" in content(await alice.reply(direct, bot, question))["body"]
+
+
+async def test_html_in_messages_is_escaped(
+        synapse: Synapse, engine: Engine, store: Store, bot_account: Account,
+        members: Callable[[str], Member]) -> None:
+    alice = members("alice")
+    bot = bot_account.user_id
+    injection = '<a href="//e.x">x</a><script>1</script>'
+    async with running_bot(synapse, engine, store, bot_account):
+        room = await alice.create_room(bot)
+        await alice.membership(room, bot, "join")
+
+        echoed = await alice.say(room, f"!evenement {injection}")
+        reply = content(await alice.reply(room, bot, echoed))
+        assert injection in reply["body"]
+        assert html.escape(injection) in reply["formatted_body"]
+
+        asked = await alice.say(room, f"Qu’est-ce que le social business ? {injection}")
+        reply = content(await alice.reply(room, bot, asked))
+        assert "<a " not in reply["formatted_body"]
+        assert "<script" not in reply["formatted_body"]
+
+
+async def test_restarted_bot_ignores_old_messages_and_keeps_its_device(
+        synapse: Synapse, engine: Engine, store: Store, bot_account: Account,
+        members: Callable[[str], Member]) -> None:
+    alice = members("alice")
+    bot = bot_account.user_id
+    async with running_bot(synapse, engine, store, bot_account, password=True) as first:
+        device = first.client.device_id
+        room = await room_with_bot(alice, bot)
+        answered = await alice.say(room, "!raison")
+        await alice.reply(room, bot, answered)
+
+    missed = await alice.say(room, "!raison")
+    async with running_bot(synapse, engine, store, bot_account, password=True) as second:
+        assert second.client.device_id == device
+        asked = await alice.say(room, "!citation")
+        await alice.reply(room, bot, asked)
+    assert alice.replies_to(room, missed) == []
+    assert synapse.devices(bot_account) == sorted({bot_account.device_id, device})
+
+
+async def test_invite_from_a_server_not_allowed_is_declined(
+        synapse: Synapse, engine: Engine, store: Store, bot_account: Account,
+        members: Callable[[str], Member]) -> None:
+    alice = members("alice")
+    bot = bot_account.user_id
+    async with running_bot(synapse, engine, store, bot_account,
+                           allowed=frozenset({"example.org"})) as adapter:
+        room = await alice.create_room(bot)
+        await alice.membership(room, bot, "leave")
+        assert room not in adapter.client.rooms
+
+
+async def test_encrypted_room_is_told_once_that_it_is_not_supported(
+        synapse: Synapse, engine: Engine, store: Store, bot_account: Account,
+        members: Callable[[str], Member]) -> None:
+    alice = members("alice")
+    bot = bot_account.user_id
+    encryption = {"type": "m.room.encryption", "state_key": "",
+                  "content": {"algorithm": "m.megolm.v1.aes-sha2"}}
+    ciphertext = {"algorithm": "m.megolm.v1.aes-sha2", "ciphertext": "AwgAEn", "device_id": "X",
+                  "sender_key": "c2VuZGVy", "session_id": "c2Vzc2lvbg"}
+    async with running_bot(synapse, engine, store, bot_account):
+        room = await alice.create_room(bot, state=(encryption,))
+        await alice.membership(room, bot, "join")
+        first = await alice.send(room, "m.room.encrypted", ciphertext)
+        notice = content(await alice.reply(room, bot, first))
+        assert notice["body"] == ENCRYPTED_NOTICE
+        await alice.send(room, "m.room.encrypted", ciphertext)
+        plain = await alice.say(room, "!raison")
+        await alice.reply(room, bot, plain)
+    notices = [event for event in alice.timeline[room]
+               if content(event).get("body") == ENCRYPTED_NOTICE]
+    assert len(notices) == 1
+
+
+async def test_daily_quote_is_announced_in_a_subscribed_room(
+        synapse: Synapse, engine: Engine, store: Store, bot_account: Account,
+        members: Callable[[str], Member]) -> None:
+    alice = members("alice")
+    bot = bot_account.user_id
+    schedule = Schedule(ZoneInfo("Europe/Paris"), time(9, 0), timedelta(hours=3))
+    async with running_bot(synapse, engine, store, bot_account) as adapter:
+        room = await room_with_bot(alice, bot)
+        await store.subscribe(PLATFORM, room, ["daily_quote"])
+        now = daily_quote_at(date(2026, 11, 27), schedule) + timedelta(minutes=1)
+        [quote] = await send_due(store, engine.knowledge, {PLATFORM: adapter}, now, schedule)
+        posted = await alice.wait_for(room, "daily quote", lambda event: (
+            event["sender"] == bot and content(event).get("body") == quote.text))
+        assert content(posted)["msgtype"] == "m.notice"
+        assert content(posted)["m.mentions"] == {}
+        assert quote.card is not None
+        assert html.escape(quote.card.title) in content(posted)["formatted_body"]
+
+        without_bot = await alice.create_room()
+        with pytest.raises(ChannelUnavailable):
+            await adapter.announce(replace(quote, channel=without_bot))
