@@ -240,7 +240,7 @@ async def test_html_in_messages_is_escaped(
         assert "<script" not in reply["formatted_body"]
 
 
-async def test_restarted_bot_ignores_old_messages_and_keeps_its_device(
+async def test_restarted_bot_keeps_its_device_skips_the_backlog_and_joins_pending_invites(
         synapse: Synapse, engine: Engine, store: Store, bot_account: Account,
         members: Callable[[str], Member]) -> None:
     alice = members("alice")
@@ -252,10 +252,12 @@ async def test_restarted_bot_ignores_old_messages_and_keeps_its_device(
         await alice.reply(room, bot, answered)
 
     missed = await alice.say(room, "!raison")
+    invited_meanwhile = await alice.create_room(bot)
     async with running_bot(synapse, engine, store, bot_account, password=True) as second:
         assert second.client.device_id == device
         asked = await alice.say(room, "!citation")
         await alice.reply(room, bot, asked)
+        await alice.membership(invited_meanwhile, bot, "join")
     assert alice.replies_to(room, missed) == []
     assert synapse.devices(bot_account) == sorted({bot_account.device_id, device})
 
