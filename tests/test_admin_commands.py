@@ -1,0 +1,184 @@
+"""Admin commands through `Engine.handle`, with a real store and a copy of the knowledge."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+from collections.abc import Callable
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from sbbot.chat import MAX_REPLY_CHARS, Message, Reply
+from sbbot.commands.admin import reload_failure
+from sbbot.engine import Engine
+from sbbot.store import Store, Subscription
+from tests.conftest import KNOWLEDGE_DIR, FakeClock
+
+EVENT_QUESTION = "Quand et où a lieu la Matinée de l’entreprise de demain ?"
+EVENT_ID = "matinee-entreprise-de-demain-2014"
+
+
+def message(text: str, *, admin: bool = True, channel: str = "salon-1") -> Message:
+    return Message(text, "discord", channel, author="u1", is_admin=admin)
+
+
+async def say(engine: Engine, text: str, **options: object) -> Reply:
+    reply = await engine.handle(message(text, **options))  # type: ignore[arg-type]
+    assert reply is not None
+    assert len(reply.text) <= MAX_REPLY_CHARS
+    return reply
+
+
+@pytest.fixture
+def knowledge_copy(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(KNOWLEDGE_DIR, tmp_path / "knowledge"))
+
+
+@pytest.fixture
+def admin_engine(make_engine: Callable[..., Engine], knowledge_copy: Path) -> Engine:
+    return make_engine(knowledge_copy)
+
+
+# Refusal --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", [
+    "!abonner", "!subscribe tout", "!desabonner", "!unsubscribe", "!abonnements",
+    "!subscriptions", "!questions", "!recharger", "!reload",
+])
+async def test_members_are_refused_admin_commands(
+    admin_engine: Engine, store: Store, command: str
+) -> None:
+    reply = await say(admin_engine, command, admin=False)
+    assert reply.kind == "error"
+    assert "réservée aux administrateurs" in reply.text
+    assert await store.subscriptions() == []
+
+
+# Subscriptions --------------------------------------------------------------------------------
+
+
+async def test_subscribe_list_and_unsubscribe_this_channel(
+    admin_engine: Engine, store: Store
+) -> None:
+    assert "n’est abonné à rien" in (await say(admin_engine, "!abonnements")).text
+    reply = await say(admin_engine, "!abonner")
+    assert reply.text == ("C’est noté : ce salon recevra la citation du jour et les rappels "
+                          "d’événements.")
+    assert "déjà abonné à la citation du jour" in (await say(admin_engine, "!abonner Citation")).text
+    await say(admin_engine, "!subscribe reminders", channel="salon-2")
+    assert await store.subscriptions() == [
+        Subscription("discord", "salon-1", "daily_quote"),
+        Subscription("discord", "salon-1", "event_reminder"),
+        Subscription("discord", "salon-2", "event_reminder"),
+    ]
+    listing = await say(admin_engine, "!subscriptions")
+    assert "abonné à la citation du jour et aux rappels d’événements" in listing.text
+
+    reply = await say(admin_engine, "!désabonner rappels")
+    assert reply.text == "C’est noté : ce salon ne recevra plus les rappels d’événements."
+    assert "n’était pas abonné aux rappels" in (await say(admin_engine, "!unsubscribe rappels")).text
+    assert (await say(admin_engine, "!abonnements")).text.startswith(
+        "Ce salon est abonné à la citation du jour.")
+    assert await store.subscriptions("discord") == [
+        Subscription("discord", "salon-1", "daily_quote"),
+        Subscription("discord", "salon-2", "event_reminder"),
+    ]
+
+
+async def test_an_unknown_kind_is_explained_and_changes_nothing(
+    admin_engine: Engine, store: Store
+) -> None:
+    reply = await say(admin_engine, "!abonner météo @everyone")
+    assert reply.kind == "error"
+    assert "!abonner citation, !abonner rappels ou !abonner tout" in reply.text
+    assert "@everyone" not in reply.text
+    assert await store.subscriptions() == []
+
+
+# Unanswered questions -------------------------------------------------------------------------
+
+
+async def test_questions_lists_the_most_frequent_unanswered_of_the_week(
+    admin_engine: Engine, clock: FakeClock
+) -> None:
+    assert "Aucune question" in (await say(admin_engine, "!questions")).text
+    await say(admin_engine, "Quelle est la recette de la tarte tatin ?", admin=False)
+    clock.now += timedelta(days=8)
+    for text in ("Quel temps fera-t-il à Tokyo ?", "quel temps fera t il a tokyo",
+                 "Qui a gagné la coupe du monde @everyone ?"):
+        await say(admin_engine, text, admin=False, channel="salon-3")
+    await say(admin_engine, EVENT_QUESTION, admin=False)  # answered: not listed
+    reply = await say(admin_engine, "!questions")
+    lines = reply.text.splitlines()
+    assert lines[1].startswith("• « quel temps fera t il a tokyo » — 2 fois")
+    assert lines[2].startswith("• « Qui a gagné la coupe du monde @\u200beveryone ? » — 1 fois")
+    assert len(lines) == 3, "older than 7 days, or answered, is not listed"
+
+
+# Reload ---------------------------------------------------------------------------------------
+
+
+async def test_reload_reports_added_removed_and_changed_entries(
+    admin_engine: Engine, knowledge_copy: Path
+) -> None:
+    quotes = knowledge_copy / "quotes.yaml"
+    text = quotes.read_text(encoding="utf-8")
+    text = text.replace("c’est la pratique ou l’usage qui décide de tout cela.",
+                        "c’est l’usage qui décide de tout cela.")
+    text += (
+        "  - id: nouvelle-citation\n"
+        "    text: \"Une citation ajoutée par un admin.\"\n"
+        "    author: Une Admin\n"
+        "    language: fr\n"
+        "    post: cooperation-collaboration\n"
+    )
+    quotes.write_text(text, encoding="utf-8")
+    reply = await say(admin_engine, "!recharger")
+    assert reply.kind == "command"
+    assert reply.text.splitlines() == [
+        "Connaissances rechargées : 1 ajoutée(s), 0 retirée(s), 1 modifiée(s).",
+        "Ajoutées : nouvelle-citation",
+        "Modifiées : orlikowski-2003",
+    ]
+    assert "nouvelle-citation" in {quote.id for quote in admin_engine.knowledge.quotes}
+    assert (await say(admin_engine, "!reload")).text == \
+        "Connaissances rechargées : aucun changement."
+
+
+async def test_a_broken_reload_keeps_answering_from_the_previous_knowledge(
+    admin_engine: Engine, knowledge_copy: Path
+) -> None:
+    before = await say(admin_engine, EVENT_QUESTION, admin=False)
+    assert before.entry is not None and before.entry.id == EVENT_ID
+    knowledge = admin_engine.knowledge
+    events = knowledge_copy / "events.yaml"
+    events.write_text(events.read_text(encoding="utf-8").replace(
+        "    start: 2014-04-04T08:30", "    start: [pas une date"), encoding="utf-8")
+
+    reloading = asyncio.create_task(say(admin_engine, "!recharger"))
+    during = await asyncio.gather(*(say(admin_engine, EVENT_QUESTION, admin=False)
+                                    for _ in range(5)))
+    failure = await reloading
+    after = await say(admin_engine, EVENT_QUESTION, admin=False)
+
+    assert failure.kind == "error"
+    assert failure.text.startswith("Rechargement refusé : ")
+    assert "Je continue de répondre avec les connaissances précédentes." in failure.text
+    assert "events.yaml:" in failure.text
+    for reply in (*during, after):
+        assert reply.text == before.text
+    assert admin_engine.knowledge is knowledge
+    assert (await say(admin_engine, "!citation", admin=False)).kind == "command"
+
+
+def test_reload_problems_are_trimmed_to_fit_a_message() -> None:
+    problems = [f"knowledge/posts/p.yaml:{n}: text: a long explanation of what is wrong here"
+                for n in range(1, 200)]
+    text = reload_failure(problems)
+    assert len(text) < MAX_REPLY_CHARS
+    assert text.splitlines()[1] == problems[0]
+    assert text.endswith("lancez « sbbot validate » pour la liste complète.")
+    assert "199 erreur(s)" in text
