@@ -67,7 +67,8 @@ async def test_subscribe_list_and_unsubscribe_this_channel(
     reply = await say(admin_engine, "!abonner")
     assert reply.text == ("C’est noté : ce salon recevra la citation du jour et les rappels "
                           "d’événements.")
-    assert "déjà abonné à la citation du jour" in (await say(admin_engine, "!abonner Citation")).text
+    again = await say(admin_engine, "!abonner Citation")
+    assert "déjà abonné à la citation du jour" in again.text
     await say(admin_engine, "!subscribe reminders", channel="salon-2")
     assert await store.subscriptions() == [
         Subscription("discord", "salon-1", "daily_quote"),
@@ -79,7 +80,8 @@ async def test_subscribe_list_and_unsubscribe_this_channel(
 
     reply = await say(admin_engine, "!désabonner rappels")
     assert reply.text == "C’est noté : ce salon ne recevra plus les rappels d’événements."
-    assert "n’était pas abonné aux rappels" in (await say(admin_engine, "!unsubscribe rappels")).text
+    again = await say(admin_engine, "!unsubscribe rappels")
+    assert "n’était pas abonné aux rappels" in again.text
     assert (await say(admin_engine, "!abonnements")).text.startswith(
         "Ce salon est abonné à la citation du jour.")
     assert await store.subscriptions("discord") == [
