@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from sbbot.chat import Announcement, ChannelUnavailable
+from sbbot.cli import main
 from sbbot.engine import Engine
 from sbbot.knowledge.model import Event, Knowledge, Post, Quote
 from sbbot.scheduler import (
@@ -26,7 +27,7 @@ from sbbot.scheduler import (
     announcement_json,
     daily_quote_at,
     due,
-    parse_instant,
+    localize,
     preview_at,
     quote_of_the_day,
     reminder_at,
@@ -245,8 +246,10 @@ def test_json_has_exactly_the_documented_keys() -> None:
 
 
 def test_instants_without_offset_are_local() -> None:
-    assert parse_instant("2026-10-25T09:00", PARIS) == datetime(2026, 10, 25, 8, tzinfo=UTC)
-    assert parse_instant("2026-10-25T09:00Z", PARIS) == datetime(2026, 10, 25, 9, tzinfo=UTC)
+    naive = datetime.fromisoformat("2026-10-25T09:00")
+    assert localize(naive, PARIS) == datetime(2026, 10, 25, 8, tzinfo=UTC)
+    aware = datetime.fromisoformat("2026-10-25T09:00+00:00")
+    assert localize(aware, PARIS) == datetime(2026, 10, 25, 9, tzinfo=UTC)
 
 
 # Through the store ----------------------------------------------------------------------------
@@ -487,3 +490,42 @@ async def test_the_loop_survives_adapter_errors_and_stops_on_request(engine: Eng
     await stopper
     assert adapter.calls == 1, "the failed post is recorded, never retried"
     assert len(await engine.store.sent_keys()) == 1
+
+
+# `sbbot schedule` -----------------------------------------------------------------------------
+
+
+def test_sbbot_schedule_is_a_dry_run_showing_the_terminal_channel(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SBBOT_DATABASE", str(tmp_path / "sbbot.sqlite3"))
+    monkeypatch.setenv("SBBOT_KNOWLEDGE_DIR", str(ROOT / "knowledge"))
+    monkeypatch.setenv("SBBOT_TIMEZONE", "Europe/Paris")
+    assert main(["ask", "!abonner tout"]) == 0
+    capsys.readouterr()
+
+    # The shipped event starts 2014-04-04 08:30 in Geneva: its 7-day reminder is due then.
+    runs = []
+    for _ in range(2):
+        assert main(["schedule", "--at", "2014-03-28T08:30", "--json"]) == 0
+        runs.append(capsys.readouterr().out)
+    assert runs[0] == runs[1], "a dry run records nothing"
+    [line] = runs[0].splitlines()
+    data = json.loads(line)
+    assert list(data) == ["kind", "platform", "channel", "at", "event", "text"]
+    assert data["kind"] == "event_reminder"
+    assert (data["platform"], data["channel"]) == ("terminal", "terminal")
+    assert data["at"] == "2014-03-28T08:30:00+01:00"
+    assert data["event"] == "matinee-entreprise-de-demain-2014"
+    assert data["text"].startswith("Rappel : « Matinée de l’entreprise de demain » a lieu "
+                                   "dans 7 jours.")
+
+    assert main(["schedule", "--next", "3", "--json"]) == 0
+    upcoming_lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [item["kind"] for item in upcoming_lines] == ["daily_quote"] * 3
+    assert all(item["at"].endswith("T09:00:00+01:00") or item["at"].endswith("T09:00:00+02:00")
+               for item in upcoming_lines)
+
+    assert main(["schedule", "--at", "2014-03-28T08:30"]) == 0
+    assert "event_reminder\nRappel : « Matinée" in capsys.readouterr().out

@@ -14,6 +14,7 @@ import os
 import sys
 from collections.abc import AsyncIterator, Callable, Sequence
 from contextlib import asynccontextmanager
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from sbbot.chat import EntryRef, Reply
 from sbbot.config import ConfigError, Settings, load_settings
 from sbbot.engine import Engine
 from sbbot.knowledge import KnowledgeError, load_knowledge
+from sbbot.scheduler import Schedule, format_preview, localize, preview_at, preview_next
 from sbbot.store import Store, StoreError
 
 EXIT_ERROR = 1
@@ -74,6 +76,26 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
     raise ConfigError("chat platforms are not wired yet")
 
 
+async def schedule(args: argparse.Namespace, settings: Settings) -> int:
+    plan = Schedule.from_settings(settings)
+    async with open_engine(settings) as engine:
+        if args.next is not None:
+            found = await preview_next(engine.store, engine.knowledge, plan, engine.clock(),
+                                       args.next)
+        else:
+            found = await preview_at(engine.store, engine.knowledge, plan,
+                                     localize(args.at, settings.timezone))
+    print(format_preview(found, settings.timezone, as_json=args.json), end="")
+    return 0
+
+
+def positive_int(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise ValueError(value)
+    return number
+
+
 def validate(args: argparse.Namespace) -> int:
     directory = Path(args.directory)
     try:
@@ -105,6 +127,17 @@ def build_parser() -> argparse.ArgumentParser:
     ask_parser.add_argument("--json", action="store_true", help="one JSON object per reply")
     ask_parser.add_argument("text", nargs="+", help="the message, or '-' to read stdin")
     ask_parser.set_defaults(handler=ask)
+
+    schedule_parser = commands.add_parser(
+        "schedule", help="show the announcements due at an instant, or the next ones (dry run)")
+    when = schedule_parser.add_mutually_exclusive_group(required=True)
+    when.add_argument("--at", type=datetime.fromisoformat, metavar="ISO8601",
+                      help="what would be posted at that instant (local time if no offset)")
+    when.add_argument("--next", type=positive_int, metavar="N",
+                      help="the next N announcements")
+    schedule_parser.add_argument("--json", action="store_true",
+                                 help="one JSON object per announcement")
+    schedule_parser.set_defaults(handler=schedule)
 
     validate_parser = commands.add_parser("validate", help="check the knowledge files")
     validate_parser.add_argument("directory", nargs="?", default=None)

@@ -243,9 +243,8 @@ def order(announcement: Announcement) -> tuple[datetime, str, str, str]:
 # Output for `sbbot schedule` ------------------------------------------------------------------
 
 
-def parse_instant(text: str, timezone: ZoneInfo) -> datetime:
-    """An ISO 8601 instant; without an offset it is read in the bot's time zone."""
-    moment = datetime.fromisoformat(text)
+def localize(moment: datetime, timezone: ZoneInfo) -> datetime:
+    """An instant typed without an offset is read in the bot's time zone."""
     return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone)
 
 
@@ -264,6 +263,16 @@ def announcement_block(announcement: Announcement, timezone: ZoneInfo) -> str:
     at = announcement.at.astimezone(timezone).isoformat()
     return (f"{at}  {announcement.platform} {announcement.channel}  {announcement.kind}\n"
             f"{announcement.text}\n")
+
+
+def format_preview(announcements: Sequence[Announcement], timezone: ZoneInfo, *,
+                   as_json: bool) -> str:
+    """`sbbot schedule` output: JSON lines, or readable blocks (and a word when empty)."""
+    if as_json:
+        return "".join(announcement_json(item, timezone) + "\n" for item in announcements)
+    if not announcements:
+        return "Nothing to announce (no subscribed channel, or nothing due).\n"
+    return "\n".join(announcement_block(item, timezone) for item in announcements)
 
 
 async def preview_at(store: Store, knowledge: Knowledge, schedule: Schedule,
