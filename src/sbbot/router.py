@@ -28,7 +28,7 @@ from typing import Literal
 from rapidfuzz import fuzz, process
 
 from sbbot.knowledge.model import Entry, Knowledge
-from sbbot.text import fold, stem, words
+from sbbot.text import GENERIC_WORDS, fold, stem, words
 
 Verdict = Literal["answer", "unsure", "unknown"]
 
@@ -37,12 +37,14 @@ B = 0.75
 HINT_WEIGHT = 1.0
 TITLE_WEIGHT = 0.3
 CANDIDATES = 30
-RERANK_WEIGHT = 0.35
-BM25_TIEBREAK = 10.0
-ANSWER_COVERAGE = 0.6
-UNSURE_COVERAGE = 0.3
-ANSWER_SCORE = 55.0
+RERANK_WEIGHT = 0.5
+RANK_COVERAGE = 0.5
+RANK_HINT = 1.0
+ANSWER_SCORE = 35.0
+UNSURE_SCORE = 30.0
 MIN_TYPO_LENGTH = 4
+UNKNOWN_WORD_WEIGHT = 1.0
+GENERIC_WEIGHT = 0.2
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ class QueryTerm:
 
 
 UNKNOWN = RouteResult("unknown", None, ())
+GENERIC_STEMS = frozenset(stem(word) for word in GENERIC_WORDS)
 
 
 class Router:
@@ -101,8 +104,9 @@ class Router:
         self._max_impact = {term: max(postings.values())
                             for term, postings in self._postings.items()}
         self._vocabulary = build_vocabulary(self.entries, self._synonyms)
-        self._hint_questions = [tuple(fold(question) for question in entry.hints.questions)
-                                for entry in self.entries]
+        self._hint_shapes = [tuple(" ".join(sorted({stem(word) for word in words(question)}))
+                                   for question in entry.hints.questions)
+                             for entry in self.entries]
 
     def query_terms(self, text: str) -> list[QueryTerm]:
         """The question as weighted stems; unknown words keep their own stem (weight 1)."""
@@ -126,36 +130,55 @@ class Router:
 
     def route(self, text: str, limit: int = 3) -> RouteResult:
         terms = self.query_terms(text)
-        if not terms:
-            return UNKNOWN
-        total = sum(self._term_idf(term.stem) * term.weight for term in terms)
         weights: dict[str, float] = {}
         for term in terms:
             if term.stem in self._postings:
                 weights[term.stem] = max(weights.get(term.stem, 0.0), term.weight)
         if not weights:
             return UNKNOWN
+        evidence = {term.stem: self._evidence(term) for term in terms}
+        total = sum(self._evidence(term, generic_discount=False) for term in terms)
+        shape = " ".join(sorted(weights))
         candidates = self._top_candidates(weights, CANDIDATES)
-        folded = fold(text)
         top_bm25 = candidates[0][1]
-        ranked = sorted(
-            ((self._final_score(index, weights, total, folded), bm25, index)
-             for index, bm25 in candidates),
-            key=lambda item: -(item[0] + BM25_TIEBREAK * item[1] / top_bm25),
-        )
-        matches = [Match(self.entries[index], score) for score, _, index in ranked]
+        scored: list[tuple[float, float, int]] = []
+        for index, bm25 in candidates:
+            coverage = sum(evidence[term] for term in weights
+                           if index in self._postings[term]) / total
+            similarity = self._hint_similarity(index, shape)
+            confidence = 100 * min(1.0, coverage * (1 + RERANK_WEIGHT * similarity))
+            rank = bm25 / top_bm25 + RANK_COVERAGE * coverage + RANK_HINT * similarity
+            scored.append((rank, confidence, index))
+        scored.sort(key=lambda item: (-item[0], item[2]))
+        matches = [Match(self.entries[index], confidence) for _, confidence, index in scored]
         best = matches[0]
         verdict: Verdict
         if best.score >= ANSWER_SCORE:
             verdict = "answer"
-        elif best.score >= UNSURE_COVERAGE * 100:
+        elif best.score >= UNSURE_SCORE:
             verdict = "unsure"
         else:
             return UNKNOWN
         return RouteResult(verdict, best, distinct_runners_up(best, matches[1:], limit - 1))
 
-    def _term_idf(self, term: str) -> float:
-        return self._idf.get(term, self._max_idf)
+    def _evidence(self, term: QueryTerm, generic_discount: bool = True) -> float:
+        """How much a query word says about the topic: rare words much, generic words little.
+
+        A word no entry contains counts as strongly as the rarest known word: a question
+        made of unknown words is off-topic, however many common words it shares. A generic
+        word found in an entry covers only part of its own weight, so a question made of
+        generic words alone ("quelle heure est-il ?") never reaches full coverage.
+        """
+        idf = self._idf.get(term.stem, UNKNOWN_WORD_WEIGHT * self._max_idf)
+        generic = generic_discount and term.stem in GENERIC_STEMS
+        return idf * term.weight * (GENERIC_WEIGHT if generic else 1.0)
+
+    def _hint_similarity(self, index: int, shape: str) -> float:
+        hints = self._hint_shapes[index]
+        if not hints:
+            return 0.0
+        found = process.extractOne(shape, hints, scorer=fuzz.ratio)
+        return found[1] / 100 if found else 0.0
 
     def _top_candidates(self, weights: dict[str, float], count: int) -> list[tuple[int, float]]:
         """Exact BM25 top-`count` with max-score pruning.
@@ -183,18 +206,6 @@ class Router:
                     scores[index] = scores.get(index, 0.0) + impact * weight
             left -= remaining[position]
         return heapq.nlargest(count, scores.items(), key=lambda item: (item[1], -item[0]))
-
-    def _final_score(self, index: int, weights: dict[str, float], total: float,
-                     folded: str) -> float:
-        covered = sum(self._idf[term] * weight for term, weight in weights.items()
-                      if index in self._postings[term])
-        coverage = covered / total
-        hints = self._hint_questions[index]
-        similarity = 0.0
-        if hints:
-            best_hint = process.extractOne(folded, hints, scorer=fuzz.token_set_ratio)
-            similarity = best_hint[1] / 100 if best_hint else 0.0
-        return 100 * min(1.0, coverage + RERANK_WEIGHT * similarity * coverage)
 
 
 def weighted_terms(entry: Entry) -> Counter[str]:

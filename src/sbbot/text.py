@@ -28,8 +28,19 @@ most my no not of on or our out over please say she should so some tell than tha
 their them then there these they this those to us was we were what when where which who
 whom whose why will with would you your yours
 merci bonjour bonsoir salut coucou hello hi hey thanks thank ok okay lol mdr svp stp
-bot sbbot question questions
+bot sbbot question questions vs
 """.split())
+
+GENERIC_WORDS = frozenset("""
+temps heure heures jour jours demain aujourd hui hier monde bonne bon bons bonnes meilleur
+meilleure meilleurs beaucoup vaut valoir chose choses gens fois an ans annee annees nuit
+matin soir moment vrai vraiment grand grande grands petit petite nouveau nouvelle premier
+premiere seul simple important importante vie faire fait
+like time times day days good best better new great thing things people way year years
+world today tomorrow yesterday many much night morning really big small first
+""".split())
+"""Everyday words that also occur in the posts: they help rank entries, but a question
+made only of them ("quelle heure est-il ?") is not about the posts."""
 
 
 def fold(text: str) -> str:
@@ -45,8 +56,9 @@ def normalize(text: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Folded words that carry meaning: no stopwords, no single letters."""
-    return [word for word in fold(text).split() if len(word) > 1 and word not in STOPWORDS]
+    """Folded words that carry meaning: no stopwords, no single letters (digits stay)."""
+    return [word for word in fold(text).split()
+            if (len(word) > 1 or word.isdigit()) and word not in STOPWORDS]
 
 
 STEM_LENGTH = 7
