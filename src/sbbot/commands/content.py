@@ -104,7 +104,7 @@ async def raison(context: Context, arguments: str) -> Reply:
     reasons = context.engine.knowledge.reasons
     if arguments:
         number = arguments.split()[0]
-        if not number.isdigit() or not 1 <= int(number) <= len(reasons):
+        if not (number.isascii() and number.isdigit()) or not 1 <= int(number) <= len(reasons):
             return Reply(f"Donnez un numéro de raison entre 1 et {len(reasons)} "
                          f"(par exemple !raison 3), pas « {echo(number, 20)} ».", "error")
         chosen = next(reason for reason in reasons if reason.number == int(number))
