@@ -240,6 +240,34 @@ async def test_html_in_messages_is_escaped(
         assert "<script" not in reply["formatted_body"]
 
 
+async def test_admin_commands_need_power_level_50_or_the_admin_list(
+        synapse: Synapse, engine: Engine, store: Store, bot_account: Account,
+        members: Callable[[str], Member]) -> None:
+    alice, bob, moderator, listed = (members("alice"), members("bob"), members("moderator"),
+                                     members("listed"))
+    bot = bot_account.user_id
+    async with running_bot(synapse, engine, store, bot_account,
+                           admins=frozenset({listed.user_id})):
+        room = await room_with_bot(alice, bot, bob, moderator, listed,
+                                   power={moderator.user_id: 50})
+
+        refused = await bob.say(room, "!abonner citation")
+        refusal = content(await bob.reply(room, bot, refused))["body"]
+        assert "réservée aux administrateurs" in refusal
+        assert await store.subscriptions(PLATFORM) == []
+
+        accepted = await moderator.say(room, "!abonner citation")
+        assert "C’est noté" in content(await moderator.reply(room, bot, accepted))["body"]
+        assert [sub.kind for sub in await store.subscriptions(PLATFORM)] == ["daily_quote"]
+
+        accepted = await listed.say(room, "!desabonner citation")
+        assert "C’est noté" in content(await listed.reply(room, bot, accepted))["body"]
+        assert await store.subscriptions(PLATFORM) == []
+
+        accepted = await alice.say(room, "!abonnements")
+        assert "abonné à rien" in content(await alice.reply(room, bot, accepted))["body"]
+
+
 async def test_restarted_bot_keeps_its_device_skips_the_backlog_and_joins_pending_invites(
         synapse: Synapse, engine: Engine, store: Store, bot_account: Account,
         members: Callable[[str], Member]) -> None:

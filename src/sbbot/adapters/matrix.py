@@ -26,6 +26,7 @@ from nio import (
     LoginError,
     MatrixRoom,
     MegolmEvent,
+    RoomGetStateError,
     RoomMessageText,
     RoomSendError,
     SyncError,
@@ -40,6 +41,8 @@ from sbbot.store import Store
 PLATFORM = "matrix"
 ADMIN_POWER_LEVEL = 50
 """Moderator and above, Element's default for "can kick"."""
+CREATORS_UNPRIVILEGED = frozenset(str(version) for version in range(1, 12))
+"""Room versions in which creators hold only the power level written for them."""
 
 CLIENT_CONFIG = AsyncClientConfig(
     max_limit_exceeded=3, max_timeouts=2, request_timeout=30,
@@ -92,6 +95,7 @@ class MatrixAdapter:
         and for tests, which must not speak before it listens)."""
         self._closed = asyncio.Event()
         self._joining: set[str] = set()
+        self._creators_by_room: dict[str, frozenset[str]] = {}
         self._started_ms = 0
 
     @property
@@ -275,7 +279,7 @@ class MatrixAdapter:
         text, addressed = self._read(room, event)
         reply = await self.engine.handle(Message(
             text, PLATFORM, room.room_id, author=event.sender,
-            is_admin=self._is_admin(room, event.sender), addressed=addressed,
+            is_admin=await self._is_admin(room, event.sender), addressed=addressed,
         ))
         if reply is not None:
             await self._reply(room.room_id, event, reply.text, reply.card)
@@ -310,9 +314,32 @@ class MatrixAdapter:
             mentioned = mentioned or count > 0
         return text.strip(), mentioned or room.member_count == 2
 
-    def _is_admin(self, room: MatrixRoom, user_id: str) -> bool:
+    async def _is_admin(self, room: MatrixRoom, user_id: str) -> bool:
         return (user_id in self.settings.admins
-                or room.power_levels.get_user_level(user_id) >= ADMIN_POWER_LEVEL)
+                or room.power_levels.get_user_level(user_id) >= ADMIN_POWER_LEVEL
+                or user_id in await self._creators(room))
+
+    async def _creators(self, room: MatrixRoom) -> frozenset[str]:
+        """The room's creators, when its version ranks them above every power level.
+
+        From room version 12 on, the creators are absent from `m.room.power_levels` and
+        nio (0.26) reports power level 0 for them, though they own the room. Their ids are
+        in the create event (sender and `additional_creators`), which only the full state
+        request returns with its sender: fetched once per room.
+        """
+        if room.room_version in CREATORS_UNPRIVILEGED:
+            return frozenset()
+        if room.room_id not in self._creators_by_room:
+            response = await self.client.room_get_state(room.room_id)
+            if isinstance(response, RoomGetStateError):
+                log.warning("Matrix: cannot read the creators of %s: %s", room.room_id, response)
+                return frozenset()
+            create: dict[str, Any] = next((event for event in response.events
+                                           if event.get("type") == "m.room.create"), {})
+            creators = [create.get("sender"),
+                        *create.get("content", {}).get("additional_creators", [])]
+            self._creators_by_room[room.room_id] = frozenset(filter(None, creators))
+        return self._creators_by_room[room.room_id]
 
     async def _reply(self, room_id: str, event: Any, text: str, card: Card | None) -> None:
         content = notice_content(text, card)
