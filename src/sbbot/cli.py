@@ -20,6 +20,7 @@ from typing import Any
 
 from dotenv import load_dotenv
 
+from sbbot import bench
 from sbbot.adapters.terminal import TerminalAdapter, terminal_message
 from sbbot.chat import EntryRef, Reply
 from sbbot.config import ConfigError, Settings, load_settings
@@ -142,6 +143,11 @@ def build_parser() -> argparse.ArgumentParser:
     validate_parser = commands.add_parser("validate", help="check the knowledge files")
     validate_parser.add_argument("directory", nargs="?", default=None)
     validate_parser.set_defaults(sync_handler=validate)
+
+    bench_parser = commands.add_parser(
+        "bench", help="measure answer quality and speed against the usual alternatives")
+    bench.add_arguments(bench_parser)
+    bench_parser.set_defaults(sync_handler=bench.run)
     return parser
 
 

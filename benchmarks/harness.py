@@ -1,0 +1,257 @@
+"""`sbbot bench`: every method at every knowledge size, then the engine, in one table.
+
+Rows run one after the other, each in a fresh child process (`measure.py`, `engine.py`),
+so that the memory a row reports is its own and no row's leftovers slow the next one; the
+machine's two cores are never shared between two measurements.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import pickle
+import platform
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+import sbbot
+from benchmarks.devset import DevsetError, load_questions
+from benchmarks.methods import METHODS
+from benchmarks.synthetic import synthetic_entries
+from sbbot.knowledge import load_knowledge
+
+ROOT = Path(__file__).resolve().parent.parent
+ENGINE = "engine"
+ALL_METHODS = (*METHODS, ENGINE)
+ALL_SIZES: tuple[int | None, ...] = (None, 1_000, 10_000, 100_000)
+"""None stands for the shipped knowledge as it is."""
+COLUMNS = ("method", "kb_size", "accuracy", "rejection", "p50_ms", "p99_ms", "build_s",
+           "rss_mb")
+
+
+@dataclass(frozen=True)
+class Options:
+    knowledge: Path
+    devset: Path
+    sizes: tuple[int | None, ...] = ALL_SIZES
+    methods: tuple[str, ...] = ALL_METHODS
+    budget: float = 10.0
+    """Seconds a row may spend on its scored pass before it stops at a prefix of the
+    questions (and says so): what keeps slow baselines at 100,000 passages affordable."""
+    seed: int = 0
+    json: bool = False
+    chart: Path | None = None
+
+    def __post_init__(self) -> None:
+        unknown = [method for method in self.methods if method not in ALL_METHODS]
+        if unknown or not self.methods:
+            raise ValueError(f"unknown methods {', '.join(unknown) or '(none given)'}; "
+                             f"choose among {', '.join(ALL_METHODS)}")
+        if any(size is not None and size < 1 for size in self.sizes):
+            raise ValueError("knowledge sizes must be positive")
+        if self.budget <= 0:
+            raise ValueError("the time budget must be positive")
+
+
+@dataclass
+class Report:
+    results: list[dict[str, Any]] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+
+    def rows(self) -> list[dict[str, Any]]:
+        return [result["row"] for result in self.results]
+
+
+def run(options: Options, out: TextIO = sys.stdout, err: TextIO = sys.stderr) -> int:
+    missing = [module for module, needed in (("rank_bm25", "bm25" in options.methods),
+                                             ("matplotlib", options.chart is not None))
+               if needed and importlib.util.find_spec(module) is None]
+    if missing:
+        print(f"sbbot bench: {' and '.join(missing)} missing; install the bench extra: "
+              "pip install -e '.[bench]'", file=err)
+        return 1
+    knowledge = load_knowledge(options.knowledge)
+    real = list(knowledge.entries())
+    try:
+        load_questions(options.devset, {entry.id for entry in real})
+    except DevsetError as error:
+        print(f"sbbot bench: {error}", file=err)
+        return 1
+    report = Report()
+    with tempfile.TemporaryDirectory(prefix="sbbot-bench-") as folder:
+        for size in options.sizes:
+            methods = [method for method in options.methods if method in METHODS]
+            if not methods:
+                continue
+            entries = real if size is None else synthetic_entries(real, size, options.seed)
+            path = Path(folder) / f"knowledge-{len(entries)}.pickle"
+            with path.open("wb") as stream:
+                pickle.dump((entries, dict(knowledge.synonyms)), stream)
+            del entries
+            for method in methods:
+                print(f"bench: {method} on {describe_size(size, len(real))} …", file=err,
+                      flush=True)
+                measure(report, options, out,
+                        ["benchmarks.measure", method, str(path), str(options.devset),
+                         "--seed", str(options.seed), "--budget", str(options.budget)])
+            path.unlink()
+    if ENGINE in options.methods:
+        print("bench: the whole engine on the shipped knowledge …", file=err, flush=True)
+        measure(report, options, out, ["benchmarks.engine", str(options.knowledge),
+                                       str(options.devset), "--seed", str(options.seed)])
+    notes = list(summary(report, len(real)))
+    if options.json:
+        print("\n".join(notes), file=err)
+    else:
+        print(table(report), file=out)
+        print("\n".join(notes), file=out)
+    if options.chart is not None and report.results:
+        from benchmarks.chart import draw  # matplotlib is a bench-only dependency
+
+        draw(report.rows(), options.chart, machine())
+        print(f"chart: {options.chart}", file=err)
+    for failure in report.failures:
+        print(failure, file=err)
+    return 1 if report.failures else 0
+
+
+def measure(report: Report, options: Options, out: TextIO, arguments: Sequence[str]) -> None:
+    """Run one measurement module in a fresh interpreter and keep its JSON result.
+
+    With `--json` the row is printed at once, so that a long run shows progress."""
+    path = os.pathsep.join(dict.fromkeys(
+        [str(ROOT), str(Path(sbbot.__file__).resolve().parent.parent),
+         *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]))
+    finished = subprocess.run([sys.executable, "-m", *arguments], capture_output=True,
+                              text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": path},
+                              check=False)
+    if finished.returncode != 0:
+        report.failures.append(f"bench: {' '.join(arguments[:2])} failed:\n"
+                               f"{finished.stderr.strip()}")
+        return
+    result = json.loads(finished.stdout)
+    report.results.append(result)
+    if options.json:
+        print(json.dumps(result["row"]), file=out, flush=True)
+
+
+def describe_size(size: int | None, shipped: int) -> str:
+    return (f"the shipped knowledge ({shipped} entries)" if size is None
+            else f"{size:,} synthetic entries")
+
+
+def table(report: Report) -> str:
+    lines = [f"{'method':<10} {'kb_size':>8} {'accuracy':>9} {'rejection':>9} "
+             f"{'p50_ms':>8} {'p99_ms':>8} {'build_s':>8} {'rss_mb':>7}  notes"]
+    for result in report.results:
+        row = result["row"]
+        lines.append(
+            f"{row['method']:<10} {row['kb_size']:>8} {percent(row['accuracy']):>9} "
+            f"{percent(row['rejection']):>9} {row['p50_ms']:>8.3f} {row['p99_ms']:>8.3f} "
+            f"{row['build_s']:>8.2f} {row['rss_mb']:>7.1f}  {row_note(result)}".rstrip())
+    return "\n".join(lines)
+
+
+def percent(value: float | None) -> str:
+    return "—" if value is None else f"{100 * value:.1f}%"
+
+
+def row_note(result: dict[str, Any]) -> str:
+    notes = []
+    if result.get("threshold") is not None:
+        notes.append(f"threshold {result['threshold']:.2f}")
+    if result.get("agreement") is not None:
+        same, compared = result["agreement"]
+        notes.append(f"full scan agrees {same}/{compared}")
+    if "questions" in result and result["questions"] < result["of"]:
+        notes.append(f"{result['questions']}/{result['of']} questions (time box)")
+    if "questions_per_s" in result:
+        notes.append(f"{result['questions_per_s']:,.0f} questions/s")
+    return "; ".join(notes)
+
+
+def summary(report: Report, shipped: int) -> Iterator[str]:
+    """What the table cannot say: subsampling, start-up, the targets, the machine."""
+    yield ""
+    subsampled = [result["row"] for result in report.results
+                  if result.get("questions", 0) < result.get("of", 0)]
+    if subsampled:
+        yield ("Subsampled: " + ", ".join(f"{row['method']} at {row['kb_size']}"
+                                          for row in subsampled)
+               + " ran out of their time box and were measured on a stratified prefix of the"
+                 " dev set (same share of off-topic questions); see the notes column.")
+    for result in report.results:
+        if "questions_per_s" in result:
+            yield (f"Engine: {result['questions_per_s']:,.0f} questions/s through "
+                   f"Engine.handle, single process; start-up (load + validate + index) "
+                   f"{result['startup_s']:.3f} s after {result['imports_s']:.3f} s of imports; "
+                   f"RSS {result['rss_startup_mb']:.1f} MB after start-up, "
+                   f"{result['row']['rss_mb']:.1f} MB after the run.")
+    yield "Thresholds: each baseline answers when its best score reaches the threshold"
+    yield "that maximises accuracy + rejection on the questions it is measured on."
+    checks = list(targets(report, shipped))
+    if checks:
+        yield ""
+        yield "Targets:"
+        yield from checks
+    yield ""
+    yield f"Machine: {machine()}"
+
+
+def targets(report: Report, shipped: int) -> Iterator[str]:
+    rows = {(result["row"]["method"], result["row"]["kb_size"]): result
+            for result in report.results}
+
+    def check(label: str, ok: bool, figure: str) -> str:
+        return f"  [{'ok' if ok else 'MISSED'}] {label}: {figure}"
+
+    router = {size: result for (method, size), result in rows.items() if method == "router"}
+    if shipped in router:
+        p99 = router[shipped]["row"]["p99_ms"]
+        yield check("router p99 <= 1 ms on the shipped knowledge", p99 <= 1, f"{p99:.3f} ms")
+    if 100_000 in router:
+        p99 = router[100_000]["row"]["p99_ms"]
+        yield check("router p99 <= 5 ms at 100,000 entries", p99 <= 5, f"{p99:.3f} ms")
+    for size, result in sorted(router.items()):
+        same, compared = result["agreement"]
+        yield check(f"same top-1 as a full scan at {size}", same == compared == result["of"],
+                    f"{same}/{compared} of {result['of']} questions")
+        for (method, other_size), other in sorted(rows.items()):
+            if other_size != size or method in ("router", ENGINE):
+                continue
+            mine, theirs = result["row"], other["row"]
+            faster = mine["p50_ms"] < theirs["p50_ms"] and mine["p99_ms"] < theirs["p99_ms"]
+            accurate = (mine["accuracy"] or 0) >= (theirs["accuracy"] or 0)
+            yield check(f"faster than {method} at {size}", faster,
+                        f"p50 {mine['p50_ms']:.3f} vs {theirs['p50_ms']:.3f} ms, "
+                        f"p99 {mine['p99_ms']:.3f} vs {theirs['p99_ms']:.3f} ms")
+            yield check(f"at least as accurate as {method} at {size}", accurate,
+                        f"{percent(mine['accuracy'])} vs {percent(theirs['accuracy'])}")
+    for result in report.results:
+        if "questions_per_s" in result:
+            rate = result["questions_per_s"]
+            yield check("engine >= 5,000 questions/s", rate >= 5000, f"{rate:,.0f}/s")
+            yield check("start-up <= 0.5 s", result["startup_s"] <= 0.5,
+                        f"{result['startup_s']:.3f} s")
+            rss = result["row"]["rss_mb"]
+            yield check("RSS <= 80 MB on the shipped knowledge", rss <= 80, f"{rss:.1f} MB")
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        model = platform.processor() or model
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return (f"{cores} cores (nproc), {model}, Python {platform.python_version()}, "
+            f"{platform.system()} {platform.release()}")
