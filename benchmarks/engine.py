@@ -18,9 +18,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-THROUGHPUT_SECONDS = 3.0
-
-
 async def measure_engine(knowledge_dir: Path, devset: Path, seed: int,
                          seconds: float) -> dict[str, Any]:
     started = time.perf_counter()
@@ -61,7 +58,7 @@ async def measure_engine(knowledge_dir: Path, devset: Path, seed: int,
                                 and reply.entry.id in question.expect)
             handled = 0
             started = time.perf_counter()
-            while time.perf_counter() - started < seconds:
+            while not handled or time.perf_counter() - started < seconds:
                 for message in messages:
                     before = time.perf_counter()
                     await engine.handle(message)
@@ -83,7 +80,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("knowledge", type=Path, help="the knowledge directory")
     parser.add_argument("devset", type=Path)
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--seconds", type=float, default=THROUGHPUT_SECONDS)
+    parser.add_argument("--seconds", type=float, default=2.0,
+                        help="how long to send the questions again and again")
     args = parser.parse_args(argv)
     result = asyncio.run(measure_engine(args.knowledge, args.devset, args.seed, args.seconds))
     print(json.dumps(result))

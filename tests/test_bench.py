@@ -1,0 +1,142 @@
+"""Smoke tests of the bench: small sizes, tiny time budgets, no timing assertions.
+
+What matters here is that `sbbot bench` keeps running and keeps its output format as the
+router and the knowledge evolve; the figures themselves are for `make bench`.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from benchmarks.devset import DevsetError, Question, load_questions, stratified_order
+from benchmarks.harness import Options, run
+from benchmarks.methods import METHODS, FullScanRouter, RouterMatcher, router_best
+from benchmarks.synthetic import synthetic_entries
+from benchmarks.thresholds import Scored, choose_threshold, rates
+from sbbot import cli
+from sbbot.knowledge import Entry, load_knowledge
+from tests.conftest import KNOWLEDGE_DIR
+
+ROW_KEYS = {"method", "kb_size", "accuracy", "rejection", "p50_ms", "p99_ms", "build_s",
+            "rss_mb"}
+DEVSET = """
+questions:
+  - {q: "Qui est Guillaume Foltran ?", expect: [dw-foltran, matinee-entreprise-de-demain-2014], lang: fr}
+  - {q: "Quand a lieu la matinée à Genève ?", expect: [matinee-entreprise-de-demain-2014, dw-accueil], lang: fr}
+  - {q: "what is the difference between cooperation and collaboration", expect: [coop-downes-jarche], lang: en}
+  - {q: "recette de la tarte aux pommes", expect: offtopic, lang: fr}
+  - {q: "c'est quoi le meilleur forfait mobile ?", expect: offtopic, lang: fr}
+"""
+
+
+@pytest.fixture(scope="module")
+def real() -> list[Entry]:
+    return list(load_knowledge(KNOWLEDGE_DIR).entries())
+
+
+@pytest.fixture
+def devset(tmp_path: Path) -> Path:
+    path = tmp_path / "devset.yaml"
+    path.write_text(DEVSET, encoding="utf-8")
+    return path
+
+
+def test_synthetic_knowledge_is_deterministic_sized_and_keeps_the_real_entries(
+        real: list[Entry]) -> None:
+    first = synthetic_entries(real, 500, seed=3)
+    assert first == synthetic_entries(real, 500, seed=3)
+    assert first != synthetic_entries(real, 500, seed=4)
+    assert len(first) == 500
+    assert {entry.id for entry in real} <= {entry.id for entry in first}
+    assert len({entry.id for entry in first}) == 500
+    assert first[: len(real)] != real, "real entries must not sit first, winning every tie"
+
+
+def test_threshold_maximises_accuracy_plus_rejection() -> None:
+    scored = [Scored(90, True, False), Scored(70, True, False), Scored(40, False, False),
+              Scored(60, False, True), Scored(30, False, True)]
+    threshold = choose_threshold(scored)
+    assert 60 < threshold < 70
+    found = rates(scored, threshold)
+    assert found.accuracy == pytest.approx(2 / 3)
+    assert found.rejection == 1.0
+
+
+def test_stratified_order_keeps_the_off_topic_share_in_every_prefix() -> None:
+    questions = [Question(f"q{number}", frozenset() if number % 4 == 0 else frozenset({"x"}),
+                          "fr") for number in range(40)]
+    order = stratified_order(questions, seed=1)
+    assert sorted(order, key=lambda q: q.text) == sorted(questions, key=lambda q: q.text)
+    for size in (4, 8, 20):
+        assert sum(question.offtopic for question in order[:size]) == size // 4
+
+
+def test_devset_with_an_unknown_entry_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "devset.yaml"
+    path.write_text('questions:\n  - {q: "x", expect: [no-such-entry], lang: fr}\n')
+    with pytest.raises(DevsetError, match="no-such-entry"):
+        load_questions(path, {"dw-foltran"})
+
+
+def test_the_shipped_dev_set_matches_the_knowledge(real: list[Entry]) -> None:
+    questions = load_questions(KNOWLEDGE_DIR.parent / "tests" / "data" / "devset.yaml",
+                               {entry.id for entry in real})
+    assert any(question.offtopic for question in questions)
+
+
+def test_full_scan_reference_agrees_when_every_entry_is_a_candidate(
+        real: list[Entry]) -> None:
+    matcher = RouterMatcher(real[:20], {})
+    reference = FullScanRouter.sharing(matcher.router)
+    for text in ("Qui est Guillaume Foltran ?", "coopération ou collaboration", "tarte"):
+        assert router_best(reference, text) == matcher.best(text)
+
+
+@pytest.mark.parametrize("method", sorted(METHODS))
+def test_every_method_names_an_entry_with_a_score(method: str, real: list[Entry]) -> None:
+    if method == "bm25":
+        pytest.importorskip("rank_bm25")
+    matcher = METHODS[method](real, {})
+    found = matcher.best("Qui est Guillaume Foltran, chez Bouygues Telecom ?")
+    assert found.entry_id in {entry.id for entry in real}
+    assert found.score > 0
+
+
+def test_json_rows_have_exactly_the_documented_keys(devset: Path) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    options = Options(KNOWLEDGE_DIR, devset, sizes=(None, 300),
+                      methods=("router", "rapidfuzz", "engine"), budget=1.0, repeat=0.05,
+                      json=True)
+    assert run(options, out, err) == 0, err.getvalue()
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [(row["method"], row["kb_size"]) for row in rows] == [
+        ("router", 77), ("rapidfuzz", 77), ("router", 300), ("rapidfuzz", 300), ("engine", 77)]
+    for row in rows:
+        assert set(row) == ROW_KEYS
+        assert 0 <= row["accuracy"] <= 1 and 0 <= row["rejection"] <= 1
+        assert 0 < row["p50_ms"] <= row["p99_ms"]
+        assert row["build_s"] >= 0 and row["rss_mb"] > 0
+    assert "questions/s" in err.getvalue() and "Machine:" in err.getvalue()
+
+
+def test_table_names_the_machine_and_the_targets(devset: Path) -> None:
+    out = io.StringIO()
+    options = Options(KNOWLEDGE_DIR, devset, sizes=(None,), methods=("router", "difflib"),
+                      budget=1.0, repeat=0.05)
+    assert run(options, out, io.StringIO()) == 0
+    text = out.getvalue()
+    assert text.splitlines()[0].split()[:8] == ["method", "kb_size", "accuracy", "rejection",
+                                                "p50_ms", "p99_ms", "build_s", "rss_mb"]
+    assert "faster than difflib at 77" in text and "threshold" in text
+    assert "cores (nproc)" in text
+
+
+def test_cli_rejects_unknown_methods_and_sizes(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["bench", "--methods", "router,grep"]) == 2
+    assert "grep" in capsys.readouterr().err
+    assert cli.main(["bench", "--sizes", "shipped,lots"]) == 2
+    assert "lots" in capsys.readouterr().err
