@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+
 async def measure_engine(knowledge_dir: Path, devset: Path, seed: int,
                          seconds: float) -> dict[str, Any]:
     started = time.perf_counter()

@@ -25,13 +25,18 @@ ROW_KEYS = {"method", "kb_size", "accuracy", "rejection", "p50_ms", "p99_ms", "b
             "rss_mb"}
 DEVSET = """
 questions:
-  - {q: "Qui est Guillaume Foltran ?", expect: [dw-foltran, matinee-entreprise-de-demain-2014], lang: fr}
-  - {q: "Quand a lieu la matinée à Genève ?", expect: [matinee-entreprise-de-demain-2014, dw-accueil], lang: fr}
-  - {q: "what is the difference between cooperation and collaboration", expect: [coop-downes-jarche], lang: en}
+  - q: "Qui est Guillaume Foltran ?"
+    expect: [dw-foltran, matinee-entreprise-de-demain-2014]
+    lang: fr
+  - q: "Quand a lieu la matinée à Genève ?"
+    expect: [matinee-entreprise-de-demain-2014, dw-accueil]
+    lang: fr
+  - q: "what is the difference between cooperation and collaboration"
+    expect: [coop-downes-jarche]
+    lang: en
   - {q: "recette de la tarte aux pommes", expect: offtopic, lang: fr}
   - {q: "c'est quoi le meilleur forfait mobile ?", expect: offtopic, lang: fr}
 """
-
 
 @pytest.fixture(scope="module")
 def real() -> list[Entry]:
