@@ -38,13 +38,16 @@ HINT_WEIGHT = 1.0
 TITLE_WEIGHT = 0.3
 CANDIDATES = 30
 RERANK_WEIGHT = 0.5
-RANK_COVERAGE = 0.5
+RANK_COVERAGE = 2.0
 RANK_HINT = 1.0
-ANSWER_SCORE = 35.0
-UNSURE_SCORE = 30.0
+ANSWER_SCORE = 45.0
+UNSURE_SCORE = 40.0
 MIN_TYPO_LENGTH = 4
-UNKNOWN_WORD_WEIGHT = 1.0
-GENERIC_WEIGHT = 0.2
+TYPO_CUTOFF_SHORT = 90
+TYPO_CUTOFF = 84
+UNKNOWN_WORD_WEIGHT = 0.8
+GENERIC_WEIGHT = 0.1
+GENERIC_IN_TOTAL = False
 
 
 @dataclass(frozen=True)
@@ -85,12 +88,11 @@ class Router:
         self.entries: tuple[Entry, ...] = tuple(entries)
         self._synonyms = {fold(variant): stem(fold(canonical))
                           for variant, canonical in (synonyms or {}).items()}
-        term_frequencies = [weighted_terms(entry) for entry in self.entries]
+        term_frequencies = [self._weighted_terms(entry) for entry in self.entries]
         self._lengths = [sum(frequencies.values()) for frequencies in term_frequencies]
         average = sum(self._lengths) / max(len(self._lengths), 1)
-        document_frequency: Counter[str] = Counter()
-        for frequencies in term_frequencies:
-            document_frequency.update(frequencies.keys())
+        document_frequency = text_document_frequency(
+            term_frequencies, [set(self._terms(entry.text)) for entry in self.entries])
         count = len(self.entries)
         self._idf = {term: math.log(1 + (count - df + 0.5) / (df + 0.5))
                      for term, df in document_frequency.items()}
@@ -104,9 +106,22 @@ class Router:
         self._max_impact = {term: max(postings.values())
                             for term, postings in self._postings.items()}
         self._vocabulary = build_vocabulary(self.entries, self._synonyms)
-        self._hint_shapes = [tuple(" ".join(sorted({stem(word) for word in words(question)}))
+        self._hint_shapes = [tuple(" ".join(sorted(set(self._terms(question))))
                                    for question in entry.hints.questions)
                              for entry in self.entries]
+
+    def _terms(self, text: str) -> list[str]:
+        """Index terms of a text: words folded onto their canonical form, then stemmed."""
+        return [self._synonyms.get(word) or stem(word) for word in words(text)]
+
+    def _weighted_terms(self, entry: Entry) -> Counter[str]:
+        frequencies: Counter[str] = Counter(self._terms(entry.text))
+        for hint in (*entry.hints.questions, *entry.hints.keywords):
+            for term in self._terms(hint):
+                frequencies[term] += HINT_WEIGHT
+        for term in self._terms(entry.source):
+            frequencies[term] += TITLE_WEIGHT
+        return frequencies
 
     def query_terms(self, text: str) -> list[QueryTerm]:
         """The question as weighted stems; unknown words keep their own stem (weight 1)."""
@@ -121,7 +136,7 @@ class Router:
         return terms
 
     def _correct(self, word: str) -> QueryTerm:
-        cutoff = 80 if len(word) <= 5 else 84
+        cutoff = TYPO_CUTOFF_SHORT if len(word) <= 5 else TYPO_CUTOFF
         found = process.extractOne(word, self._vocabulary.keys(), scorer=fuzz.ratio,
                                    score_cutoff=cutoff)
         if found is None:
@@ -130,14 +145,18 @@ class Router:
 
     def route(self, text: str, limit: int = 3) -> RouteResult:
         terms = self.query_terms(text)
+        if all(term.stem in GENERIC_STEMS for term in terms):
+            return UNKNOWN
         weights: dict[str, float] = {}
         for term in terms:
             if term.stem in self._postings:
-                weights[term.stem] = max(weights.get(term.stem, 0.0), term.weight)
+                weight = term.weight * (GENERIC_WEIGHT if term.stem in GENERIC_STEMS else 1.0)
+                weights[term.stem] = max(weights.get(term.stem, 0.0), weight)
         if not weights:
             return UNKNOWN
         evidence = {term.stem: self._evidence(term) for term in terms}
-        total = sum(self._evidence(term, generic_discount=False) for term in terms)
+        total = sum(self._evidence(QueryTerm(term.stem, 1.0), generic_discount=GENERIC_IN_TOTAL)
+                    for term in terms)
         shape = " ".join(sorted(weights))
         candidates = self._top_candidates(weights, CANDIDATES)
         top_bm25 = candidates[0][1]
@@ -208,16 +227,20 @@ class Router:
         return heapq.nlargest(count, scores.items(), key=lambda item: (item[1], -item[0]))
 
 
-def weighted_terms(entry: Entry) -> Counter[str]:
-    frequencies: Counter[str] = Counter()
-    for word in words(entry.text):
-        frequencies[stem(word)] += 1
-    for hint in (*entry.hints.questions, *entry.hints.keywords):
-        for word in words(hint):
-            frequencies[stem(word)] += HINT_WEIGHT
-    for word in words(entry.source):
-        frequencies[stem(word)] += TITLE_WEIGHT
-    return frequencies
+def text_document_frequency(all_terms: Sequence[Counter[str]],
+                            text_terms: Sequence[set[str]]) -> Counter[str]:
+    """Document frequency from the entries' own text; from hints only for hint-only words.
+
+    Admins add the same keyword to many entries' hints ("pédagogie" on every passage of
+    the pedagogy post); counting those would make the post's key word look common.
+    """
+    in_text: Counter[str] = Counter()
+    for terms in text_terms:
+        in_text.update(terms)
+    anywhere: Counter[str] = Counter()
+    for frequencies in all_terms:
+        anywhere.update(frequencies.keys())
+    return Counter({term: in_text[term] or count for term, count in anywhere.items()})
 
 
 def build_vocabulary(entries: Sequence[Entry], synonyms: dict[str, str]) -> dict[str, str]:

@@ -29,6 +29,10 @@ their them then there these they this those to us was we were what when where wh
 whom whose why will with would you your yours
 merci bonjour bonsoir salut coucou hello hi hey thanks thank ok okay lol mdr svp stp
 bot sbbot question questions vs
+ai as a avons avez ont aurai auras aura aurons aurez auront aurait auraient avait avaient
+suis es est sommes etes sont serai seras sera serons serez seront serait seraient etait
+etaient vais vas va allons allez vont irai ira fera feront ferait font faisait peut peuvent
+pourrait pourraient doit doivent devrait faudrait veut veulent voudrais voudrait
 """.split())
 
 GENERIC_WORDS = frozenset("""
