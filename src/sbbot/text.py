@@ -69,12 +69,15 @@ STEM_LENGTH = 7
 
 
 def stem(word: str) -> str:
-    """A deliberately crude stem: singular, then the first seven letters.
+    """A deliberately crude stem: singular, masculine, then the first seven letters.
 
     Truncation works for both French and English derivations (collaboration /
     collaborative / collaborate -> "collabo") without a language-specific stemmer, and the
-    plural rule keeps short words ("elites" -> "elite") from missing their singular.
+    plural and feminine rules make short words meet their base form ("innées" and "inné"
+    both give "inne").
     """
     if len(word) > 4 and word[-1] in "sx" and word[-2] != "s":
+        word = word[:-1]
+    if len(word) > 4 and word[-1] == "e":
         word = word[:-1]
     return word[:STEM_LENGTH]
