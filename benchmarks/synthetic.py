@@ -3,13 +3,17 @@
 The real entries stay in, at seeded random positions (so that no method wins ties just by
 scanning them first), and accuracy on the dev set stays measurable at every size.
 
-Filler passages are grouped in posts of `PASSAGES_PER_POST`, like a blog archive. Each post
-has a topic: `TOPIC_DRAWS` words drawn from the corpus by frequency, so that common words
-are in nearly every topic and a rare word in few. Its passages draw their words from the
-topic, by corpus frequency, with lengths taken from the real passages. The result is still
-harsh on every method: it speaks only the vocabulary of the questions, so posting lists are
-as long as they can get for a given size and many distractors share the questions' rare
-words, where a real archive of the same size would have a larger vocabulary.
+Filler text follows the usual two-part model of a blog archive: every passage mixes
+*background* words, common to all posts (the corpus's most frequent words, which make up
+half of its running text), with the words of its post's *topic*: `TOPIC_WORDS` other
+corpus words drawn by frequency for each post of `PASSAGES_PER_POST` passages. Words keep
+their corpus frequencies within each part, and passage lengths are drawn from the real
+passages'. A rare word of the corpus thus appears in a few posts rather than sprinkled over
+all of them, as a name or a concept does in a real archive.
+
+It is still harsher than a real archive of the same size: with the corpus's thousand-odd
+words only, every question word is in many filler passages, so posting lists are long and
+distractors share the questions' rare words.
 """
 
 from __future__ import annotations
@@ -24,7 +28,8 @@ from sbbot.knowledge.model import Entry, Hints
 
 WORD = re.compile(r"\w+")
 PASSAGES_PER_POST = 20
-TOPIC_DRAWS = 400
+TOPIC_WORDS = 20
+BACKGROUND_SHARE = 0.5
 TITLE_WORDS = 6
 
 
@@ -33,16 +38,24 @@ def synthetic_entries(real: Sequence[Entry], size: int, seed: int) -> list[Entry
     filler = max(0, size - len(real))
     rng = random.Random(seed * 1_000_003 + size)
     counts = Counter(word for entry in real for word in WORD.findall(entry.text))
-    vocabulary = sorted(counts)
+    ranked = sorted(counts, key=lambda word: (-counts[word], word))
+    cut = next(rank for rank, total in enumerate(accumulate(counts[word] for word in ranked))
+               if total >= BACKGROUND_SHARE * counts.total()) + 1
+    background, topical = ranked[:cut], ranked[cut:]
+    background_weights = list(accumulate(counts[word] for word in background))
     lengths = [len(WORD.findall(entry.text)) for entry in real if entry.type == "passage"]
     generated: list[Entry] = []
     for post in range((filler + PASSAGES_PER_POST - 1) // PASSAGES_PER_POST):
-        topic = sorted(set(rng.sample(vocabulary, TOPIC_DRAWS,
-                                      counts=[counts[word] for word in vocabulary])))
-        cumulative = list(accumulate(counts[word] for word in topic))
-        title = " ".join(rng.choices(topic, cum_weights=cumulative, k=TITLE_WORDS))
+        topic = sorted(set(rng.sample(topical, TOPIC_WORDS,
+                                      counts=[counts[word] for word in topical])))
+        topic_weights = list(accumulate(counts[word] for word in topic))
+        title = " ".join(rng.choices(topic, cum_weights=topic_weights, k=TITLE_WORDS))
         for _ in range(min(PASSAGES_PER_POST, filler - len(generated))):
-            words = rng.choices(topic, cum_weights=cumulative, k=rng.choice(lengths))
+            length = rng.choice(lengths)
+            common = sum(rng.random() < BACKGROUND_SHARE for _ in range(length))
+            words = (rng.choices(background, cum_weights=background_weights, k=common)
+                     + rng.choices(topic, cum_weights=topic_weights, k=length - common))
+            rng.shuffle(words)
             generated.append(Entry(f"synthetic-{len(generated):06d}", "passage",
                                    " ".join(words).capitalize() + ".", f"synthetic-{post:05d}",
                                    title.capitalize(), Hints()))
