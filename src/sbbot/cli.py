@@ -11,8 +11,9 @@ import asyncio
 import json
 import logging
 import os
+import signal
 import sys
-from collections.abc import AsyncIterator, Callable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from datetime import datetime
 from pathlib import Path
@@ -21,12 +22,20 @@ from typing import Any
 from dotenv import load_dotenv
 
 from sbbot import bench
+from sbbot.adapters import Adapter
 from sbbot.adapters.terminal import TerminalAdapter, terminal_message
 from sbbot.chat import EntryRef, Reply
 from sbbot.config import ConfigError, Settings, load_settings
 from sbbot.engine import Engine
 from sbbot.knowledge import KnowledgeError, load_knowledge
-from sbbot.scheduler import Schedule, format_preview, localize, preview_at, preview_next
+from sbbot.scheduler import (
+    Schedule,
+    format_preview,
+    localize,
+    preview_at,
+    preview_next,
+    run_scheduler,
+)
 from sbbot.store import Store, StoreError
 
 EXIT_ERROR = 1
@@ -55,7 +64,7 @@ def reply_json(reply: Reply) -> str:
 
 
 async def ask(args: argparse.Namespace, settings: Settings) -> int:
-    lines: Sequence[str] = sys.stdin if args.text == ["-"] else [" ".join(args.text)]
+    lines: Iterable[str] = sys.stdin if args.text == ["-"] else [" ".join(args.text)]
     async with open_engine(settings) as engine:
         for line in lines:
             reply = await engine.handle(terminal_message(line.rstrip("\n")))
@@ -67,14 +76,62 @@ async def ask(args: argparse.Namespace, settings: Settings) -> int:
 
 async def chat(args: argparse.Namespace, settings: Settings) -> int:
     async with open_engine(settings) as engine:
-        await TerminalAdapter(engine).run()
+        await serve(engine, [TerminalAdapter(engine)], Schedule.from_settings(settings))
     return 0
 
 
 async def run(args: argparse.Namespace, settings: Settings) -> int:
     if settings.discord is None and settings.matrix is None:
         return await chat(args, settings)
-    raise ConfigError("chat platforms are not wired yet")
+    async with open_engine(settings) as engine:
+        await serve(engine, chat_adapters(engine, settings), Schedule.from_settings(settings))
+    return 0
+
+
+def chat_adapters(engine: Engine, settings: Settings) -> list[Adapter]:
+    """The configured platforms; imported only when configured, so each stays optional."""
+    adapters: list[Adapter] = []
+    if settings.discord is not None:
+        from sbbot.adapters.discord import DiscordAdapter
+
+        adapters.append(DiscordAdapter(engine, settings.discord, settings.question_cooldown))
+    if settings.matrix is not None:
+        try:
+            from sbbot.adapters.matrix import MatrixAdapter
+        except ImportError:
+            raise ConfigError("MATRIX_HOMESERVER: Matrix support is not installed "
+                              "(pip install 'sbbot[matrix]', or use make run)") from None
+        adapters.append(MatrixAdapter(engine, settings.matrix, engine.store))
+    return adapters
+
+
+async def serve(engine: Engine, adapters: Sequence[Adapter], plan: Schedule) -> None:
+    """Run every adapter and the scheduler until SIGINT/SIGTERM or until an adapter stops.
+
+    One engine, one store and one scheduler serve all platforms, so a channel subscribed on
+    Discord and a room on Matrix get the same daily quote from the same rotation.
+    """
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signal_number in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signal_number, stop.set)
+    runs = [asyncio.create_task(adapter.run(), name=adapter.platform) for adapter in adapters]
+    scheduler = asyncio.create_task(run_scheduler(
+        engine, {adapter.platform: adapter for adapter in adapters}, plan, stop=stop))
+    stopped = asyncio.create_task(stop.wait())
+    try:
+        await asyncio.wait([stopped, *runs], return_when=asyncio.FIRST_COMPLETED)
+    finally:
+        stop.set()
+        for signal_number in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(signal_number)
+        for adapter in adapters:
+            await adapter.close()
+        await asyncio.gather(scheduler, stopped, *runs, return_exceptions=True)
+    for task in runs:
+        error = None if task.cancelled() else task.exception()
+        if error is not None:
+            raise error
 
 
 async def schedule(args: argparse.Namespace, settings: Settings) -> int:

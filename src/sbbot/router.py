@@ -114,13 +114,13 @@ class Router:
         """Index terms of a text: words folded onto their canonical form, then stemmed."""
         return [self._synonyms.get(word) or stem(word) for word in words(text)]
 
-    def _weighted_terms(self, entry: Entry) -> Counter[str]:
-        frequencies: Counter[str] = Counter(self._terms(entry.text))
+    def _weighted_terms(self, entry: Entry) -> dict[str, float]:
+        frequencies: dict[str, float] = dict(Counter(self._terms(entry.text)))
         for hint in (*entry.hints.questions, *entry.hints.keywords):
             for term in self._terms(hint):
-                frequencies[term] += HINT_WEIGHT
+                frequencies[term] = frequencies.get(term, 0.0) + HINT_WEIGHT
         for term in self._terms(entry.source):
-            frequencies[term] += TITLE_WEIGHT
+            frequencies[term] = frequencies.get(term, 0.0) + TITLE_WEIGHT
         return frequencies
 
     def query_terms(self, text: str) -> list[QueryTerm]:
@@ -227,7 +227,7 @@ class Router:
         return heapq.nlargest(count, scores.items(), key=lambda item: (item[1], -item[0]))
 
 
-def text_document_frequency(all_terms: Sequence[Counter[str]],
+def text_document_frequency(all_terms: Sequence[dict[str, float]],
                             text_terms: Sequence[set[str]]) -> Counter[str]:
     """Document frequency from the entries' own text; from hints only for hint-only words.
 
