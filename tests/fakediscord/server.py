@@ -33,6 +33,7 @@ MEMBER_PERMISSIONS = discord.Permissions(
     use_application_commands=True,
 )
 MENTION = re.compile(r"<@!?(\d+)>")
+ROLE_MENTION = re.compile(r"<@&(\d+)>")
 
 
 def json_response(data: object, status: int = 200) -> web.Response:
@@ -112,6 +113,9 @@ class FakeDiscord:
         self.commands: dict[int | None, dict[str, JSON]] = {}
         """Slash commands as synced: per guild id, or under None for global ones."""
         self.sent: asyncio.Queue[Sent] = asyncio.Queue()
+        """What the bot sent and the test has not looked at yet."""
+        self.history: list[Sent] = []
+        """Everything the bot sent, for checks that hold for every message."""
         self.unknown: list[str] = []
         self.refuse_privileged_intents = False
         self.intents: int | None = None
@@ -289,7 +293,8 @@ class FakeDiscord:
             "content": content, "timestamp": "2025-01-01T00:00:00+00:00",
             "edited_timestamp": None, "tts": False,
             "mention_everyone": "@everyone" in content, "mentions": mentioned,
-            "mention_roles": [], "attachments": [], "embeds": embeds or [], "pinned": False,
+            "mention_roles": ROLE_MENTION.findall(content), "attachments": [],
+            "embeds": embeds or [], "pinned": False,
             "type": 19 if reference else 0, "flags": 0, "components": [],
         }
         if guild:
@@ -447,7 +452,9 @@ class FakeDiscord:
                                 guild=channel_id not in self.dm_channels.values(),
                                 embeds=payload.get("embeds"),
                                 reference=payload.get("message_reference"))
-        self.sent.put_nowait(Sent(via, channel_id, payload, int(message["id"])))
+        sent = Sent(via, channel_id, payload, int(message["id"]))
+        self.history.append(sent)
+        self.sent.put_nowait(sent)
         await self.dispatch("MESSAGE_CREATE", message)
         return message
 

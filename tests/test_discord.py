@@ -1,0 +1,505 @@
+"""The Discord adapter, driven through discord.py's real client against the fake Discord.
+
+Every test runs a real `commands.Bot` (login, gateway, slash sync) on 127.0.0.1 with the
+real engine, router and store. Any ERROR logged by discord.py or sbbot, any request the fake
+does not know, and any message sent with other mentions than none fails the test.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from dataclasses import replace
+from datetime import date, time, timedelta
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from sbbot.adapters.discord import DiscordAdapter, looks_like_question
+from sbbot.chat import Announcement, ChannelUnavailable, Message, Reply
+from sbbot.config import ConfigError, DiscordSettings
+from sbbot.engine import Engine, Snapshot
+from sbbot.scheduler import Schedule, daily_quote_at, send_due
+from sbbot.store import Store
+from tests.fakediscord import ADMIN_ROLE_NAME, FakeDiscord, Sent
+
+NO_MENTIONS: dict[str, list[str]] = {"parse": []}
+EPHEMERAL = 1 << 6
+
+
+LOAD_SNAPSHOT = Snapshot.load
+
+
+@functools.cache
+def shared_snapshot(directory: Path) -> Snapshot:
+    return LOAD_SNAPSHOT(directory)
+
+
+@pytest.fixture(autouse=True)
+def build_the_knowledge_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A snapshot is immutable and takes 0.2 s to build: one for all the bots of this file."""
+    monkeypatch.setattr(Snapshot, "load", staticmethod(shared_snapshot))
+
+
+class ManualClock:
+    """The cooldown's monotonic clock, moved by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+class ErrorLog(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+@pytest.fixture
+def logged_errors() -> Iterator[list[logging.LogRecord]]:
+    """ERRORs from discord.py or sbbot, over setup, test and teardown (caplog sees only one)."""
+    handler = ErrorLog()
+    loggers = [logging.getLogger("discord"), logging.getLogger("sbbot")]
+    for logger in loggers:
+        logger.addHandler(handler)
+    yield handler.records
+    for logger in loggers:
+        logger.removeHandler(handler)
+    assert [handler.format(record) for record in handler.records] == []
+
+
+@pytest.fixture
+async def fake(monkeypatch: pytest.MonkeyPatch,
+               logged_errors: list[logging.LogRecord]) -> AsyncIterator[FakeDiscord]:
+    server = FakeDiscord()
+    await server.start()
+    server.install(monkeypatch)
+    yield server
+    await server.stop()
+    assert server.unknown == [], "the bot called routes the fake Discord does not know"
+    assert [sent.allowed_mentions for sent in server.history
+            if sent.allowed_mentions != NO_MENTIONS] == []
+
+
+def settings_for(fake: FakeDiscord, *, guild: bool = True,
+                 token: str = "fake-token") -> DiscordSettings:
+    return DiscordSettings(
+        token=token,
+        guild_id=fake.guild_id if guild else None,
+        question_channels=frozenset({fake.channel_id("questions")}),
+        admin_roles=frozenset({ADMIN_ROLE_NAME}),
+    )
+
+
+StartBot = Callable[..., Awaitable[DiscordAdapter]]
+
+
+@pytest.fixture
+async def start_bot(fake: FakeDiscord, engine: Engine) -> AsyncIterator[StartBot]:
+    """Start adapters on the fake, wait until they listen; close them all at the end."""
+    running: list[tuple[DiscordAdapter, asyncio.Task[None]]] = []
+
+    async def start(*, cooldown: float = 0, clock: Callable[[], float] | None = None,
+                    **options: object) -> DiscordAdapter:
+        adapter = DiscordAdapter(engine, settings_for(fake, **options),  # type: ignore[arg-type]
+                                 cooldown, clock=clock or ManualClock(),
+                                 guild_ready_timeout=0.05)
+        task = asyncio.create_task(adapter.run())
+        running.append((adapter, task))
+        ready = asyncio.create_task(adapter.bot.wait_until_ready())
+        await asyncio.wait({task, ready}, timeout=5, return_when=asyncio.FIRST_COMPLETED)
+        if task.done():
+            ready.cancel()
+            task.result()
+        assert ready.done(), "the bot never became ready"
+        return adapter
+
+    yield start
+    for adapter, task in running:
+        await adapter.close()
+        await asyncio.wait_for(task, 5)
+
+
+@pytest.fixture
+async def bot(start_bot: StartBot) -> DiscordAdapter:
+    return await start_bot()
+
+
+async def reply_to(fake: FakeDiscord, message_id: int) -> Sent:
+    sent = await fake.next_sent()
+    assert sent.reference == message_id, f"expected a reply to {message_id}, got {sent}"
+    return sent
+
+
+async def barrier(fake: FakeDiscord, channel: str = "general") -> None:
+    """Prove that nothing was sent before this point: the next message answers the barrier."""
+    message_id = await fake.say("!articles", channel=channel)
+    sent = await fake.next_sent()
+    assert sent.reference == message_id, f"unexpected message before the barrier: {sent}"
+
+
+# Commands -------------------------------------------------------------------------------------
+
+
+async def test_slash_commands_are_synced_to_the_guild_in_french(
+        fake: FakeDiscord, bot: DiscordAdapter, engine: Engine) -> None:
+    synced = fake.commands[fake.guild_id]
+    assert set(synced) == {command.name for command in engine.commands}
+    assert fake.command_names(None) == set()
+    assert synced["raison"]["description"] == \
+        "Une des dix raisons d’adopter une stratégie social business"
+    options = {name: {option["name"]: option for option in command.get("options", [])}
+               for name, command in synced.items()}
+    assert options["aide"] == {}
+    assert options["question"]["texte"]["required"] is True
+    assert options["raison"]["numero"]["required"] is False
+    for name, option in [("raison", "numero"), ("citation", "auteur"), ("evenement", "nom"),
+                         ("abonner", "annonces")]:
+        assert options[name][option]["autocomplete"] is True
+        assert options[name][option]["description"]
+
+
+async def test_without_a_guild_commands_are_synced_globally_and_work(
+        fake: FakeDiscord, start_bot: StartBot) -> None:
+    await start_bot(guild=False)
+    assert "raison" in fake.command_names(None)
+    assert fake.guild_id not in fake.commands
+    await fake.slash("raison", numero="2")
+    sent = await fake.next_sent()
+    assert sent.via == "interaction"
+    assert "client" in sent.embeds[0]["description"]
+
+
+async def test_prefix_command_replies_to_the_asker_with_an_embed(
+        fake: FakeDiscord, bot: DiscordAdapter, engine: Engine) -> None:
+    message_id = await fake.say("!raison 3")
+    sent = await reply_to(fake, message_id)
+    assert sent.via == "channel"
+    assert sent.allowed_mentions == NO_MENTIONS
+    [embed] = sent.embeds
+    reason = next(reason for reason in engine.knowledge.reasons if reason.number == 3)
+    assert embed["title"] == "Une bonne raison"
+    assert reason.statement in embed["description"]
+    assert embed["footer"]["text"].startswith("Source : « ")
+
+
+async def test_aliases_work_as_prefix_commands(fake: FakeDiscord, bot: DiscordAdapter) -> None:
+    message_id = await fake.say("!reason 3")
+    assert (await reply_to(fake, message_id)).embeds[0]["title"] == "Une bonne raison"
+
+
+async def test_slash_and_prefix_forms_of_a_hybrid_command_agree(
+        fake: FakeDiscord, bot: DiscordAdapter) -> None:
+    message_id = await fake.say("!raison 5")
+    by_prefix = await reply_to(fake, message_id)
+    await fake.slash("raison", numero="5")
+    by_slash = await fake.next_sent()
+    assert by_slash.via == "interaction"
+    assert by_slash.allowed_mentions == NO_MENTIONS
+    assert by_slash.embeds == by_prefix.embeds
+
+
+async def test_slash_command_with_an_author(fake: FakeDiscord, bot: DiscordAdapter) -> None:
+    await fake.slash("citation", auteur="Harold Jarche")
+    [embed] = (await fake.next_sent()).embeds
+    assert embed["title"] == "Citation"
+    assert "Jarche" in embed["description"]
+
+
+async def test_unknown_command_gets_the_engines_suggestion_when_addressed(
+        fake: FakeDiscord, bot: DiscordAdapter) -> None:
+    sent = await reply_to(fake, await fake.dm("!raisn 3"))
+    assert "Vouliez-vous dire !raison ?" in sent.content
+    sent = await reply_to(fake, await fake.say(f"{fake.bot_mention} !raisn 3"))
+    assert "Vouliez-vous dire !raison ?" in sent.content
+
+
+async def test_missing_argument_gets_the_engines_usage_hint(
+        fake: FakeDiscord, bot: DiscordAdapter) -> None:
+    message_id = await fake.say("!question")
+    assert "Posez votre question après la commande" in (await reply_to(fake, message_id)).content
+
+
+# Free questions -------------------------------------------------------------------------------
+
+
+async def test_a_mention_is_answered_without_the_mention(
+        fake: FakeDiscord, bot: DiscordAdapter) -> None:
+    message_id = await fake.say(f"{fake.bot_mention} Quand a lieu la matinée à Genève ?")
+    sent = await reply_to(fake, message_id)
+    assert sent.embeds or sent.content
+    assert "Genève" in str(sent.payload)
+
+
+async def test_a_mention_of_the_bots_role_counts_as_a_mention(
+        fake: FakeDiscord, bot: DiscordAdapter) -> None:
+    role = fake.roles["sbbot"]["id"]
+    message_id = await fake.say(f"<@&{role}> c'est quoi le social business")
+    assert (await reply_to(fake, message_id)).payload
+
+
+async def test_the_engine_gets_clean_text_and_discord_ids(
+        fake: FakeDiscord, bot: DiscordAdapter, engine: Engine,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    received: list[Message] = []
+
+    async def record(message: Message) -> Reply:
+        received.append(message)
+        return Reply("Bien reçu.", "answer")
+
+    monkeypatch.setattr(engine, "handle", record)
+    await reply_to(fake, await fake.say(f"{fake.bot_mention}   Bonjour,  une question ?",
+                                        author="bob"))
+    await fake.slash("citation", author="carol", channel="questions", auteur="Jarche")
+    await fake.next_sent()
+    await reply_to(fake, await fake.dm("!raison 2"))
+    assert received == [
+        Message("Bonjour, une question ?", "discord", str(fake.channel_id("general")),
+                author=str(fake.user_id("bob")), is_admin=True),
+        Message("!citation Jarche", "discord", str(fake.channel_id("questions")),
+                author=str(fake.user_id("carol")), is_admin=True),
+        Message("!raison 2", "discord", str(fake.dm_channels["alice"]),
+                author=str(fake.user_id("alice")), is_admin=False),
+    ]
+
+
+async def test_a_direct_message_is_answered(fake: FakeDiscord, bot: DiscordAdapter) -> None:
+    message_id = await fake.dm("Quand a lieu la matinée à Genève ?")
+    sent = await reply_to(fake, message_id)
+    assert sent.channel_id == fake.dm_channels["alice"]
+
+
+async def test_ordinary_chatter_gets_no_reply(fake: FakeDiscord, bot: DiscordAdapter) -> None:
+    await fake.say("Bonjour à tous, belle journée !")
+    await fake.say("Quel temps fait-il chez vous ?")  # a question, but not for the bot here
+    await fake.say("@everyone la réunion est à 14 h, le social business au menu")
+    await fake.say("Merci pour les réponses d'hier", channel="questions")
+    await fake.say("!play la vie en rose")  # another bot's command, not a typo of ours
+    await barrier(fake)
+
+
+async def test_a_question_channel_answers_questions_only(
+        fake: FakeDiscord, bot: DiscordAdapter) -> None:
+    message_id = await fake.say("Comment convaincre sa direction du social business",
+                                channel="questions")
+    assert (await reply_to(fake, message_id)).payload
+    await fake.say("D'accord, merci beaucoup.", channel="questions")
+    await barrier(fake, "questions")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Quand a lieu la matinée ?", True),
+    ("quand a lieu la matinée", True),
+    ("Qu’est-ce que le social business", True),
+    ("Pouvez-vous m’expliquer la digital workplace", True),
+    ("Y a-t-il une inscription", True),
+    ("Où se passe l'événement", True),
+    ("How do I start an internal network", True),
+    ("c'est quoi une communauté ?!", True),
+    ("Merci beaucoup", False),
+    ("Ou alors on fait ça demain", False),
+    ("Je suis d'accord avec toi", False),
+    ("", False),
+])
+def test_what_reads_as_a_question(text: str, expected: bool) -> None:
+    assert looks_like_question(text) is expected
+
+
+# Rendering ------------------------------------------------------------------------------------
+
+
+async def test_plain_text_where_embeds_are_not_allowed(
+        fake: FakeDiscord, bot: DiscordAdapter, engine: Engine) -> None:
+    message_id = await fake.say("!raison 3", channel="sans-embeds")
+    sent = await reply_to(fake, message_id)
+    assert sent.embeds == []
+    reason = next(reason for reason in engine.knowledge.reasons if reason.number == 3)
+    assert reason.statement in sent.content
+
+
+async def test_echoed_mass_mentions_stay_inert(fake: FakeDiscord, bot: DiscordAdapter) -> None:
+    message_id = await fake.say("!citation @everyone <@&123> @here")
+    sent = await reply_to(fake, message_id)
+    assert sent.allowed_mentions == NO_MENTIONS
+    assert "@everyone" not in sent.content
+
+
+async def test_a_long_reply_is_split_and_only_its_first_part_replies(
+        fake: FakeDiscord, bot: DiscordAdapter, engine: Engine,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "\n\n".join(f"Paragraphe {number} :" + " le social business" * 30
+                       for number in range(12))
+
+    async def long_reply(message: Message) -> Reply:
+        return Reply(text, "answer")
+
+    monkeypatch.setattr(engine, "handle", long_reply)
+    message_id = await fake.say(f"{fake.bot_mention} tout sur le social business ?")
+    parts = [await fake.next_sent() for _ in range(4)]
+    assert [part.reference for part in parts] == [message_id, None, None, None]
+    assert all(0 < len(part.content) <= 2000 for part in parts)
+    assert "\n\n".join(part.content for part in parts) == text
+    await fake.slash("question", texte="tout ?")
+    parts = [await fake.next_sent() for _ in range(4)]
+    assert [part.via for part in parts] == ["interaction", "followup", "followup", "followup"]
+    assert all(part.allowed_mentions == NO_MENTIONS for part in parts)
+
+
+# Admins ---------------------------------------------------------------------------------------
+
+
+async def test_admin_commands_are_refused_to_members(
+        fake: FakeDiscord, bot: DiscordAdapter, store: Store) -> None:
+    message_id = await fake.say("!abonner citation", author="alice")
+    assert "réservée aux administrateurs" in (await reply_to(fake, message_id)).content
+    await fake.slash("abonner", author="alice", annonces="citation")
+    assert "réservée aux administrateurs" in (await fake.next_sent()).content
+    assert await store.subscriptions() == []
+
+
+async def test_manage_server_or_an_admin_role_makes_an_admin(
+        fake: FakeDiscord, bot: DiscordAdapter, store: Store) -> None:
+    message_id = await fake.say("!abonner citation", author="bob", channel="annonces")
+    await reply_to(fake, message_id)
+    await fake.slash("abonner", author="carol", channel="general", annonces="rappels")
+    await fake.next_sent()
+    subscribed = {(sub.channel, sub.kind) for sub in await store.subscriptions("discord")}
+    assert subscribed == {(str(fake.channel_id("annonces")), "daily_quote"),
+                          (str(fake.channel_id("general")), "event_reminder")}
+
+
+# Autocomplete ---------------------------------------------------------------------------------
+
+
+async def test_autocomplete_offers_authors_events_and_reason_numbers(
+        fake: FakeDiscord, bot: DiscordAdapter, engine: Engine) -> None:
+    assert await fake.autocomplete("citation", "auteur", "jarc") == [
+        {"name": "Harold Jarche", "value": "Harold Jarche"}]
+    event = engine.knowledge.events[0]
+    assert await fake.autocomplete("evenement", "nom", "matinee") == [
+        {"name": event.name, "value": event.name}]
+    reasons = await fake.autocomplete("raison", "numero", "")
+    assert [choice["value"] for choice in reasons] == [str(number) for number in range(1, 11)]
+    assert all(len(choice["name"]) <= 100 for choice in reasons)
+    assert [choice["value"] for choice in await fake.autocomplete("abonner", "annonces", "")] \
+        == ["citation", "rappels", "tout"]
+
+
+# Announcements --------------------------------------------------------------------------------
+
+
+def announcement(channel: int | str,
+                 text: str = "Citation du jour : « Partager. »") -> Announcement:
+    at = daily_quote_at(date(2026, 11, 28),
+                        Schedule(ZoneInfo("Europe/Paris"), time(9), timedelta()))
+    return Announcement("daily_quote", "discord", str(channel), at, f"test/{channel}", text)
+
+
+async def test_an_announcement_is_posted_and_split_when_long(
+        fake: FakeDiscord, bot: DiscordAdapter) -> None:
+    await bot.announce(announcement(fake.channel_id("annonces")))
+    sent = await fake.next_sent()
+    assert (sent.channel_id, sent.content, sent.reference) == \
+        (fake.channel_id("annonces"), "Citation du jour : « Partager. »", None)
+    await bot.announce(announcement(fake.channel_id("annonces"), "mot " * 1200))
+    parts = [await fake.next_sent() for _ in range(3)]
+    assert all(len(part.content) <= 2000 for part in parts)
+
+
+async def test_forbidden_or_deleted_channels_raise_channel_unavailable(
+        fake: FakeDiscord, bot: DiscordAdapter) -> None:
+    for channel in (fake.channel_id("interdit"), fake.deleted_channel_id, "pas-un-id"):
+        with pytest.raises(ChannelUnavailable):
+            await bot.announce(announcement(channel))
+
+
+async def test_scheduler_posts_the_daily_quote_despite_a_forbidden_channel(
+        fake: FakeDiscord, bot: DiscordAdapter, engine: Engine, store: Store,
+        caplog: pytest.LogCaptureFixture) -> None:
+    for channel in (fake.channel_id("interdit"), fake.channel_id("annonces")):
+        await store.subscribe("discord", str(channel), ["daily_quote"])
+    schedule = Schedule(ZoneInfo("Europe/Paris"), time(9), timedelta(hours=3))
+    now = daily_quote_at(date(2026, 11, 28), schedule) + timedelta(minutes=1)
+    posted = await send_due(store, engine.knowledge, {"discord": bot}, now, schedule)
+    assert [item.channel for item in posted] == [str(fake.channel_id("annonces"))]
+    sent = await fake.next_sent()
+    assert sent.channel_id == fake.channel_id("annonces")
+    assert sent.embeds[0]["title"] == "Citation du jour"
+    assert "channel unavailable" in caplog.text
+    assert await send_due(store, engine.knowledge, {"discord": bot}, now, schedule) == []
+
+
+# Cooldown -------------------------------------------------------------------------------------
+
+
+async def test_questions_are_spaced_per_member_with_one_polite_notice(
+        fake: FakeDiscord, start_bot: StartBot) -> None:
+    clock = ManualClock()
+    await start_bot(cooldown=30, clock=clock)
+    question = f"{fake.bot_mention} Quand a lieu la matinée ?"
+    await reply_to(fake, await fake.say(question))
+    notice = await reply_to(fake, await fake.say(question))
+    assert "30 secondes" in notice.content
+    await fake.say(question)  # told once already: silence
+    await reply_to(fake, await fake.say(question, author="bob"))  # others are not held up
+    await barrier(fake)
+    clock.now += 10
+    await fake.slash("question", texte="Et la digital workplace ?", author="bob")
+    slash_notice = await fake.next_sent()
+    assert "20 secondes" in slash_notice.content
+    assert slash_notice.payload["flags"] & EPHEMERAL
+    clock.now += 21
+    assert (await reply_to(fake, await fake.say(question))).embeds
+
+
+# Start and stop -------------------------------------------------------------------------------
+
+
+async def test_a_rejected_token_is_a_one_line_config_error(
+        fake: FakeDiscord, engine: Engine) -> None:
+    adapter = DiscordAdapter(engine, settings_for(fake, token="wrong"), 0)
+    with pytest.raises(ConfigError, match=r"^DISCORD_TOKEN: rejected by Discord") as error:
+        await asyncio.wait_for(adapter.run(), 5)
+    assert "\n" not in str(error.value)
+
+
+async def test_a_refused_message_content_intent_is_a_config_error(
+        fake: FakeDiscord, engine: Engine) -> None:
+    fake.refuse_privileged_intents = True
+    adapter = DiscordAdapter(engine, settings_for(fake), 0)
+    with pytest.raises(ConfigError, match="Message Content"):
+        await asyncio.wait_for(adapter.run(), 5)
+
+
+async def test_a_guild_the_bot_is_not_in_is_a_config_error(
+        fake: FakeDiscord, engine: Engine) -> None:
+    settings = replace(settings_for(fake), guild_id=fake.guild_id + 1)
+    adapter = DiscordAdapter(engine, settings, 0)
+    with pytest.raises(ConfigError, match=r"^DISCORD_GUILD_ID: "):
+        await asyncio.wait_for(adapter.run(), 5)
+
+
+async def test_an_unreachable_discord_is_a_config_error(
+        fake: FakeDiscord, engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    await fake.stop()
+    adapter = DiscordAdapter(engine, settings_for(fake), 0)
+    with pytest.raises(ConfigError, match=r"^DISCORD_TOKEN: cannot reach Discord"):
+        await asyncio.wait_for(adapter.run(), 5)
+
+
+async def test_close_ends_run(fake: FakeDiscord, engine: Engine) -> None:
+    adapter = DiscordAdapter(engine, settings_for(fake), 0, guild_ready_timeout=0.05)
+    running = asyncio.create_task(adapter.run())
+    await asyncio.wait_for(adapter.bot.wait_until_ready(), 5)
+    assert fake.intents is not None and fake.intents & (1 << 15)  # message content
+    await adapter.close()
+    await asyncio.wait_for(running, 5)
+    assert adapter.bot.is_closed()
