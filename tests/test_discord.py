@@ -22,7 +22,7 @@ from sbbot.adapters.discord import DiscordAdapter, looks_like_question
 from sbbot.chat import Announcement, ChannelUnavailable, Message, Reply
 from sbbot.config import ConfigError, DiscordSettings
 from sbbot.engine import Engine, Snapshot
-from sbbot.scheduler import Schedule, daily_quote_at, send_due
+from sbbot.scheduler import Schedule, daily_quote_at, run_scheduler
 from sbbot.store import Store
 from tests.fakediscord import ADMIN_ROLE_NAME, FakeDiscord, Sent
 
@@ -421,20 +421,24 @@ async def test_forbidden_or_deleted_channels_raise_channel_unavailable(
             await bot.announce(announcement(channel))
 
 
-async def test_scheduler_posts_the_daily_quote_despite_a_forbidden_channel(
+async def test_the_scheduler_posts_the_daily_quote_despite_a_forbidden_channel(
         fake: FakeDiscord, bot: DiscordAdapter, engine: Engine, store: Store,
         caplog: pytest.LogCaptureFixture) -> None:
-    for channel in (fake.channel_id("interdit"), fake.channel_id("annonces")):
-        await store.subscribe("discord", str(channel), ["daily_quote"])
+    for channel in ("interdit", "annonces"):
+        await store.subscribe("discord", str(fake.channel_id(channel)), ["daily_quote"])
+    # The engine's clock says 11:00 in Paris: the 09:00 quote is due, within the catch-up.
     schedule = Schedule(ZoneInfo("Europe/Paris"), time(9), timedelta(hours=3))
-    now = daily_quote_at(date(2026, 11, 28), schedule) + timedelta(minutes=1)
-    posted = await send_due(store, engine.knowledge, {"discord": bot}, now, schedule)
-    assert [item.channel for item in posted] == [str(fake.channel_id("annonces"))]
+    stop = asyncio.Event()
+    loop = asyncio.create_task(run_scheduler(engine, {"discord": bot}, schedule, stop=stop,
+                                             interval=0.01))
     sent = await fake.next_sent()
     assert sent.channel_id == fake.channel_id("annonces")
     assert sent.embeds[0]["title"] == "Citation du jour"
-    assert "channel unavailable" in caplog.text
-    assert await send_due(store, engine.knowledge, {"discord": bot}, now, schedule) == []
+    await asyncio.sleep(0.05)  # more passes: neither channel is tried again
+    stop.set()
+    await loop
+    await barrier(fake)
+    assert caplog.text.count("channel unavailable") == 1
 
 
 # Cooldown -------------------------------------------------------------------------------------

@@ -304,7 +304,7 @@ class DiscordAdapter:
         many servers run other bots on the same `!` prefix, whose commands are not typos.
         """
         text, addressed = self.read(ctx.message)
-        if not addressed:
+        if not addressed or not text:
             return
         if not text.startswith(PREFIX) and not await self._admit(ctx):
             return
