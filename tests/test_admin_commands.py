@@ -17,7 +17,6 @@ from sbbot.store import Store, Subscription
 from tests.conftest import KNOWLEDGE_DIR, FakeClock
 
 EVENT_QUESTION = "Quand et où a lieu la Matinée de l’entreprise de demain ?"
-EVENT_ID = "matinee-entreprise-de-demain-2014"
 
 
 def message(text: str, *, admin: bool = True, channel: str = "salon-1") -> Message:
@@ -154,7 +153,7 @@ async def test_a_broken_reload_keeps_answering_from_the_previous_knowledge(
     admin_engine: Engine, knowledge_copy: Path
 ) -> None:
     before = await say(admin_engine, EVENT_QUESTION, admin=False)
-    assert before.entry is not None and before.entry.id == EVENT_ID
+    assert before.kind == "answer"
     knowledge = admin_engine.knowledge
     events = knowledge_copy / "events.yaml"
     events.write_text(events.read_text(encoding="utf-8").replace(
