@@ -46,6 +46,23 @@ def error(status: int, code: int, message: str) -> web.Response:
     return json_response({"code": code, "message": message}, status)
 
 
+COMMAND_NAME = re.compile(r"^[-_\w]{1,32}$")
+
+
+def command_problem(command: JSON) -> str | None:
+    """What Discord would refuse in a slash command payload, if anything."""
+    for item in (command, *command.get("options", [])):
+        name, description = item["name"], item.get("description", "")
+        if not COMMAND_NAME.match(name) or name != name.lower():
+            return f"bad name {name!r}"
+        if not 1 <= len(description) <= 100:
+            return f"{name}: description must be 1 to 100 characters"
+    required = [option.get("required", False) for option in command.get("options", [])]
+    if required != sorted(required, reverse=True):
+        return f"{command['name']}: required options must come first"
+    return None
+
+
 @dataclass(frozen=True)
 class Sent:
     """One message the bot created, through whichever endpoint."""
@@ -400,7 +417,11 @@ class FakeDiscord:
         if scope is not None and scope != self.guild_id:
             return error(403, 50001, "Missing Access")
         synced: dict[str, JSON] = {}
-        for command in await request.json():
+        commands = await request.json()
+        problem = next(filter(None, map(command_problem, commands)), None)
+        if problem is not None:
+            return error(400, 50035, f"Invalid Form Body: {problem}")
+        for command in commands:
             command = {**command, "id": str(self.snowflake()),
                        "application_id": str(self.application_id), "version": "1"}
             if guild is not None:
