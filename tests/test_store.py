@@ -148,6 +148,14 @@ async def test_unanswered_questions_keep_no_user_identifier(store: Store) -> Non
     assert columns == {"id", "platform", "channel", "text", "normalized", "asked_at"}
 
 
+async def test_unanswered_questions_are_forgotten_after_a_month(store: Store) -> None:
+    await store.record_unanswered("discord", "c1", "Vieille question ?", NOW)
+    await store.record_unanswered("discord", "c1", "Question récente ?", NOW + timedelta(days=31))
+    since_ever = datetime(2000, 1, 1, tzinfo=UTC)
+    assert [question.text for question in await store.frequent_unanswered(since_ever, 10)] == [
+        "Question récente ?"]
+
+
 async def test_naive_times_are_refused(store: Store) -> None:
     with pytest.raises(ValueError, match="naive"):
         await store.record_unanswered("discord", "c1", "?", datetime(2026, 1, 1))

@@ -19,7 +19,7 @@ import sqlite3
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Final, get_args
 
@@ -79,6 +79,10 @@ MIGRATIONS: Final[tuple[str, ...]] = (
 shipped entry; append a new one, so that every existing file can be brought up to date."""
 
 SCHEMA_VERSION: Final = len(MIGRATIONS)
+
+UNANSWERED_KEPT: Final = timedelta(days=30)
+"""Unanswered questions are members' words: kept long enough for `!questions` (7 days) and a
+little history, then deleted."""
 
 
 class StoreError(Exception):
@@ -232,6 +236,8 @@ class Store:
                                 at: datetime) -> None:
         """Keep a question the bot could not answer, for `!questions`; never who asked it."""
         async with self._transaction() as db:
+            await db.execute("DELETE FROM unanswered WHERE asked_at < ?",
+                             (timestamp(at - UNANSWERED_KEPT),))
             await db.execute(
                 "INSERT INTO unanswered (platform, channel, text, normalized, asked_at)"
                 " VALUES (?, ?, ?, ?, ?)",
