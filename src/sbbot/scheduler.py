@@ -48,8 +48,10 @@ ON_TIME = timedelta(minutes=10)
 """A daily quote is always due for this long after its time, even with no catch-up: a poll
 that comes a little late (a slow pass, a suspended laptop) is not downtime."""
 
-ANNOUNCE_TIMEOUT = 60.0
-"""Seconds an adapter gets to post one announcement before the loop moves on."""
+ANNOUNCE_TIMEOUT = 300.0
+"""Seconds an adapter gets to post one announcement before the loop moves on. Adapters wait
+until they are connected before posting, and the first pass runs at start-up: the bound must
+leave room for a slow login, since an announcement that times out is not retried."""
 
 QUOTE_ORDER_SEED = "sbbot daily quote"
 
