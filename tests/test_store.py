@@ -8,7 +8,6 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
@@ -276,26 +275,19 @@ async def test_a_damaged_page_is_caught_at_open(subscribed_db: Path, tmp_path: P
         await Store.open(damaged)
 
 
-@pytest.fixture
-def exclusive_lock(subscribed_db: Path) -> Iterator[None]:
-    """Another process's exclusive write transaction on the file."""
+async def test_a_locked_file_is_reported_in_one_line(subscribed_db: Path) -> None:
     other = sqlite3.connect(subscribed_db, isolation_level=None)
-    other.execute("BEGIN EXCLUSIVE")
+    other.execute("BEGIN EXCLUSIVE")  # another process's write transaction
     try:
-        yield
+        with pytest.raises(StoreError) as raised:
+            await Store.open(subscribed_db, timeout=0.1)
+        assert str(raised.value).startswith(f"{subscribed_db}: database is locked")
+        assert "\n" not in str(raised.value)
+        assert_one_line_error(run_cli(subscribed_db), subscribed_db, "database is locked")
     finally:
         other.execute("ROLLBACK")
         other.close()
-
-
-async def test_a_locked_file_is_reported_in_one_line(
-    subscribed_db: Path, exclusive_lock: None
-) -> None:
-    with pytest.raises(StoreError) as raised:
-        await Store.open(subscribed_db, timeout=0.1)
-    assert str(raised.value).startswith(f"{subscribed_db}: database is locked")
-    assert "\n" not in str(raised.value)
-    assert_one_line_error(run_cli(subscribed_db), subscribed_db, "database is locked")
+    await assert_subscriptions_intact(subscribed_db)
 
 
 async def test_a_lock_taken_while_running_fails_one_write_then_recovers(
