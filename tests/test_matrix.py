@@ -213,6 +213,12 @@ async def test_joins_on_invite_and_answers_commands_mentions_and_questions(
         assert "gratuit" in content(await alice.reply(room, bot, by_name))["body"]
         assert bob.replies_to(room, unaddressed) == []
 
+        in_thread = await bob.say(room, "!articles", **{"m.relates_to": {
+            "rel_type": "m.thread", "event_id": asked, "is_falling_back": True,
+            "m.in_reply_to": {"event_id": asked}}})
+        relation = content(await bob.reply(room, bot, in_thread))["m.relates_to"]
+        assert (relation["rel_type"], relation["event_id"]) == ("m.thread", asked)
+
         direct = await alice.create_room(bot)
         await alice.membership(direct, bot, "join")
         question = await alice.say(direct, "Quand a lieu la matinée à Genève ?")

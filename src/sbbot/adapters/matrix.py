@@ -343,7 +343,7 @@ class MatrixAdapter:
 
     async def _reply(self, room_id: str, event: Any, text: str, card: Card | None) -> None:
         content = notice_content(text, card)
-        content["m.relates_to"] = {"m.in_reply_to": {"event_id": event.event_id}}
+        content["m.relates_to"] = reply_relation(event)
         content["m.mentions"] = {"user_ids": [event.sender]}
         response = await self.client.room_send(room_id, "m.room.message", content)
         if isinstance(response, RoomSendError):
@@ -356,6 +356,16 @@ async def guarded(what: str, work: Awaitable[None]) -> None:
         await work
     except Exception:
         log.exception("Matrix: %s failed", what)
+
+
+def reply_relation(event: Any) -> dict[str, Any]:
+    """A reply to `event`, kept in its thread when it has one (else it lands in the room)."""
+    relation: dict[str, Any] = {"m.in_reply_to": {"event_id": event.event_id}}
+    asked_in = event.source.get("content", {}).get("m.relates_to", {})
+    if asked_in.get("rel_type") == "m.thread":
+        relation.update(rel_type="m.thread", event_id=asked_in["event_id"],
+                        is_falling_back=False)
+    return relation
 
 
 def is_edit(event: RoomMessageText) -> bool:
