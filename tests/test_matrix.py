@@ -22,11 +22,11 @@ from nio import AsyncClient, AsyncClientConfig, RoomCreateResponse, RoomSendResp
 
 from sbbot.adapters.matrix import ENCRYPTED_NOTICE, PLATFORM, MatrixAdapter
 from sbbot.chat import ChannelUnavailable
-from sbbot.config import MatrixSettings
+from sbbot.config import ConfigError, MatrixSettings
 from sbbot.engine import Engine
 from sbbot.scheduler import Schedule, daily_quote_at, send_due
 from sbbot.store import Store
-from tests.synapse.harness import SERVER_NAME, Account, Synapse, running_synapse
+from tests.synapse.harness import SERVER_NAME, Account, Synapse, free_port, running_synapse
 
 WAIT = 15.0
 """Seconds any one expectation may take; each takes well under one on a healthy server."""
@@ -352,3 +352,21 @@ async def test_daily_quote_is_announced_in_a_subscribed_room(
         without_bot = await alice.create_room()
         with pytest.raises(ChannelUnavailable):
             await adapter.announce(replace(quote, channel=without_bot))
+
+
+@pytest.mark.parametrize("problem", ["unreachable", "password", "token"])
+async def test_start_up_failures_end_run_with_one_line_naming_the_setting(
+        synapse: Synapse, engine: Engine, store: Store, bot_account: Account,
+        problem: str) -> None:
+    homeserver = f"http://127.0.0.1:{free_port()}" if problem == "unreachable" else synapse.url
+    settings = MatrixSettings(
+        homeserver, bot_account.user_id, "wrong" if problem == "token" else None,
+        None if problem == "token" else "wrong", frozenset({SERVER_NAME}), frozenset())
+    adapter = MatrixAdapter(engine, settings, store, client_config=STRICT)
+    async with asyncio.timeout(WAIT):
+        with pytest.raises(ConfigError) as raised:
+            await adapter.run()
+    setting = {"unreachable": "MATRIX_HOMESERVER", "password": "MATRIX_PASSWORD",
+               "token": "MATRIX_ACCESS_TOKEN"}[problem]
+    assert str(raised.value).startswith(f"{setting}: ")
+    assert "\n" not in str(raised.value)
