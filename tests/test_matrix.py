@@ -200,10 +200,10 @@ async def test_joins_on_invite_and_answers_commands_mentions_and_questions(
 
         unaddressed = await bob.say(room, "Quand a lieu la matinée à Genève ?")
         pill = await bob.say(
-            room, f"{bot}: Quand a lieu la matinée à Genève ?",
+            room, "Assistant : quand a lieu la matinée à Genève ?",
             format="org.matrix.custom.html",
-            formatted_body=f'<a href="https://matrix.to/#/{bot}">sbbot</a>: '
-                           "Quand a lieu la matinée à Genève ?",
+            formatted_body=f'<a href="https://matrix.to/#/{bot}">Assistant</a> : '
+                           "quand a lieu la matinée à Genève ?",
             **{"m.mentions": {"user_ids": [bot]}})
         answer = await bob.reply(room, bot, pill)
         assert "Genève" in content(answer)["body"]
