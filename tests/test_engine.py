@@ -103,6 +103,10 @@ async def test_agenda_after_the_event_says_none_and_shows_the_last(engine: Engin
     assert "Aucun événement à venir" in reply.text
     assert "Genève" in reply.text
     assert "déjà eu lieu" in reply.text
+    assert reply.card is not None
+    assert "Aucun événement à venir" in reply.card.body
+    assert "déjà eu lieu" in reply.card.body
+    assert any(label == "Programme" for label, _ in reply.card.fields)
 
 
 async def test_evenement_by_fuzzy_name(engine: Engine) -> None:

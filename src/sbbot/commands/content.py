@@ -147,15 +147,21 @@ async def citation(context: Context, arguments: str) -> Reply:
 
 
 def event_reply(event: Event, now: datetime, source: str, lead: str = "") -> Reply:
-    text = f"{lead}{render_event(event)}\n{relative_when(event, now)}\n\n" + \
-        ANSWER_FOOTER.format(source)
+    when = relative_when(event, now)
+    footer = ANSWER_FOOTER.format(source)
+    text = f"{lead}{render_event(event)}\n{when}\n\n{footer}"
+    speakers = "\n".join(
+        ", ".join(part for part in (speaker.name, speaker.affiliation, speaker.role) if part)
+        for speaker in event.speakers)
     card = Card(
         title=event.name,
-        body=event.summary,
-        footer=ANSWER_FOOTER.format(source),
+        body=f"{lead}{event.summary}\n{when}",
+        footer=footer,
         fields=tuple((label, value) for label, value in (
             ("Quand", f"{french_date(event.start)} ({event.timezone})"),
             ("Où", event.location),
+            ("Programme", "\n".join(f"– {item}" for item in event.programme)),
+            ("Intervenants", speakers),
             ("Tarif", event.price or ""),
             ("Inscription", event.registration or ""),
         ) if value),
