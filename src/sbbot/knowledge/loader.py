@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -515,15 +515,15 @@ def read_passage(source: Source, mapping: YamlMap, path: str, slug: str,
 # --- Quotes -----------------------------------------------------------------------------------
 
 
-def read_quotes(source: Source, document: YamlMap, slugs: Collection[str],
-                ids: IdRegistry) -> tuple[Quote, ...] | None:
-    check_keys(source, document, "", QUOTES_FILE_KEYS)
-    items = require_list(source, document, "quotes", "")
+def read_listed(source: Source, document: YamlMap, key: str, file_keys: Collection[str],
+                read_item: Callable[[YamlMap, str], T | None]) -> tuple[T, ...] | None:
+    """A file whose whole content is one list under `key` (quotes.yaml, events.yaml)."""
+    check_keys(source, document, "", file_keys)
+    items = require_list(source, document, key, "")
     if items is None:
         return None
-    quotes = [read_quote(source, mapping, path, slugs, ids)
-              for path, mapping in mappings(source, items, "quotes")]
-    return complete(quotes, len(items.items))
+    return complete([read_item(mapping, path) for path, mapping in mappings(source, items, key)],
+                    len(items.items))
 
 
 def read_quote(source: Source, mapping: YamlMap, path: str, slugs: Collection[str],
@@ -716,17 +716,6 @@ def read_speaker(source: Source, mapping: YamlMap, path: str) -> Speaker | None:
     return Speaker(name=name, affiliation=affiliation, role=role)
 
 
-def read_events(source: Source, document: YamlMap, slugs: Collection[str],
-                ids: IdRegistry) -> tuple[Event, ...] | None:
-    check_keys(source, document, "", EVENTS_FILE_KEYS)
-    items = require_list(source, document, "events", "")
-    if items is None:
-        return None
-    events = [read_event(source, mapping, path, slugs, ids)
-              for path, mapping in mappings(source, items, "events")]
-    return complete(events, len(items.items))
-
-
 def read_event(source: Source, mapping: YamlMap, path: str, slugs: Collection[str],
                ids: IdRegistry) -> Event | None:
     mark = source.mark()
@@ -857,11 +846,15 @@ def load_knowledge(directory: str | Path) -> Knowledge:
     slugs = frozenset(path.stem for path in (root / "posts").glob("*.yaml"))
 
     source, document = read_document(root / "quotes.yaml", problems)
-    quotes = read_quotes(source, document, slugs, ids) if document is not None else None
+    quotes = None if document is None else read_listed(
+        source, document, "quotes", QUOTES_FILE_KEYS,
+        lambda mapping, path: read_quote(source, mapping, path, slugs, ids))
     source, document = read_document(root / "reasons.yaml", problems)
     reasons = read_reasons(source, document, slugs, ids) if document is not None else None
     source, document = read_document(root / "events.yaml", problems)
-    events = read_events(source, document, slugs, ids) if document is not None else None
+    events = None if document is None else read_listed(
+        source, document, "events", EVENTS_FILE_KEYS,
+        lambda mapping, path: read_event(source, mapping, path, slugs, ids))
     synonyms: dict[str, str] | None = {}
     if (root / "synonyms.yaml").exists():
         source, document = read_document(root / "synonyms.yaml", problems)
