@@ -17,7 +17,7 @@ from typing import Protocol
 from rapidfuzz import fuzz, process
 
 from sbbot.knowledge.model import Entry
-from sbbot.router import Router, Verdict
+from sbbot.router import Match, Query, Router, Verdict, confidence, rank
 from sbbot.text import fold
 
 
@@ -49,12 +49,12 @@ def router_best(router: Router, text: str) -> Best:
 
 
 class FullScanRouter(Router):
-    """The router's scoring applied to every entry that shares a word with the question.
+    """The router's ranking applied to every entry that shares a word with the question.
 
-    The router only re-ranks its top BM25 candidates, found with max-score pruning; this
-    reference drops both shortcuts, so agreeing with it on the dev set shows that the
-    shortcuts lose no answer. It shares the index of an already built router instead of
-    building a second one (which takes seconds at 100,000 passages).
+    The router scores only the entries that could rank (see `sbbot.router.best_entries`);
+    this reference scores them all, with the router's own formula, so agreeing with it on
+    the dev set shows that the shortcut loses no answer. It shares the index of an already
+    built router instead of building a second one (seconds at 100,000 passages).
     """
 
     @classmethod
@@ -63,12 +63,23 @@ class FullScanRouter(Router):
         reference.__dict__.update(vars(router))
         return reference
 
-    def _top_candidates(self, weights: dict[str, float], count: int) -> list[tuple[int, float]]:
-        scores: dict[int, float] = {}
-        for term, weight in weights.items():
+    def _ranked(self, query: Query, count: int) -> list[Match]:
+        bm25s: dict[int, float] = {}
+        covered: dict[int, float] = {}
+        for term, weight in query.weights.items():
+            evidence = query.evidence[term]
             for index, impact in self._postings[term].items():
-                scores[index] = scores.get(index, 0.0) + impact * weight
-        return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+                bm25s[index] = bm25s.get(index, 0) + impact * weight
+                covered[index] = covered.get(index, 0) + evidence
+        top_bm25 = max(bm25s.values())
+        scored = []
+        for index, bm25 in bm25s.items():
+            similarity = self._hint_similarity(index, query.shape)
+            coverage = covered[index] / query.total
+            scored.append((rank(bm25, coverage, top_bm25, similarity), index,
+                           confidence(coverage, similarity)))
+        scored.sort(key=lambda item: (-item[0], item[1]))
+        return [Match(self.entries[index], score) for _, index, score in scored[:count]]
 
 
 class DifflibMatcher:

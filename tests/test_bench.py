@@ -11,6 +11,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from benchmarks.devset import DevsetError, Question, load_questions, stratified_order
 from benchmarks.harness import Options, run
@@ -19,10 +21,13 @@ from benchmarks.synthetic import synthetic_entries
 from benchmarks.thresholds import Scored, choose_threshold, rates
 from sbbot import cli
 from sbbot.knowledge import Entry, load_knowledge
+from sbbot.router import Router
 from tests.conftest import KNOWLEDGE_DIR
 
 ROW_KEYS = {"method", "kb_size", "accuracy", "rejection", "p50_ms", "p99_ms", "build_s",
             "rss_mb"}
+CORPUS_WORDS = sorted({word for entry in load_knowledge(KNOWLEDGE_DIR).entries()
+                       for word in entry.text.split()})
 DEVSET = """
 questions:
   - q: "Qui est Guillaume Foltran ?"
@@ -99,6 +104,32 @@ def test_full_scan_reference_agrees_when_every_entry_is_a_candidate(
     reference = FullScanRouter.sharing(matcher.router)
     for text in ("Qui est Guillaume Foltran ?", "coopération ou collaboration", "tarte"):
         assert router_best(reference, text) == matcher.best(text)
+
+
+@pytest.fixture(scope="module")
+def archive(real: list[Entry]) -> tuple[Router, FullScanRouter]:
+    """A synthetic archive big enough for the router's pruning to skip most entries."""
+    synonyms = dict(load_knowledge(KNOWLEDGE_DIR).synonyms)
+    router = Router(synthetic_entries(real, 3000, seed=5), synonyms)
+    return router, FullScanRouter.sharing(router)
+
+
+def test_router_ranks_the_dev_set_as_a_full_scan(
+        archive: tuple[Router, FullScanRouter]) -> None:
+    router, reference = archive
+    questions = load_questions(KNOWLEDGE_DIR.parent / "tests" / "data" / "devset.yaml",
+                               {entry.id for entry in router.entries})
+    for question in questions:
+        assert router.route(question.text) == reference.route(question.text), question.text
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(CORPUS_WORDS), min_size=1, max_size=8))
+def test_router_ranks_any_bag_of_corpus_words_as_a_full_scan(
+        archive: tuple[Router, FullScanRouter], bag: list[str]) -> None:
+    router, reference = archive
+    text = " ".join(bag)
+    assert router.route(text) == reference.route(text)
 
 
 @pytest.mark.parametrize("method", sorted(METHODS))

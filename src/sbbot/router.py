@@ -7,10 +7,13 @@ full fuzzy scan is too slow for a large archive. Instead:
 1. The question is folded (case, accents, punctuation), stripped of stopwords and stemmed;
    English and everyday words are mapped onto the posts' words (`synonyms.yaml`); a word
    the knowledge does not contain is corrected by rapidfuzz to the nearest known word (typos).
-2. Candidates come from an inverted index, scored by BM25: rare words weigh more than common
-   ones. Scoring uses max-score pruning, so it is exact for the top candidates and fast even
-   with 100,000 passages.
-3. rapidfuzz re-ranks the top candidates against the entries' example questions (hints).
+2. Entries are ranked by BM25 over an inverted index (rare words weigh more than common
+   ones), by coverage (below) and by rapidfuzz similarity to their example questions (hints).
+   The ranking is exact, the same as scoring every entry, yet few entries are scored:
+   entries with hints are scored in full (they are few in a large archive), the others
+   come from a branch and bound over the posting lists (`best_entries`), fast even with
+   100,000 passages.
+3. The best entries are the answer and the runners-up offered when the bot is unsure.
 4. The verdict rests on *coverage*: the share of the question's rarity-weighted words that
    the best entry contains. An off-topic question ("recette de la tarte") shares no rare word
    with any entry, whatever its length, so it falls back instead of getting a random passage.
@@ -21,7 +24,7 @@ from __future__ import annotations
 import heapq
 import math
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from typing import Literal
 
@@ -36,7 +39,6 @@ K1 = 1.2
 B = 0.75
 HINT_WEIGHT = 1.0
 TITLE_WEIGHT = 0.3
-CANDIDATES = 30
 RERANK_WEIGHT = 0.5
 RANK_COVERAGE = 2.0
 RANK_HINT = 1.0
@@ -48,6 +50,11 @@ TYPO_CUTOFF = 84
 UNKNOWN_WORD_WEIGHT = 0.8
 GENERIC_WEIGHT = 0.1
 GENERIC_IN_TOTAL = False
+PRUNE_MARGIN = 1e-9
+"""Bounds are compared with this slack, so that float rounding can never prune an entry that
+exact arithmetic would keep."""
+SMALL_SET = 32
+"""Below this many candidates, scoring them all costs less than narrowing the set further."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +76,18 @@ class QueryTerm:
     stem: str
     weight: float
     """1 for a word found as typed, less for a typo correction."""
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question as the ranking sees it."""
+
+    weights: dict[str, float]
+    """Known stems and their weights (typo corrections and generic words weigh less)."""
+    evidence: dict[str, float]
+    total: float
+    shape: str
+    """The stems sorted and joined, as compared with the hints' shapes."""
 
 
 UNKNOWN = RouteResult("unknown", None, ())
@@ -109,6 +128,13 @@ class Router:
         self._hint_shapes = [tuple(" ".join(sorted(set(self._terms(question))))
                                    for question in entry.hints.questions)
                              for entry in self.entries]
+        self._by_impact = {term: sorted(postings, key=postings.__getitem__, reverse=True)
+                           for term, postings in self._postings.items()}
+        self._hinted = {term: {index: impact for index, impact in postings.items()
+                               if self._hint_shapes[index]}
+                        for term, postings in self._postings.items()}
+        self._typo_choices = typo_choices(self._vocabulary)
+        self._text_keys: dict[str, str] = {}
 
     def _terms(self, text: str) -> list[str]:
         """Index terms of a text: words folded onto their canonical form, then stemmed."""
@@ -136,9 +162,8 @@ class Router:
         return terms
 
     def _correct(self, word: str) -> QueryTerm:
-        cutoff = TYPO_CUTOFF_SHORT if len(word) <= 5 else TYPO_CUTOFF
-        found = process.extractOne(word, self._vocabulary.keys(), scorer=fuzz.ratio,
-                                   score_cutoff=cutoff)
+        found = process.extractOne(word, self._typo_choices.get(len(word), ()),
+                                   scorer=fuzz.ratio, score_cutoff=typo_cutoff(len(word)))
         if found is None:
             return QueryTerm(stem(word), 1.0)
         return QueryTerm(self._vocabulary[found[0]], (found[1] / 100) ** 2)
@@ -157,19 +182,9 @@ class Router:
         evidence = {term.stem: self._evidence(term) for term in terms}
         total = sum(self._evidence(QueryTerm(term.stem, 1.0), generic_discount=GENERIC_IN_TOTAL)
                     for term in terms)
-        shape = " ".join(sorted(weights))
-        candidates = self._top_candidates(weights, CANDIDATES)
-        top_bm25 = candidates[0][1]
-        scored: list[tuple[float, float, int]] = []
-        for index, bm25 in candidates:
-            coverage = sum(evidence[term] for term in weights
-                           if index in self._postings[term]) / total
-            similarity = self._hint_similarity(index, shape)
-            confidence = 100 * min(1.0, coverage * (1 + RERANK_WEIGHT * similarity))
-            rank = bm25 / top_bm25 + RANK_COVERAGE * coverage + RANK_HINT * similarity
-            scored.append((rank, confidence, index))
-        scored.sort(key=lambda item: (-item[0], item[2]))
-        matches = [Match(self.entries[index], confidence) for _, confidence, index in scored]
+        query = Query(weights, evidence, total, " ".join(sorted(weights)))
+        count = 2 * limit
+        matches = self._ranked(query, count)
         best = matches[0]
         verdict: Verdict
         if best.score >= ANSWER_SCORE:
@@ -178,7 +193,12 @@ class Router:
             verdict = "unsure"
         else:
             return UNKNOWN
-        return RouteResult(verdict, best, distinct_runners_up(best, matches[1:], limit - 1))
+        runners_up = self._distinct_runners_up(best, matches[1:], limit - 1)
+        while len(runners_up) < limit - 1 and len(matches) == count:
+            count *= 4
+            matches = self._ranked(query, count)
+            runners_up = self._distinct_runners_up(best, matches[1:], limit - 1)
+        return RouteResult(verdict, best, runners_up)
 
     def _evidence(self, term: QueryTerm, generic_discount: bool = True) -> float:
         """How much a query word says about the topic: rare words much, generic words little.
@@ -199,32 +219,163 @@ class Router:
         found = process.extractOne(shape, hints, scorer=fuzz.ratio)
         return found[1] / 100 if found else 0.0
 
-    def _top_candidates(self, weights: dict[str, float], count: int) -> list[tuple[int, float]]:
-        """Exact BM25 top-`count` with max-score pruning.
+    def _ranked(self, query: Query, count: int) -> list[Match]:
+        """The `count` best entries, exactly as if every entry sharing a word were scored.
 
-        Terms are taken from the most to the least selective. Once the terms left could not,
-        even together, lift an unseen entry above the current `count`-th score, their long
-        posting lists are no longer walked: they only add to entries already seen.
+        Entries with example questions are scored first and in full, from their own posting
+        lists: the hint similarity, up to RANK_HINT, could lift any of them. The others'
+        rank is a plain sum over the question's terms, so `best_entries` finds the best of
+        them without scoring them all: first the top BM25 score, which normalises the
+        ranking, then the best ranks.
         """
-        ordered = sorted(weights, key=lambda term: -self._max_impact[term] * weights[term])
-        remaining = [self._max_impact[term] * weights[term] for term in ordered]
-        left = sum(remaining)
-        scores: dict[int, float] = {}
-        for position, term in enumerate(ordered):
-            weight = weights[term]
-            postings = self._postings[term]
-            threshold = (heapq.nlargest(count, scores.values())[-1]
-                         if len(scores) >= count else 0.0)
-            if left <= threshold:
-                for index in scores:
-                    impact = postings.get(index)
-                    if impact is not None:
-                        scores[index] += impact * weight
-            else:
-                for index, impact in postings.items():
-                    scores[index] = scores.get(index, 0.0) + impact * weight
-            left -= remaining[position]
-        return heapq.nlargest(count, scores.items(), key=lambda item: (item[1], -item[0]))
+        weights, postings = query.weights, self._postings
+        bm25s: dict[int, float] = {}
+        covered: dict[int, float] = {}
+        for term, weight in weights.items():
+            evidence = query.evidence[term]
+            for index, impact in self._hinted[term].items():
+                bm25s[index] = bm25s.get(index, 0) + impact * weight
+                covered[index] = covered.get(index, 0) + evidence
+        others = any(len(postings[term]) > len(self._hinted[term]) for term in weights)
+        best = [max((bm25, -index) for index, bm25 in bm25s.items())] if bm25s else []
+        if others:
+            best_entries(postings, self._by_impact,
+                         {term: self._max_impact[term] * weight
+                          for term, weight in weights.items()},
+                         lambda term, index: postings[term][index] * weights[term],
+                         lambda index: self._bm25_coverage(index, query)[0], 1, best,
+                         set(bm25s))
+        top_bm25 = best[0][0]
+        best = []
+        similarities: dict[int, float] = {}
+        partial = {index: rank(bm25s[index], covered[index] / query.total, top_bm25, 0.0)
+                   for index in bm25s}
+        for index in sorted(partial, key=lambda index: (-partial[index], index)):
+            if len(best) >= count and partial[index] + RANK_HINT < best[0][0] - PRUNE_MARGIN:
+                break
+            similarities[index] = similarity = self._hint_similarity(index, query.shape)
+            offer(best, count, partial[index] + RANK_HINT * similarity, index)
+        if others:
+            gains = {term: RANK_COVERAGE * query.evidence[term] / query.total for term in weights}
+            best_entries(
+                postings, self._by_impact,
+                {term: self._max_impact[term] * weight / top_bm25 + gains[term]
+                 for term, weight in weights.items()},
+                lambda term, index: postings[term][index] * weights[term] / top_bm25 + gains[term],
+                lambda index: rank(*self._bm25_coverage(index, query), top_bm25, 0.0),
+                count, best, set(bm25s))
+        return [Match(self.entries[index], confidence(
+                    covered[index] / query.total if index in covered
+                    else self._bm25_coverage(index, query)[1], similarities.get(index, 0.0)))
+                for index in (-negated for _, negated in sorted(best, reverse=True))]
+
+    def _bm25_coverage(self, index: int, query: Query) -> tuple[float, float]:
+        """The entry's BM25 score and the share of the question's evidence it contains."""
+        bm25 = covered = 0.0
+        for term, weight in query.weights.items():
+            impact = self._postings[term].get(index)
+            if impact is not None:
+                bm25 += impact * weight
+                covered += query.evidence[term]
+        return bm25, covered / query.total
+
+    def _distinct_runners_up(self, best: Match, others: Sequence[Match],
+                             count: int) -> tuple[Match, ...]:
+        """The next entries, skipping ones that repeat the best's text (a quote and its passage).
+
+        Texts are compared by their folded start, folded once per entry on first use: folding
+        each candidate's whole text again for every question cost more than the ranking.
+        """
+        chosen: list[Match] = []
+        seen = {self._text_key(best.entry)}
+        for match in others:
+            key = self._text_key(match.entry)
+            if key not in seen:
+                seen.add(key)
+                chosen.append(match)
+            if len(chosen) == count:
+                break
+        return tuple(chosen)
+
+    def _text_key(self, entry: Entry) -> str:
+        key = self._text_keys.get(entry.id)
+        if key is None:
+            key = self._text_keys[entry.id] = fold(entry.text)[:80]
+        return key
+
+
+def rank(bm25: float, coverage: float, top_bm25: float, similarity: float) -> float:
+    """What orders the entries: BM25 (relative to the best), coverage, hint similarity."""
+    return bm25 / top_bm25 + RANK_COVERAGE * coverage + RANK_HINT * similarity
+
+
+def confidence(coverage: float, similarity: float) -> float:
+    """What the verdict rests on, 0 to 100: coverage, raised by a similar example question."""
+    return 100 * min(1.0, coverage * (1 + RERANK_WEIGHT * similarity))
+
+
+def offer(best: list[tuple[float, int]], count: int, score: float, index: int) -> None:
+    """Keep the heap `best` the `count` highest (score, -index): on a tie, the first entry."""
+    item = (score, -index)
+    if len(best) < count:
+        heapq.heappush(best, item)
+    elif item > best[0]:
+        heapq.heapreplace(best, item)
+
+
+def best_entries(postings: Mapping[str, Mapping[int, float]],
+                 by_impact: Mapping[str, Sequence[int]], bounds: Mapping[str, float],
+                 gain: Callable[[str, int], float], score: Callable[[int], float], count: int,
+                 best: list[tuple[float, int]], seen: set[int]) -> None:
+    """Add to the heap `best` the `count` best-scoring entries that are not in `seen`.
+
+    `score(index)` is the sum of `gain(term, index)` over the query's terms in the entry;
+    a gain is at most `bounds[term]` and falls with the term's impact. A branch and bound
+    decides the terms one by one, largest bound first: either the entry contains the term
+    (the candidates shrink to an intersection of sets, computed in C) or not (the bound
+    shrinks). A branch that cannot beat the current `count`-th score is dropped; a small
+    set of candidates, or the last, is scored outright. A branch left with a single term
+    needs only the entries that contain that term alone (one with more terms is also in the
+    branch that has them all), so its posting list is walked from the highest impact down,
+    only while an entry could still rank. Every entry that could rank is scored: the result
+    is exact, and on five common words over 100,000 passages hundreds of entries are scored,
+    not 40,000.
+    """
+    order = sorted(bounds, key=lambda term: -bounds[term])
+    left = [0.0] * (len(order) + 1)
+    for position in range(len(order) - 1, -1, -1):
+        left[position] = left[position + 1] + bounds[order[position]]
+
+    def threshold() -> float:
+        return best[0][0] - PRUNE_MARGIN if len(best) >= count else -math.inf
+
+    def take(index: int) -> None:
+        seen.add(index)
+        offer(best, count, score(index), index)
+
+    branches: list[tuple[int, Set[int] | None, float, str | None]] = [(0, None, 0.0, None)]
+    while branches:
+        position, members, reached, alone = branches.pop()
+        if reached + left[position] < threshold():
+            continue
+        if members is not None and alone is not None and position == len(order):
+            for index in by_impact[alone]:
+                if gain(alone, index) < threshold():
+                    break
+                if index not in seen:
+                    take(index)
+        elif members is not None and (len(members) <= SMALL_SET or position == len(order)):
+            for index in members:
+                if index not in seen:
+                    take(index)
+        elif position < len(order):
+            term = order[position]
+            branches.append((position + 1, members, reached, alone))
+            keys = postings[term].keys()
+            if members is None:
+                branches.append((position + 1, keys, reached + bounds[term], term))
+            elif inside := (members & keys if len(members) < len(keys) else keys & members):
+                branches.append((position + 1, inside, reached + bounds[term], None))
 
 
 def text_document_frequency(all_terms: Sequence[dict[str, float]],
@@ -254,15 +405,26 @@ def build_vocabulary(entries: Sequence[Entry], synonyms: dict[str, str]) -> dict
     return vocabulary
 
 
-def distinct_runners_up(best: Match, others: Sequence[Match], count: int) -> tuple[Match, ...]:
-    """The next entries, skipping ones that repeat the best's text (a quote and its passage)."""
-    chosen: list[Match] = []
-    seen = {fold(best.entry.text)[:80]}
-    for match in others:
-        key = fold(match.entry.text)[:80]
-        if key not in seen:
-            seen.add(key)
-            chosen.append(match)
-        if len(chosen) == count:
-            break
-    return tuple(chosen)
+def typo_cutoff(length: int) -> int:
+    """Short words need a closer match: one wrong letter in four is another word."""
+    return TYPO_CUTOFF_SHORT if length <= 5 else TYPO_CUTOFF
+
+
+def typo_choices(vocabulary: Iterable[str]) -> dict[int, list[str]]:
+    """For each typo length, the known words that could reach its cutoff.
+
+    `fuzz.ratio` is at most 200 * min(a, b) / (a + b) for lengths a and b, so a 7-letter typo
+    need not be compared with 3- or 12-letter words. The words keep the vocabulary's order,
+    so that the best match, and the first among equals, is the one a full scan finds.
+    """
+    words = list(vocabulary)
+    sizes = [len(word) for word in words]
+    choices: dict[int, list[str]] = {}
+    for length in range(MIN_TYPO_LENGTH, 2 * max(sizes, default=0) + 1):
+        cutoff = typo_cutoff(length)
+        fitting = {size for size in set(sizes)
+                   if 200 * min(length, size) >= cutoff * (length + size)}
+        if fitting:
+            choices[length] = [word for word, size in zip(words, sizes, strict=True)
+                               if size in fitting]
+    return choices
