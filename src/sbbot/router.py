@@ -95,7 +95,8 @@ GENERIC_STEMS = frozenset(stem(word) for word in GENERIC_WORDS)
 
 
 class Router:
-    """An index over every entry of one knowledge snapshot; immutable once built."""
+    """An index over every entry of one knowledge snapshot; immutable once built (apart from
+    a memo of folded entry texts, a pure function of the entries)."""
 
     def __init__(self, knowledge: Knowledge | Iterable[Entry],
                  synonyms: dict[str, str] | None = None) -> None:
