@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import sqlite3
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -10,7 +12,8 @@ from hypothesis import strategies as st
 
 from sbbot.chat import MAX_REPLY_CHARS, Message, Reply
 from sbbot.engine import Engine, sanitize
-from tests.conftest import FakeClock
+from sbbot.store import Store
+from tests.conftest import KNOWLEDGE_DIR, FakeClock
 
 
 def message(text: str, *, channel: str = "c1", admin: bool = False,
@@ -211,3 +214,20 @@ async def test_random_text_never_raises(engine: Engine, text: str) -> None:
     for candidate in (text, "!" + text, "!citation " + text, "!raison " + text):
         reply = await engine.handle(message(candidate))
         assert reply is None or len(reply.text) <= MAX_REPLY_CHARS
+
+
+async def test_locked_database_does_not_stop_the_answer(tmp_path: Path, clock: FakeClock,
+                                                       caplog: pytest.LogCaptureFixture) -> None:
+    path = tmp_path / "locked.sqlite3"
+    store = await Store.open(path, timeout=0.1)
+    engine = Engine(KNOWLEDGE_DIR, store, clock=clock)
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        reply = await engine.handle(message("Quelle est la recette de la tarte aux pommes ?"))
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+        await store.close()
+    assert reply is not None and reply.kind == "fallback"
+    assert "locked" in caplog.text

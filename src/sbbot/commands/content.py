@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 
 from rapidfuzz import fuzz, process
@@ -11,7 +12,10 @@ from sbbot.commands import Command, Context
 from sbbot.knowledge.model import Entry, Event, Quote, Reason, french_date, render_event
 from sbbot.replies import echo
 from sbbot.router import Match
+from sbbot.store import StoreError
 from sbbot.text import normalize
+
+log = logging.getLogger(__name__)
 
 ANSWER_FOOTER = "Source : « {} »"
 
@@ -53,9 +57,12 @@ async def answer_question(context: Context, question: str) -> Reply:
     result = context.engine.router.route(question)
     if result.verdict == "answer" and result.best is not None:
         return entry_reply(result.best.entry, score=result.best.score)
-    await context.engine.store.record_unanswered(
-        context.message.platform, context.message.channel, question, context.engine.clock()
-    )
+    try:
+        await context.engine.store.record_unanswered(
+            context.message.platform, context.message.channel, question, context.engine.clock()
+        )
+    except StoreError as error:
+        log.warning("unanswered question not recorded: %s", error)
     if result.verdict == "unsure" and result.best is not None:
         return unsure_reply(result.best, result.runners_up)
     return Reply(
