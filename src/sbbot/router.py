@@ -26,6 +26,7 @@ import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass
+from itertools import chain
 from typing import Literal
 
 from rapidfuzz import fuzz, process
@@ -47,6 +48,7 @@ UNSURE_SCORE = 40.0
 MIN_TYPO_LENGTH = 4
 TYPO_CUTOFF_SHORT = 90
 TYPO_CUTOFF = 84
+ANCHORS = (0, 1, -1)
 UNKNOWN_WORD_WEIGHT = 0.8
 GENERIC_WEIGHT = 0.1
 GENERIC_IN_TOTAL = False
@@ -163,8 +165,11 @@ class Router:
         return terms
 
     def _correct(self, word: str) -> QueryTerm:
-        found = process.extractOne(word, self._typo_choices.get(len(word), ()),
-                                   scorer=fuzz.ratio, score_cutoff=typo_cutoff(len(word)))
+        candidates = dict.fromkeys(chain.from_iterable(
+            self._typo_choices.get((len(word), position, word[position]), ())
+            for position in ANCHORS))
+        found = process.extractOne(word, candidates, scorer=fuzz.ratio,
+                                   score_cutoff=typo_cutoff(len(word)))
         if found is None:
             return QueryTerm(stem(word), 1.0)
         return QueryTerm(self._vocabulary[found[0]], (found[1] / 100) ** 2)
@@ -411,21 +416,23 @@ def typo_cutoff(length: int) -> int:
     return TYPO_CUTOFF_SHORT if length <= 5 else TYPO_CUTOFF
 
 
-def typo_choices(vocabulary: Iterable[str]) -> dict[int, list[str]]:
-    """For each typo length, the known words that could reach its cutoff.
+def typo_choices(vocabulary: Iterable[str]) -> dict[tuple[int, int, str], list[str]]:
+    """Known words worth comparing with a typo, by (typo length, anchor position, letter).
 
     `fuzz.ratio` is at most 200 * min(a, b) / (a + b) for lengths a and b, so a 7-letter typo
-    need not be compared with 3- or 12-letter words. The words keep the vocabulary's order,
-    so that the best match, and the first among equals, is the one a full scan finds.
+    need not be compared with 3- or 12-letter words. A typo rarely changes the first, the
+    second *and* the last letter at once, so only the words that share one of them with it
+    are compared: a tenth of the vocabulary, found by three dictionary look-ups.
     """
     words = list(vocabulary)
-    sizes = [len(word) for word in words]
-    choices: dict[int, list[str]] = {}
+    sizes = {len(word) for word in words}
+    choices: dict[tuple[int, int, str], list[str]] = {}
     for length in range(MIN_TYPO_LENGTH, 2 * max(sizes, default=0) + 1):
         cutoff = typo_cutoff(length)
-        fitting = {size for size in set(sizes)
+        fitting = {size for size in sizes
                    if 200 * min(length, size) >= cutoff * (length + size)}
-        if fitting:
-            choices[length] = [word for word, size in zip(words, sizes, strict=True)
-                               if size in fitting]
+        for word in words:
+            if len(word) in fitting:
+                for position in ANCHORS:
+                    choices.setdefault((length, position, word[position]), []).append(word)
     return choices
