@@ -9,11 +9,15 @@ from __future__ import annotations
 import asyncio
 import html
 import itertools
+import os
+import signal
+import sys
 from collections import defaultdict
 from collections.abc import AsyncIterator, Callable, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import replace
 from datetime import date, time, timedelta
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -26,6 +30,7 @@ from sbbot.config import ConfigError, MatrixSettings
 from sbbot.engine import Engine
 from sbbot.scheduler import Schedule, daily_quote_at, send_due
 from sbbot.store import Store
+from tests.conftest import KNOWLEDGE_DIR, ROOT
 from tests.synapse.harness import SERVER_NAME, Account, Synapse, free_port, running_synapse
 
 WAIT = 15.0
@@ -370,3 +375,35 @@ async def test_start_up_failures_end_run_with_one_line_naming_the_setting(
                "token": "MATRIX_ACCESS_TOKEN"}[problem]
     assert str(raised.value).startswith(f"{setting}: ")
     assert "\n" not in str(raised.value)
+
+
+async def test_sbbot_run_serves_matrix_and_stops_cleanly_on_sigterm(
+        synapse: Synapse, bot_account: Account, members: Callable[[str], Member],
+        tmp_path: Path) -> None:
+    """The real command, configured only by environment variables, as an admin deploys it."""
+    alice = members("alice")
+    environment = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT / "src"),
+        "SBBOT_KNOWLEDGE_DIR": str(KNOWLEDGE_DIR),
+        "SBBOT_DATABASE": str(tmp_path / "bot.sqlite3"),
+        "MATRIX_HOMESERVER": synapse.url,
+        "MATRIX_USER_ID": bot_account.user_id,
+        "MATRIX_PASSWORD": bot_account.password,
+    }
+    environment.pop("DISCORD_TOKEN", None)
+    bot = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "sbbot", "run", env=environment, cwd=tmp_path,
+        stdin=asyncio.subprocess.DEVNULL, stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT)
+    try:
+        room = await room_with_bot(alice, bot_account.user_id)
+        asked = await alice.say(room, "!raison 4")
+        reason = await alice.reply(room, bot_account.user_id, asked)
+        assert content(reason)["body"].startswith("Raison n°4")
+    finally:
+        bot.send_signal(signal.SIGTERM)
+        async with asyncio.timeout(WAIT):
+            output, _ = await bot.communicate()
+    assert bot.returncode == 0, output.decode()
+    assert b"Traceback" not in output
