@@ -59,6 +59,7 @@ SPEAKER_KEYS = frozenset({"name", "affiliation", "role"})
 SYNONYMS_FILE_KEYS = frozenset({"synonyms"})
 
 T = TypeVar("T")
+N = TypeVar("N", "YamlList", "YamlMap")
 
 
 # --- Problems ---------------------------------------------------------------------------------
@@ -359,16 +360,22 @@ def read_int(source: Source, mapping: YamlMap, key: str, path: str,
     return value
 
 
-def read_list(source: Source, mapping: YamlMap, key: str, path: str,
-              required: bool) -> YamlList | None:
+def read_node(source: Source, mapping: YamlMap, key: str, path: str, required: bool,
+              kind: type[N], label: str) -> N | None:
+    """The value under `key` if it is a list or mapping as expected; else report it."""
     value = get(source, mapping, key, path, required)
     if key not in mapping.values:
         return None
-    if not isinstance(value, YamlList):
+    if not isinstance(value, kind):
         source.report(mapping.key_lines[key], join(path, key),
-                      f"list expected, got {type_name(value)}")
+                      f"{label} expected, got {type_name(value)}")
         return None
     return value
+
+
+def read_list(source: Source, mapping: YamlMap, key: str, path: str,
+              required: bool) -> YamlList | None:
+    return read_node(source, mapping, key, path, required, YamlList, "list")
 
 
 def require_list(source: Source, mapping: YamlMap, key: str, path: str) -> YamlList | None:
@@ -381,14 +388,7 @@ def optional_list(source: Source, mapping: YamlMap, key: str, path: str) -> Yaml
 
 def read_map(source: Source, mapping: YamlMap, key: str, path: str,
              required: bool) -> YamlMap | None:
-    value = get(source, mapping, key, path, required)
-    if key not in mapping.values:
-        return None
-    if not isinstance(value, YamlMap):
-        source.report(mapping.key_lines[key], join(path, key),
-                      f"mapping expected, got {type_name(value)}")
-        return None
-    return value
+    return read_node(source, mapping, key, path, required, YamlMap, "mapping")
 
 
 def optional_str_list(source: Source, mapping: YamlMap, key: str,
