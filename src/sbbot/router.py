@@ -36,22 +36,29 @@ from sbbot.text import GENERIC_WORDS, fold, stem, words
 
 Verdict = Literal["answer", "unsure", "unknown"]
 
+# BM25's usual constants.
 K1 = 1.2
 B = 0.75
+# How much an entry's hints and its post's title count beside its own text.
 HINT_WEIGHT = 1.0
 TITLE_WEIGHT = 0.3
-RERANK_WEIGHT = 0.5
+# Ranking: BM25 (normalised to the best candidate) + these times coverage and hint similarity.
 RANK_COVERAGE = 2.0
 RANK_HINT = 1.0
+# Confidence: coverage, raised by up to half when the question reads like an example question.
+RERANK_WEIGHT = 0.5
+# Verdicts on the confidence (0-100). These and the weights above were chosen by a grid
+# search on tests/data/devset.yaml; tests/data/heldout.yaml checks they generalise.
 ANSWER_SCORE = 45.0
 UNSURE_SCORE = 40.0
+# Typo correction: words shorter than this are never corrected; rapidfuzz ratio cut-offs.
 MIN_TYPO_LENGTH = 4
 TYPO_CUTOFF_SHORT = 90
 TYPO_CUTOFF = 84
 ANCHORS = (0, 1, -1)
+# An unknown word weighs this fraction of the rarest known word; a generic word this much.
 UNKNOWN_WORD_WEIGHT = 0.8
 GENERIC_WEIGHT = 0.1
-GENERIC_IN_TOTAL = False
 PRUNE_MARGIN = 1e-9
 """Bounds are compared with this slack, so that float rounding can never prune an entry that
 exact arithmetic would keep."""
@@ -186,7 +193,7 @@ class Router:
         if not weights:
             return UNKNOWN
         evidence = {term.stem: self._evidence(term) for term in terms}
-        total = sum(self._evidence(QueryTerm(term.stem, 1.0), generic_discount=GENERIC_IN_TOTAL)
+        total = sum(self._evidence(QueryTerm(term.stem, 1.0), generic_discount=False)
                     for term in terms)
         query = Query(weights, evidence, total, " ".join(sorted(weights)))
         count = 2 * limit
@@ -209,10 +216,11 @@ class Router:
     def _evidence(self, term: QueryTerm, generic_discount: bool = True) -> float:
         """How much a query word says about the topic: rare words much, generic words little.
 
-        A word no entry contains counts as strongly as the rarest known word: a question
-        made of unknown words is off-topic, however many common words it shares. A generic
-        word found in an entry covers only part of its own weight, so a question made of
-        generic words alone ("quelle heure est-il ?") never reaches full coverage.
+        A word no entry contains weighs nearly as much as the rarest known word, so a
+        question made mostly of unknown words is off-topic, however many common words it
+        shares. In the question's total every word counts in full, but where an entry has
+        it, a generic word covers only a tenth of itself and a typo-corrected word only its
+        match quality: "quel temps fera-t-il demain ?" cannot be answered through "demain".
         """
         idf = self._idf.get(term.stem, UNKNOWN_WORD_WEIGHT * self._max_idf)
         generic = generic_discount and term.stem in GENERIC_STEMS
