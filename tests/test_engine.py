@@ -231,3 +231,10 @@ async def test_locked_database_does_not_stop_the_answer(tmp_path: Path, clock: F
         await store.close()
     assert reply is not None and reply.kind == "fallback"
     assert "locked" in caplog.text
+
+
+async def test_a_single_broad_word_gets_topics_not_a_guess(engine: Engine) -> None:
+    reply = await say(engine, "les réseaux ?")
+    assert reply.kind == "unsure"
+    assert reply.text.count("• ") == 3
+    assert "Précisez votre question" in reply.text

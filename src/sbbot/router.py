@@ -59,6 +59,8 @@ ANCHORS = (0, 1, -1)
 # An unknown word weighs this fraction of the rarest known word; a generic word this much.
 UNKNOWN_WORD_WEIGHT = 0.8
 GENERIC_WEIGHT = 0.1
+# Least idf an answer must share with the question: a word found in about one entry in ten.
+MIN_EVIDENCE = 2.5
 PRUNE_MARGIN = 1e-9
 """Bounds are compared with this slack, so that float rounding can never prune an entry that
 exact arithmetic would keep."""
@@ -115,6 +117,7 @@ class Router:
         else:
             entries = list(knowledge)
         self.entries: tuple[Entry, ...] = tuple(entries)
+        self._index_of = {entry.id: index for index, entry in enumerate(self.entries)}
         self._synonyms = {fold(variant): stem(fold(canonical))
                           for variant, canonical in (synonyms or {}).items()}
         term_frequencies = [self._weighted_terms(entry) for entry in self.entries]
@@ -200,7 +203,7 @@ class Router:
         matches = self._ranked(query, count)
         best = matches[0]
         verdict: Verdict
-        if best.score >= ANSWER_SCORE:
+        if best.score >= ANSWER_SCORE and self._specific(best, query) >= MIN_EVIDENCE:
             verdict = "answer"
         elif best.score >= UNSURE_SCORE:
             verdict = "unsure"
@@ -212,6 +215,16 @@ class Router:
             matches = self._ranked(query, count)
             runners_up = self._distinct_runners_up(best, matches[1:], limit - 1)
         return RouteResult(verdict, best, runners_up)
+
+    def _specific(self, match: Match, query: Query) -> float:
+        """How much rare-word evidence the entry shares with the question, in idf units.
+
+        One broad word ("les réseaux ?") is found in a dozen entries: covering it does not
+        single one out, so the bot offers topics instead of answering with any of them.
+        """
+        index = self._index_of[match.entry.id]
+        return sum(query.evidence[term] for term in query.weights
+                   if index in self._postings[term])
 
     def _evidence(self, term: QueryTerm, generic_discount: bool = True) -> float:
         """How much a query word says about the topic: rare words much, generic words little.
