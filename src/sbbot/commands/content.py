@@ -7,9 +7,9 @@ from datetime import datetime
 
 from rapidfuzz import fuzz, process
 
-from sbbot.chat import Card, EntryRef, Reply
+from sbbot.chat import Card, EntryRef, Reply, ReplyKind
 from sbbot.commands import Command, Context
-from sbbot.knowledge.model import Entry, Event, Quote, Reason, french_date, render_event
+from sbbot.knowledge.model import Entry, Event, Quote, french_date, render_event
 from sbbot.replies import echo
 from sbbot.router import Match
 from sbbot.store import StoreError
@@ -24,12 +24,12 @@ def entry_ref(entry: Entry) -> EntryRef:
     return EntryRef(entry.id, entry.type, entry.text, entry.source)
 
 
-def entry_reply(entry: Entry, kind: str = "answer", score: float | None = None) -> Reply:
+def entry_reply(entry: Entry, kind: ReplyKind = "answer", score: float | None = None) -> Reply:
     """An entry shown in full with the post it comes from."""
     footer = ANSWER_FOOTER.format(entry.source)
     return Reply(
         f"{entry.text}\n\n{footer}",
-        "answer" if kind == "answer" else "command",
+        kind,
         entry_ref(entry),
         score,
         Card(title=entry_title(entry), body=entry.text, footer=footer),
@@ -102,8 +102,9 @@ async def aide(context: Context, arguments: str) -> Reply:
     return Reply(text, "command", card=Card("Aide", text))
 
 
-def reason_reply(context: Context, reason: Reason) -> Reply:
-    entry = next(entry for entry in context.engine.knowledge.entries() if entry.id == reason.id)
+def shown(context: Context, entry_id: str) -> Reply:
+    """A reason or quote as a command's reply, rendered as the router indexes it."""
+    entry = next(entry for entry in context.engine.knowledge.entries() if entry.id == entry_id)
     return entry_reply(entry, kind="command")
 
 
@@ -115,17 +116,12 @@ async def raison(context: Context, arguments: str) -> Reply:
             return Reply(f"Donnez un numéro de raison entre 1 et {len(reasons)} "
                          f"(par exemple !raison 3), pas « {echo(number, 20)} ».", "error")
         chosen = next(reason for reason in reasons if reason.number == int(number))
-        return reason_reply(context, chosen)
+        return shown(context, chosen.id)
     reason_id = await context.engine.store.next_in_rotation(
         context.message.platform, context.message.channel, "reasons",
         [reason.id for reason in reasons], context.engine.rng,
     )
-    return reason_reply(context, next(reason for reason in reasons if reason.id == reason_id))
-
-
-def quote_reply(context: Context, quote: Quote) -> Reply:
-    entry = next(entry for entry in context.engine.knowledge.entries() if entry.id == quote.id)
-    return entry_reply(entry, kind="command")
+    return shown(context, reason_id)
 
 
 def find_author(quotes: tuple[Quote, ...], wanted: str) -> str | None:
@@ -150,7 +146,7 @@ async def citation(context: Context, arguments: str) -> Reply:
         context.message.platform, context.message.channel, bag,
         [quote.id for quote in quotes], context.engine.rng,
     )
-    return quote_reply(context, next(quote for quote in quotes if quote.id == quote_id))
+    return shown(context, quote_id)
 
 
 def event_reply(event: Event, now: datetime, source: str, lead: str = "") -> Reply:
