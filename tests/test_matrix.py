@@ -148,12 +148,14 @@ async def members(synapse: Synapse) -> AsyncIterator[Callable[[str], Member]]:
 @asynccontextmanager
 async def running_bot(synapse: Synapse, engine: Engine, store: Store, account: Account, *,
                       password: bool = False, allowed: frozenset[str] = frozenset({SERVER_NAME}),
-                      admins: frozenset[str] = frozenset()) -> AsyncIterator[MatrixAdapter]:
+                      admins: frozenset[str] = frozenset(),
+                      cooldown: float = 0.0) -> AsyncIterator[MatrixAdapter]:
     """The bot, logged in by token (or by password), from its first sync until the end."""
     settings = MatrixSettings(
         synapse.url, account.user_id, None if password else account.access_token,
         account.password if password else None, allowed, admins)
-    adapter = MatrixAdapter(engine, settings, store, client_config=STRICT)
+    adapter = MatrixAdapter(engine, settings, store, client_config=STRICT,
+                            cooldown_seconds=cooldown)
     running = asyncio.create_task(adapter.run())
     ready = asyncio.create_task(adapter.ready.wait())
     try:
@@ -334,6 +336,40 @@ async def test_encrypted_room_is_told_once_that_it_is_not_supported(
     notices = [event for event in alice.timeline[room]
                if content(event).get("body") == ENCRYPTED_NOTICE]
     assert len(notices) == 1
+
+
+async def test_questions_are_spaced_per_member_with_one_notice_and_commands_are_not(
+        synapse: Synapse, engine: Engine, store: Store, bot_account: Account,
+        members: Callable[[str], Member]) -> None:
+    alice, bob = members("alice"), members("bob")
+    bot = bot_account.user_id
+    async with running_bot(synapse, engine, store, bot_account, cooldown=60):
+        room = await room_with_bot(alice, bot)
+
+        first = await alice.say(room, "Quand a lieu la matinée à Genève ?")
+        assert "Genève" in content(await alice.reply(room, bot, first))["body"]
+        not_limited = await alice.say(room, "!raison 2")
+        reason = content(await alice.reply(room, bot, not_limited))
+        assert reason["body"].startswith("Raison n°2")
+
+        second = await alice.say(room, "!question C’est gratuit ?")
+        notice = content(await alice.reply(room, bot, second))
+        assert notice["msgtype"] == "m.notice"
+        assert notice["body"].startswith("Merci de votre patience")
+        assert "nouvelle question dans" in notice["body"]
+        assert notice["m.mentions"] == {"user_ids": [alice.user_id]}
+
+        third = await alice.say(room, "Quand a lieu la matinée à Genève ?")
+        alias = await alice.say(room, "!q\nC’est gratuit ?")
+        barrier = await alice.say(room, "!raison 1")
+        reason = content(await alice.reply(room, bot, barrier))
+        assert reason["body"].startswith("Raison n°1")
+        assert alice.replies_to(room, third) == []
+        assert alice.replies_to(room, alias) == []
+
+        elsewhere = await room_with_bot(bob, bot)
+        asked = await bob.say(elsewhere, "Quand a lieu la matinée à Genève ?")
+        assert "Genève" in content(await bob.reply(elsewhere, bot, asked))["body"]
 
 
 async def test_daily_quote_is_announced_in_a_subscribed_room(

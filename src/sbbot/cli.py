@@ -101,7 +101,8 @@ def chat_adapters(engine: Engine, settings: Settings) -> list[Adapter]:
         except ImportError:
             raise ConfigError("MATRIX_HOMESERVER: Matrix support is not installed "
                               "(pip install 'sbbot[matrix]', or use make run)") from None
-        adapters.append(MatrixAdapter(engine, settings.matrix, engine.store))
+        adapters.append(MatrixAdapter(engine, settings.matrix, engine.store,
+                                      cooldown_seconds=settings.question_cooldown))
     return adapters
 
 

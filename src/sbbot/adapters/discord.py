@@ -4,7 +4,8 @@ Thin on purpose. Every engine command becomes a hybrid command (so `!raison 3` a
 `/raison numero:3` both work) whose callback only rebuilds the text `!raison 3` and hands it
 to `Engine.handle`: parsing, wording and admin refusals stay in the core, identical on every
 platform. What is Discord's alone lives here: slash options and their autocomplete, when a
-message is meant for the bot, embeds, message size, mentions, permissions and the cooldown.
+message is meant for the bot, embeds, message size, mentions, permissions, and which
+messages count against the cooldown (`sbbot.cooldown`, shared with Matrix).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from discord.ext import commands
 from sbbot.chat import Announcement, Card, ChannelUnavailable, Message, Reply
 from sbbot.commands import Command
 from sbbot.config import ConfigError, DiscordSettings
+from sbbot.cooldown import QUESTION_COMMAND, Cooldown
 from sbbot.engine import PREFIX, Engine
 from sbbot.replies import fit
 from sbbot.text import normalize
@@ -31,8 +33,6 @@ from sbbot.text import normalize
 from .split import split_message
 
 PLATFORM = "discord"
-QUESTION_COMMAND = "question"
-"""The one command that counts as a question for the cooldown, like free questions."""
 
 EMBED_COLOUR = discord.Colour(0x2E7D5B)
 EMBED_LIMIT = 6000
@@ -74,49 +74,6 @@ def looks_like_question(text: str) -> bool:
         return False
     first = re.split(r"[’']", words[0])[0]
     return first in QUESTION_WORDS or any(INVERSION.search(word) for word in words)
-
-
-# Cooldown -------------------------------------------------------------------------------------
-
-
-class Cooldown:
-    """Per-member spacing of questions, so one member cannot flood a channel through the bot.
-
-    A member who asks too soon is told once how long to wait; further attempts in the same
-    wait get silence, or the bot's notices would become the flood.
-    """
-
-    PRUNE_AT = 1024
-
-    def __init__(self, seconds: float, clock: Callable[[], float] = time.monotonic) -> None:
-        self.seconds = seconds
-        self.clock = clock
-        self._asked: dict[str, float] = {}
-        self._told: set[str] = set()
-
-    def admit(self, member: str) -> bool:
-        """True if `member` may ask now, which starts their next wait."""
-        now = self.clock()
-        if self.seconds <= 0:
-            return True
-        if now - self._asked.get(member, -self.seconds) < self.seconds:
-            return False
-        if len(self._asked) >= self.PRUNE_AT:
-            self._asked = {key: at for key, at in self._asked.items()
-                           if now - at < self.seconds}
-        self._asked[member] = now
-        self._told.discard(member)
-        return True
-
-    def notice(self, member: str) -> str | None:
-        """The French notice for a refused question, only the first time in a wait."""
-        if member in self._told:
-            return None
-        self._told.add(member)
-        left = max(1, round(self.seconds - (self.clock() - self._asked[member])))
-        unit = "seconde" if left == 1 else "secondes"
-        return (f"Merci de votre patience : je réponds à chacun à son tour. Vous pourrez me "
-                f"poser une nouvelle question dans {left} {unit}.")
 
 
 # Slash options --------------------------------------------------------------------------------

@@ -1,7 +1,8 @@
 """The Matrix adapter: the same engine behind a matrix-nio client.
 
 Thin on purpose: it turns room events into `Message`s, renders `Reply`s as `m.notice`
-replies, joins rooms it is invited to from allowed servers, and posts announcements.
+replies, joins rooms it is invited to from allowed servers, spaces each member's questions
+(`sbbot.cooldown`, as on Discord) and posts announcements.
 End-to-end encryption needs libolm, which we do not ship: in an encrypted room the bot says
 so once instead of staying silent.
 """
@@ -35,7 +36,8 @@ from nio import (
 
 from sbbot.chat import Announcement, Card, ChannelUnavailable, Message
 from sbbot.config import ConfigError, MatrixSettings
-from sbbot.engine import Engine
+from sbbot.cooldown import QUESTION_COMMAND, Cooldown
+from sbbot.engine import PREFIX, Engine
 from sbbot.store import Store
 
 PLATFORM = "matrix"
@@ -85,10 +87,12 @@ class MatrixAdapter:
         store: Store,
         *,
         client_config: AsyncClientConfig = CLIENT_CONFIG,
+        cooldown_seconds: float = 0.0,
     ) -> None:
         self.engine = engine
         self.settings = settings
         self.store = store
+        self.cooldown = Cooldown(cooldown_seconds)
         self.client = AsyncClient(settings.homeserver, settings.user_id, config=client_config)
         self.ready = asyncio.Event()
         """Set once the bot answers: after login and the initial sync (for `sbbot run`'s log
@@ -277,12 +281,34 @@ class MatrixAdapter:
 
     async def _answer(self, room: MatrixRoom, event: RoomMessageText) -> None:
         text, addressed = self._read(room, event)
+        if self._is_question(text, addressed) and not await self._admit(room, event):
+            return
         reply = await self.engine.handle(Message(
             text, PLATFORM, room.room_id, author=event.sender,
             is_admin=await self._is_admin(room, event.sender), addressed=addressed,
         ))
         if reply is not None:
             await self._reply(room.room_id, event, reply.text, reply.card)
+
+    def _is_question(self, text: str, addressed: bool) -> bool:
+        """Whether `text` counts against the cooldown, as on Discord: a free question
+        addressed to the bot, or `!question` (or an alias) with its text. Other commands, a
+        bare `!question` (answered with its usage), unknown `!` words and an empty mention
+        are not limited."""
+        if not text.startswith(PREFIX):
+            return addressed and bool(text)
+        words = text[len(PREFIX):].split(maxsplit=1)  # any whitespace, as the engine folds it
+        command = self.engine.command(words[0]) if words else None
+        return command is not None and command.name == QUESTION_COMMAND and len(words) == 2
+
+    async def _admit(self, room: MatrixRoom, event: RoomMessageText) -> bool:
+        """Let the question through, or tell the asker once how long to wait."""
+        if self.cooldown.admit(event.sender):
+            return True
+        notice = self.cooldown.notice(event.sender)
+        if notice is not None:
+            await self._reply(room.room_id, event, notice, None)
+        return False
 
     async def _tell_encrypted(self, room: MatrixRoom, event: MegolmEvent) -> None:
         key = ENCRYPTED_NOTICE_KEY.format(room=room.room_id)
