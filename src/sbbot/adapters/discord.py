@@ -376,7 +376,7 @@ class SbBot(commands.Bot):
         # AllowedMentions.none() also keeps replies from pinging the asker (replied_user is
         # False), so no echoed text can ever ping anyone, whatever a reply passes.
         super().__init__(
-            command_prefix=PREFIX, intents=intents, help_command=None,
+            command_prefix=PREFIX, intents=intents, help_command=None, case_insensitive=True,
             allowed_mentions=discord.AllowedMentions.none(),
             guild_ready_timeout=guild_ready_timeout,
         )
