@@ -216,6 +216,9 @@ class Router:
             runners_up = self._distinct_runners_up(best, matches[1:], limit - 1)
         return RouteResult(verdict, best, runners_up)
 
+    def entry(self, entry_id: str) -> Entry:
+        return self.entries[self._index_of[entry_id]]
+
     def _specific(self, match: Match, query: Query) -> float:
         """How much rare-word evidence the entry shares with the question, in idf units.
 

@@ -26,7 +26,7 @@ from typing import Final, get_args
 import aiosqlite
 
 from sbbot.chat import Announcement, AnnouncementKind
-from sbbot.text import normalize
+from sbbot.text import fold
 
 SUBSCRIPTION_KINDS: Final[tuple[AnnouncementKind, ...]] = get_args(AnnouncementKind)
 
@@ -250,7 +250,7 @@ class Store:
             await db.execute(
                 "INSERT INTO unanswered (platform, channel, text, normalized, asked_at)"
                 " VALUES (?, ?, ?, ?, ?)",
-                (platform, channel, text, normalize(text), timestamp(at)))
+                (platform, channel, text, fold(text), timestamp(at)))
 
     async def frequent_unanswered(self, since: datetime, limit: int) -> list[UnansweredQuestion]:
         """The most asked unanswered questions since `since`, shown with their latest

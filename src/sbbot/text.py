@@ -54,11 +54,6 @@ def fold(text: str) -> str:
     return " ".join(WORD.findall(stripped.lower()))
 
 
-def normalize(text: str) -> str:
-    """The form used for fuzzy comparisons of short strings (author names, event names)."""
-    return fold(text)
-
-
 def words(text: str) -> list[str]:
     """Folded words that carry meaning: no stopwords, no single letters (digits stay)."""
     return [word for word in fold(text).split()

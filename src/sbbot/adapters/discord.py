@@ -28,7 +28,7 @@ from sbbot.config import ConfigError, DiscordSettings
 from sbbot.cooldown import QUESTION_COMMAND, Cooldown
 from sbbot.engine import PREFIX, Engine
 from sbbot.replies import fit
-from sbbot.text import normalize
+from sbbot.text import fold
 
 from .split import split_message
 
@@ -137,9 +137,9 @@ def option_for(command: Command) -> Option | None:
 
 def matching_choices(choices: Iterable[tuple[str, str]],
                      typed: str) -> list[app_commands.Choice[str]]:
-    wanted = normalize(typed)
+    wanted = fold(typed)
     return [app_commands.Choice(name=fit(label, 100), value=value[:100])
-            for label, value in choices if wanted in normalize(label)][:MAX_CHOICES]
+            for label, value in choices if wanted in fold(label)][:MAX_CHOICES]
 
 
 # Rendering ------------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from sbbot.knowledge.model import Entry, Event, Quote, french_date, render_event
 from sbbot.replies import echo
 from sbbot.router import Match
 from sbbot.store import StoreError
-from sbbot.text import normalize
+from sbbot.text import fold
 
 log = logging.getLogger(__name__)
 
@@ -104,8 +104,7 @@ async def aide(context: Context, arguments: str) -> Reply:
 
 def shown(context: Context, entry_id: str) -> Reply:
     """A reason or quote as a command's reply, rendered as the router indexes it."""
-    entry = next(entry for entry in context.engine.knowledge.entries() if entry.id == entry_id)
-    return entry_reply(entry, kind="command")
+    return entry_reply(context.engine.router.entry(entry_id), kind="command")
 
 
 async def raison(context: Context, arguments: str) -> Reply:
@@ -126,7 +125,7 @@ async def raison(context: Context, arguments: str) -> Reply:
 
 def find_author(quotes: tuple[Quote, ...], wanted: str) -> str | None:
     authors = sorted({quote.author for quote in quotes})
-    match = process.extractOne(normalize(wanted), {a: normalize(a) for a in authors},
+    match = process.extractOne(fold(wanted), {a: fold(a) for a in authors},
                                scorer=fuzz.partial_ratio, score_cutoff=75)
     return None if match is None else str(match[2])
 
@@ -206,8 +205,8 @@ async def evenement(context: Context, arguments: str) -> Reply:
     events = context.engine.knowledge.events
     if not arguments:
         return await agenda(context, arguments)
-    choices = {event.id: normalize(f"{event.name} {event.location}") for event in events}
-    match = process.extractOne(normalize(arguments), choices, scorer=fuzz.token_set_ratio,
+    choices = {event.id: fold(f"{event.name} {event.location}") for event in events}
+    match = process.extractOne(fold(arguments), choices, scorer=fuzz.token_set_ratio,
                                score_cutoff=60)
     if match is None:
         names = ", ".join(event.name for event in events) or "aucun"
