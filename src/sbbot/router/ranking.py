@@ -1,0 +1,274 @@
+"""Ranking and verdict: which entries answer a question, and whether the best one does.
+
+Entries are ranked by BM25 (from the index), by coverage (the share of the question's
+rarity-weighted words the entry contains) and by rapidfuzz similarity to their example
+questions (hints). The verdict rests on coverage; see the package's docstring.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from rapidfuzz import fuzz, process
+
+from sbbot.knowledge.model import Entry, Knowledge
+from sbbot.router.index import PRUNE_MARGIN, InvertedIndex, offer
+from sbbot.router.query import GENERIC_STEMS, Analyzer, Query, QueryTerm
+from sbbot.text import fold
+
+Verdict = Literal["answer", "unsure", "unknown"]
+
+# How much an entry's hints and its post's title count beside its own text.
+HINT_WEIGHT = 1.0
+TITLE_WEIGHT = 0.3
+# Ranking: BM25 (normalised to the best candidate) + these times coverage and hint similarity.
+RANK_COVERAGE = 2.0
+RANK_HINT = 1.0
+# Confidence: coverage, raised by up to half when the question reads like an example question.
+RERANK_WEIGHT = 0.5
+# Verdicts on the confidence (0-100). These and the weights above were chosen by a grid
+# search on tests/data/devset.yaml; tests/data/heldout.yaml checks they generalise.
+ANSWER_SCORE = 45.0
+UNSURE_SCORE = 40.0
+# An unknown word weighs this fraction of the rarest known word; a generic word this much.
+UNKNOWN_WORD_WEIGHT = 0.8
+GENERIC_WEIGHT = 0.1
+# Least idf an answer must share with the question: a word found in about one entry in ten.
+MIN_EVIDENCE = 2.5
+
+
+@dataclass(frozen=True)
+class Match:
+    entry: Entry
+    score: float
+    """0 to 100: coverage of the question by the entry, adjusted by the re-ranking."""
+
+
+@dataclass(frozen=True)
+class RouteResult:
+    verdict: Verdict
+    best: Match | None
+    runners_up: tuple[Match, ...]
+
+
+UNKNOWN = RouteResult("unknown", None, ())
+
+
+class Router:
+    """An index over every entry of one knowledge snapshot; immutable once built (apart from
+    a memo of folded entry texts, a pure function of the entries)."""
+
+    def __init__(self, knowledge: Knowledge | Iterable[Entry],
+                 synonyms: dict[str, str] | None = None) -> None:
+        if isinstance(knowledge, Knowledge):
+            entries = list(knowledge.entries())
+            synonyms = dict(knowledge.synonyms)
+        else:
+            entries = list(knowledge)
+        self.entries: tuple[Entry, ...] = tuple(entries)
+        self._index_of = {entry.id: index for index, entry in enumerate(self.entries)}
+        self._analyzer = Analyzer(synonyms or {})
+        term_frequencies = [self._weighted_terms(entry) for entry in self.entries]
+        document_frequency = text_document_frequency(
+            term_frequencies, [set(self._analyzer.terms(entry.text)) for entry in self.entries])
+        self._index = InvertedIndex(term_frequencies, document_frequency)
+        self._analyzer.learn(self.entries)
+        self._hint_shapes = [tuple(" ".join(sorted(set(self._analyzer.terms(question))))
+                                   for question in entry.hints.questions)
+                             for entry in self.entries]
+        self._hinted = {term: {index: impact
+                               for index, impact in self._index.postings(term).items()
+                               if self._hint_shapes[index]}
+                        for term in self._index.terms()}
+        self._text_keys: dict[str, str] = {}
+
+    def _weighted_terms(self, entry: Entry) -> dict[str, float]:
+        terms = self._analyzer.terms
+        frequencies: dict[str, float] = dict(Counter(terms(entry.text)))
+        for hint in (*entry.hints.questions, *entry.hints.keywords):
+            for term in terms(hint):
+                frequencies[term] = frequencies.get(term, 0.0) + HINT_WEIGHT
+        for term in terms(entry.source):
+            frequencies[term] = frequencies.get(term, 0.0) + TITLE_WEIGHT
+        return frequencies
+
+    def query_terms(self, text: str) -> list[QueryTerm]:
+        """The question as weighted stems; unknown words keep their own stem (weight 1)."""
+        return self._analyzer.query_terms(text, self._index.__contains__)
+
+    def route(self, text: str, limit: int = 3) -> RouteResult:
+        terms = self.query_terms(text)
+        if all(term.stem in GENERIC_STEMS for term in terms):
+            return UNKNOWN
+        weights: dict[str, float] = {}
+        for term in terms:
+            if term.stem in self._index:
+                weight = term.weight * (GENERIC_WEIGHT if term.stem in GENERIC_STEMS else 1.0)
+                weights[term.stem] = max(weights.get(term.stem, 0.0), weight)
+        if not weights:
+            return UNKNOWN
+        evidence = {term.stem: self._evidence(term) for term in terms}
+        total = sum(self._evidence(QueryTerm(term.stem, 1.0), generic_discount=False)
+                    for term in terms)
+        query = Query(weights, evidence, total, " ".join(sorted(weights)))
+        count = 2 * limit
+        matches = self._ranked(query, count)
+        best = matches[0]
+        verdict: Verdict
+        if best.score >= ANSWER_SCORE and self._specific(best, query) >= MIN_EVIDENCE:
+            verdict = "answer"
+        elif best.score >= UNSURE_SCORE:
+            verdict = "unsure"
+        else:
+            return UNKNOWN
+        runners_up = self._distinct_runners_up(best, matches[1:], limit - 1)
+        while len(runners_up) < limit - 1 and len(matches) == count:
+            count *= 4
+            matches = self._ranked(query, count)
+            runners_up = self._distinct_runners_up(best, matches[1:], limit - 1)
+        return RouteResult(verdict, best, runners_up)
+
+    def entry(self, entry_id: str) -> Entry:
+        return self.entries[self._index_of[entry_id]]
+
+    def _specific(self, match: Match, query: Query) -> float:
+        """How much rare-word evidence the entry shares with the question, in idf units.
+
+        One broad word ("les réseaux ?") is found in a dozen entries: covering it does not
+        single one out, so the bot offers topics instead of answering with any of them.
+        """
+        index = self._index_of[match.entry.id]
+        return sum(query.evidence[term] for term in query.weights
+                   if index in self._index.postings(term))
+
+    def _evidence(self, term: QueryTerm, generic_discount: bool = True) -> float:
+        """How much a query word says about the topic: rare words much, generic words little.
+
+        A word no entry contains weighs nearly as much as the rarest known word, so a
+        question made mostly of unknown words is off-topic, however many common words it
+        shares. In the question's total every word counts in full, but where an entry has
+        it, a generic word covers only a tenth of itself and a typo-corrected word only its
+        match quality: "quel temps fera-t-il demain ?" cannot be answered through "demain".
+        """
+        idf = self._index.idf(term.stem)
+        if idf is None:
+            idf = UNKNOWN_WORD_WEIGHT * self._index.max_idf
+        generic = generic_discount and term.stem in GENERIC_STEMS
+        return idf * term.weight * (GENERIC_WEIGHT if generic else 1.0)
+
+    def _hint_similarity(self, index: int, shape: str) -> float:
+        hints = self._hint_shapes[index]
+        if not hints:
+            return 0.0
+        found = process.extractOne(shape, hints, scorer=fuzz.ratio)
+        return found[1] / 100 if found else 0.0
+
+    def _ranked(self, query: Query, count: int) -> list[Match]:
+        """The `count` best entries, exactly as if every entry sharing a word were scored.
+
+        Entries with example questions are scored first and in full, from their own posting
+        lists: the hint similarity, up to RANK_HINT, could lift any of them. The others'
+        rank is a plain sum over the question's terms, so the index finds the best of them
+        without scoring them all: first the top BM25 score, which normalises the ranking,
+        then the best ranks.
+        """
+        weights = query.weights
+        bm25s: dict[int, float] = {}
+        covered: dict[int, float] = {}
+        for term, weight in weights.items():
+            evidence = query.evidence[term]
+            for index, impact in self._hinted[term].items():
+                bm25s[index] = bm25s.get(index, 0) + impact * weight
+                covered[index] = covered.get(index, 0) + evidence
+        others = any(len(self._index.postings(term)) > len(self._hinted[term])
+                     for term in weights)
+        top_bm25 = max(bm25s.values(), default=0.0)
+        if others:
+            found = self._index.top(weights, {}, 1, bm25s.keys(), floor=top_bm25)
+            if found:
+                top_bm25 = max(top_bm25, self._bm25_coverage(found[0], query)[0])
+        best: list[tuple[float, int]] = []
+        similarities: dict[int, float] = {}
+        partial = {index: rank(bm25s[index], covered[index] / query.total, top_bm25, 0.0)
+                   for index in bm25s}
+        for index in sorted(partial, key=lambda index: (-partial[index], index)):
+            if len(best) >= count and partial[index] + RANK_HINT < best[0][0] - PRUNE_MARGIN:
+                break
+            similarities[index] = similarity = self._hint_similarity(index, query.shape)
+            offer(best, count, partial[index] + RANK_HINT * similarity, index)
+        if others:
+            gains = {term: RANK_COVERAGE * query.evidence[term] / query.total for term in weights}
+            floor = best[0][0] if len(best) >= count else -math.inf
+            for index in self._index.top({term: weight / top_bm25
+                                          for term, weight in weights.items()},
+                                         gains, count, bm25s.keys(), floor):
+                offer(best, count, rank(*self._bm25_coverage(index, query), top_bm25, 0.0),
+                      index)
+        return [Match(self.entries[index], confidence(
+                    covered[index] / query.total if index in covered
+                    else self._bm25_coverage(index, query)[1], similarities.get(index, 0.0)))
+                for index in (-negated for _, negated in sorted(best, reverse=True))]
+
+    def _bm25_coverage(self, index: int, query: Query) -> tuple[float, float]:
+        """The entry's BM25 score and the share of the question's evidence it contains."""
+        bm25 = covered = 0.0
+        for term, weight in query.weights.items():
+            impact = self._index.postings(term).get(index)
+            if impact is not None:
+                bm25 += impact * weight
+                covered += query.evidence[term]
+        return bm25, covered / query.total
+
+    def _distinct_runners_up(self, best: Match, others: Sequence[Match],
+                             count: int) -> tuple[Match, ...]:
+        """The next entries, skipping ones that repeat the best's text (a quote and its passage).
+
+        Texts are compared by their folded start, folded once per entry on first use: folding
+        each candidate's whole text again for every question cost more than the ranking.
+        """
+        chosen: list[Match] = []
+        seen = {self._text_key(best.entry)}
+        for match in others:
+            key = self._text_key(match.entry)
+            if key not in seen:
+                seen.add(key)
+                chosen.append(match)
+            if len(chosen) == count:
+                break
+        return tuple(chosen)
+
+    def _text_key(self, entry: Entry) -> str:
+        key = self._text_keys.get(entry.id)
+        if key is None:
+            key = self._text_keys[entry.id] = fold(entry.text)[:80]
+        return key
+
+
+def rank(bm25: float, coverage: float, top_bm25: float, similarity: float) -> float:
+    """What orders the entries: BM25 (relative to the best), coverage, hint similarity."""
+    return bm25 / top_bm25 + RANK_COVERAGE * coverage + RANK_HINT * similarity
+
+
+def confidence(coverage: float, similarity: float) -> float:
+    """What the verdict rests on, 0 to 100: coverage, raised by a similar example question."""
+    return 100 * min(1.0, coverage * (1 + RERANK_WEIGHT * similarity))
+
+
+def text_document_frequency(all_terms: Sequence[dict[str, float]],
+                            text_terms: Sequence[set[str]]) -> Counter[str]:
+    """Document frequency from the entries' own text; from hints only for hint-only words.
+
+    Admins add the same keyword to many entries' hints ("pédagogie" on every passage of
+    the pedagogy post); counting those would make the post's key word look common.
+    """
+    in_text: Counter[str] = Counter()
+    for terms in text_terms:
+        in_text.update(terms)
+    anywhere: Counter[str] = Counter()
+    for frequencies in all_terms:
+        anywhere.update(frequencies.keys())
+    return Counter({term: in_text[term] or count for term, count in anywhere.items()})
