@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from sbbot.config import KNOWN_SETTINGS
 from tests.conftest import KNOWLEDGE_DIR, ROOT
 
 JSON_KEYS = ["kind", "reply", "entry", "score"]
@@ -126,3 +127,115 @@ def test_run_without_token_opens_the_terminal_chat(env: dict[str, str]) -> None:
     result = sbbot("run", stdin="!agenda\n", env=env)
     assert result.returncode == 0, result.stderr
     assert "sbbot —" in result.stdout and "Genève" in result.stdout
+
+
+SECRET = "hunter2-very-secret"
+
+
+def assert_one_line_failure(result: subprocess.CompletedProcess[str], *expected: str) -> None:
+    """Exit 1, one line on stderr naming what is wrong, no traceback, no secret."""
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+    assert result.stderr.startswith("sbbot: ")
+    assert "Traceback" not in result.stderr and SECRET not in result.stderr + result.stdout
+    for text in expected:
+        assert text in result.stderr
+
+
+MATRIX = {"MATRIX_USER_ID": "@sbbot:example.org", "MATRIX_PASSWORD": SECRET}
+
+
+@pytest.mark.parametrize(("settings", "expected"), [
+    ({"SBBOT_CATCH_UP_HOURS": "1e308"}, "SBBOT_CATCH_UP_HOURS: expected a number from 0 to 168"),
+    ({"SBBOT_CATCH_UP_HOURS": "1e10"}, "SBBOT_CATCH_UP_HOURS: expected a number from 0 to 168"),
+    ({"SBBOT_CATCH_UP_HOURS": "inf"}, "SBBOT_CATCH_UP_HOURS: expected a number from 0 to 168"),
+    ({"SBBOT_QUESTION_COOLDOWN": "nan"}, "SBBOT_QUESTION_COOLDOWN: expected a number"),
+    ({"SBBOT_TIMEZONE": "Europe"}, "SBBOT_TIMEZONE: unknown time zone 'Europe'"),
+    ({"MATRIX_HOMESERVER": f"https://sbbot:{SECRET}@matrix.example.org", **MATRIX},
+     "MATRIX_HOMESERVER: remove the user name and password"),
+    ({"MATRIX_HOMESERVER": f"matrix.example.org/{SECRET}", **MATRIX},
+     "MATRIX_HOMESERVER: expected a URL"),
+    ({"MATRIX_HOMESERVER": "https://matrix.example.org", "MATRIX_ACCESS_TOKEN": SECRET,
+      "MATRIX_USER_ID": SECRET}, "MATRIX_USER_ID: expected a full user id"),
+], ids=["catch-up-1e308", "catch-up-1e10", "catch-up-inf", "cooldown-nan", "zone-folder",
+        "homeserver-password", "homeserver-no-scheme", "user-id-is-the-token"])
+def test_a_bad_setting_is_one_line_without_secret(
+        env: dict[str, str], settings: dict[str, str], expected: str) -> None:
+    assert_one_line_failure(sbbot("ask", "!aide", env={**env, **settings}), expected)
+
+
+def test_a_folder_as_database_is_one_line(env: dict[str, str], tmp_path: Path) -> None:
+    result = sbbot("ask", "!aide", env={**env, "SBBOT_DATABASE": str(tmp_path)})
+    assert_one_line_failure(result, f"sbbot: {tmp_path}: is a folder")
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe", ".env:1: not UTF-8 text"),
+    ("SBBOT_TIMEZONE=Europe/Paris\n# réglages du café\n".encode("latin-1"),
+     ".env:2: not UTF-8 text"),
+    (f"SBBOT_TIMEZONE=Europe/Paris\nDISCORD_TOKEN={SECRET}\x00\n".encode(),
+     ".env:2: contains a NUL byte"),
+    (f'SBBOT_TIMEZONE=Europe/Paris\nDISCORD_TOKEN "{SECRET}"\n'.encode(),
+     ".env:2: cannot read this line"),
+    (f'MATRIX_PASSWORD="{SECRET}\nSBBOT_TIMEZONE=UTC\n'.encode(), ".env:1: cannot read"),
+], ids=["binary", "latin-1", "nul-byte", "no-equals", "unclosed-quote"])
+def test_an_unreadable_dotenv_stops_the_start_in_one_line(
+        env: dict[str, str], tmp_path: Path, content: bytes, expected: str) -> None:
+    (tmp_path / ".env").write_bytes(content)
+    result = sbbot("ask", "!aide", env=env, cwd=tmp_path)
+    assert_one_line_failure(result, f"{tmp_path / '.env'}", expected)
+
+
+def test_a_misspelt_dotenv_key_is_pointed_out(env: dict[str, str], tmp_path: Path) -> None:
+    (tmp_path / ".env").write_text("SBBOT_TIMZONE=UTC\nSBBOT_FROBNICATE=1\nEDITOR=vi\n")
+    result = sbbot("ask", "!aide", env=env, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    warnings = result.stderr.splitlines()
+    assert len(warnings) == 2, result.stderr
+    assert "unknown setting SBBOT_TIMZONE ignored (did you mean SBBOT_TIMEZONE?)" in warnings[0]
+    assert "unknown setting SBBOT_FROBNICATE ignored" in warnings[1]
+
+
+def test_every_documented_setting_is_known() -> None:
+    documented = {line.split("=", 1)[0] for line in (ROOT / ".env.example").read_text().splitlines()
+                  if line and not line.startswith("#")}
+    assert documented <= KNOWN_SETTINGS
+
+
+def test_a_debug_run_logs_neither_password_nor_token(env: dict[str, str], tmp_path: Path) -> None:
+    """The store and settings path at DEBUG: a configured token, a token the server gave at
+    login (stored, as the Matrix adapter does), and a homeserver URL with credentials in an
+    error."""
+    issued = "opaque-issued-by-the-server-at-login-xyz"
+    script = f"""
+import asyncio, json, logging, os
+from pathlib import Path
+from sbbot.cli import start_up
+from sbbot.store import Store
+
+settings = start_up(Path(".env"), os.environ)
+
+async def main():
+    store = await Store.open(settings.database)
+    session = json.dumps({{"access_token": {issued!r}, "device_id": "DEV"}})
+    await store.set_value("matrix.session", session)
+    await store.set_value("matrix.token", {issued!r})
+    assert await store.get_value("matrix.session") == session
+    await store.close()
+    logging.getLogger("sbbot.matrix").error(
+        "cannot reach https://sbbot:%s@matrix.example.org/_matrix?access_token=%s",
+        {SECRET!r}, {issued!r})
+
+asyncio.run(main())
+"""
+    settings = {**env, "SBBOT_LOG_LEVEL": "DEBUG", "MATRIX_HOMESERVER": "https://matrix.example.org",
+                "MATRIX_USER_ID": "@sbbot:example.org", "MATRIX_PASSWORD": SECRET,
+                "MATRIX_ACCESS_TOKEN": "syt_c2Jib3Q_configured_token_1234"}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            cwd=tmp_path, env={**os.environ, **settings}, timeout=60, check=False)
+    assert result.returncode == 0, result.stderr
+    logged = result.stderr
+    assert "DEBUG asyncio: Using selector" in logged  # the run really is at DEBUG
+    assert "ERROR sbbot.matrix: cannot reach https://***@matrix.example.org" in logged
+    for secret in (SECRET, issued, "syt_c2Jib3Q_configured_token_1234", "issued-by-the-server"):
+        assert secret not in logged

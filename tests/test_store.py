@@ -326,7 +326,7 @@ async def test_an_unwritable_file_is_reported_in_one_line_at_start_up(
 ) -> None:
     prefix = without_root_privileges()
     folder = subscribed_db.parent
-    subscribed_db.chmod(0o444)
+    subscribed_db.chmod(0o400)
     folder.chmod(folder_mode)
     try:
         result = run_cli(subscribed_db, *prefix)
@@ -335,3 +335,38 @@ async def test_an_unwritable_file_is_reported_in_one_line_at_start_up(
         subscribed_db.chmod(0o644)
     assert_one_line_error(result, subscribed_db, "cannot write (read-only")
     await assert_subscriptions_intact(subscribed_db)
+
+
+# Secrets at rest ------------------------------------------------------------------------------
+
+
+def mode(path: Path) -> int:
+    return path.stat().st_mode & 0o777
+
+
+async def test_a_new_database_is_private_to_its_owner_with_its_journal(tmp_path: Path) -> None:
+    path = tmp_path / "data" / "sbbot.sqlite3"
+    store = await Store.open(path)
+    await store.set_value("matrix.access_token", "secret-token")
+    wal, shm = path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
+    assert wal.exists() and shm.exists()
+    assert (mode(path.parent), mode(path), mode(wal), mode(shm)) == (0o700, 0o600, 0o600, 0o600)
+    await store.close()
+
+
+async def test_an_existing_database_readable_by_others_is_tightened(tmp_path: Path) -> None:
+    path = tmp_path / "sbbot.sqlite3"
+    sqlite3.connect(path).close()
+    path.chmod(0o644)
+    store = await Store.open(path)
+    await store.close()
+    assert mode(path) == 0o600
+
+
+async def test_a_folder_named_as_the_database_is_one_line(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    with pytest.raises(StoreError) as raised:
+        await Store.open(folder)
+    assert str(raised.value) == f"{folder}: is a folder (SBBOT_DATABASE must name a file)"
+    assert_one_line_error(run_cli(folder), folder, "is a folder")

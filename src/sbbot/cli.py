@@ -13,19 +13,17 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import AsyncIterator, Callable, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from dotenv import load_dotenv
-
-from sbbot import bench
+from sbbot import bench, logs
 from sbbot.adapters import Adapter
 from sbbot.adapters.terminal import TerminalAdapter, terminal_message
 from sbbot.chat import EntryRef, Reply
-from sbbot.config import ConfigError, Settings, load_settings
+from sbbot.config import ConfigError, Settings, load_settings, read_dotenv
 from sbbot.engine import Engine
 from sbbot.knowledge import KnowledgeError, load_knowledge
 from sbbot.scheduler import (
@@ -40,6 +38,8 @@ from sbbot.store import Store, StoreError
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+SECRET_SETTINGS = ("DISCORD_TOKEN", "MATRIX_ACCESS_TOKEN", "MATRIX_PASSWORD")
+"""Never printed, nor logged (a password inside a URL setting is masked by `logs.redact`)."""
 
 
 @asynccontextmanager
@@ -209,23 +209,38 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def secrets(env: Mapping[str, str]) -> list[str]:
+    return [env.get(name, "").strip() for name in SECRET_SETTINGS]
+
+
+def start_up(dotenv_path: Path, environ: Mapping[str, str]) -> Settings:
+    """Settings from the environment and `.env` (the environment wins), with the secrets
+    among them registered for redaction before anything is logged or printed."""
+    dotenv, warnings = read_dotenv(dotenv_path)
+    env = {**dotenv, **environ}
+    logs.register_secrets(secrets(env))
+    settings = load_settings(env)
+    logs.configure(settings.log_level)
+    for warning in warnings:
+        logging.getLogger("sbbot").warning("%s", warning)
+    return settings
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    load_dotenv(Path.cwd() / ".env", override=False)
     try:
-        settings = load_settings(os.environ)
-        logging.basicConfig(level=settings.log_level,
-                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+        settings = start_up(Path.cwd() / ".env", os.environ)
         if getattr(args, "sync_handler", None) is not None:
             if getattr(args, "directory", "") is None:
                 args.directory = str(settings.knowledge_dir)
             return int(args.sync_handler(args))
         return int(asyncio.run(args.handler(args, settings)))
     except (ConfigError, StoreError) as error:
-        print(f"sbbot: {error}", file=sys.stderr)
+        print(f"sbbot: {logs.redact(str(error))}", file=sys.stderr)
         return EXIT_ERROR
     except KnowledgeError as error:
-        print(f"sbbot: the knowledge files are invalid:\n{error}", file=sys.stderr)
+        print(f"sbbot: the knowledge files are invalid:\n{logs.redact(str(error))}",
+              file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
         return 130

@@ -1,19 +1,45 @@
 """Settings from the environment (and `.env`), validated once at start-up.
 
 Every bad value is reported as one line naming the setting, so an admin can fix a deploy
-without reading a traceback. Reading is a pure function of a mapping, so tests pass a dict.
+without reading a traceback, and no line ever shows a secret. Reading is a pure function of
+a mapping, so tests pass a dict.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+import difflib
+import io
+import re
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
-from typing import TypeVar
+from typing import Final, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from dotenv.parser import parse_stream
+
 T = TypeVar("T")
+
+KNOWN_SETTINGS: Final = frozenset({
+    "SBBOT_KNOWLEDGE_DIR", "SBBOT_DATABASE", "SBBOT_TIMEZONE", "SBBOT_DAILY_QUOTE_TIME",
+    "SBBOT_CATCH_UP_HOURS", "SBBOT_QUESTION_COOLDOWN", "SBBOT_LOG_LEVEL",
+    "SBBOT_HTTP_PORT", "SBBOT_HTTP_HOST",
+    "DISCORD_TOKEN", "DISCORD_GUILD_ID", "DISCORD_QUESTION_CHANNELS", "DISCORD_ADMIN_ROLES",
+    "DISCORD_OWNER_IDS", "DISCORD_SHARD_COUNT", "DISCORD_SHARD_IDS",
+    "MATRIX_HOMESERVER", "MATRIX_USER_ID", "MATRIX_ACCESS_TOKEN", "MATRIX_PASSWORD",
+    "MATRIX_ALLOWED_SERVERS", "MATRIX_ADMINS",
+})
+"""Every setting sbbot reads (`.env.example` documents each; a test keeps the two equal), so
+that a misspelt key in `.env` is pointed out instead of silently ignored."""
+OUR_PREFIXES: Final = ("SBBOT_", "DISCORD_", "MATRIX_")
+
+MAX_CATCH_UP_HOURS: Final = 168.0
+"""A week: past that a "catch-up" is no longer news, and the announcement log is pruned
+after the window (see `sbbot.store`), so the window must stay finite."""
+MAX_COOLDOWN_SECONDS: Final = 86400.0
+MAX_DOTENV_BYTES: Final = 1_000_000
+URL_CREDENTIALS: Final = re.compile(r"^[a-z][a-z0-9+.\-]*://[^/@]*@", re.IGNORECASE)
 
 
 class ConfigError(Exception):
@@ -62,9 +88,9 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         daily_quote_time=parse("SBBOT_DAILY_QUOTE_TIME", get("SBBOT_DAILY_QUOTE_TIME", "09:00"),
                                parse_clock_time),
         catch_up_hours=parse("SBBOT_CATCH_UP_HOURS", get("SBBOT_CATCH_UP_HOURS", "3"),
-                             parse_non_negative),
-        question_cooldown=parse("SBBOT_QUESTION_COOLDOWN",
-                                get("SBBOT_QUESTION_COOLDOWN", "10"), parse_non_negative),
+                             bounded(MAX_CATCH_UP_HOURS)),
+        question_cooldown=parse("SBBOT_QUESTION_COOLDOWN", get("SBBOT_QUESTION_COOLDOWN", "10"),
+                                bounded(MAX_COOLDOWN_SECONDS)),
         log_level=parse("SBBOT_LOG_LEVEL", get("SBBOT_LOG_LEVEL", "INFO"), parse_log_level),
         discord=discord_settings(env),
         matrix=matrix_settings(env),
@@ -96,6 +122,9 @@ def matrix_settings(env: Mapping[str, str]) -> MatrixSettings | None:
         return None
     if not homeserver.startswith(("http://", "https://")):
         raise ConfigError("MATRIX_HOMESERVER: expected a URL such as https://matrix.example.org")
+    if URL_CREDENTIALS.match(homeserver):
+        raise ConfigError("MATRIX_HOMESERVER: remove the user name and password from the URL "
+                          "(set MATRIX_PASSWORD or MATRIX_ACCESS_TOKEN instead)")
     if not (user_id.startswith("@") and ":" in user_id):
         raise ConfigError("MATRIX_USER_ID: expected a full user id such as @sbbot:example.org")
     if access_token is None and password is None:
@@ -124,7 +153,8 @@ def parse(name: str, value: str, parser: Callable[[str], T]) -> T:
 def parse_zone(value: str) -> ZoneInfo:
     try:
         return ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        # OSError: a name such as "Europe" is a folder of the zone database, not a zone.
         raise ValueError(f"unknown time zone {value!r} (expected e.g. Europe/Paris)") from None
 
 
@@ -136,14 +166,17 @@ def parse_clock_time(value: str) -> time:
         raise ValueError(f"expected a time HH:MM, got {value!r}") from None
 
 
-def parse_non_negative(value: str) -> float:
-    try:
-        number = float(value)
-    except ValueError:
-        raise ValueError(f"expected a number, got {value!r}") from None
-    if number < 0 or number != number:
-        raise ValueError(f"expected a number >= 0, got {value!r}")
-    return number
+def bounded(maximum: float) -> Callable[[str], float]:
+    def parse_number(value: str) -> float:
+        try:
+            number = float(value)
+        except ValueError:
+            raise ValueError(f"expected a number, got {value[:40]!r}") from None
+        if not 0 <= number <= maximum:
+            raise ValueError(f"expected a number from 0 to {maximum:g}, got {value[:40]!r}")
+        return number
+
+    return parse_number
 
 
 def parse_snowflake(value: str) -> int:
@@ -157,3 +190,51 @@ def parse_log_level(value: str) -> str:
     if level not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
         raise ValueError(f"expected DEBUG, INFO, WARNING or ERROR, got {value!r}")
     return level
+
+
+def read_dotenv(path: Path) -> tuple[dict[str, str], list[str]]:
+    """The settings of a `.env` file, and warnings about keys sbbot does not know.
+
+    Anything that would silently drop a setting (bytes that are not UTF-8 text, a NUL, a line
+    that does not parse) is a start-up error naming the line: a bot started without the
+    settings its admin wrote is worse than one that does not start.
+    """
+    try:
+        with path.open("rb") as file:
+            raw = file.read(MAX_DOTENV_BYTES + 1)
+    except FileNotFoundError:
+        return {}, []
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read ({error.strerror})") from None
+    if len(raw) > MAX_DOTENV_BYTES:
+        raise ConfigError(f"{path}: larger than {MAX_DOTENV_BYTES:,} bytes, not a settings file")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ConfigError(f"{path}:{line}: not UTF-8 text (save the file as UTF-8)") from None
+    if "\0" in text:
+        line = text[: text.index("\0")].count("\n") + 1
+        raise ConfigError(f"{path}:{line}: contains a NUL byte (not a text file?)")
+    values: dict[str, str] = {}
+    for binding in parse_stream(io.StringIO(text)):
+        if binding.error:
+            raise ConfigError(f"{path}:{binding.original.line}: cannot read this line "
+                              "(expected NAME=value)")
+        if binding.key is not None:
+            values[binding.key] = binding.value or ""
+    return values, [f"{path}: {warning}" for warning in unknown_keys(values)]
+
+
+def unknown_keys(names: Iterable[str]) -> list[str]:
+    """A warning per key that looks meant for sbbot but is not a setting it reads."""
+    warnings = []
+    for name in names:
+        if name in KNOWN_SETTINGS:
+            continue
+        close = difflib.get_close_matches(name.upper(), KNOWN_SETTINGS, n=1, cutoff=0.8)
+        if close:
+            warnings.append(f"unknown setting {name} ignored (did you mean {close[0]}?)")
+        elif name.upper().startswith(OUR_PREFIXES):
+            warnings.append(f"unknown setting {name} ignored")
+    return warnings

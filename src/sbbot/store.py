@@ -13,6 +13,7 @@ in it is still there once the cause is fixed.
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import random
 import sqlite3
@@ -27,6 +28,8 @@ import aiosqlite
 
 from sbbot.chat import Announcement, AnnouncementKind
 from sbbot.text import fold
+
+log = logging.getLogger(__name__)
 
 SUBSCRIPTION_KINDS: Final[tuple[AnnouncementKind, ...]] = get_args(AnnouncementKind)
 
@@ -124,10 +127,7 @@ class Store:
         `timeout` is how long to wait for another process that holds the file before
         reporting it as locked.
         """
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise StoreError(f"{path}: cannot create its folder ({error.strerror})") from None
+        create_private(path)
         try:
             connection = await aiosqlite.connect(path, timeout=timeout, isolation_level=None)
         except sqlite3.Error as error:
@@ -362,6 +362,27 @@ class _Writer:
         for statement in script.split(";"):
             if statement.strip():
                 await self.connection.execute(statement)
+
+
+def create_private(path: Path) -> None:
+    """Create the file 0600 in a folder created 0700: it holds the Matrix access token and
+    members' words. SQLite gives its -wal and -shm files the database file's mode. An
+    existing file readable by others is tightened, since a token may be in it."""
+    if path.is_dir():
+        raise StoreError(f"{path}: is a folder (SBBOT_DATABASE must name a file)")
+    try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(f"{path}: cannot create its folder ({error.strerror})") from None
+    try:
+        os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+    except FileExistsError:
+        mode = path.stat().st_mode
+        if mode & 0o077 and path.stat().st_uid == os.geteuid():
+            path.chmod(mode & 0o700)
+            log.warning("%s: was readable by other users; now readable by its owner only", path)
+    except OSError as error:
+        raise StoreError(f"{path}: cannot create the file ({error.strerror})") from None
 
 
 def describe(error: sqlite3.Error, path: Path) -> str:
