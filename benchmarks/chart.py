@@ -12,7 +12,8 @@ from matplotlib.figure import Figure
 # Its first run builds a font cache and says so at INFO, which sbbot's logging would show.
 logging.getLogger("matplotlib").setLevel(logging.WARNING)
 
-STYLE = {"router": "o-", "bm25": "s--", "rapidfuzz": "^--", "difflib": "v--"}
+STYLE = {"router": "o-", "tantivy": "D-.", "bm25s": "P-.", "bm25": "s--",
+         "rapidfuzz": "^--", "difflib": "v--"}
 
 
 def draw(rows: Sequence[dict[str, Any]], path: Path, machine: str) -> None:

@@ -26,7 +26,7 @@ async def measure_engine(knowledge_dir: Path, devset: Path, seed: int,
     imports = time.perf_counter() - started
 
     from benchmarks.devset import load_questions, stratified_order
-    from benchmarks.rows import Row, percentile, resident_mb
+    from benchmarks.rows import Row, peak_mb, percentile, resident_mb
     from benchmarks.thresholds import share
     from sbbot.chat import Message
     from sbbot.engine import Engine
@@ -71,7 +71,7 @@ async def measure_engine(knowledge_dir: Path, devset: Path, seed: int,
     offtopic = sum(question.offtopic for question in order)
     row = Row("engine", len(ids), share(correct, len(order) - offtopic),
               share(rejected, offtopic), 1000 * percentile(timings, 0.5),
-              1000 * percentile(timings, 0.99), startup, resident_mb())
+              1000 * percentile(timings, 0.99), startup, peak_mb())
     return {"row": row.__dict__, "questions_per_s": handled / elapsed, "imports_s": imports,
             "startup_s": startup, "rss_startup_mb": rss_startup}
 

@@ -1,7 +1,8 @@
-"""The matchers compared: sbbot's router, three baselines, and a full-scan reference.
+"""The matchers compared: sbbot's router, three baselines, two anchors (`anchors.py`), and a
+full-scan reference.
 
 Every matcher answers `best(text) -> Best`. The router decides on its own (its verdict);
-a baseline only gives its best entry and score, and the harness applies the off-topic
+a baseline or an anchor only gives its best entry and score, and the harness applies the off-topic
 threshold chosen for it on the dev set (`thresholds.py`). Each baseline is the plain,
 usual use of its library, made as fast as that use allows without changing its answers:
 texts are folded once at build time, not at every question.
@@ -9,28 +10,16 @@ texts are folded once at build time, not at every question.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
 from difflib import SequenceMatcher
-from typing import Protocol
 
 from rapidfuzz import fuzz, process
 
+from benchmarks.anchors import Bm25sMatcher, TantivyMatcher
+from benchmarks.matcher import Best, Builder
 from sbbot.knowledge.model import Entry
-from sbbot.router import Match, Query, Router, Verdict, confidence, rank
+from sbbot.router import Match, Query, Router, confidence, rank
 from sbbot.text import fold
-
-
-@dataclass(frozen=True)
-class Best:
-    entry_id: str | None
-    score: float
-    verdict: Verdict | None = None
-    """The router's own decision; None for a baseline, which is judged by its threshold."""
-
-
-class Matcher(Protocol):
-    def best(self, text: str) -> Best: ...
 
 
 class RouterMatcher:
@@ -141,11 +130,11 @@ class Bm25Matcher:
         return Best(self._ids[index], float(scores[index]))
 
 
-Builder = Callable[[Sequence[Entry], Mapping[str, str]], Matcher]
-
 METHODS: dict[str, Builder] = {
     "router": RouterMatcher,
     "difflib": DifflibMatcher,
     "rapidfuzz": RapidfuzzMatcher,
     "bm25": Bm25Matcher,
+    "tantivy": TantivyMatcher,
+    "bm25s": Bm25sMatcher,
 }

@@ -19,6 +19,7 @@ class Row:
     p99_ms: float
     build_s: float
     rss_mb: float
+    """Peak resident memory of the row's own process."""
 
 
 def percentile(values: Sequence[float], fraction: float) -> float:
@@ -29,9 +30,18 @@ def percentile(values: Sequence[float], fraction: float) -> float:
 
 def resident_mb() -> float:
     """Current resident set size; the peak where /proc is unavailable."""
+    return status_mb("VmRSS:")
+
+
+def peak_mb() -> float:
+    """The process's peak resident set size so far: what the machine must have room for."""
+    return status_mb("VmHWM:")
+
+
+def status_mb(key: str) -> float:
     try:
         for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
+            if line.startswith(key):
                 return int(line.split()[1]) / 1024
     except OSError:
         pass

@@ -134,8 +134,6 @@ def test_router_ranks_any_bag_of_corpus_words_as_a_full_scan(
 
 @pytest.mark.parametrize("method", sorted(METHODS))
 def test_every_method_names_an_entry_with_a_score(method: str, real: list[Entry]) -> None:
-    if method == "bm25":
-        pytest.importorskip("rank_bm25")
     matcher = METHODS[method](real, {})
     found = matcher.best("Qui est Guillaume Foltran, chez Bouygues Telecom ?")
     assert found.entry_id in {entry.id for entry in real}
@@ -159,15 +157,19 @@ def test_json_rows_have_exactly_the_documented_keys(devset: Path) -> None:
     assert "questions/s" in err.getvalue() and "Machine:" in err.getvalue()
 
 
-def test_table_names_the_machine_and_the_targets(devset: Path) -> None:
+def test_table_names_the_machine_the_targets_and_the_anchor_ratios(devset: Path) -> None:
     out = io.StringIO()
-    options = Options(KNOWLEDGE_DIR, devset, sizes=(None,), methods=("router", "difflib"),
-                      budget=1.0, repeat=0.05)
+    options = Options(KNOWLEDGE_DIR, devset, sizes=(None,),
+                      methods=("router", "difflib", "tantivy", "bm25s"), budget=1.0,
+                      repeat=0.05)
     assert run(options, out, io.StringIO()) == 0
     text = out.getvalue()
     assert text.splitlines()[0].split()[:8] == ["method", "kb_size", "accuracy", "rejection",
                                                 "p50_ms", "p99_ms", "build_s", "rss_mb"]
     assert "faster than difflib at 77" in text and "threshold" in text
+    assert "p99 within 1.5x tantivy at 77" in text
+    ratios = [line.split() for line in text.splitlines() if " vs bm25s " in line]
+    assert len(ratios) == 1 and ratios[0][:3] == ["77", "vs", "bm25s"]
     assert "cores (nproc)" in text
 
 

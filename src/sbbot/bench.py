@@ -1,12 +1,12 @@
 """`sbbot bench`: the command's options, and the way to the benchmarks of the checkout.
 
 The benchmarks live in the source checkout's `benchmarks/`, not in the installed package:
-they compare the router with baselines that need bench-only dependencies (rank_bm25,
-matplotlib, the `bench` extra) and score everything on the dev set kept with the tests, so
-they only make sense in a checkout anyway. The options are defined here, so that
-`sbbot bench --help` works everywhere; running the command looks for the checkout in the
-current directory and its parents, then where this package was installed from (an
-editable install, as `make bench` does), and imports its `benchmarks.harness`.
+they compare the router with baselines and anchors that need bench-only dependencies
+(rank_bm25, tantivy, bm25s, matplotlib: the `bench` extra) and score everything on the
+dev set kept with the tests, so they only make sense in a checkout anyway. The options are
+defined here, so that `sbbot bench --help` works everywhere; running the command looks for
+the checkout in the current directory and its parents, then where this package was installed
+from (an editable install, as `make bench` does), and imports its `benchmarks.harness`.
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from pathlib import Path
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 SIZES = "shipped,1000,10000,100000"
-METHODS = "router,difflib,rapidfuzz,bm25,engine"
+METHODS = "router,difflib,rapidfuzz,bm25,tantivy,bm25s,engine"
+HUGE = 1_000_000
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -27,6 +28,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="one JSON object per row on stdout; notes go to stderr")
     parser.add_argument("--sizes", default=SIZES,
                         help=f"comma-separated knowledge sizes (default: {SIZES})")
+    parser.add_argument("--huge", action="store_true",
+                        help=f"also measure {HUGE:,} entries (router and anchors only; "
+                             "several GB of memory and many minutes)")
     parser.add_argument("--methods", default=METHODS,
                         help=f"comma-separated methods (default: {METHODS})")
     parser.add_argument("--chart", type=Path, default=None,
@@ -50,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_ERROR
     try:
         sizes = tuple(None if size == "shipped" else int(size)
-                      for size in split(args.sizes))
+                      for size in split(args.sizes)) + ((HUGE,) if args.huge else ())
     except ValueError:
         print(f"sbbot bench: --sizes takes 'shipped' and whole numbers, not {args.sizes!r}",
               file=sys.stderr)
