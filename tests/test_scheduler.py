@@ -80,6 +80,9 @@ class Recorder:
     async def close(self) -> None:
         """Nothing to disconnect."""
 
+    async def serves(self, channel: str) -> bool:
+        return True
+
     async def announce(self, announcement: Announcement) -> None:
         if announcement.channel in self.unavailable:
             raise ChannelUnavailable(announcement.channel)
@@ -402,6 +405,7 @@ class KilledWhilePosting:
     platform = "discord"
     async def run(self): pass
     async def close(self): pass
+    async def serves(self, channel): return True
     async def announce(self, announcement):
         print(announcement.key, flush=True)
         os.kill(os.getpid(), signal.SIGKILL)

@@ -19,6 +19,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dotenv.parser import parse_stream
 
+from sbbot.adapters.shards import Shards, parse_shard_count, parse_shard_ids
+
 T = TypeVar("T")
 
 KNOWN_SETTINGS: Final = frozenset({
@@ -52,6 +54,8 @@ class DiscordSettings:
     guild_id: int | None
     question_channels: frozenset[int]
     admin_roles: frozenset[str]
+    shards: Shards | None = None
+    """None: one plain (unsharded) connection; else the sharded client on these shards."""
 
 
 @dataclass(frozen=True)
@@ -110,7 +114,31 @@ def discord_settings(env: Mapping[str, str]) -> DiscordSettings | None:
             for item in split_list(env.get("DISCORD_QUESTION_CHANNELS", ""))
         ),
         admin_roles=frozenset(split_list(env.get("DISCORD_ADMIN_ROLES", ""))),
+        shards=shard_settings(env),
     )
+
+
+def shard_settings(env: Mapping[str, str]) -> Shards | None:
+    """DISCORD_SHARD_COUNT (a number, or auto) and DISCORD_SHARD_IDS (this process's range).
+
+    Every process of one bot must state the same count, or they would disagree on which
+    guild lives on which shard; so a range needs an explicit count.
+    """
+    count_text = env.get("DISCORD_SHARD_COUNT", "").strip()
+    ids_text = env.get("DISCORD_SHARD_IDS", "").strip()
+    if not count_text:
+        if ids_text:
+            raise ConfigError("DISCORD_SHARD_IDS: set DISCORD_SHARD_COUNT too, the total "
+                              "number of shards shared by every process")
+        return None
+    count = parse("DISCORD_SHARD_COUNT", count_text, parse_shard_count)
+    if not ids_text:
+        return Shards(count, None)
+    if count is None:
+        raise ConfigError("DISCORD_SHARD_IDS: needs a number in DISCORD_SHARD_COUNT, not "
+                          "auto, so that every process agrees on the shards")
+    return Shards(count, parse("DISCORD_SHARD_IDS", ids_text,
+                               lambda value: parse_shard_ids(value, count)))
 
 
 def matrix_settings(env: Mapping[str, str]) -> MatrixSettings | None:

@@ -296,16 +296,20 @@ async def send_due(store: Store, knowledge: Knowledge, adapters: Mapping[str, Ad
     """One pass: record then post each due announcement; returns those posted.
 
     Subscriptions of platforms that are not running are left alone (not recorded), so they
-    are served when that platform runs again, within the usual catch-up rules.
+    are served when that platform runs again, within the usual catch-up rules; likewise the
+    channels an adapter does not serve (another process's Discord shards) are left to the
+    process that does.
     """
     subscriptions = [sub for sub in await store.subscriptions() if sub.platform in adapters]
     posted: list[Announcement] = []
     for announcement in due(now, knowledge, subscriptions, await store.sent_keys(), schedule):
+        adapter = adapters[announcement.platform]
+        if not await adapter.serves(announcement.channel):
+            continue
         if not await store.record_sent(announcement):
             continue
         try:
-            await asyncio.wait_for(adapters[announcement.platform].announce(announcement),
-                                   ANNOUNCE_TIMEOUT)
+            await asyncio.wait_for(adapter.announce(announcement), ANNOUNCE_TIMEOUT)
         except ChannelUnavailable as error:
             log.warning("%s %s: channel unavailable, %s skipped: %s", announcement.platform,
                         announcement.channel, announcement.key, error)

@@ -1,6 +1,8 @@
 """The fake Discord: just enough REST and gateway for discord.py 2.7.1 to run a real bot.
 
-It plays one guild with a few members and channels, records everything the bot sends
+It plays one guild with a few members and channels (more with `add_guild`, spread over
+`shard_count` shards as Discord does: each gateway connection identifies as one shard and
+receives only the events of its shard's guilds), records everything the bot sends
 (channel messages, interaction responses, follow-ups) in `sent`, and records any request it
 does not understand in `unknown`, so a test fails instead of passing over a silent 404.
 It also enforces the limits the bot must respect (2,000 characters per message, embed sizes,
@@ -20,6 +22,8 @@ import discord
 import pytest
 import yarl
 from aiohttp import WSMsgType, web
+
+from sbbot.adapters.shards import shard_of
 
 JSON = dict[str, Any]
 
@@ -92,13 +96,17 @@ class Sent:
 
 
 class FakeDiscord:
-    """One fake guild served to one bot; tests drive it with `say`, `dm`, `slash`, ..."""
+    """One fake guild (or a few) served to one bot; tests drive it with `say`, `dm`, ..."""
 
-    def __init__(self, token: str = "fake-token") -> None:
+    def __init__(self, token: str = "fake-token", *, shard_count: int = 1) -> None:
         self.token = token
+        self.shard_count = shard_count
         self._last_id = 0
         self.application_id = self.snowflake()
-        self.guild_id = self.snowflake()
+        self.guild_id = self.guild_snowflake(shard=0)
+        self.guild_names: dict[int, str] = {self.guild_id: "Social Business FR"}
+        """Every guild the bot is in; each extra one has a role @everyone and the bot's."""
+        self.extra_roles: dict[int, list[JSON]] = {}
         self.users: dict[str, JSON] = {
             name: self._user(name) for name in ("owner", "alice", "bob", "carol")
         }
@@ -138,7 +146,10 @@ class FakeDiscord:
         self.intents: int | None = None
         self._interactions: dict[int, JSON] = {}
         self._choices: dict[int, asyncio.Future[list[JSON]]] = {}
-        self._ws: web.WebSocketResponse | None = None
+        self._connections: dict[int, list[web.WebSocketResponse]] = {}
+        """Open gateway connections by shard id (two processes may run the same shard)."""
+        self.identified: list[tuple[int, int]] = []
+        """The `[shard_id, shard_count]` of every IDENTIFY, in order."""
         self._seq = 0
         self._runner: web.AppRunner | None = None
         self.url = ""
@@ -150,6 +161,7 @@ class FakeDiscord:
         route = app.router
         route.add_get("/gateway", self._gateway)
         api = "/api/v10"
+        route.add_get(f"{api}/gateway/bot", self._gateway_bot)
         route.add_get(f"{api}/users/@me", self._me)
         route.add_get(f"{api}/oauth2/applications/@me", self._application)
         route.add_put(f"{api}/applications/{{app}}/commands", self._sync)
@@ -173,8 +185,9 @@ class FakeDiscord:
                             yarl.URL(f"{self.url.replace('http', 'ws', 1)}/gateway"))
 
     async def stop(self) -> None:
-        if self._ws is not None:
-            await self._ws.close()
+        for connections in list(self._connections.values()):
+            for ws in list(connections):
+                await ws.close()
         if self._runner is not None:
             await self._runner.cleanup()
 
@@ -185,6 +198,35 @@ class FakeDiscord:
         stamped = (int(time.time() * 1000) - DISCORD_EPOCH_MS) << 22
         self._last_id = max(stamped, self._last_id + 1)
         return self._last_id
+
+    def guild_snowflake(self, *, shard: int) -> int:
+        """A fresh id for a guild that Discord would place on `shard`."""
+        guild_id = self.snowflake()
+        while shard_of(guild_id, self.shard_count) != shard:
+            guild_id += 1 << 22
+        self._last_id = max(self._last_id, guild_id)
+        return guild_id
+
+    def add_guild(self, name: str, *, shard: int, channels: tuple[str, ...] = ("general",)
+                  ) -> int:
+        """Another guild with the bot and every member in it (no roles), on `shard`; its
+        channels are named `{channel}@{name}` in `channels`. Returns the guild id."""
+        guild_id = self.guild_snowflake(shard=shard)
+        self.guild_names[guild_id] = name
+        self.extra_roles[guild_id] = [
+            self._role("@everyone", MEMBER_PERMISSIONS, role_id=guild_id),
+            self._role("sbbot", MEMBER_PERMISSIONS, bot_id=self.bot_user["id"]),
+        ]
+        for position, channel in enumerate(channels):
+            self.channels[f"{channel}@{name}"] = self._channel(channel, position, [], guild_id)
+        return guild_id
+
+    def guild_of(self, channel_id: int) -> int | None:
+        """The guild of a channel, None for a DM channel."""
+        for channel in self.channels.values():
+            if int(channel["id"]) == channel_id:
+                return int(channel["guild_id"])
+        return None
 
     def channel_id(self, name: str) -> int:
         return int(self.channels[name]["id"])
@@ -199,7 +241,8 @@ class FakeDiscord:
     async def say(self, content: str, *, author: str = "alice", channel: str = "general") -> int:
         """A member posts `content` in a guild channel; returns the message id."""
         message = self._message(self.channel_id(channel), self.users[author], content)
-        message["member"] = self._member(author, with_user=False)
+        message["member"] = self._member(author, with_user=False,
+                                         guild_id=int(message["guild_id"]))
         await self.dispatch("MESSAGE_CREATE", message)
         return int(message["id"])
 
@@ -241,9 +284,14 @@ class FakeDiscord:
         raise AssertionError(f"/{name} was never synced: {self.commands}")
 
     async def dispatch(self, event: str, data: JSON) -> None:
-        assert self._ws is not None, "the bot is not connected to the gateway"
+        """Send an event on the connections of the shard of its guild (DMs: shard 0)."""
+        guild = data.get("guild_id") or (data["id"] if event == "GUILD_CREATE" else None)
+        connections = self._connections.get(
+            shard_of(None if guild is None else int(guild), self.shard_count), [])
+        assert connections, f"no bot is connected to the gateway for {event} in guild {guild}"
         self._seq += 1
-        await self._ws.send_json({"op": 0, "t": event, "s": self._seq, "d": data})
+        for ws in connections:
+            await ws.send_json({"op": 0, "t": event, "s": self._seq, "d": data})
 
     # --------------------------------------------------------------- payloads
 
@@ -261,8 +309,10 @@ class FakeDiscord:
             role["tags"] = {"bot_id": bot_id}
         return role
 
-    def _channel(self, name: str, position: int, overwrites: list[JSON]) -> JSON:
-        return {"id": str(self.snowflake()), "type": 0, "guild_id": str(self.guild_id),
+    def _channel(self, name: str, position: int, overwrites: list[JSON],
+                 guild_id: int | None = None) -> JSON:
+        return {"id": str(self.snowflake()), "type": 0,
+                "guild_id": str(guild_id or self.guild_id),
                 "name": name, "position": position, "permission_overwrites": overwrites,
                 "nsfw": False, "parent_id": None, "topic": None, "last_message_id": None,
                 "rate_limit_per_user": 0, "flags": 0}
@@ -270,9 +320,15 @@ class FakeDiscord:
     def _user_by_name(self, name: str) -> JSON:
         return self.bot_user if name == "sbbot" else self.users[name]
 
-    def _member(self, name: str, *, with_user: bool = True) -> JSON:
+    def _member(self, name: str, *, with_user: bool = True, guild_id: int | None = None
+                ) -> JSON:
+        """In the main guild, with its roles; in an extra guild, the bot alone has a role."""
+        if guild_id in self.extra_roles:
+            roles = [self.extra_roles[guild_id][1]["id"]] if name == "sbbot" else []
+        else:
+            roles = [self.roles[role]["id"] for role in self.member_roles[name]]
         member: JSON = {
-            "roles": [self.roles[role]["id"] for role in self.member_roles[name]],
+            "roles": roles,
             "joined_at": "2024-01-01T00:00:00+00:00", "deaf": False, "mute": False,
             "flags": 0, "nick": None, "avatar": None, "premium_since": None, "pending": False,
         }
@@ -286,12 +342,15 @@ class FakeDiscord:
             value |= int(self.roles[role]["permissions"])
         return value
 
-    def _guild(self) -> JSON:
-        members = [self._member(name) for name in (*self.users, "sbbot")]
+    def _guild(self, guild_id: int) -> JSON:
+        members = [self._member(name, guild_id=guild_id) for name in (*self.users, "sbbot")]
+        roles = self.extra_roles.get(guild_id) or list(self.roles.values())
+        channels = [channel for channel in self.channels.values()
+                    if int(channel["guild_id"]) == guild_id]
         return {
-            "id": str(self.guild_id), "name": "Social Business FR",
+            "id": str(guild_id), "name": self.guild_names[guild_id],
             "owner_id": self.users["owner"]["id"], "icon": None, "features": [],
-            "roles": list(self.roles.values()), "channels": list(self.channels.values()),
+            "roles": roles, "channels": channels,
             "members": members, "member_count": len(members), "large": False,
             "unavailable": False, "emojis": [], "stickers": [], "threads": [],
             "voice_states": [], "presences": [], "stage_instances": [],
@@ -315,7 +374,7 @@ class FakeDiscord:
             "type": 19 if reference else 0, "flags": 0, "components": [],
         }
         if guild:
-            message["guild_id"] = str(self.guild_id)
+            message["guild_id"] = str(self.guild_of(channel_id) or self.guild_id)
         if reference is not None:
             message["message_reference"] = reference
         return message
@@ -326,7 +385,8 @@ class FakeDiscord:
         declared = {option["name"] for option in command.get("options", [])}
         assert set(options) <= declared, f"/{name} has options {declared}, not {set(options)}"
         interaction_id = self.snowflake()
-        member = self._member(author)
+        guild_id = int(self.channels[channel]["guild_id"])
+        member = self._member(author, guild_id=guild_id)
         member["permissions"] = str(self._permissions(author))
         data: JSON = {"id": command["id"], "name": name, "type": 1, "options": [
             {"name": key, "type": 3, "value": value, **({"focused": True} if key == focused
@@ -338,11 +398,11 @@ class FakeDiscord:
         interaction: JSON = {
             "id": str(interaction_id), "application_id": str(self.application_id),
             "type": kind, "token": f"token-{interaction_id}", "version": 1,
-            "guild_id": str(self.guild_id), "channel_id": self.channels[channel]["id"],
+            "guild_id": str(guild_id), "channel_id": self.channels[channel]["id"],
             "channel": self.channels[channel], "member": member, "data": data,
             "app_permissions": str(self._permissions("sbbot")), "locale": "fr",
             "guild_locale": "fr", "attachment_size_limit": 8 * 1024 * 1024,
-            "entitlements": [], "authorizing_integration_owners": {"0": str(self.guild_id)},
+            "entitlements": [], "authorizing_integration_owners": {"0": str(guild_id)},
             "context": 0,
         }
         self._interactions[interaction_id] = interaction
@@ -351,39 +411,69 @@ class FakeDiscord:
 
     # ----------------------------------------------------------------- gateway
 
+    @property
+    def _gateway_url(self) -> str:
+        return f"{self.url.replace('http', 'ws', 1)}/gateway"
+
+    async def _gateway_bot(self, request: web.Request) -> web.Response:
+        """Only discord.py's sharded client asks, for the recommended shard count."""
+        if not self._authorized(request):
+            return error(401, 0, "401: Unauthorized")
+        return json_response({"url": self._gateway_url, "shards": self.shard_count,
+                              "session_start_limit": {"total": 1000, "remaining": 1000,
+                                                      "reset_after": 0, "max_concurrency": 1}})
+
     async def _gateway(self, request: web.Request) -> web.WebSocketResponse:
         ws = web.WebSocketResponse()
         await ws.prepare(request)
-        self._ws = ws
+        shard: int | None = None
         await ws.send_json({"op": 10, "d": {"heartbeat_interval": 41250}})
-        async for frame in ws:
-            if frame.type is not WSMsgType.TEXT:
-                continue
-            packet = json.loads(frame.data)
-            if packet["op"] == 1:
-                await ws.send_json({"op": 11})
-            elif packet["op"] == 2:
-                await self._identify(ws, packet["d"])
-            elif packet["op"] != 3:  # 3 is a presence update, which changes nothing here
-                self.unknown.append(f"gateway op {packet['op']}")
+        try:
+            async for frame in ws:
+                if frame.type is not WSMsgType.TEXT:
+                    continue
+                packet = json.loads(frame.data)
+                if packet["op"] == 1:
+                    await ws.send_json({"op": 11})
+                elif packet["op"] == 2:
+                    shard = await self._identify(ws, packet["d"])
+                elif packet["op"] != 3:  # 3 is a presence update, which changes nothing here
+                    self.unknown.append(f"gateway op {packet['op']}")
+        finally:
+            if shard is not None:
+                self._connections[shard].remove(ws)
         return ws
 
-    async def _identify(self, ws: web.WebSocketResponse, identify: JSON) -> None:
+    async def _identify(self, ws: web.WebSocketResponse, identify: JSON) -> int | None:
+        """Check the IDENTIFY, then send READY and the guilds of its shard; returns the shard."""
         if identify["token"] != self.token:
             await ws.close(code=4004, message=b"Authentication failed.")
-            return
+            return None
         self.intents = int(identify.get("intents", 0))
         if self.refuse_privileged_intents and self.intents & MESSAGE_CONTENT_INTENT:
             await ws.close(code=4014, message=b"Disallowed intent(s).")
-            return
-        gateway = f"{self.url.replace('http', 'ws', 1)}/gateway"
-        await self.dispatch("READY", {
-            "v": 10, "user": self.bot_user, "session_id": "fake-session",
-            "resume_gateway_url": gateway, "private_channels": [],
-            "guilds": [{"id": str(self.guild_id), "unavailable": True}],
+            return None
+        shard, count = identify.get("shard", [0, 1])
+        self.identified.append((shard, count))
+        if count != self.shard_count or not 0 <= shard < count:
+            await ws.close(code=4010, message=b"Invalid shard.")
+            return None
+        self._connections.setdefault(shard, []).append(ws)
+        guilds = [guild_id for guild_id in self.guild_names
+                  if shard_of(guild_id, count) == shard]
+        self._seq += 1
+        await ws.send_json({"op": 0, "t": "READY", "s": self._seq, "d": {
+            "v": 10, "user": self.bot_user, "session_id": f"fake-session-{shard}",
+            "resume_gateway_url": self._gateway_url, "private_channels": [],
+            "guilds": [{"id": str(guild_id), "unavailable": True} for guild_id in guilds],
             "application": {"id": str(self.application_id), "flags": 0},
-        })
-        await self.dispatch("GUILD_CREATE", self._guild())
+            "shard": [shard, count],
+        }})
+        for guild_id in guilds:
+            self._seq += 1
+            await ws.send_json({"op": 0, "t": "GUILD_CREATE", "s": self._seq,
+                                "d": self._guild(guild_id)})
+        return shard
 
     # -------------------------------------------------------------------- REST
 
@@ -414,7 +504,7 @@ class FakeDiscord:
             return error(401, 0, "401: Unauthorized")
         guild = request.match_info.get("guild")
         scope = None if guild is None else int(guild)
-        if scope is not None and scope != self.guild_id:
+        if scope is not None and scope not in self.guild_names:
             return error(403, 50001, "Missing Access")
         synced: dict[str, JSON] = {}
         commands = await request.json()

@@ -22,6 +22,13 @@ class Adapter(Protocol):
     async def close(self) -> None:
         """Disconnect cleanly; `run` then returns."""
 
+    async def serves(self, channel: str) -> bool:
+        """Whether this process posts in `channel`; the scheduler claims nothing else.
+
+        Only a Discord process running some of the bot's shards says no (for the guilds of
+        other shards), so that the process that does serve the channel can claim it.
+        """
+
     async def announce(self, announcement: Announcement) -> None:
         """Post an announcement in `announcement.channel`.
 

@@ -40,6 +40,9 @@ EMBED_LIMIT = 6000
 SLASH_DESCRIPTION_LIMIT = 100
 MAX_CHOICES = 25
 """Discord shows at most 25 autocomplete choices."""
+INVALID_SHARD = 4010
+SHARDING_REQUIRED = 4011
+"""Gateway close codes: a shard id or count Discord does not accept, and too few shards."""
 
 Context = commands.Context[commands.Bot]
 Send = Callable[..., Awaitable[discord.Message]]
@@ -190,7 +193,9 @@ class DiscordAdapter:
         self.engine = engine
         self.settings = settings
         self.cooldown = Cooldown(cooldown_seconds, clock)
-        self.bot = SbBot(self, guild_ready_timeout)
+        self.bot = make_bot(self, guild_ready_timeout)
+        self._guilds: dict[int, int | None] = {}
+        """Channel id -> guild id (None for a DM or an unknown channel): it never changes."""
         for command in engine.commands:
             self.bot.add_command(self._hybrid(command))
 
@@ -208,9 +213,51 @@ class DiscordAdapter:
         except aiohttp.ClientConnectionError as error:
             raise ConfigError(f"DISCORD_TOKEN: cannot reach Discord to log in ({error})") \
                 from None
+        except discord.ConnectionClosed as error:
+            if error.code == SHARDING_REQUIRED:
+                raise ConfigError("DISCORD_SHARD_COUNT: Discord requires sharding, the bot is "
+                                  "in too many servers for one connection; set it (or auto)") \
+                    from None
+            if error.code == INVALID_SHARD:
+                raise ConfigError(f"DISCORD_SHARD_COUNT: Discord refused shard "
+                                  f"{error.shard_id} as invalid; check it and "
+                                  f"DISCORD_SHARD_IDS") from None
+            raise
 
     async def close(self) -> None:
         await self.bot.close()
+
+    async def serves(self, channel: str) -> bool:
+        """Whether this process posts in `channel`: its guild is on one of our shards.
+
+        A channel of our shards is in the client's cache; any other is looked up once (its
+        guild never changes) so that another process's channel is left unclaimed for it.
+        DMs and channels that no longer exist belong to the process running shard 0.
+        """
+        shards = self.settings.shards
+        if shards is None:
+            return True
+        await self.bot.wait_until_ready()
+        if not channel.isdigit():
+            return shards.carries(None)
+        channel_id = int(channel)
+        if channel_id not in self._guilds:
+            try:
+                self._guilds[channel_id] = await self._guild_of(channel_id)
+            except discord.HTTPException as error:
+                log.warning("Discord: cannot tell the guild of channel %s (%s); will retry",
+                            channel_id, error.status)
+                return False
+        return shards.carries(self._guilds[channel_id])
+
+    async def _guild_of(self, channel_id: int) -> int | None:
+        found = self.bot.get_channel(channel_id)
+        try:
+            channel = found or await self.bot.fetch_channel(channel_id)
+        except (discord.NotFound, discord.Forbidden):
+            return None
+        guild = getattr(channel, "guild", None)
+        return None if guild is None else int(guild.id)
 
     async def announce(self, announcement: Announcement) -> None:
         await self.bot.wait_until_ready()
@@ -367,10 +414,20 @@ class DiscordAdapter:
                  "globally" if guild is None else f"in guild {guild.id}")
 
 
+def make_bot(adapter: DiscordAdapter, guild_ready_timeout: float) -> SbBot:
+    """The plain client by default; discord.py's sharded client when shards are set."""
+    shards = adapter.settings.shards
+    if shards is None:
+        return SbBot(adapter, guild_ready_timeout)
+    return ShardedSbBot(adapter, guild_ready_timeout, shard_count=shards.count,
+                        shard_ids=None if shards.ids is None else list(shards.ids))
+
+
 class SbBot(commands.Bot):
     """discord.py's bot, routing everything to the adapter."""
 
-    def __init__(self, adapter: DiscordAdapter, guild_ready_timeout: float) -> None:
+    def __init__(self, adapter: DiscordAdapter, guild_ready_timeout: float,
+                 **options: Any) -> None:
         intents = discord.Intents.default()
         intents.message_content = True
         # AllowedMentions.none() also keeps replies from pinging the asker (replied_user is
@@ -378,7 +435,7 @@ class SbBot(commands.Bot):
         super().__init__(
             command_prefix=PREFIX, intents=intents, help_command=None, case_insensitive=True,
             allowed_mentions=discord.AllowedMentions.none(),
-            guild_ready_timeout=guild_ready_timeout,
+            guild_ready_timeout=guild_ready_timeout, **options,
         )
         self.adapter = adapter
 
@@ -404,3 +461,8 @@ class SbBot(commands.Bot):
             await self.adapter.answer(ctx, ctx.message.content)
         else:
             await super().on_command_error(ctx, error)
+
+
+class ShardedSbBot(SbBot, commands.AutoShardedBot):
+    """The same bot on discord.py's sharded client (`shard_count`, `shard_ids` options):
+    one gateway connection per shard, all in this process."""

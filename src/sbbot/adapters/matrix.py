@@ -124,6 +124,10 @@ class MatrixAdapter:
     async def close(self) -> None:
         self._closed.set()
 
+    async def serves(self, channel: str) -> bool:
+        """Matrix runs in one process only (see the README), which serves every room."""
+        return True
+
     async def announce(self, announcement: Announcement) -> None:
         await self.ready.wait()
         room_id = announcement.channel

@@ -50,6 +50,9 @@ class TerminalAdapter:
     async def close(self) -> None:
         self._closed.set()
 
+    async def serves(self, channel: str) -> bool:
+        return True
+
     async def announce(self, announcement: Announcement) -> None:
         self._write(f"\n[annonce] {announcement.text}\n\n{PROMPT}")
 
