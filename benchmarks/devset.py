@@ -7,7 +7,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from sbbot.evaluation import EvaluationError, load_set
 
 
 class DevsetError(Exception):
@@ -27,35 +27,24 @@ class Question:
 
 
 def load_questions(path: Path, known_ids: Collection[str]) -> tuple[Question, ...]:
-    """Read `questions: [{q, expect: [ids] | "offtopic", lang}]`.
+    """Read a set of `sbbot.evaluation`'s format; the benchmarks judge by entry ids.
 
     Expected ids are checked against the knowledge: a renamed entry would otherwise count
     as a wrong answer for every method and silently lower every accuracy.
     """
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as error:
-        raise DevsetError(f"{path}: {error}") from None
-    items = document.get("questions") if isinstance(document, dict) else None
-    if not isinstance(items, list):
-        raise DevsetError(f"{path}: expected a top-level `questions:` list")
+        items = load_set(path)
+    except EvaluationError as error:
+        raise DevsetError(str(error)) from None
     questions = []
     for number, item in enumerate(items, 1):
-        if not isinstance(item, dict) or not isinstance(item.get("q"), str):
-            raise DevsetError(f"{path}: question {number} has no `q` text")
-        expect = item.get("expect")
-        if expect == "offtopic":
-            ids: frozenset[str] = frozenset()
-        elif isinstance(expect, list) and expect and all(isinstance(i, str) for i in expect):
-            ids = frozenset(expect)
-            unknown = sorted(ids - set(known_ids))
-            if unknown:
-                raise DevsetError(f"{path}: question {number} expects unknown entries "
-                                  f"{', '.join(unknown)}")
-        else:
-            raise DevsetError(f"{path}: question {number}: `expect` must be a list of entry "
-                              "ids or \"offtopic\"")
-        questions.append(Question(item["q"], ids, str(item.get("lang", ""))))
+        if not item.offtopic and not item.ids:
+            raise DevsetError(f"{path}: question {number} has no entry ids in `expect`")
+        unknown = sorted(item.ids - set(known_ids))
+        if unknown:
+            raise DevsetError(f"{path}: question {number} expects unknown entries "
+                              f"{', '.join(unknown)}")
+        questions.append(Question(item.text, item.ids, item.lang))
     if not questions:
         raise DevsetError(f"{path}: no questions")
     return tuple(questions)

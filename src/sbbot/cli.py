@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sbbot import bench, logs
+from sbbot import bench, evaluation, logs
 from sbbot.adapters import Adapter
 from sbbot.adapters.terminal import TerminalAdapter, terminal_message
 from sbbot.chat import EntryRef, Reply
@@ -206,6 +206,11 @@ def build_parser() -> argparse.ArgumentParser:
         "bench", help="measure answer quality and speed against the usual alternatives")
     bench.add_arguments(bench_parser)
     bench_parser.set_defaults(sync_handler=bench.run)
+
+    eval_parser = commands.add_parser(
+        "eval", help="routing quality on the evaluation sets, French and English apart")
+    evaluation.add_arguments(eval_parser)
+    eval_parser.set_defaults(sync_handler=evaluation.run)
     return parser
 
 
