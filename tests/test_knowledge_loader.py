@@ -166,6 +166,13 @@ def test_synonyms_file_is_optional(tmp_path: Path) -> None:
     assert dict(knowledge.synonyms) == {}
 
 
+def test_reasons_file_is_optional(tmp_path: Path) -> None:
+    """An imported knowledge directory has no reasons: they are distilled by hand."""
+    knowledge = load_knowledge(write_knowledge(tmp_path, {"reasons.yaml": None}))
+    assert knowledge.reasons == ()
+    assert knowledge.reasons_note == ""
+
+
 def test_explicit_reminders_are_kept_in_order(tmp_path: Path) -> None:
     events = edit(EVENTS, "reminders: [7d, 1d, 1h]", "reminders: [2d, 30m]")
     knowledge = load_knowledge(write_knowledge(tmp_path, {"events.yaml": events}))

@@ -25,6 +25,7 @@ from sbbot.adapters.terminal import TerminalAdapter, terminal_message
 from sbbot.chat import EntryRef, Reply
 from sbbot.config import ConfigError, Settings, load_settings, read_dotenv
 from sbbot.engine import Engine
+from sbbot.importer import command as importer
 from sbbot.knowledge import KnowledgeError, load_knowledge
 from sbbot.scheduler import (
     Schedule,
@@ -201,6 +202,9 @@ def build_parser() -> argparse.ArgumentParser:
     validate_parser = commands.add_parser("validate", help="check the knowledge files")
     validate_parser.add_argument("directory", nargs="?", default=None)
     validate_parser.set_defaults(sync_handler=validate)
+
+    importer.add_arguments(commands.add_parser(
+        "import", help="draft knowledge files from saved posts (web pages, Markdown, text)"))
 
     bench_parser = commands.add_parser(
         "bench", help="measure answer quality and speed against the usual alternatives")

@@ -109,6 +109,8 @@ def shown(context: Context, entry_id: str) -> Reply:
 
 async def raison(context: Context, arguments: str) -> Reply:
     reasons = context.engine.knowledge.reasons
+    if not reasons:
+        return Reply("Aucune raison n’est encore rédigée pour ces articles.", "command")
     if arguments:
         number = arguments.split()[0]
         if not (number.isascii() and number.isdigit()) or not 1 <= int(number) <= len(reasons):

@@ -849,8 +849,11 @@ def load_knowledge(directory: str | Path) -> Knowledge:
     quotes = None if document is None else read_listed(
         source, document, "quotes", QUOTES_FILE_KEYS,
         lambda mapping, path: read_quote(source, mapping, path, slugs, ids))
-    source, document = read_document(root / "reasons.yaml", problems)
-    reasons = read_reasons(source, document, slugs, ids) if document is not None else None
+    # A directory written by `sbbot import` has no reasons: they are distilled by hand.
+    reasons: tuple[tuple[Reason, ...], str] | None = ((), "")
+    if (root / "reasons.yaml").exists():
+        source, document = read_document(root / "reasons.yaml", problems)
+        reasons = read_reasons(source, document, slugs, ids) if document is not None else None
     source, document = read_document(root / "events.yaml", problems)
     events = None if document is None else read_listed(
         source, document, "events", EVENTS_FILE_KEYS,

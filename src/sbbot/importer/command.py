@@ -1,0 +1,98 @@
+"""`sbbot import`: the command line around drafting, writing and comparing."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from sbbot.importer.build import Drafts, draft
+from sbbot.importer.compare import compare, report
+from sbbot.importer.sources import SourceError
+from sbbot.importer.writer import ImportConflict, render, validate_staged, write
+from sbbot.knowledge import KnowledgeError, load_knowledge
+
+EXIT_ERROR = 1
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("sources", nargs="+", metavar="SOURCE", type=Path,
+                        help="saved web pages (.html), Markdown files, or text files holding "
+                             "one post or several one after another")
+    parser.add_argument("--into", dest="directory", default=None, metavar="DIR",
+                        help="knowledge directory to add the posts to (default: the "
+                             "configured one)")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="print the YAML that would be written, write nothing")
+    parser.add_argument("--force", action="store_true",
+                        help="replace posts imported before (hints of unchanged entries are "
+                             "kept)")
+    parser.add_argument("--compare", metavar="CURATED", type=Path, default=None,
+                        help="import into a scratch directory and print how it compares with "
+                             "the knowledge in CURATED")
+    parser.set_defaults(sync_handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    try:
+        if args.compare is not None:
+            return run_compare(args.compare, args.sources)
+        return run_import(args.sources, Path(args.directory), dry_run=args.dry_run,
+                          force=args.force)
+    except (SourceError, ImportConflict) as error:
+        print(f"sbbot import: {error}", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def existing_ids(into: Path) -> set[str]:
+    """Ids already used in `into`, so that new ones never collide with them."""
+    try:
+        knowledge = load_knowledge(into)
+    except KnowledgeError:
+        return set()
+    return {entry.id for entry in knowledge.entries()}
+
+
+def print_notes(drafts: Drafts) -> None:
+    for note in drafts.notes.items:
+        print(note, file=sys.stderr)
+    if drafts.notes.items:
+        print(f"sbbot import: {len(drafts.notes.items)} thing(s) to check by hand (above)",
+              file=sys.stderr)
+
+
+def run_import(sources: list[Path], into: Path, *, dry_run: bool, force: bool) -> int:
+    drafts = draft(sources, existing_ids(into))
+    print_notes(drafts)
+    files = render(drafts, into, force)
+    try:
+        validate_staged(into, files)
+    except KnowledgeError as error:
+        print(f"sbbot import: the result would not validate, nothing written:\n{error}",
+              file=sys.stderr)
+        return EXIT_ERROR
+    if dry_run:
+        for name, text in files.items():
+            print(f"# --- {into / name}\n{text}", end="")
+        return 0
+    write(into, files)
+    for post in drafts.posts:
+        print(f"{into / 'posts' / post.slug}.yaml: {len(post.passages)} passages")
+    print(f"{into / 'quotes.yaml'}: {len(drafts.quotes)} quotes drafted")
+    print(f"{into / 'events.yaml'}: {len(drafts.events)} events drafted")
+    print(f"Check with: sbbot validate {into}")
+    return 0
+
+
+def run_compare(curated_dir: Path, sources: list[Path]) -> int:
+    curated = load_knowledge(curated_dir)
+    with tempfile.TemporaryDirectory(prefix="sbbot-compare-") as scratch:
+        into = Path(scratch) / "knowledge"
+        drafts = draft(sources)
+        print_notes(drafts)
+        files = render(drafts, into, force=False)
+        write(into, files)
+        imported = load_knowledge(into)
+    print(report(compare(curated, imported), curated, imported))
+    return 0

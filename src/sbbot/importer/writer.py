@@ -1,0 +1,238 @@
+"""Write drafts into a knowledge directory: validated first, atomically, never over a file
+an admin edited unless asked.
+
+The whole result (the directory as it is plus the new files) is first written to a staging
+copy and loaded with `load_knowledge`: if it does not validate nothing is written. Files are
+then replaced one by one through a temporary file and `os.replace`, so a reader (the bot's
+live reload) sees either the old file or the new one, never half of one. `quotes.yaml` and
+`events.yaml` are edited with ruamel.yaml's round trip, which keeps the comments and layout
+admins wrote there.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import tempfile
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import LiteralScalarString
+
+from sbbot.importer.build import DraftPost, Drafts, QuoteDraft
+from sbbot.importer.events import DraftEvent
+from sbbot.importer.prose import fold_space
+from sbbot.knowledge import load_knowledge
+
+POSTS = "posts"
+QUOTES_FILE = "quotes.yaml"
+EVENTS_FILE = "events.yaml"
+WIDTH = 100
+
+
+class ImportConflict(Exception):
+    """The import would replace knowledge already in place, and --force was not given."""
+
+
+def round_trip() -> YAML:
+    yaml = YAML()
+    yaml.width = WIDTH
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.allow_unicode = True
+    yaml.preserve_quotes = True
+    return yaml
+
+
+def dump(document: Any) -> str:
+    stream = io.StringIO()
+    round_trip().dump(document, stream)
+    return stream.getvalue()
+
+
+def load(path: Path) -> Any:
+    return round_trip().load(path.read_text(encoding="utf-8"))
+
+
+def block(text: str) -> LiteralScalarString | str:
+    """Multi-line text as a `|-` block, as the curated files write it."""
+    return LiteralScalarString(text) if "\n" in text or len(text) > 80 else text
+
+
+@dataclass(frozen=True)
+class Kept:
+    """What survives a forced re-import: the id and hints of an entry whose text is the same."""
+
+    id: str
+    hints: Any
+
+
+def kept_by_text(entries: Iterable[Any], text_key: str) -> dict[str, Kept]:
+    kept: dict[str, Kept] = {}
+    for entry in entries:
+        if isinstance(entry, Mapping) and isinstance(entry.get(text_key), str):
+            kept[fold_space(entry[text_key])] = Kept(str(entry.get("id")), entry.get("hints"))
+    return kept
+
+
+def post_document(post: DraftPost, previous: Mapping[str, Kept]) -> CommentedMap:
+    document = CommentedMap()
+    document["slug"] = post.slug
+    document["title"] = post.title
+    if post.category:
+        document["category"] = post.category
+    passages = CommentedSeq()
+    for passage in post.passages:
+        entry = CommentedMap()
+        old = previous.get(fold_space(passage.text))
+        entry["id"] = old.id if old else passage.id
+        entry["text"] = block(passage.text)
+        if old and old.hints:
+            entry["hints"] = old.hints
+        passages.append(entry)
+    document["passages"] = passages
+    document.yaml_set_start_comment(
+        f"Drafted by `sbbot import` from {Path(post.origin).name}, line {post.line}.\n"
+        "Check the cut of each passage against the post, then add hints (or use !apprendre).")
+    return document
+
+
+def quote_entry(draft: QuoteDraft, previous: Mapping[str, Kept]) -> CommentedMap:
+    quote = draft.quote
+    old = previous.get(fold_space(quote.text))
+    entry = CommentedMap()
+    entry["id"] = old.id if old else draft.id
+    entry["text"] = block(quote.text)
+    entry["author"] = quote.author
+    if quote.year is not None:
+        entry["year"] = quote.year
+    entry["language"] = quote.language
+    if quote.context:
+        entry["context"] = quote.context
+    entry["post"] = draft.post
+    if old and old.hints:
+        entry["hints"] = old.hints
+    return entry
+
+
+def event_entry(event: DraftEvent, previous: Mapping[str, Kept]) -> CommentedMap:
+    old = previous.get(fold_space(event.summary))
+    entry = CommentedMap()
+    entry["id"] = old.id if old else event.id
+    entry["name"] = event.name
+    entry["start"] = event.start.strftime("%Y-%m-%dT%H:%M")
+    entry["timezone"] = event.timezone
+    entry["date_note"] = block(event.date_note)
+    entry["location"] = event.location
+    entry["summary"] = block(event.summary)
+    if event.price:
+        entry["price"] = event.price
+    if event.registration:
+        entry["registration"] = block(event.registration)
+    entry["post"] = event.post
+    if old and old.hints:
+        entry["hints"] = old.hints
+    return entry
+
+
+def listed_file(path: Path, key: str, header: str) -> Any:
+    if path.exists():
+        return load(path)
+    document = CommentedMap()
+    document[key] = CommentedSeq()
+    document.yaml_set_start_comment(header)
+    return document
+
+
+def replace_entries(document: Any, key: str, slugs: set[str], new: list[CommentedMap],
+                    force: bool, path: Path) -> None:
+    """Swap the entries of the imported posts for the new ones."""
+    entries = document.get(key)
+    if not isinstance(entries, list):
+        entries = CommentedSeq()
+        document[key] = entries
+    old = [entry for entry in entries if isinstance(entry, Mapping) and entry.get("post") in slugs]
+    if old and not force:
+        raise ImportConflict(f"{path} already has {len(old)} {key} of these posts "
+                             "(use --force to replace them)")
+    for entry in old:
+        entries.remove(entry)
+    entries.extend(new)
+
+
+def render(drafts: Drafts, into: Path, force: bool) -> dict[str, str]:
+    """The text of every file to write, relative to `into`."""
+    files: dict[str, str] = {}
+    slugs = {post.slug for post in drafts.posts}
+    for post in drafts.posts:
+        path = into / POSTS / f"{post.slug}.yaml"
+        previous: dict[str, Kept] = {}
+        if path.exists():
+            if not force:
+                raise ImportConflict(f"{path} exists (use --force to replace it; the hints "
+                                     "of passages whose text did not change are kept)")
+            previous = kept_by_text(load(path).get("passages") or [], "text")
+        files[f"{POSTS}/{post.slug}.yaml"] = dump(post_document(post, previous))
+
+    files[QUOTES_FILE] = merged_list(
+        into / QUOTES_FILE, "quotes", "text", slugs, force,
+        "Quotes drafted by `sbbot import`: check each author and text against the post.",
+        lambda old: [quote_entry(quote, old) for quote in drafts.quotes])
+    files[EVENTS_FILE] = merged_list(
+        into / EVENTS_FILE, "events", "summary", slugs, force,
+        "Events drafted by `sbbot import`: check the date (see date_note), the place and the "
+        "time zone.",
+        lambda old: [event_entry(event, old) for event in drafts.events])
+    return files
+
+
+def merged_list(path: Path, key: str, text_key: str, slugs: set[str], force: bool,
+                header: str, entries: Callable[[dict[str, Kept]], list[CommentedMap]]) -> str:
+    """`quotes.yaml` or `events.yaml` with the imported posts' entries swapped for new ones
+    (an unchanged entry keeps its id and hints), everything else as it was."""
+    document = listed_file(path, key, header)
+    old = kept_by_text([entry for entry in document.get(key) or []
+                        if isinstance(entry, Mapping) and entry.get("post") in slugs], text_key)
+    replace_entries(document, key, slugs, entries(old), force, path)
+    return dump(document)
+
+
+def validate_staged(into: Path, files: Mapping[str, str]) -> None:
+    """Load the directory as it would be after writing; KnowledgeError if it would not
+    validate (then nothing has been written)."""
+    with tempfile.TemporaryDirectory(prefix="sbbot-import-") as staging:
+        stage = Path(staging) / "knowledge"
+        if into.is_dir():
+            shutil.copytree(into, stage, ignore=shutil.ignore_patterns(".*"))
+        for name, text in files.items():
+            target = stage / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        load_knowledge(stage)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if path.exists():
+            shutil.copymode(path, temporary)
+        else:
+            os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write(into: Path, files: Mapping[str, str]) -> None:
+    for name, text in files.items():
+        write_atomically(into / name, text)

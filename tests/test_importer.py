@@ -1,0 +1,203 @@
+"""`sbbot import` end to end: real source files in, knowledge files out, loaded by the real
+loader and compared with the curated knowledge."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+import yaml
+
+from sbbot.chat import Message
+from sbbot.cli import main
+from sbbot.engine import Engine
+from sbbot.importer.compare import compare
+from sbbot.knowledge import load_knowledge
+from tests.conftest import KNOWLEDGE_DIR, ROOT
+
+POSTS_DUMP = ROOT / "tests" / "data" / "posts.txt"
+"""A copy of the project's seed, ../shared/seed/posts.txt: the raw text the curated
+knowledge was cut from."""
+ARTIFACTS = ("TIMN-cooperative-collaborative-450x392", "debat_num_FB",
+             "digital-workplace-300x199", "collaborationLes", "visionLes",
+             "Maturité social business", "early_adopters", "communauté\n", "Découvrir")
+
+
+def run_import(*arguments: str | Path) -> int:
+    return main(["import", *map(str, arguments)])
+
+
+@pytest.fixture
+def imported(tmp_path: Path) -> Path:
+    into = tmp_path / "imported"
+    into.mkdir()
+    assert run_import(POSTS_DUMP, "--into", into) == 0
+    return into
+
+
+def test_the_dump_gives_five_posts_that_validate(imported: Path) -> None:
+    knowledge = load_knowledge(imported)
+    assert len(knowledge.posts) == 5
+    assert len(list((imported / "posts").glob("*.yaml"))) == 5
+    assert [post.title for post in knowledge.posts if post.category] == [
+        "[E20]Coopération, collaboration : besoin urgent de pédagogie\xa0!",
+        "[e20] Partage et retours d’expérience pour mieux percevoir la\xa0valeur"]
+    assert main(["validate", str(imported)]) == 0
+
+
+def test_imported_knowledge_matches_the_curated_cut(imported: Path) -> None:
+    curated = load_knowledge(KNOWLEDGE_DIR)
+    knowledge = load_knowledge(imported)
+    figures = compare(curated, knowledge)
+
+    assert figures.passage_share >= 0.9, figures.passages_missed
+    assert figures.quotes_missed == ()
+    assert len(figures.quotes_found) == 7
+    event, = knowledge.events
+    assert (event.start.isoformat(timespec="minutes"), event.timezone, event.location) == (
+        "2014-04-04T08:30+02:00", "Europe/Zurich", "Genève")
+    assert event.price is not None and "gratuit" in event.price
+    assert event.registration is not None and "Inscriptions en ligne" in event.registration
+    assert event.date_note is not None and "vendredi" in event.date_note
+
+
+def test_quotes_keep_author_year_and_relay(imported: Path) -> None:
+    quotes = {quote.author: quote for quote in load_knowledge(imported).quotes}
+    assert quotes["Wanda J. Orlikowski"].year == 2003
+    assert quotes["Stephen Downes"].context == "repris par Harold Jarche"
+    assert quotes["Stephen Downes"].language == "en"
+    assert quotes["Jacques Attali"].text.endswith("Une loi française.")
+
+
+def test_no_web_artifact_survives(imported: Path) -> None:
+    written = "\n".join(path.read_text(encoding="utf-8")
+                        for path in sorted(imported.rglob("*.yaml")))
+    for artifact in ARTIFACTS:
+        assert artifact not in written
+    assert "Les start ups – digital natives companies" in written
+    assert "Bonne question, s’il en est" in written
+
+
+def test_compare_prints_the_figures(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_import("--compare", KNOWLEDGE_DIR, POSTS_DUMP) == 0
+    out = capsys.readouterr().out
+    print(out)
+    assert "quotes: 7/7 curated quotes found with their author" in out
+    assert "events: 1/1 curated events found" in out
+    assert "2014-04-04 08:30 Europe/Zurich, Genève, price: participation gratuite" in out
+
+
+def test_undecided_points_are_reported_with_post_and_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert run_import(POSTS_DUMP, "--into", tmp_path) == 0
+    err = capsys.readouterr().err
+    assert (f"{POSTS_DUMP}:157: demain-monde-numerique-opaque-elitiste: removed « debat_num_FB »"
+            in err)
+    assert "names no author for it" in err
+
+
+def test_ids_are_stable_and_a_second_import_needs_force(
+        imported: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    again = tmp_path / "again"
+    assert run_import(POSTS_DUMP, "--into", again) == 0
+    for path in sorted(imported.rglob("*.yaml")):
+        assert (again / path.relative_to(imported)).read_text() == path.read_text()
+
+    before = {path: path.read_text() for path in imported.rglob("*.yaml")}
+    capsys.readouterr()
+    assert run_import(POSTS_DUMP, "--into", imported) == 1
+    assert "use --force" in capsys.readouterr().err
+    assert {path: path.read_text() for path in imported.rglob("*.yaml")} == before
+
+
+def test_force_keeps_the_hints_of_unchanged_passages(imported: Path) -> None:
+    path = imported / "posts" / "digital-workplace-reseau-interne-collaboration.yaml"
+    text = path.read_text(encoding="utf-8")
+    document = yaml.safe_load(text)
+    first = document["passages"][0]["id"]
+    edited = text.replace(f"  - id: {first}\n",
+                          f"  - id: {first}\n    hints:\n      questions: [\"Où est la "
+                          f"matinée ?\"]\n", 1)
+    path.write_text(edited, encoding="utf-8")
+    assert run_import(POSTS_DUMP, "--into", imported, "--force") == 0
+    passage = load_knowledge(imported).post(document["slug"]).passages[0]
+    assert passage.hints.questions == ("Où est la matinée ?",)
+
+
+def test_dry_run_prints_yaml_and_writes_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    into = tmp_path / "dry"
+    assert run_import(POSTS_DUMP, "--into", into, "--dry-run") == 0
+    out = capsys.readouterr().out
+    assert not into.exists()
+    assert "# --- " in out and "slug: demain-monde-numerique-opaque-elitiste" in out
+
+
+def test_an_import_that_would_not_validate_writes_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "posts").mkdir()
+    broken = tmp_path / "posts" / "broken.yaml"
+    broken.write_text("slug: broken\ntitle: [unclosed\n", encoding="utf-8")
+    assert run_import(POSTS_DUMP, "--into", tmp_path) == 1
+    assert "nothing written" in capsys.readouterr().err
+    assert sorted(path.name for path in tmp_path.rglob("*.yaml")) == ["broken.yaml"]
+
+
+MARKDOWN_POST = """\
+---
+title: "Rencontre : le travail en réseau"
+date: 2026-02-01
+---
+
+Nous organisons une rencontre sur le travail en réseau, ouverte à toutes et à tous, le
+samedi 14 mars à 18h30 à Lyon. L’entrée est libre, inscription sur le site de l’association.
+
+![une photo](photo-800x600.jpg)
+
+Comme le dit [Ada Martin](https://example.org/ada) :
+
+> Un réseau ne vaut que par ce que ses membres y partagent, et rien ne remplace une
+> rencontre en personne pour apprendre à se faire confiance.
+
+Au programme :
+
+- une présentation des outils
+- des retours d’expérience
+
+## Pour venir
+
+Le lieu est à deux pas de la gare, au rez-de-chaussée, accessible en fauteuil roulant.
+"""
+
+
+def test_markdown_post_with_front_matter(tmp_path: Path) -> None:
+    source = tmp_path / "rencontre.md"
+    source.write_text(MARKDOWN_POST, encoding="utf-8")
+    into = tmp_path / "knowledge"
+    assert run_import(source, "--into", into) == 0
+    knowledge = load_knowledge(into)
+    post, = knowledge.posts
+    assert post.title == "Rencontre : le travail en réseau"
+    texts = [passage.text for passage in post.passages]
+    assert any(text.startswith("Au programme :\n\n– une présentation des outils\n– des "
+                               "retours") for text in texts)
+    assert any(text.startswith("Pour venir\n\nLe lieu est à deux pas") for text in texts)
+    assert not any("photo" in text or "https://" in text for text in texts)
+    quote, = knowledge.quotes
+    assert (quote.author, quote.text[:24]) == ("Ada Martin", "Un réseau ne vaut que pa")
+    event, = knowledge.events
+    assert event.start.isoformat(timespec="minutes") == "2026-03-14T18:30+01:00"
+    assert (event.location, event.timezone, event.price) == ("Lyon", "Europe/Paris",
+                                                              "entrée est libre")
+    assert event.date_note is not None and "2026-02-01" in event.date_note
+
+
+async def test_the_bot_serves_imported_knowledge(
+        imported: Path, make_engine: Callable[..., Engine]) -> None:
+    engine = make_engine(imported)
+    reply = await engine.handle(Message("Quand a lieu la matinée à Genève ?", "test", "c1"))
+    assert reply is not None and reply.kind == "answer"
+    assert "Genève" in reply.text
+    reasons = await engine.handle(Message("!raison", "test", "c1"))
+    assert reasons is not None and "Aucune raison" in reasons.text
