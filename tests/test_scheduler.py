@@ -21,7 +21,7 @@ import pytest
 from sbbot.chat import Announcement, ChannelUnavailable
 from sbbot.cli import main
 from sbbot.engine import Engine
-from sbbot.knowledge.model import Event, Knowledge, Post, Quote
+from sbbot.knowledge.model import Event, Knowledge, Passage, Post, Quote
 from sbbot.scheduler import (
     Schedule,
     announcement_json,
@@ -59,7 +59,8 @@ def make_event(event_id: str, start: datetime,
 
 def sample_knowledge(events: Iterable[Event] = (), quote_count: int = 7) -> Knowledge:
     """A small knowledge snapshot with future events (the shipped ones are in 2014)."""
-    post = Post("digital-workplace", "La digital workplace", None, ())
+    post = Post("digital-workplace", "La digital workplace",
+                (Passage("dw-intro", "La digital workplace s’invite à Genève."),))
     quotes = tuple(Quote(f"quote-{n}", f"Phrase numéro {n}", f"Auteur {n}", "fr",
                          "digital-workplace") for n in range(quote_count))
     return Knowledge(posts=(post,), quotes=quotes, reasons=(), events=tuple(events))

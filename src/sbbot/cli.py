@@ -27,6 +27,7 @@ from sbbot.config import ConfigError, Settings, load_settings, read_dotenv
 from sbbot.engine import Engine
 from sbbot.importer import command as importer
 from sbbot.knowledge import KnowledgeError, load_knowledge
+from sbbot.knowledge.schema import write_schemas
 from sbbot.scheduler import (
     Schedule,
     format_preview,
@@ -170,6 +171,18 @@ def validate(args: argparse.Namespace) -> int:
     return 0
 
 
+def schema(args: argparse.Namespace) -> int:
+    """Write the JSON Schemas that give admins' editors completion and red underlines."""
+    out = Path(args.out) if args.out is not None else Path(args.directory) / "schema"
+    try:
+        for path in write_schemas(out):
+            print(path)
+    except OSError as error:
+        print(f"sbbot schema: {out}: {error.strerror or error}", file=sys.stderr)
+        return EXIT_ERROR
+    return 0
+
+
 AsyncCommand = Callable[[argparse.Namespace, Settings], Any]
 
 
@@ -205,6 +218,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     importer.add_arguments(commands.add_parser(
         "import", help="draft knowledge files from saved posts (web pages, Markdown, text)"))
+
+    schema_parser = commands.add_parser(
+        "schema", help="write the JSON Schemas of the knowledge files (for editors)")
+    schema_parser.add_argument("--out", default=None, metavar="DIR",
+                               help="where to write them (default: the knowledge's schema/)")
+    schema_parser.set_defaults(sync_handler=schema, directory=None)
 
     bench_parser = commands.add_parser(
         "bench", help="measure answer quality and speed against the usual alternatives")

@@ -11,7 +11,6 @@ import random
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -22,9 +21,10 @@ from sbbot.chat import Message, Reply
 from sbbot.commands import Command, Context
 from sbbot.commands.admin import ADMIN_COMMANDS
 from sbbot.commands.content import CONTENT_COMMANDS, answer_question
-from sbbot.knowledge import Knowledge, load_knowledge
+from sbbot.knowledge import Knowledge
 from sbbot.replies import fit
 from sbbot.router import Router
+from sbbot.snapshot import ReloadReport, Snapshot, reload
 from sbbot.store import Store
 
 PREFIX = "!"
@@ -40,26 +40,6 @@ Clock = Callable[[], datetime]
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-@dataclass(frozen=True)
-class Snapshot:
-    """Knowledge and the router built from it, always swapped together."""
-
-    knowledge: Knowledge
-    router: Router
-
-    @classmethod
-    def load(cls, directory: Path) -> Snapshot:
-        knowledge = load_knowledge(directory)
-        return cls(knowledge, Router(knowledge))
-
-
-@dataclass(frozen=True)
-class ReloadReport:
-    added: tuple[str, ...]
-    removed: tuple[str, ...]
-    changed: tuple[str, ...]
 
 
 class Engine:
@@ -95,18 +75,8 @@ class Engine:
 
     def reload(self) -> ReloadReport:
         """Load the knowledge directory again; on any error, raise and keep the old snapshot."""
-        new = Snapshot.load(self.knowledge_dir)
-        old_entries = {entry.id: entry for entry in self.knowledge.entries()}
-        new_entries = {entry.id: entry for entry in new.knowledge.entries()}
-        self._snapshot = new
-        return ReloadReport(
-            added=tuple(sorted(new_entries.keys() - old_entries.keys())),
-            removed=tuple(sorted(old_entries.keys() - new_entries.keys())),
-            changed=tuple(sorted(
-                entry_id for entry_id in new_entries.keys() & old_entries.keys()
-                if new_entries[entry_id] != old_entries[entry_id]
-            )),
-        )
+        self._snapshot, report = reload(self.knowledge_dir, self._snapshot)
+        return report
 
     def command(self, name: str) -> Command | None:
         return self._by_name.get(name.lower())

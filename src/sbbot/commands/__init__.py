@@ -6,19 +6,43 @@ The engine owns parsing and dispatch; the modules here own what each command say
 
 from __future__ import annotations
 
+import random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from datetime import datetime
+from typing import Protocol
+from zoneinfo import ZoneInfo
 
 from sbbot.chat import Message, Reply
+from sbbot.knowledge import Knowledge
+from sbbot.router import Router
+from sbbot.snapshot import ReloadReport
+from sbbot.store import Store
 
-if TYPE_CHECKING:
-    from sbbot.engine import Engine
+
+class Bot(Protocol):
+    """What commands use of the engine, declared here so that commands never import the
+    engine that imports them."""
+
+    @property
+    def store(self) -> Store: ...
+    @property
+    def knowledge(self) -> Knowledge: ...
+    @property
+    def router(self) -> Router: ...
+    @property
+    def rng(self) -> random.Random: ...
+    @property
+    def timezone(self) -> ZoneInfo: ...
+    @property
+    def commands(self) -> tuple[Command, ...]: ...
+    def clock(self) -> datetime: ...
+    def reload(self) -> ReloadReport: ...
 
 
 @dataclass(frozen=True)
 class Context:
-    engine: Engine
+    engine: Bot
     message: Message
 
 

@@ -8,16 +8,14 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Sequence
 from datetime import timedelta
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from sbbot.chat import AnnouncementKind, Reply
 from sbbot.commands import Command, Context
 from sbbot.knowledge import KnowledgeError
 from sbbot.replies import echo
+from sbbot.snapshot import ReloadReport
 from sbbot.text import fold
-
-if TYPE_CHECKING:
-    from sbbot.engine import ReloadReport
 
 KIND_WORDS: Final[dict[str, tuple[AnnouncementKind, ...]]] = {
     "citation": ("daily_quote",), "citations": ("daily_quote",), "quote": ("daily_quote",),

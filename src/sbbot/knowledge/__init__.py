@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from sbbot.knowledge.loader import KnowledgeError, Problem, load_knowledge
+from sbbot.knowledge.document import KnowledgeError, Problem
+from sbbot.knowledge.loader import load_knowledge
 from sbbot.knowledge.model import (
     Entry,
     Event,

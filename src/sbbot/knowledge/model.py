@@ -1,4 +1,9 @@
-"""Frozen dataclasses for everything the bot knows.
+"""Everything the bot knows, declared once: the types the core uses are the files' schema.
+
+Each type is a frozen pydantic dataclass: the core reads plain immutable values, the loader
+validates each file against the same declarations, and `schema.py` exports them as JSON
+Schema for the admins' editors. Only what a schema cannot say (one id space across files,
+references to posts, the ten reasons) is checked in `checks.py`.
 
 A `Knowledge` value is an immutable snapshot: a reload builds a new one and swaps it in a
 single assignment, so a reader never sees half of an old snapshot and half of a new one.
@@ -6,91 +11,264 @@ single assignment, so a reader never sees half of an old snapshot and half of a 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
-from typing import Literal
+from dataclasses import dataclass as plain_dataclass
+from dataclasses import field
+from datetime import date, datetime, timedelta
+from types import MappingProxyType
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    Strict,
+    StringConstraints,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+)
+from pydantic.dataclasses import dataclass
+
+from sbbot.knowledge.document import suggestion, type_name
 
 EntryType = Literal["passage", "quote", "reason", "event"]
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+REASON_COUNT = 10
+YEARS = (1900, 2999)
+"""Event dates outside these years are typos; inside, date arithmetic cannot overflow."""
+AFTER_YEAR = r"-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
+LOCAL_TIME = re.compile(r"[0-9]{4}" + AFTER_YEAR)
+LOCAL_TIME_SCHEMA = r"^(19|2[0-9])[0-9]{2}" + AFTER_YEAR + "$"
+"""The same, with the years bounded: an editor underlines a date outside them at once."""
+REMINDER = re.compile(r"0*([0-9]{1,6})([dhm])")
+REMINDER_UNITS = {"d": timedelta(days=1), "h": timedelta(hours=1), "m": timedelta(minutes=1)}
+MAX_REMINDER = timedelta(days=366)
+DEFAULT_REMINDERS = (timedelta(days=7), timedelta(days=1), timedelta(hours=1))
+EXAMPLE_TIME = "2014-04-04T08:30"
+FILE = ConfigDict(extra="forbid", use_attribute_docstrings=True)
 
 
-@dataclass(frozen=True)
-class Hints:
-    """Extra routing material an admin can attach to any entry without touching code.
+def parse_local_time(value: object) -> datetime:
+    """A naive local datetime (or one already in a ZoneInfo zone, when built by code).
 
-    `questions` are example questions that should reach the entry; `keywords` are words a
-    member might use that the text itself does not contain (synonyms, English terms).
+    SafeLoader turns `2014-04-04 08:30:00` into a datetime but leaves `2014-04-04T08:30` a
+    string, so both are accepted. An offset is refused: the event's `timezone` says where the
+    time is, and an offset would silently disagree with it twice a year.
     """
+    expected = f"expected a local date and time like {EXAMPLE_TIME}"
+    if isinstance(value, str):
+        try:
+            moment = datetime.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"invalid date and time '{value}': {expected}") from None
+        if moment.tzinfo is None and not LOCAL_TIME.fullmatch(value.strip()):
+            raise ValueError(f"invalid date and time '{value}': {expected}")
+    elif isinstance(value, datetime):
+        moment = value
+    elif isinstance(value, date):
+        raise ValueError(f"time missing: {expected}")
+    else:
+        raise ValueError(f"date and time expected, got {type_name(value)}")
+    if moment.tzinfo is not None and not isinstance(moment.tzinfo, ZoneInfo):
+        raise ValueError("time zone offset not allowed: give the local time, `timezone` says"
+                         " where")
+    if not YEARS[0] <= moment.year <= YEARS[1]:
+        raise ValueError(f"year {moment.year} out of range {YEARS[0]}..{YEARS[1]}")
+    return moment
 
-    questions: tuple[str, ...] = ()
-    keywords: tuple[str, ...] = ()
+
+def parse_reminder(value: object) -> timedelta:
+    """How long before the event a reminder goes out: more than zero, at most a year."""
+    if isinstance(value, timedelta):
+        amount = value
+    elif not isinstance(value, str):
+        raise ValueError(f"string like '1h' expected, got {type_name(value)}")
+    elif (match := REMINDER.fullmatch(value.strip())) is not None:
+        amount = int(match[1]) * REMINDER_UNITS[match[2]]
+    elif re.fullmatch(r"[0-9]+[dhm]", value.strip()):
+        amount = MAX_REMINDER * 2
+    else:
+        raise ValueError(f"invalid reminder '{value}': a number and a unit d, h or m, like '1h'")
+    if amount <= timedelta(0):
+        raise ValueError(f"invalid reminder '{value}': must be more than zero")
+    if amount > MAX_REMINDER:
+        raise ValueError(f"reminder '{value}' out of range: at most {MAX_REMINDER.days} days"
+                         " before the event")
+    return amount
 
 
-@dataclass(frozen=True)
+def format_reminder(offset: timedelta) -> str:
+    unit = next(unit for unit, size in REMINDER_UNITS.items() if offset % size == timedelta(0))
+    return f"{offset // REMINDER_UNITS[unit]}{unit}"
+
+
+def check_zone(name: str) -> str:
+    try:
+        return ZoneInfo(name).key
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        raise ValueError(f"unknown time zone '{name}'"
+                         f"{suggestion(name, available_timezones())}") from None
+
+
+def schema(pattern: str, description: str = "") -> WithJsonSchema:
+    described = {"description": description} if description else {}
+    return WithJsonSchema({"type": "string", "pattern": pattern, **described})
+
+
+Text = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1),
+                 schema(r"\S")]
+Id = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, pattern=ID_PATTERN)]
+LocalTime = Annotated[datetime, BeforeValidator(parse_local_time),
+                      PlainSerializer(lambda moment: moment.replace(tzinfo=None).isoformat(
+                          timespec="minutes"), when_used="json"),
+                      schema(LOCAL_TIME_SCHEMA,
+                             f"local date and time, no offset, like {EXAMPLE_TIME}")]
+Reminder = Annotated[timedelta, BeforeValidator(parse_reminder),
+                     PlainSerializer(format_reminder, when_used="json"),
+                     schema(r"^\s*0*[1-9][0-9]{0,5}[dhm]\s*$",
+                            "how long before the event: a number and d, h or m, like 1h;"
+                            f" at most {MAX_REMINDER.days} days")]
+Zone = Annotated[str, Strict(), AfterValidator(check_zone),
+                 Field(description="IANA time zone name, like Europe/Paris")]
+
+
+@dataclass(frozen=True, config=FILE)
+class Hints:
+    """Extra routing material an admin can attach to any entry without touching code."""
+
+    questions: tuple[Text, ...] = ()
+    """Example questions that should reach the entry."""
+    keywords: tuple[Text, ...] = ()
+    """Words a member might use that the text does not contain (synonyms, English terms)."""
+
+
+@dataclass(frozen=True, config=FILE)
 class Passage:
-    id: str
-    post: str
-    text: str
+    id: Id
+    """Unique across all files: lowercase a-z, 0-9 and single hyphens."""
+    text: Text
+    """Verbatim text of the post."""
     hints: Hints = field(default_factory=Hints)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, config=FILE)
 class Post:
-    slug: str
-    title: str
-    category: str | None
-    passages: tuple[Passage, ...]
+    """One post: `posts/<slug>.yaml`."""
+
+    slug: Text
+    """Equal to the file name without .yaml."""
+    title: Text
+    """The post's title, verbatim."""
+    passages: Annotated[tuple[Passage, ...], Field(min_length=1)]
+    """In reading order."""
+    category: Text | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, config=FILE)
 class Quote:
-    id: str
-    text: str
-    author: str
-    language: str
-    post: str
-    context: str | None = None
-    year: int | None = None
+    id: Id
+    text: Text
+    """Verbatim."""
+    author: Text
+    language: Literal["fr", "en"]
+    post: Text
+    """Slug of the post the quote appears in."""
+    context: Text | None = None
+    """How the post introduces it."""
+    year: Annotated[int, Strict(), Field(ge=-9999, le=9999)] | None = None
     hints: Hints = field(default_factory=Hints)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, config=FILE)
 class Reason:
-    number: int
-    id: str
-    statement: str
-    support: str
-    post: str
+    number: Annotated[int, Strict(), Field(ge=1, le=REASON_COUNT)]
+    id: Id
+    statement: Text
+    """A short French statement, distilled from the posts."""
+    support: Text
+    """The verbatim passage of the post that supports it."""
+    post: Text
     hints: Hints = field(default_factory=Hints)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, config=FILE)
 class Speaker:
-    name: str
-    affiliation: str | None = None
-    role: str | None = None
+    name: Text
+    affiliation: Text | None = None
+    role: Text | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, config=FILE)
 class Event:
-    id: str
-    name: str
-    start: datetime
-    timezone: str
-    location: str
-    summary: str
-    post: str
-    end: datetime | None = None
-    date_note: str | None = None
-    programme: tuple[str, ...] = ()
+    id: Id
+    name: Text
+    timezone: Zone
+    start: LocalTime
+    location: Text
+    summary: Text
+    post: Text
+    end: LocalTime | None = None
+    date_note: Text | None = None
+    """Why this date (e.g. how the year was inferred)."""
+    programme: tuple[Text, ...] = ()
     speakers: tuple[Speaker, ...] = ()
-    price: str | None = None
-    registration: str | None = None
-    reminders: tuple[timedelta, ...] = ()
+    price: Text | None = None
+    registration: Text | None = None
+    reminders: Annotated[tuple[Reminder, ...], Field(
+        json_schema_extra={"default": [format_reminder(offset) for offset in DEFAULT_REMINDERS]},
+    )] = DEFAULT_REMINDERS
     hints: Hints = field(default_factory=Hints)
 
+    @field_validator("start", "end")
+    @classmethod
+    def in_zone(cls, moment: datetime | None, info: ValidationInfo) -> datetime | None:
+        """Local times are placed in the event's zone; `end` must come after `start`."""
+        zone, start = info.data.get("timezone"), info.data.get("start")
+        if moment is None or zone is None:
+            return moment
+        moment = moment.replace(tzinfo=ZoneInfo(zone))
+        if info.field_name == "end" and start is not None and moment <= start:
+            raise ValueError(f"end {moment:%Y-%m-%dT%H:%M} is not after start"
+                             f" {start:%Y-%m-%dT%H:%M}")
+        return moment
 
-@dataclass(frozen=True)
+
+# --- The files that are not one entry: a list of entries, or a table -------------------------
+
+
+@dataclass(frozen=True, config=FILE)
+class QuotesFile:
+    quotes: tuple[Quote, ...]
+
+
+@dataclass(frozen=True, config=FILE)
+class ReasonsFile:
+    note: Text
+    """Where these reasons come from."""
+    reasons: Annotated[tuple[Reason, ...], Field(
+        json_schema_extra={"minItems": REASON_COUNT, "maxItems": REASON_COUNT})]
+
+
+@dataclass(frozen=True, config=FILE)
+class EventsFile:
+    events: tuple[Event, ...]
+
+
+@dataclass(frozen=True, config=FILE)
+class SynonymsFile:
+    synonyms: dict[Text, tuple[Text, ...]]
+    """Canonical word (as in the posts) -> the words members use instead."""
+
+
+# --- The snapshot the core reads ----------------------------------------------------------------
+
+
+@plain_dataclass(frozen=True)
 class Entry:
     """One routable unit: what the router indexes and what an answer is built from."""
 
@@ -102,13 +280,13 @@ class Entry:
     hints: Hints
 
 
-@dataclass(frozen=True)
+@plain_dataclass(frozen=True)
 class Knowledge:
     posts: tuple[Post, ...]
     quotes: tuple[Quote, ...]
     reasons: tuple[Reason, ...]
     events: tuple[Event, ...]
-    synonyms: Mapping[str, str] = field(default_factory=dict)
+    synonyms: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     reasons_note: str = ""
 
     def post(self, slug: str) -> Post:

@@ -1,0 +1,253 @@
+"""Reading one knowledge file into plain data that remembers the line of every value.
+
+The files are edited by hand, so every mistake must name its file, line and field. PyYAML's
+constructed dicts lose line numbers and silently keep the last of two duplicate keys, so the
+node tree is walked here; the schema (`model.py`) then validates the plain data and its
+error locations are mapped back to lines through `Document.lines`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import stat
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+import yaml
+
+Loc = tuple[str | int, ...]
+DOCUMENT = "(document)"
+"""Field name of problems that concern a whole file rather than one of its fields."""
+MAX_FILE_BYTES = 1_000_000
+"""Twenty times the largest shipped file: a file past it is a mistake, and refusing it keeps
+`validate` and `!recharger` fast whatever lands in the directory."""
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader when PyYAML has it: the same safe semantics, about ten times faster."""
+MAP_TAG, SEQ_TAG = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+MERGE_TAG = "tag:yaml.org,2002:merge"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One mistake in one file, located precisely enough for an admin to jump to it.
+
+    `line` is 1-based (for a missing field: the line of the mapping that lacks it); `field`
+    is a dotted path with 0-based list indices, e.g. `passages[3].text`, or `(document)`.
+    """
+
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.field}: {self.message}"
+
+
+class KnowledgeError(Exception):
+    """The knowledge files do not validate; `problems` holds every mistake found, in file order."""
+
+    def __init__(self, problems: Sequence[Problem]) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return "\n".join(str(problem) for problem in self.problems)
+
+
+def field_path(loc: Loc) -> str:
+    path = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc)
+    return path.lstrip(".") or DOCUMENT
+
+
+@dataclass
+class Document:
+    """A file's plain data, the line of every key and item in it, and the problems found."""
+
+    file: str
+    data: object = None
+    lines: dict[Loc, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    flawed: list[Loc] = field(default_factory=list)
+    """Locations already reported while reading: the schema need not report them again."""
+
+    def line(self, loc: Loc) -> int:
+        """The line of `loc`, or of its nearest located parent (a missing key's mapping)."""
+        for end in range(len(loc), -1, -1):
+            if loc[:end] in self.lines:
+                return self.lines[loc[:end]]
+        return 1
+
+    def report(self, loc: Loc, message: str, *, flawed: bool = False) -> None:
+        self.problems.append(Problem(self.file, self.line(loc), field_path(loc), message))
+        if flawed:
+            self.flawed.append(loc)
+
+    def is_flawed(self, loc: Loc) -> bool:
+        return any(loc[:len(bad)] == bad for bad in self.flawed)
+
+
+def display_path(path: Path) -> str:
+    """Paths relative to the working directory are shorter and clickable in a terminal."""
+    if path.is_absolute():
+        try:
+            return str(path.relative_to(Path.cwd()))
+        except ValueError:
+            return str(path)
+    return str(path)
+
+
+def suggestion(word: str, choices: Iterable[str]) -> str:
+    matches = difflib.get_close_matches(word, sorted(choices), n=1, cutoff=0.6)
+    return f" (did you mean '{matches[0]}'?)" if matches else ""
+
+
+def type_name(value: object) -> str:
+    names: tuple[tuple[type, str], ...] = (
+        (type(None), "null"), (bool, "boolean"), (int, "integer"), (float, "number"),
+        (str, "string"), (datetime, "datetime"), (date, "date"), (dict, "mapping"),
+        (list, "list"))
+    return next((name for kind, name in names if isinstance(value, kind)), type(value).__name__)
+
+
+class FileProblem(Exception):
+    """Why a file cannot be read at all."""
+
+
+def read_bytes(path: Path, root: Path) -> bytes:
+    """The file's bytes, if it is a regular file of sane size inside `root`.
+
+    A FIFO or a device is never opened (it could block a reload forever), and a symlink may
+    only lead to a file inside the knowledge directory. The file is opened non-blocking and
+    checked again, so a swap between the checks cannot make the read block either.
+    """
+    try:
+        real = path.resolve(strict=True)
+        if not real.is_relative_to(root.resolve()):
+            raise FileProblem("symlink to a file outside the knowledge directory")
+        info = real.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise FileProblem("not a regular file")
+        if info.st_size > MAX_FILE_BYTES:
+            raise FileProblem(f"file too large: {info.st_size} bytes, at most {MAX_FILE_BYTES}")
+        descriptor = os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+        with os.fdopen(descriptor, "rb") as file:
+            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
+                raise FileProblem("not a regular file")
+            data = file.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise FileProblem("file not found") from None
+    except (OSError, RuntimeError) as error:
+        raise FileProblem(f"cannot read file: {error}") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise FileProblem(f"file too large: more than {MAX_FILE_BYTES} bytes")
+    return data
+
+
+def read_document(path: Path, root: Path) -> Document:
+    """The file as plain data with its lines; `data` is None if it could not be read."""
+    document = Document(display_path(path))
+    try:
+        text = read_bytes(path, root).decode("utf-8")
+    except FileProblem as error:
+        document.report((), str(error))
+        return document
+    except UnicodeDecodeError as error:
+        document.report((), f"cannot read file: {error}")
+        return document
+    loader = SAFE_LOADER(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            document.report((), "empty file: a mapping expected")
+            return document
+        document.data = NodeWalker(loader, document).walk(node, ())
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        document.problems.append(Problem(document.file, mark.line + 1 if mark else 1, DOCUMENT,
+                                         f"YAML syntax error: {error.problem or error.context}"))
+    except yaml.YAMLError as error:
+        document.report((), f"YAML error: {error}")
+    finally:
+        loader.dispose()
+    return document
+
+
+def node_line(node: yaml.Node) -> int:
+    return int(node.start_mark.line) + 1 if node.start_mark is not None else 1
+
+
+class NodeWalker:
+    """Turns a composed node tree into dicts, lists and scalars, recording each one's line.
+
+    Scalars are built by SafeLoader's own constructors, which keeps the usual safe_load types
+    (int, bool, datetime...) and rejects every non-standard tag.
+    """
+
+    def __init__(self, loader: yaml.SafeLoader | yaml.CSafeLoader, document: Document) -> None:
+        self.loader = loader
+        self.document = document
+        self.done: dict[int, object] = {}
+        self.active: set[int] = set()
+
+    def walk(self, node: yaml.Node, loc: Loc) -> object:
+        # Aliases share one node: converting it once keeps alias bombs cheap and reports its
+        # problems once; a node that contains itself would otherwise recurse forever.
+        self.document.lines.setdefault(loc, node_line(node))
+        key = id(node)
+        if key in self.done:
+            return self.done[key]
+        if key in self.active:
+            self.document.report(loc, "recursive alias", flawed=True)
+            return None
+        self.active.add(key)
+        try:
+            value = self.convert(node, loc)
+        finally:
+            self.active.discard(key)
+        self.done[key] = value
+        return value
+
+    def convert(self, node: yaml.Node, loc: Loc) -> object:
+        if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in (
+                MAP_TAG, SEQ_TAG):
+            self.document.report(loc, f"unsupported tag {node.tag}", flawed=True)
+            return None
+        if isinstance(node, yaml.SequenceNode):
+            return [self.walk(item, (*loc, index)) for index, item in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode):
+            return self.convert_mapping(node, loc)
+        try:
+            return self.loader.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError) as error:
+            problem = getattr(error, "problem", None) or str(error)
+            self.document.report(loc, f"invalid value: {problem}", flawed=True)
+            return None
+
+    def convert_mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, object]:
+        mapping: dict[str, object] = {}
+        for key_node, value_node in node.value:
+            line = node_line(key_node)
+            if key_node.tag == MERGE_TAG:
+                self.report_at(line, loc, "merge keys (<<) are not supported")
+                continue
+            key = self.convert(key_node, loc)
+            if not isinstance(key, str):
+                # `on:`, `no:` or `2014:` are not strings in YAML: say how to make them one.
+                self.report_at(line, loc, f"key {key_node.value!r} is read as"
+                               f" {type_name(key)}; quote it to make it a string")
+                continue
+            if key in mapping:
+                self.report_at(line, (*loc, key), f"duplicate key '{key}' (first at line"
+                               f" {self.document.lines[(*loc, key)]})")
+                continue
+            self.document.lines[(*loc, key)] = line
+            mapping[key] = self.walk(value_node, (*loc, key))
+        return mapping
+
+    def report_at(self, line: int, loc: Loc, message: str) -> None:
+        self.document.problems.append(Problem(self.document.file, line, field_path(loc),
+                                              message))
