@@ -20,7 +20,7 @@ EVENT_QUESTION = "Quand et où a lieu la Matinée de l’entreprise de demain ?"
 
 
 def message(text: str, *, admin: bool = True, channel: str = "salon-1") -> Message:
-    return Message(text, "discord", channel, author="u1", is_admin=admin)
+    return Message(text, "discord", channel, author="u1", is_admin=admin, is_operator=admin)
 
 
 async def say(engine: Engine, text: str, **options: object) -> Reply:
@@ -52,8 +52,20 @@ async def test_members_are_refused_admin_commands(
 ) -> None:
     reply = await say(admin_engine, command, admin=False)
     assert reply.kind == "error"
-    assert "réservée aux administrateurs" in reply.text
-    assert await store.subscriptions() == []
+    assert reply.private
+    assert "réservée aux " in reply.text
+
+
+@pytest.mark.parametrize("command", ["!recharger", "!reload"])
+async def test_community_admins_who_do_not_run_the_bot_are_refused_a_reload(
+        admin_engine: Engine, command: str) -> None:
+    """A reload changes what every community gets: a server's admin is not enough."""
+    knowledge = admin_engine.knowledge
+    reply = await admin_engine.handle(Message(command, "discord", "salon-1", author="u1",
+                                              is_admin=True, is_operator=False))
+    assert reply is not None and reply.private
+    assert reply.text == "La commande !recharger est réservée aux opérateurs du bot."
+    assert admin_engine.knowledge is knowledge
 
 
 # Subscriptions --------------------------------------------------------------------------------

@@ -16,15 +16,21 @@ from datetime import date, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import discord
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
-from sbbot.adapters.discord import DiscordAdapter, looks_like_question
+from sbbot.adapters.discord import DiscordAdapter
 from sbbot.chat import Announcement, ChannelUnavailable, Message, Reply
 from sbbot.config import ConfigError, DiscordSettings
+from sbbot.cooldown import Cooldown
 from sbbot.engine import Engine, Snapshot
+from sbbot.inbound import looks_like_question
 from sbbot.scheduler import Schedule, daily_quote_at, run_scheduler
 from sbbot.store import Store
 from tests.fakediscord import ADMIN_ROLE_NAME, FakeDiscord, Sent
+from tests.hostile import LEAKS, member_text
 
 NO_MENTIONS: dict[str, list[str]] = {"parse": []}
 EPHEMERAL = 1 << 6
@@ -95,7 +101,7 @@ def settings_for(fake: FakeDiscord, *, guild: bool = True,
         token=token,
         guild_id=fake.guild_id if guild else None,
         question_channels=frozenset({fake.channel_id("questions")}),
-        admin_roles=frozenset({ADMIN_ROLE_NAME}),
+        admin_roles=frozenset({fake.role_id(ADMIN_ROLE_NAME)}),
     )
 
 
@@ -110,11 +116,11 @@ async def start_bot(fake: FakeDiscord, engine: Engine) -> AsyncIterator[StartBot
     async def start(*, cooldown: float = 0, clock: Callable[[], float] | None = None,
                     **options: object) -> DiscordAdapter:
         adapter = DiscordAdapter(engine, settings_for(fake, **options),  # type: ignore[arg-type]
-                                 cooldown, clock=clock or ManualClock(),
+                                 Cooldown(cooldown, clock or ManualClock()),
                                  guild_ready_timeout=0.05)
         task = asyncio.create_task(adapter.run())
         running.append((adapter, task))
-        ready = asyncio.create_task(adapter.bot.wait_until_ready())
+        ready = asyncio.create_task(adapter.client.wait_until_ready())
         await asyncio.wait({task, ready}, timeout=5, return_when=asyncio.FIRST_COMPLETED)
         if task.done():
             ready.cancel()
@@ -246,16 +252,21 @@ async def test_a_mention_of_the_bots_role_counts_as_a_mention(
     assert (await reply_to(fake, message_id)).payload
 
 
-async def test_the_engine_gets_clean_text_and_discord_ids(
-        fake: FakeDiscord, bot: DiscordAdapter, engine: Engine,
-        monkeypatch: pytest.MonkeyPatch) -> None:
-    received: list[Message] = []
+@pytest.fixture
+def received(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> list[Message]:
+    """What the engine is handed, each answered « Bien reçu. »."""
+    inbox: list[Message] = []
 
     async def record(message: Message) -> Reply:
-        received.append(message)
+        inbox.append(message)
         return Reply("Bien reçu.", "answer")
 
     monkeypatch.setattr(engine, "handle", record)
+    return inbox
+
+
+async def test_the_engine_gets_clean_text_and_discord_ids(
+        fake: FakeDiscord, bot: DiscordAdapter, received: list[Message]) -> None:
     await reply_to(fake, await fake.say(f"{fake.bot_mention}   Bonjour,  une question ?",
                                         author="bob"))
     await fake.slash("citation", author="carol", channel="questions", auteur="Jarche")
@@ -263,11 +274,12 @@ async def test_the_engine_gets_clean_text_and_discord_ids(
     await reply_to(fake, await fake.dm("!raison 2"))
     assert received == [
         Message("Bonjour, une question ?", "discord", str(fake.channel_id("general")),
-                author=str(fake.user_id("bob")), is_admin=True),
+                author=str(fake.user_id("bob")), is_admin=True, community=str(fake.guild_id)),
         Message("!citation Jarche", "discord", str(fake.channel_id("questions")),
-                author=str(fake.user_id("carol")), is_admin=True),
+                author=str(fake.user_id("carol")), is_admin=True, community=str(fake.guild_id)),
         Message("!raison 2", "discord", str(fake.dm_channels["alice"]),
-                author=str(fake.user_id("alice")), is_admin=False),
+                author=str(fake.user_id("alice")), is_admin=False,
+                community=f"dm:{fake.user_id('alice')}"),
     ]
 
 
@@ -469,7 +481,7 @@ async def test_questions_are_spaced_per_member_with_one_polite_notice(
 
 async def test_a_rejected_token_is_a_one_line_config_error(
         fake: FakeDiscord, engine: Engine) -> None:
-    adapter = DiscordAdapter(engine, settings_for(fake, token="wrong"), 0)
+    adapter = DiscordAdapter(engine, settings_for(fake, token="wrong"), Cooldown(0))
     with pytest.raises(ConfigError, match=r"^DISCORD_TOKEN: rejected by Discord") as error:
         await asyncio.wait_for(adapter.run(), 5)
     assert "\n" not in str(error.value)
@@ -478,7 +490,7 @@ async def test_a_rejected_token_is_a_one_line_config_error(
 async def test_a_refused_message_content_intent_is_a_config_error(
         fake: FakeDiscord, engine: Engine) -> None:
     fake.refuse_privileged_intents = True
-    adapter = DiscordAdapter(engine, settings_for(fake), 0)
+    adapter = DiscordAdapter(engine, settings_for(fake), Cooldown(0))
     with pytest.raises(ConfigError, match="Message Content"):
         await asyncio.wait_for(adapter.run(), 5)
 
@@ -486,7 +498,7 @@ async def test_a_refused_message_content_intent_is_a_config_error(
 async def test_a_guild_the_bot_is_not_in_is_a_config_error(
         fake: FakeDiscord, engine: Engine) -> None:
     settings = replace(settings_for(fake), guild_id=fake.guild_id + 1)
-    adapter = DiscordAdapter(engine, settings, 0)
+    adapter = DiscordAdapter(engine, settings, Cooldown(0))
     with pytest.raises(ConfigError, match=r"^DISCORD_GUILD_ID: "):
         await asyncio.wait_for(adapter.run(), 5)
 
@@ -494,16 +506,126 @@ async def test_a_guild_the_bot_is_not_in_is_a_config_error(
 async def test_an_unreachable_discord_is_a_config_error(
         fake: FakeDiscord, engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     await fake.stop()
-    adapter = DiscordAdapter(engine, settings_for(fake), 0)
+    adapter = DiscordAdapter(engine, settings_for(fake), Cooldown(0))
     with pytest.raises(ConfigError, match=r"^DISCORD_TOKEN: cannot reach Discord"):
         await asyncio.wait_for(adapter.run(), 5)
 
 
 async def test_close_ends_run(fake: FakeDiscord, engine: Engine) -> None:
-    adapter = DiscordAdapter(engine, settings_for(fake), 0, guild_ready_timeout=0.05)
+    adapter = DiscordAdapter(engine, settings_for(fake), Cooldown(0), guild_ready_timeout=0.05)
     running = asyncio.create_task(adapter.run())
-    await asyncio.wait_for(adapter.bot.wait_until_ready(), 5)
+    await asyncio.wait_for(adapter.client.wait_until_ready(), 5)
     assert fake.intents is not None and fake.intents & (1 << 15)  # message content
     await adapter.close()
     await asyncio.wait_for(running, 5)
-    assert adapter.bot.is_closed()
+    assert adapter.client.is_closed()
+
+
+# Hostile members ------------------------------------------------------------------------------
+
+
+async def test_the_cooldown_holds_whatever_form_the_question_takes(
+        fake: FakeDiscord, start_bot: StartBot) -> None:
+    """Invisible characters, leading spaces and a mention before the command are the same
+    question: the text is normalised once, before any decision."""
+    await start_bot(cooldown=30)
+    await reply_to(fake, await fake.say(f"{fake.bot_mention} Quand a lieu la matinée ?"))
+    notice = await reply_to(fake, await fake.say("!\u200bquestion C’est gratuit ?"))
+    assert "Merci de votre patience" in notice.content
+    for text in ("  !question C’est gratuit ?", f"{fake.bot_mention} !question gratuit ?",
+                 "!que\u200bstion gratuit ?", "\u2060!q gratuit ?"):
+        await fake.say(text)
+    await barrier(fake)
+    await reply_to(fake, await fake.say(f"{fake.bot_mention} !question C’est gratuit ?",
+                                        author="bob"))
+    notice = await reply_to(fake, await fake.say(" !\u200bquestion Et Genève ?", author="bob"))
+    assert "Merci de votre patience" in notice.content
+
+
+def leaks(sent: Sent) -> list[str]:
+    texts = [sent.content, *(str(embed) for embed in sent.embeds)]
+    return [match.group() for text in texts for match in LEAKS.finditer(text)]
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(prefix=st.sampled_from(["", "!", "!citation ", "!evenement ", "!raison ", "!abonner "]),
+       text=member_text)
+@example(prefix="!", text="<@123456789012345678>")
+@example(prefix="!", text="@everyone")
+@example(prefix="!raison ", text="@everyone_x")
+@example(prefix="!citation ", text="[Nitro gratuit](https://evil.example/nitro)")
+async def test_no_reply_repeats_a_mention_or_a_link_a_member_typed(
+        fake: FakeDiscord, bot: DiscordAdapter, prefix: str, text: str) -> None:
+    sent = await reply_to(fake, await fake.dm(prefix + text))
+    assert leaks(sent) == []
+
+
+OTHER = "general@Ailleurs"
+"""A channel of another guild, run by someone else, with a role named like our admin role
+(held by dave) and alice as its manager."""
+
+
+@pytest.fixture
+async def two_guilds(fake: FakeDiscord, start_bot: StartBot) -> DiscordAdapter:
+    fake.add_guild("Ailleurs", shard=0, roles={
+        ADMIN_ROLE_NAME: (discord.Permissions.none(), ("dave",)),
+        "Gestion": (discord.Permissions(manage_guild=True), ("alice",)),
+    })
+    return await start_bot()
+
+
+async def test_operators_alone_reload_and_admin_roles_count_by_id_in_their_own_server(
+        fake: FakeDiscord, two_guilds: DiscordAdapter, store: Store) -> None:
+    """bob has Manage Server here, alice there, dave a role named like the admin role but
+    there; only owner (the application's) runs the bot."""
+    refused = await reply_to(fake, await fake.say("!recharger", author="bob"))
+    assert refused.content == "La commande !recharger est réservée aux opérateurs du bot."
+    refused = await reply_to(fake, await fake.say("!recharger", author="alice", channel=OTHER))
+    assert "opérateurs du bot" in refused.content
+    reloaded = await reply_to(fake, await fake.say("!recharger", author="owner"))
+    assert reloaded.content.startswith("Connaissances rechargées")
+
+    for author, channel in (("dave", OTHER), ("alice", "general")):
+        refused = await reply_to(fake, await fake.say("!abonner citation", author=author,
+                                                      channel=channel))
+        assert "réservée aux administrateurs" in refused.content
+    await reply_to(fake, await fake.say("!abonner citation", author="alice", channel=OTHER))
+    assert {sub.channel for sub in await store.subscriptions("discord")} == \
+        {str(fake.channel_id(OTHER))}
+
+    await fake.slash("recharger", author="bob")
+    private = await fake.next_sent()
+    assert "opérateurs du bot" in private.content
+    assert private.payload["flags"] & EPHEMERAL
+
+
+async def test_listed_owner_ids_are_operators_too(
+        fake: FakeDiscord, start_bot: StartBot) -> None:
+    adapter = await start_bot()
+    adapter.owner_ids = frozenset({fake.user_id("carol")})
+    reloaded = await reply_to(fake, await fake.say("!recharger", author="carol"))
+    assert reloaded.content.startswith("Connaissances rechargées")
+
+
+async def test_admin_slash_commands_are_shown_to_server_managers_only(
+        fake: FakeDiscord, bot: DiscordAdapter, engine: Engine) -> None:
+    synced = fake.commands[fake.guild_id]
+    manage_guild = discord.Permissions(manage_guild=True).value
+    for command in engine.commands:
+        expected = manage_guild if command.admin else None
+        permissions = synced[command.name].get("default_member_permissions")
+        assert (None if permissions is None else int(permissions)) == expected, command.name
+
+
+async def test_each_message_names_its_community(
+        fake: FakeDiscord, two_guilds: DiscordAdapter, received: list[Message]) -> None:
+    await reply_to(fake, await fake.say("!raison", author="owner"))
+    await reply_to(fake, await fake.say("!raison", author="dave", channel=OTHER))
+    await reply_to(fake, await fake.dm("!raison", author="bob"))
+    assert [(message.community, message.is_admin, message.is_operator)
+            for message in received] == [
+        (str(fake.guild_id), True, True),
+        (str(fake.guild_of(fake.channel_id(OTHER))), False, False),
+        (f"dm:{fake.user_id('bob')}", False, False),
+    ]

@@ -7,13 +7,16 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from sbbot.chat import MAX_REPLY_CHARS, Message, Reply
-from sbbot.engine import Engine, sanitize
+from sbbot.adapters.discord import STYLE as DISCORD_STYLE
+from sbbot.chat import MAX_REPLY_CHARS, PLAIN, Message, Reply, Style
+from sbbot.engine import Engine
+from sbbot.inbound import normalize
 from sbbot.store import Store
 from tests.conftest import KNOWLEDGE_DIR, FakeClock
+from tests.hostile import LEAKS, member_text
 
 
 def message(text: str, *, channel: str = "c1", admin: bool = False,
@@ -174,7 +177,7 @@ async def test_admin_commands_refused_to_members(engine: Engine) -> None:
     for command in (c for c in engine.commands if c.admin):
         reply = await say(engine, f"!{command.name}")
         assert reply.kind == "error"
-        assert "réservée aux administrateurs" in reply.text
+        assert "réservée aux " in reply.text and reply.private
 
 
 HOSTILE = [
@@ -203,8 +206,8 @@ async def test_hostile_input_never_raises_nor_pings(engine: Engine, text: str) -
 
 
 def test_sanitize_drops_invisible_and_control_characters() -> None:
-    assert sanitize("\u200b!rai\u200bson\x00 2\n") == "!raison 2"
-    assert len(sanitize("a " * 100_000)) <= 1000
+    assert normalize("\u200b!rai\u200bson\x00 2\n") == "!raison 2"
+    assert len(normalize("a " * 100_000)) <= 1000
 
 
 @settings(max_examples=150, deadline=None,
@@ -238,3 +241,21 @@ async def test_a_single_broad_word_gets_topics_not_a_guess(engine: Engine) -> No
     assert reply.kind == "unsure"
     assert reply.text.count("• ") == 3
     assert "Précisez votre question" in reply.text
+
+
+@settings(max_examples=200, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(prefix=st.sampled_from(["", "!", "!citation ", "!evenement ", "!raison ", "!abonner ",
+                               "!desabonner "]),
+       text=member_text, style=st.sampled_from([PLAIN, DISCORD_STYLE]),
+       admin=st.booleans())
+@example(prefix="!", text="<@123456789012345678>", style=DISCORD_STYLE, admin=False)
+@example(prefix="!", text="@everyone", style=PLAIN, admin=False)
+@example(prefix="!raison ", text="@everyone_x", style=DISCORD_STYLE, admin=False)
+@example(prefix="!abonner ", text="[Nitro](https://evil.example/n)", style=PLAIN, admin=True)
+async def test_no_reply_repeats_a_mention_or_a_link_a_member_typed(
+        engine: Engine, prefix: str, text: str, style: Style, admin: bool) -> None:
+    reply = await engine.handle(Message(prefix + text, "test", "c1", author="u1",
+                                        is_admin=admin, style=style))
+    assert reply is not None
+    assert LEAKS.findall(reply.text) == []

@@ -22,16 +22,25 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 from nio import AsyncClient, AsyncClientConfig, RoomCreateResponse, RoomSendResponse, SyncResponse
 
+from sbbot.adapters.discord import DiscordAdapter
 from sbbot.adapters.matrix import ENCRYPTED_NOTICE, PLATFORM, MatrixAdapter
+from sbbot.adapters.matrix import HTML_FORMAT as HTML
 from sbbot.chat import ChannelUnavailable
+from sbbot.cli import serve
 from sbbot.config import ConfigError, MatrixSettings
+from sbbot.cooldown import Cooldown
 from sbbot.engine import Engine
 from sbbot.scheduler import Schedule, daily_quote_at, send_due
 from sbbot.store import Store
 from tests.conftest import KNOWLEDGE_DIR, ROOT
+from tests.fakediscord import FakeDiscord
+from tests.hostile import LEAKS, member_text
 from tests.synapse.harness import SERVER_NAME, Account, Synapse, free_port, running_synapse
+from tests.test_discord import settings_for as discord_settings
 
 WAIT = 15.0
 """Seconds any one expectation may take; each takes well under one on a healthy server."""
@@ -154,8 +163,7 @@ async def running_bot(synapse: Synapse, engine: Engine, store: Store, account: A
     settings = MatrixSettings(
         synapse.url, account.user_id, None if password else account.access_token,
         account.password if password else None, allowed, admins)
-    adapter = MatrixAdapter(engine, settings, store, client_config=STRICT,
-                            cooldown_seconds=cooldown)
+    adapter = MatrixAdapter(engine, settings, Cooldown(cooldown), client_config=STRICT)
     running = asyncio.create_task(adapter.run())
     ready = asyncio.create_task(adapter.ready.wait())
     try:
@@ -244,8 +252,9 @@ async def test_html_in_messages_is_escaped(
 
         echoed = await alice.say(room, f"!evenement {injection}")
         reply = content(await alice.reply(room, bot, echoed))
-        assert injection in reply["body"]
-        assert html.escape(injection) in reply["formatted_body"]
+        assert "Je ne connais pas d’événement « ‹a href=" in reply["body"]
+        for form in (reply["body"], reply["formatted_body"]):
+            assert "<a " not in form and "<script" not in form
 
         asked = await alice.say(room, f"Qu’est-ce que le social business ? {injection}")
         reply = content(await alice.reply(room, bot, asked))
@@ -403,7 +412,7 @@ async def test_start_up_failures_end_run_with_one_line_naming_the_setting(
     settings = MatrixSettings(
         homeserver, bot_account.user_id, "wrong" if problem == "token" else None,
         None if problem == "token" else "wrong", frozenset({SERVER_NAME}), frozenset())
-    adapter = MatrixAdapter(engine, settings, store, client_config=STRICT)
+    adapter = MatrixAdapter(engine, settings, Cooldown(0), client_config=STRICT)
     async with asyncio.timeout(WAIT):
         with pytest.raises(ConfigError) as raised:
             await adapter.run()
@@ -443,3 +452,142 @@ async def test_sbbot_run_serves_matrix_and_stops_cleanly_on_sigterm(
             output, _ = await bot.communicate()
     assert bot.returncode == 0, output.decode()
     assert b"Traceback" not in output
+
+
+# Hostile members ------------------------------------------------------------------------------
+
+
+MALFORMED: list[Event] = [
+    {"msgtype": "m.text", "body": "bonjour", "m.relates_to": "x"},
+    {"msgtype": "m.text", "body": "bonjour", "m.relates_to": ["x"]},
+    {"msgtype": "m.text", "body": "bonjour", "m.relates_to": None},
+    {"msgtype": "m.text", "body": "bonjour", "m.relates_to": 42},
+    {"msgtype": "m.text", "body": "bonjour", "m.relates_to": {"m.in_reply_to": "x"}},
+    {"msgtype": "m.text", "body": "bonjour", "m.relates_to": {"rel_type": "m.replace",
+                                                               "event_id": 42}},
+    {"msgtype": "m.text", "body": "bonjour", "m.mentions": "x"},
+    {"msgtype": "m.text", "body": "bonjour", "m.mentions": {"user_ids": "x"}},
+    {"msgtype": "m.text", "body": "bonjour", "m.mentions": None},
+    {"msgtype": "m.text", "body": "bonjour", "format": HTML, "formatted_body": 42},
+    {"msgtype": "m.text", "body": "bonjour", "format": HTML, "formatted_body": ["<b>x</b>"]},
+    {"msgtype": "m.text"},
+    {"msgtype": "m.text", "body": 42},
+    {"msgtype": "m.text", "body": ["!raison"]},
+    {"msgtype": "m.text", "body": None},
+    {"msgtype": 42, "body": "bonjour"},
+    {"body": "bonjour"},
+    {"msgtype": "m.text", "body": ">" * 30_000},
+    {"msgtype": "m.text", "body": "?" * 4000 + "a"},
+]
+
+
+async def test_malformed_events_are_ignored_and_every_platform_keeps_answering(
+        synapse: Synapse, engine: Engine, bot_account: Account,
+        members: Callable[[str], Member], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Matrix and Discord in one `serve`, as `sbbot run` runs them: no event a member can
+    send ends the process or the other platform's connection."""
+    fake = FakeDiscord()
+    await fake.start()
+    fake.install(monkeypatch)
+    alice, bob = members("alice"), members("bob")
+    bot = bot_account.user_id
+    matrix = MatrixAdapter(engine, MatrixSettings(
+        synapse.url, bot, bot_account.access_token, None, frozenset({SERVER_NAME}),
+        frozenset()), Cooldown(0), client_config=STRICT)
+    discord_adapter = DiscordAdapter(engine, discord_settings(fake), Cooldown(0),
+                                     guild_ready_timeout=0.05)
+    plan = Schedule(ZoneInfo("Europe/Paris"), time(9, 0), timedelta(hours=3))
+    serving = asyncio.create_task(serve(engine, [discord_adapter, matrix], plan))
+    try:
+        async with asyncio.timeout(WAIT):
+            await matrix.ready.wait()
+            await discord_adapter.client.wait_until_ready()
+        room = await room_with_bot(alice, bot, bob)
+        accepted = []
+        for malformed in MALFORMED:
+            response = await alice.client.room_send(room, "m.room.message", malformed)
+            if isinstance(response, RoomSendResponse):
+                accepted.append(malformed)
+            else:  # Synapse refuses some shapes itself: nothing reaches the bot
+                assert str(response.status_code).startswith("M_"), (malformed, response)
+        assert MALFORMED[:4] == accepted[:4]
+        threadless = await alice.say(room, "!raison 1",
+                                     **{"m.relates_to": {"rel_type": "m.thread"}})
+        reply = content(await alice.reply(room, bot, threadless))
+        assert reply["body"].startswith("Raison n°1")
+        assert "rel_type" not in reply["m.relates_to"]
+        asked = await bob.say(room, "!raison 2")
+        assert content(await bob.reply(room, bot, asked))["body"].startswith("Raison n°2")
+        message_id = await fake.say("!raison 3")
+        assert (await fake.next_sent(WAIT)).reference == message_id
+        assert not serving.done()
+    finally:
+        await matrix.close()
+        async with asyncio.timeout(WAIT):
+            await serving
+        await fake.stop()
+
+
+async def test_the_cooldown_holds_whatever_form_the_question_takes(
+        synapse: Synapse, engine: Engine, store: Store, bot_account: Account,
+        members: Callable[[str], Member]) -> None:
+    alice = members("alice")
+    bot = bot_account.user_id
+    name = bot.split(":")[0][1:]
+    async with running_bot(synapse, engine, store, bot_account, cooldown=60):
+        room = await room_with_bot(alice, bot)
+        first = await alice.say(room, "Quand a lieu la matinée à Genève ?")
+        assert "Genève" in content(await alice.reply(room, bot, first))["body"]
+        hidden = await alice.say(room, "!\u200bquestion C’est gratuit ?")
+        notice = content(await alice.reply(room, bot, hidden))["body"]
+        assert notice.startswith("Merci de votre patience")
+        others = [await alice.say(room, text) for text in (
+            "   !question C’est gratuit ?", f"{name} : !question C’est gratuit ?",
+            "!que\u200bstion gratuit ?", "\ufeff!q gratuit ?")]
+        barrier = await alice.say(room, "!raison 1")
+        await alice.reply(room, bot, barrier)
+        for other in others:
+            assert alice.replies_to(room, other) == []
+
+
+async def test_a_rooms_admin_is_not_an_operator_of_the_bot(
+        synapse: Synapse, engine: Engine, store: Store, bot_account: Account,
+        members: Callable[[str], Member]) -> None:
+    alice, moderator, operator = members("alice"), members("moderator"), members("operator")
+    bot = bot_account.user_id
+    async with running_bot(synapse, engine, store, bot_account,
+                           admins=frozenset({operator.user_id})):
+        room = await room_with_bot(alice, bot, moderator, power={moderator.user_id: 50})
+        other_room = await room_with_bot(operator, bot)
+        for member in (alice, moderator):
+            asked = await member.say(room, "!recharger")
+            refusal = content(await member.reply(room, bot, asked))["body"]
+            assert refusal == "La commande !recharger est réservée aux opérateurs du bot."
+        asked = await operator.say(other_room, "!recharger")
+        reloaded = content(await operator.reply(other_room, bot, asked))["body"]
+        assert reloaded.startswith("Connaissances rechargées")
+
+
+@pytest.fixture
+async def direct_room(synapse: Synapse, engine: Engine, store: Store, bot_account: Account,
+                      members: Callable[[str], Member]) -> AsyncIterator[tuple[Member, str]]:
+    """One bot and one direct room for every example of a property test."""
+    alice = members("alice")
+    async with running_bot(synapse, engine, store, bot_account):
+        room = await alice.create_room(bot_account.user_id)
+        await alice.membership(room, bot_account.user_id, "join")
+        yield alice, room
+
+
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(prefix=st.sampled_from(["", "!", "!citation ", "!evenement ", "!abonner "]),
+       text=member_text)
+@example(prefix="!", text="@room")
+@example(prefix="!evenement ", text="[Nitro gratuit](https://evil.example/nitro) @room_x")
+async def test_no_reply_repeats_a_mention_or_a_link_a_member_typed(
+        direct_room: tuple[Member, str], bot_account: Account, prefix: str, text: str) -> None:
+    alice, room = direct_room
+    asked = await alice.say(room, prefix + text)
+    reply = content(await alice.reply(room, bot_account.user_id, asked))
+    assert LEAKS.findall(reply["body"] + reply["formatted_body"]) == []

@@ -20,6 +20,7 @@ import pytest
 from sbbot.adapters.discord import DiscordAdapter
 from sbbot.adapters.shards import Shards, shard_of
 from sbbot.config import ConfigError, load_settings
+from sbbot.cooldown import Cooldown
 from sbbot.engine import Engine
 from sbbot.scheduler import Schedule, send_due
 from sbbot.store import Store
@@ -121,10 +122,10 @@ async def start_shard(fake: FakeDiscord, database: Path) -> AsyncIterator[StartS
         store = await Store.open(database)
         engine = Engine(KNOWLEDGE_DIR, store, clock=clock)
         settings = replace(settings_for(fake, **options), shards=shards)  # type: ignore[arg-type]
-        adapter = DiscordAdapter(engine, settings, 0, guild_ready_timeout=0.05)
+        adapter = DiscordAdapter(engine, settings, Cooldown(0), guild_ready_timeout=0.05)
         task = asyncio.create_task(adapter.run())
         running.append((adapter, task, store))
-        await asyncio.wait_for(adapter.bot.wait_until_ready(), timeout)
+        await asyncio.wait_for(adapter.client.wait_until_ready(), timeout)
         return adapter
 
     yield start
@@ -140,7 +141,7 @@ async def both(start_shard: StartShard) -> tuple[DiscordAdapter, DiscordAdapter]
 
 
 def guild_names(adapter: DiscordAdapter) -> set[str]:
-    return {guild.name for guild in adapter.bot.guilds}
+    return {guild.name for guild in adapter.client.guilds}
 
 
 async def test_each_process_connects_its_shard_and_sees_only_its_guild(
@@ -149,7 +150,7 @@ async def test_each_process_connects_its_shard_and_sees_only_its_guild(
     assert sorted(fake.identified) == [(0, 2), (1, 2)]
     assert guild_names(first) == {"Social Business FR"}
     assert guild_names(second) == {OTHER}
-    assert [guild.shard_id for guild in second.bot.guilds] == [1]
+    assert [guild.shard_id for guild in second.client.guilds] == [1]
 
 
 async def test_each_process_answers_only_in_the_guild_of_its_shard(
@@ -207,7 +208,7 @@ async def test_auto_asks_discord_for_the_shard_count_and_runs_them_all(
     adapter = await start_shard(Shards(None, None), timeout=15)
     assert sorted(fake.identified) == [(0, 2), (1, 2)]
     assert guild_names(adapter) == {"Social Business FR", OTHER}
-    assert adapter.bot.shard_count == 2
+    assert adapter.client.shard_count == 2
 
 
 async def test_a_shard_discord_refuses_is_a_config_error(
@@ -215,7 +216,7 @@ async def test_a_shard_discord_refuses_is_a_config_error(
     store = await Store.open(database)
     try:
         settings = replace(settings_for(fake), shards=Shards(3, (2,)))
-        adapter = DiscordAdapter(Engine(KNOWLEDGE_DIR, store), settings, 0)
+        adapter = DiscordAdapter(Engine(KNOWLEDGE_DIR, store), settings, Cooldown(0))
         with pytest.raises(ConfigError, match=r"^DISCORD_SHARD_COUNT: Discord refused shard 2"):
             await asyncio.wait_for(adapter.run(), 5)
     finally:

@@ -7,14 +7,29 @@ about any platform.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
+
+from sbbot.replies import inert
 
 ReplyKind = Literal["answer", "unsure", "fallback", "command", "error"]
 
 MAX_REPLY_CHARS = 2000
 """Discord's limit for one message; every reply text fits in it."""
+
+
+@dataclass(frozen=True)
+class Style:
+    """How a platform shows text, declared by its adapter so the core needs no platform
+    knowledge: `quote` makes member text inert there (no mention, no link, no markup)."""
+
+    name: str
+    quote: Callable[[str], str] = inert
+
+
+PLAIN = Style("plain")
 
 
 @dataclass(frozen=True)
@@ -24,6 +39,10 @@ class Message:
     `addressed` says whether free text is meant for the bot (a mention, a DM, the terminal,
     a question channel). Unaddressed text that is not a command gets no reply. `author` is
     an opaque platform id used only for cooldowns; it is never stored.
+
+    `community` is whose data this message may see and change: a Discord server (or
+    `dm:<user id>`), a Matrix room, the terminal. `is_admin` is an admin of that community;
+    `is_operator` runs the bot itself, and alone may act on what every community shares.
     """
 
     text: str
@@ -32,6 +51,9 @@ class Message:
     author: str = ""
     is_admin: bool = False
     addressed: bool = True
+    community: str = ""
+    is_operator: bool = False
+    style: Style = field(default=PLAIN, compare=False)
 
 
 @dataclass(frozen=True)
@@ -61,6 +83,9 @@ class Reply:
     entry: EntryRef | None = None
     score: float | None = None
     card: Card | None = None
+    private: bool = False
+    """Meant for the asker alone (a refusal, a cooldown notice): private where the platform
+    can (a Discord slash command's ephemeral answer), an ordinary reply elsewhere."""
 
 
 AnnouncementKind = Literal["daily_quote", "event_reminder"]

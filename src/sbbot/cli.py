@@ -24,6 +24,7 @@ from sbbot.adapters import Adapter
 from sbbot.adapters.terminal import TerminalAdapter, terminal_message
 from sbbot.chat import EntryRef, Reply
 from sbbot.config import ConfigError, Settings, load_settings, read_dotenv
+from sbbot.cooldown import Cooldown
 from sbbot.engine import Engine
 from sbbot.importer import command as importer
 from sbbot.knowledge import KnowledgeError, load_knowledge
@@ -96,15 +97,16 @@ def chat_adapters(engine: Engine, settings: Settings) -> list[Adapter]:
     if settings.discord is not None:
         from sbbot.adapters.discord import DiscordAdapter
 
-        adapters.append(DiscordAdapter(engine, settings.discord, settings.question_cooldown))
+        adapters.append(DiscordAdapter(engine, settings.discord,
+                                       Cooldown(settings.question_cooldown)))
     if settings.matrix is not None:
         try:
             from sbbot.adapters.matrix import MatrixAdapter
         except ImportError:
             raise ConfigError("MATRIX_HOMESERVER: Matrix support is not installed "
                               "(pip install 'sbbot[matrix]', or use make run)") from None
-        adapters.append(MatrixAdapter(engine, settings.matrix, engine.store,
-                                      cooldown_seconds=settings.question_cooldown))
+        adapters.append(MatrixAdapter(engine, settings.matrix,
+                                      Cooldown(settings.question_cooldown)))
     return adapters
 
 

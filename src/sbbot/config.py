@@ -53,7 +53,8 @@ class DiscordSettings:
     token: str
     guild_id: int | None
     question_channels: frozenset[int]
-    admin_roles: frozenset[str]
+    admin_roles: frozenset[int]
+    owner_ids: frozenset[int] = frozenset()
     shards: Shards | None = None
     """None: one plain (unsharded) connection; else the sharded client on these shards."""
 
@@ -109,11 +110,9 @@ def discord_settings(env: Mapping[str, str]) -> DiscordSettings | None:
     return DiscordSettings(
         token=token,
         guild_id=parse("DISCORD_GUILD_ID", guild, parse_snowflake) if guild else None,
-        question_channels=frozenset(
-            parse("DISCORD_QUESTION_CHANNELS", item, parse_snowflake)
-            for item in split_list(env.get("DISCORD_QUESTION_CHANNELS", ""))
-        ),
-        admin_roles=frozenset(split_list(env.get("DISCORD_ADMIN_ROLES", ""))),
+        question_channels=snowflakes(env, "DISCORD_QUESTION_CHANNELS"),
+        admin_roles=snowflakes(env, "DISCORD_ADMIN_ROLES"),
+        owner_ids=snowflakes(env, "DISCORD_OWNER_IDS"),
         shards=shard_settings(env),
     )
 
@@ -165,6 +164,11 @@ def matrix_settings(env: Mapping[str, str]) -> MatrixSettings | None:
             raise ConfigError(f"MATRIX_ADMINS: {admin!r} is not a user id like @name:server")
     return MatrixSettings(homeserver.rstrip("/"), user_id, access_token, password,
                           frozenset(allowed), frozenset(admins))
+
+
+def snowflakes(env: Mapping[str, str], name: str) -> frozenset[int]:
+    return frozenset(parse(name, item, parse_snowflake)
+                     for item in split_list(env.get(name, "")))
 
 
 def split_list(value: str) -> list[str]:

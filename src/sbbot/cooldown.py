@@ -1,7 +1,7 @@
 """Per-member spacing of questions, shared by every chat platform.
 
-Platform-neutral on purpose (no discord or nio import): each adapter decides what counts as
-a question (a free question addressed to the bot, or `!question`) and asks `Cooldown.admit`.
+Platform-neutral on purpose (no discord or nio import): `sbbot.conversation` decides what
+counts as a question, for every platform, and asks `Cooldown.admit`.
 """
 
 from __future__ import annotations

@@ -8,8 +8,6 @@ knowledge snapshot, which `reload` replaces in a single assignment.
 from __future__ import annotations
 
 import random
-import re
-import unicodedata
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,16 +19,11 @@ from sbbot.chat import Message, Reply
 from sbbot.commands import Command, Context
 from sbbot.commands.admin import ADMIN_COMMANDS
 from sbbot.commands.content import CONTENT_COMMANDS, answer_question
+from sbbot.inbound import PREFIX, command_word, normalize
 from sbbot.knowledge import Knowledge
-from sbbot.replies import fit
 from sbbot.router import Router
 from sbbot.snapshot import ReloadReport, Snapshot, reload
 from sbbot.store import Store
-
-PREFIX = "!"
-MAX_INPUT_CHARS = 1000
-"""Longer messages are cut before any processing: no question needs more, and it bounds
-the work a hostile message can cause."""
 
 GREETING = ("Bonjour ! Posez-moi une question sur les articles que je connais,"
             " ou tapez !aide pour voir mes commandes.")
@@ -82,54 +75,42 @@ class Engine:
         return self._by_name.get(name.lower())
 
     async def handle(self, message: Message) -> Reply | None:
-        """The reply to `message`, or None when the bot should stay silent."""
-        text = sanitize(message.text)
-        context = Context(self, message)
-        if not text.strip(PREFIX + " "):
-            if not message.addressed:
-                return None
-            reply = Reply(GREETING, "fallback")
-        elif text.startswith(PREFIX):
-            name, _, arguments = text[len(PREFIX):].partition(" ")
-            reply = await self._run_command(context, name, arguments.strip())
-        elif message.addressed:
-            reply = await answer_question(context, text)
-        else:
-            return None
-        return Reply(fit(reply.text), reply.kind, reply.entry, reply.score, reply.card)
+        """The reply to `message`, or None when the bot should stay silent.
 
-    async def _run_command(self, context: Context, name: str, arguments: str) -> Reply:
-        command = self.command(name)
-        if command is None:
-            return self._unknown_command(name)
+        Unaddressed text gets an answer only when it is one of our commands: many servers
+        run other bots on the same `!` prefix, whose commands are not typos of ours.
+        """
+        text = normalize(message.text)
+        context = Context(self, message)
+        word = command_word(text)
+        if not text.strip(PREFIX + " "):
+            return Reply(GREETING, "fallback") if message.addressed else None
+        if word is not None:
+            command = self.command(word[0])
+            if command is None:
+                return self._unknown_command(context, word[0]) if message.addressed else None
+            return await self._run_command(context, command, word[1])
+        if message.addressed:
+            return await answer_question(context, text)
+        return None
+
+    async def _run_command(self, context: Context, command: Command, arguments: str) -> Reply:
+        if command.operator and not context.message.is_operator:
+            return Reply(f"La commande {PREFIX}{command.name} est réservée aux opérateurs du bot.",
+                         "error", private=True)
         if command.admin and not context.message.is_admin:
             return Reply(
                 f"La commande {PREFIX}{command.name} est réservée aux administrateurs.",
-                "error",
+                "error", private=True,
             )
         return await command.handler(context, arguments)
 
-    def _unknown_command(self, name: str) -> Reply:
+    def _unknown_command(self, context: Context, name: str) -> Reply:
         names = list(self._by_name)
         guess = process.extractOne(name.lower(), names, scorer=fuzz.ratio, score_cutoff=60)
-        text = f"Je ne connais pas la commande {PREFIX}{shorten(name, 40)}."
+        text = f"Je ne connais pas la commande {PREFIX}{context.echo(name, 40)}."
         if guess is not None:
             text += f" Vouliez-vous dire {PREFIX}{guess[0]} ?"
         text += f" Tapez {PREFIX}aide pour la liste des commandes."
         return Reply(text, "error")
 
-
-INVISIBLE = re.compile(r"[\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
-
-
-def sanitize(text: str) -> str:
-    """Drop control and zero-width characters, fold whitespace, cap the length."""
-    text = INVISIBLE.sub("", text[: MAX_INPUT_CHARS * 2])
-    text = "".join(
-        char if unicodedata.category(char)[0] != "C" else " " for char in text
-    )
-    return " ".join(text.split())[:MAX_INPUT_CHARS]
-
-
-def shorten(text: str, limit: int) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

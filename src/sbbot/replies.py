@@ -1,16 +1,31 @@
-"""Shaping reply text: length limits and safe echoing of what members typed."""
+"""Shaping reply text: shortening, and making what members typed inert when it is repeated.
+
+Platform-neutral: what is inert everywhere is decided here (no link, no `@word`, no `<…>`
+token), and each adapter's `Style.quote` adds its own markup rules on top.
+"""
 
 from __future__ import annotations
 
 import re
 
-from sbbot.chat import MAX_REPLY_CHARS
+LINK = re.compile(
+    r"(?:\b[a-z][a-z0-9+.-]{1,20}:/+|\bwww\.|\bmailto:)\S*"
+    r"|\b[\w-]{1,63}(?:\.[\w-]{1,63})*\.[a-z]{2,24}\b(?:/\S*)?",
+    re.IGNORECASE,
+)
+"""A URL with a scheme, a `www.` or `mailto:` address, or a bare domain name (chat clients
+turn `exemple.fr/x` into a link too). Bounded repetitions keep it linear on any input."""
+LINK_WORD = "[lien]"
+AT_WORD = re.compile(r"@(?=\w)")
+"""`@` before a word: `@everyone`, `@here`, `@room`, `@alice:server`, however followed."""
+ZERO_WIDTH_SPACE = "\u200b"
+ANGLE = str.maketrans({"<": "‹", ">": "›"})
+"""`<@123>`, `<#1>`, `<@&1>`, `<a href>`: no token in angle brackets survives."""
+MASKED_LINK = "]("
+"""`[texte](adresse)`: spaced out, it is no longer a link in any markdown."""
 
-MASS_MENTION = re.compile(r"@(?=(everyone|here|room)\b)", re.IGNORECASE)
-USER_MENTION = re.compile(r"<(@[!&]?|#)(\d+)>")
 
-
-def fit(text: str, limit: int = MAX_REPLY_CHARS) -> str:
+def fit(text: str, limit: int) -> str:
     """Cut `text` to `limit` characters at a word boundary, marking the cut with '…'."""
     if len(text) <= limit:
         return text
@@ -21,12 +36,12 @@ def fit(text: str, limit: int = MAX_REPLY_CHARS) -> str:
     return cut.rstrip() + "…"
 
 
-def echo(user_text: str, limit: int = 80) -> str:
-    """User text made safe to repeat: shortened, and unable to ping anyone on any platform.
+def inert(user_text: str) -> str:
+    """Member text that can neither ping, link nor tag anyone on any platform.
 
     Adapters also disable mentions platform-wide; this is the second fence, so that even a
-    plain-text rendering (terminal logs, Matrix `body`) never carries a working mass mention.
+    plain rendering (terminal, logs, Matrix `body`) never carries a working mention or link.
     """
-    text = fit(user_text, limit)
-    text = MASS_MENTION.sub("@\u200b", text)
-    return USER_MENTION.sub(lambda match: f"<{match.group(1)}\u200b{match.group(2)}>", text)
+    text = LINK.sub(LINK_WORD, user_text)
+    text = AT_WORD.sub("@" + ZERO_WIDTH_SPACE, text).replace(MASKED_LINK, "] (")
+    return text.translate(ANGLE)

@@ -15,6 +15,7 @@ import asyncio
 import json
 import re
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,7 +31,10 @@ JSON = dict[str, Any]
 DISCORD_EPOCH_MS = 1_420_070_400_000
 MESSAGE_CONTENT_INTENT = 1 << 15
 ADMIN_ROLE_NAME = "Animateurs"
-"""A role with no special permission, that tests list in `DISCORD_ADMIN_ROLES`."""
+"""A role with no special permission, whose id tests list in `DISCORD_ADMIN_ROLES`."""
+
+ExtraRoles = Mapping[str, tuple[discord.Permissions, tuple[str, ...]]]
+"""Roles of an extra guild: name -> (permissions, the members who hold it)."""
 
 MEMBER_PERMISSIONS = discord.Permissions(
     view_channel=True, send_messages=True, embed_links=True, read_message_history=True,
@@ -107,8 +111,10 @@ class FakeDiscord:
         self.guild_names: dict[int, str] = {self.guild_id: "Social Business FR"}
         """Every guild the bot is in; each extra one has a role @everyone and the bot's."""
         self.extra_roles: dict[int, list[JSON]] = {}
+        self.extra_member_roles: dict[int, dict[str, list[str]]] = {}
+        """Role ids held by members in extra guilds."""
         self.users: dict[str, JSON] = {
-            name: self._user(name) for name in ("owner", "alice", "bob", "carol")
+            name: self._user(name) for name in ("owner", "alice", "bob", "carol", "dave")
         }
         self.bot_user = self._user("sbbot", bot=True)
         everyone = self._role("@everyone", MEMBER_PERMISSIONS, role_id=self.guild_id)
@@ -120,7 +126,7 @@ class FakeDiscord:
         }
         self.member_roles: dict[str, list[str]] = {
             "owner": [], "alice": [], "bob": ["Modération"], "carol": [ADMIN_ROLE_NAME],
-            "sbbot": ["sbbot"],
+            "dave": [], "sbbot": ["sbbot"],
         }
         no_embeds = [{"id": everyone["id"], "type": 0, "allow": "0",
                       "deny": str(discord.Permissions(embed_links=True).value)}]
@@ -207,16 +213,24 @@ class FakeDiscord:
         self._last_id = max(self._last_id, guild_id)
         return guild_id
 
-    def add_guild(self, name: str, *, shard: int, channels: tuple[str, ...] = ("general",)
-                  ) -> int:
-        """Another guild with the bot and every member in it (no roles), on `shard`; its
-        channels are named `{channel}@{name}` in `channels`. Returns the guild id."""
+    def add_guild(self, name: str, *, shard: int, channels: tuple[str, ...] = ("general",),
+                  roles: ExtraRoles | None = None) -> int:
+        """Another guild with the bot and every member in it, on `shard`; its channels are
+        named `{channel}@{name}` in `channels`. Members hold no role there unless `roles`
+        gives them one (say, a role named like the main guild's admin role). Returns the
+        guild id."""
         guild_id = self.guild_snowflake(shard=shard)
         self.guild_names[guild_id] = name
         self.extra_roles[guild_id] = [
             self._role("@everyone", MEMBER_PERMISSIONS, role_id=guild_id),
             self._role("sbbot", MEMBER_PERMISSIONS, bot_id=self.bot_user["id"]),
         ]
+        held = self.extra_member_roles.setdefault(guild_id, {})
+        for role_name, (permissions, holders) in (roles or {}).items():
+            role = self._role(role_name, permissions)
+            self.extra_roles[guild_id].append(role)
+            for holder in holders:
+                held.setdefault(holder, []).append(role["id"])
         for position, channel in enumerate(channels):
             self.channels[f"{channel}@{name}"] = self._channel(channel, position, [], guild_id)
         return guild_id
@@ -227,6 +241,10 @@ class FakeDiscord:
             if int(channel["id"]) == channel_id:
                 return int(channel["guild_id"])
         return None
+
+    def role_id(self, name: str) -> int:
+        """A role of the main guild."""
+        return int(self.roles[name]["id"])
 
     def channel_id(self, name: str) -> int:
         return int(self.channels[name]["id"])
@@ -322,9 +340,11 @@ class FakeDiscord:
 
     def _member(self, name: str, *, with_user: bool = True, guild_id: int | None = None
                 ) -> JSON:
-        """In the main guild, with its roles; in an extra guild, the bot alone has a role."""
+        """In the main guild, with its roles; in an extra guild, the bot's and those given
+        by `add_guild`."""
         if guild_id in self.extra_roles:
-            roles = [self.extra_roles[guild_id][1]["id"]] if name == "sbbot" else []
+            roles = ([self.extra_roles[guild_id][1]["id"]] if name == "sbbot"
+                     else self.extra_member_roles[guild_id].get(name, []))
         else:
             roles = [self.roles[role]["id"] for role in self.member_roles[name]]
         member: JSON = {

@@ -1,18 +1,15 @@
-"""The Discord adapter: the same engine behind a discord.py `commands.Bot`.
+"""The Discord adapter: discord.py's client in, embeds and text parts out.
 
-Thin on purpose. Every engine command becomes a hybrid command (so `!raison 3` and
-`/raison numero:3` both work) whose callback only rebuilds the text `!raison 3` and hands it
-to `Engine.handle`: parsing, wording and admin refusals stay in the core, identical on every
-platform. What is Discord's alone lives here: slash options and their autocomplete, when a
-message is meant for the bot, embeds, message size, mentions, permissions, and which
-messages count against the cooldown (`sbbot.cooldown`, shared with Matrix).
+Only what is Discord's own lives here: which messages mention the bot, who is an admin or
+an operator, slash commands and their autocomplete, embeds, replies and ephemeral answers.
+Every message, typed or slash, takes the shared path (`sbbot.conversation`), which parses,
+applies the question rule and the cooldown, and asks the engine.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-import time
 from collections.abc import Awaitable, Callable, Coroutine, Iterable
 from dataclasses import dataclass, replace
 from typing import Any
@@ -20,63 +17,44 @@ from typing import Any
 import aiohttp
 import discord
 from discord import app_commands
-from discord.ext import commands
 
-from sbbot.chat import Announcement, Card, ChannelUnavailable, Message, Reply
+from sbbot.chat import Announcement, Card, ChannelUnavailable, Reply, Style
 from sbbot.commands import Command
 from sbbot.config import ConfigError, DiscordSettings
-from sbbot.cooldown import QUESTION_COMMAND, Cooldown
-from sbbot.engine import PREFIX, Engine
-from sbbot.replies import fit
+from sbbot.conversation import Conversation, Incoming
+from sbbot.cooldown import Cooldown
+from sbbot.engine import Engine
+from sbbot.inbound import MAX_INPUT_CHARS, PREFIX
+from sbbot.replies import fit, inert
 from sbbot.text import fold
 
 from .split import split_message
 
 PLATFORM = "discord"
-
+MESSAGE_LIMIT = 2000
 EMBED_COLOUR = discord.Colour(0x2E7D5B)
 EMBED_LIMIT = 6000
 """Discord's limit on the total text of one embed; a bigger card is sent as plain text."""
 SLASH_DESCRIPTION_LIMIT = 100
 MAX_CHOICES = 25
 """Discord shows at most 25 autocomplete choices."""
+ADMIN_PERMISSIONS = discord.Permissions(manage_guild=True)
+"""Admin slash commands are shown by default only to members with Manage Server."""
 INVALID_SHARD = 4010
 SHARDING_REQUIRED = 4011
 """Gateway close codes: a shard id or count Discord does not accept, and too few shards."""
 
-Context = commands.Context[commands.Bot]
-Send = Callable[..., Awaitable[discord.Message]]
+
+def quote(text: str) -> str:
+    """Member text inert on Discord: no mention, no link, no markdown."""
+    return discord.utils.escape_markdown(inert(text))
+
+
+STYLE = Style(PLATFORM, quote)
+
+Send = Callable[..., Awaitable[object]]
 
 log = logging.getLogger(__name__)
-
-
-# When a message is a question -----------------------------------------------------------------
-
-QUESTION_WORDS = frozenset("""
-qui que quoi quel quelle quels quelles quand où comment combien pourquoi lequel laquelle
-lesquels lesquelles qu est-ce
-what who whom whose when where why how which is are am was were do does did can could
-should would will shall may might has have
-""".split())
-INVERSION = re.compile(r"\w-(?:t-)?(?:je|tu|il|elle|on|nous|vous|ils|elles)$")
-"""French subject-verb inversion: « Pouvez-vous… », « Y a-t-il… », « Sais-tu… »."""
-WORD = re.compile(r"[\w’'-]+")
-
-
-def looks_like_question(text: str) -> bool:
-    """Whether a message in a question channel is worth answering.
-
-    Those channels are for questions, but members also thank each other and chat there;
-    answering every line would drown them. A question mark, an interrogative first word
-    (French or English) or a French inversion is enough; anything else stays unanswered.
-    """
-    if re.search(r"\?\W*$", text):
-        return True
-    words = WORD.findall(text.lower())[:2]
-    if not words:
-        return False
-    first = re.split(r"[’']", words[0])[0]
-    return first in QUESTION_WORDS or any(INVERSION.search(word) for word in words)
 
 
 # Slash options --------------------------------------------------------------------------------
@@ -168,15 +146,15 @@ async def post(send: Send, text: str, card: Card | None, *, embeds: bool,
     if embed is not None and len(embed) <= EMBED_LIMIT:
         await send(embed=embed, reference=reference)
         return
-    for index, part in enumerate(split_message(text)):
+    for index, part in enumerate(split_message(text, MESSAGE_LIMIT)):
         await send(part, reference=reference if index == 0 else None)
 
 
-def may_embed(channel: object) -> bool:
-    """Without Embed Links, Discord silently drops embeds: the message would arrive empty."""
+def permissions_in(channel: object) -> discord.Permissions:
+    """The bot's permissions in `channel`; all of them in a DM."""
     if isinstance(channel, discord.abc.GuildChannel | discord.Thread):
-        return channel.permissions_for(channel.guild.me).embed_links
-    return True
+        return channel.permissions_for(channel.guild.me)
+    return discord.Permissions.all()
 
 
 # The bot --------------------------------------------------------------------------------------
@@ -185,24 +163,23 @@ def may_embed(channel: object) -> bool:
 class DiscordAdapter:
     platform = PLATFORM
 
-    def __init__(self, engine: Engine, settings: DiscordSettings, cooldown_seconds: float,
-                 *, clock: Callable[[], float] = time.monotonic,
+    def __init__(self, engine: Engine, settings: DiscordSettings, cooldown: Cooldown, *,
                  guild_ready_timeout: float = 2.0) -> None:
-        """`clock` drives the cooldown and `guild_ready_timeout` delays on_ready; tests
-        shorten both."""
+        """`guild_ready_timeout` delays on_ready; tests shorten it."""
         self.engine = engine
         self.settings = settings
-        self.cooldown = Cooldown(cooldown_seconds, clock)
-        self.bot = make_bot(self, guild_ready_timeout)
+        self.conversation = Conversation(engine, PLATFORM, cooldown, STYLE)
+        self.client = make_client(self, guild_ready_timeout)
+        self.owner_ids = settings.owner_ids
         self._guilds: dict[int, int | None] = {}
         """Channel id -> guild id (None for a DM or an unknown channel): it never changes."""
         for command in engine.commands:
-            self.bot.add_command(self._hybrid(command))
+            self.client.tree.add_command(self._slash(command))
 
     async def run(self) -> None:
         try:
-            async with self.bot:
-                await self.bot.start(self.settings.token)
+            async with self.client:
+                await self.client.start(self.settings.token)
         except discord.LoginFailure:
             raise ConfigError("DISCORD_TOKEN: rejected by Discord (401 Unauthorized); copy "
                               "the bot token again from the Developer Portal, Bot page") from None
@@ -225,7 +202,7 @@ class DiscordAdapter:
             raise
 
     async def close(self) -> None:
-        await self.bot.close()
+        await self.client.close()
 
     async def serves(self, channel: str) -> bool:
         """Whether this process posts in `channel`: its guild is on one of our shards.
@@ -237,7 +214,7 @@ class DiscordAdapter:
         shards = self.settings.shards
         if shards is None:
             return True
-        await self.bot.wait_until_ready()
+        await self.client.wait_until_ready()
         if not channel.isdigit():
             return shards.carries(None)
         channel_id = int(channel)
@@ -251,40 +228,55 @@ class DiscordAdapter:
         return shards.carries(self._guilds[channel_id])
 
     async def _guild_of(self, channel_id: int) -> int | None:
-        found = self.bot.get_channel(channel_id)
+        found = self.client.get_channel(channel_id)
         try:
-            channel = found or await self.bot.fetch_channel(channel_id)
+            channel = found or await self.client.fetch_channel(channel_id)
         except (discord.NotFound, discord.Forbidden):
             return None
         guild = getattr(channel, "guild", None)
         return None if guild is None else int(guild.id)
 
     async def announce(self, announcement: Announcement) -> None:
-        await self.bot.wait_until_ready()
+        await self.client.wait_until_ready()
         if not announcement.channel.isdigit():
             raise ChannelUnavailable(f"{announcement.channel!r} is not a Discord channel id")
         channel_id = int(announcement.channel)
         try:
-            channel = (self.bot.get_channel(channel_id)
-                       or await self.bot.fetch_channel(channel_id))
+            channel = (self.client.get_channel(channel_id)
+                       or await self.client.fetch_channel(channel_id))
             if not isinstance(channel, discord.abc.Messageable):
                 raise ChannelUnavailable(f"channel {channel_id} is not a text channel")
             await post(channel.send, announcement.text, announcement.card,
-                       embeds=may_embed(channel))
+                       embeds=permissions_in(channel).embed_links)
         except (discord.Forbidden, discord.NotFound) as error:
             raise ChannelUnavailable(f"channel {channel_id}: {error.status} {error.text}") \
                 from error
 
     # Incoming -------------------------------------------------------------------------------
 
-    def read(self, message: discord.Message) -> tuple[str, bool]:
+    async def on_message(self, message: discord.Message) -> None:
+        incoming = self.read(message)
+        permissions = permissions_in(message.channel)
+        reference = message if permissions.read_message_history else None
+
+        async def respond(reply: Reply) -> None:
+            try:
+                await post(message.channel.send, reply.text, reply.card,
+                           embeds=permissions.embed_links, reference=reference)
+            except discord.Forbidden as error:
+                log.warning("Discord: cannot answer in channel %s: %s", message.channel.id,
+                            error.text)
+
+        await self.conversation.handle(incoming, respond)
+
+    def read(self, message: discord.Message) -> Incoming:
         """The text without the bot's mention, and whether it is meant for the bot.
 
         It is in a DM, a mention of the bot (or of its role, which Discord's mention picker
         often offers first), or a question in a question channel. An @everyone is not a
         mention of the bot.
         """
-        me = self.bot.user
+        me = self.client.user
         assert me is not None
         own = [rf"<@!?{me.id}>"]
         mentioned = any(user.id == me.id for user in message.mentions)
@@ -292,103 +284,91 @@ class DiscordAdapter:
         if role is not None:
             own.append(rf"<@&{role.id}>")
             mentioned = mentioned or role in message.role_mentions
-        text = " ".join(re.sub("|".join(own), " ", message.content).split())
-        if message.guild is None or mentioned:
-            return text, True
+        text = re.sub("|".join(own), " ", message.content[: MAX_INPUT_CHARS * 2])
         channel = message.channel
-        in_question_channel = (channel.id in self.settings.question_channels
-                               or getattr(channel, "parent_id", None)
-                               in self.settings.question_channels)
-        return text, in_question_channel and looks_like_question(text)
+        question_channels = self.settings.question_channels
+        return Incoming(
+            text, str(channel.id), self.community(message.guild, message.author),
+            str(message.author.id), addressed=message.guild is None or mentioned,
+            question_channel=(channel.id in question_channels
+                              or getattr(channel, "parent_id", None) in question_channels),
+            is_admin=self.is_admin(message.author), is_operator=self.is_operator(message.author),
+        )
 
-    async def on_text(self, ctx: Context) -> None:
-        """A message that is not one of our `!` commands: a free question, or not for us.
-
-        An unknown `!word` is answered (with the engine's suggestion) only when addressed:
-        many servers run other bots on the same `!` prefix, whose commands are not typos.
-        """
-        text, addressed = self.read(ctx.message)
-        if not addressed or not text:
-            return
-        if not text.startswith(PREFIX) and not await self._admit(ctx):
-            return
-        await self.answer(ctx, text)
-
-    async def run_command(self, ctx: Context, command: Command, arguments: str) -> None:
-        if command.name == QUESTION_COMMAND and not await self._admit(ctx):
-            return
-        await self.answer(ctx, f"{PREFIX}{command.name} {arguments}".strip())
-
-    async def answer(self, ctx: Context, text: str) -> None:
-        reply = await self.engine.handle(Message(
-            text, PLATFORM, str(ctx.channel.id), author=str(ctx.author.id),
-            is_admin=self.is_admin(ctx.author), addressed=True,
-        ))
-        if reply is not None:
-            await self._reply(ctx, reply)
+    @staticmethod
+    def community(guild: discord.Guild | None, author: discord.abc.User) -> str:
+        return f"dm:{author.id}" if guild is None else str(guild.id)
 
     def is_admin(self, user: discord.User | discord.Member) -> bool:
-        """Manage Server, or a role listed in DISCORD_ADMIN_ROLES (by name or id)."""
+        """Manage Server in this server, or one of its roles listed (by id) in
+        DISCORD_ADMIN_ROLES: a role that merely has the same name grants nothing."""
         if not isinstance(user, discord.Member):
             return False
-        roles = self.settings.admin_roles
         return user.guild_permissions.manage_guild or any(
-            role.name in roles or str(role.id) in roles for role in user.roles)
+            role.id in self.settings.admin_roles for role in user.roles)
 
-    async def _admit(self, ctx: Context) -> bool:
-        member = str(ctx.author.id)
-        if self.cooldown.admit(member):
-            return True
-        notice = self.cooldown.notice(member)
-        if notice is not None:
-            await self._reply(ctx, Reply(notice, "error"), ephemeral=True)
-        return False
-
-    async def _reply(self, ctx: Context, reply: Reply, *, ephemeral: bool = False) -> None:
-        """Answer as a reply to the asker; a slash command's answer is its response.
-
-        Replying needs Read Message History, so without it the answer is posted plainly.
-        """
-        permissions = ctx.bot_permissions
-        reference = ctx.message if permissions.read_message_history else None
-
-        async def send(*args: Any, **kwargs: Any) -> discord.Message:
-            return await ctx.send(*args, ephemeral=ephemeral, **kwargs)
-
-        try:
-            await post(send, reply.text, reply.card, embeds=permissions.embed_links,
-                       reference=reference)
-        except discord.Forbidden as error:
-            log.warning("Discord: cannot answer in channel %s: %s", ctx.channel.id, error.text)
+    def is_operator(self, user: discord.abc.User) -> bool:
+        """The application's owner (or its team's members), or DISCORD_OWNER_IDS."""
+        application = self.client.application
+        owners = set(self.owner_ids)
+        if application is not None:
+            if application.team is not None:
+                owners.update(member.id for member in application.team.members)
+            elif application.owner is not None:
+                owners.add(application.owner.id)
+        return user.id in owners
 
     # Commands -------------------------------------------------------------------------------
 
-    def _hybrid(self, command: Command) -> commands.HybridCommand[Any, ..., None]:
-        """`command` as a hybrid command: `!name arguments` and `/name option:value`."""
+    async def on_slash(self, interaction: discord.Interaction[Any], command: Command,
+                       arguments: str) -> None:
+        """`/name option:value` takes the same path as `!name value`; its first answer is
+        the interaction's response, the others follow-ups, private ones ephemeral."""
+        user = interaction.user
+        embeds = interaction.app_permissions.embed_links
+
+        async def respond(reply: Reply) -> None:
+            async def send(*args: Any, reference: object = None, **kwargs: Any) -> None:
+                if interaction.response.is_done():
+                    await interaction.followup.send(*args, ephemeral=reply.private, **kwargs)
+                else:
+                    await interaction.response.send_message(*args, ephemeral=reply.private,
+                                                            **kwargs)
+            await post(send, reply.text, reply.card, embeds=embeds)
+
+        await self.conversation.handle(Incoming(
+            f"{PREFIX}{command.name} {arguments}", str(interaction.channel_id),
+            self.community(interaction.guild, user), str(user.id), addressed=True,
+            is_admin=self.is_admin(user), is_operator=self.is_operator(user),
+        ), respond)
+
+    def _slash(self, command: Command) -> app_commands.Command[Any, ..., None]:
+        """`command` as a slash command, with its one option when it takes arguments."""
         option = option_for(command)
 
-        async def bare(ctx: Context) -> None:
-            await self.run_command(ctx, command, "")
+        async def bare(interaction: discord.Interaction[Any]) -> None:
+            await self.on_slash(interaction, command, "")
 
-        async def optional(ctx: Context, *, arguments: str = "") -> None:
-            await self.run_command(ctx, command, arguments)
+        async def optional(interaction: discord.Interaction[Any], arguments: str = "") -> None:
+            await self.on_slash(interaction, command, arguments)
 
-        async def required(ctx: Context, *, arguments: str) -> None:
-            await self.run_command(ctx, command, arguments)
+        async def required(interaction: discord.Interaction[Any], arguments: str) -> None:
+            await self.on_slash(interaction, command, arguments)
 
         callback: Callable[..., Coroutine[Any, Any, None]] = bare
         if option is not None:
             callback = required if option.required else optional
             app_commands.rename(arguments=option.name)(callback)
             app_commands.describe(arguments=option.description)(callback)
+        if command.admin or command.operator:
+            app_commands.default_permissions(ADMIN_PERMISSIONS)(callback)
         summary = command.summary[:1].upper() + command.summary[1:]
-        hybrid: commands.HybridCommand[Any, ..., None] = commands.HybridCommand(
-            callback, name=command.name, aliases=list(command.aliases),
-            description=fit(summary, SLASH_DESCRIPTION_LIMIT),
-        )
+        slash: app_commands.Command[Any, ..., None] = app_commands.Command(
+            name=command.name, description=fit(summary, SLASH_DESCRIPTION_LIMIT),
+            callback=callback)
         if option is not None and option.choices is not None:
-            hybrid.autocomplete("arguments")(self._completer(option.choices))
-        return hybrid
+            slash.autocomplete("arguments")(self._completer(option.choices))
+        return slash
 
     def _completer(self, choices: Choices) -> Callable[
             [discord.Interaction[Any], str], Coroutine[Any, Any, list[app_commands.Choice[str]]]]:
@@ -402,9 +382,9 @@ class DiscordAdapter:
         (Discord may take a while to show global changes)."""
         guild = None if self.settings.guild_id is None else discord.Object(self.settings.guild_id)
         if guild is not None:
-            self.bot.tree.copy_global_to(guild=guild)
+            self.client.tree.copy_global_to(guild=guild)
         try:
-            synced = await self.bot.tree.sync(guild=guild)
+            synced = await self.client.tree.sync(guild=guild)
         except discord.Forbidden as error:
             raise ConfigError(
                 f"DISCORD_GUILD_ID: Discord refused the slash commands for guild "
@@ -414,17 +394,17 @@ class DiscordAdapter:
                  "globally" if guild is None else f"in guild {guild.id}")
 
 
-def make_bot(adapter: DiscordAdapter, guild_ready_timeout: float) -> SbBot:
+def make_client(adapter: DiscordAdapter, guild_ready_timeout: float) -> SbClient:
     """The plain client by default; discord.py's sharded client when shards are set."""
     shards = adapter.settings.shards
     if shards is None:
-        return SbBot(adapter, guild_ready_timeout)
-    return ShardedSbBot(adapter, guild_ready_timeout, shard_count=shards.count,
-                        shard_ids=None if shards.ids is None else list(shards.ids))
+        return SbClient(adapter, guild_ready_timeout)
+    return ShardedSbClient(adapter, guild_ready_timeout, shard_count=shards.count,
+                           shard_ids=None if shards.ids is None else list(shards.ids))
 
 
-class SbBot(commands.Bot):
-    """discord.py's bot, routing everything to the adapter."""
+class SbClient(discord.Client):
+    """discord.py's client, routing everything to the adapter."""
 
     def __init__(self, adapter: DiscordAdapter, guild_ready_timeout: float,
                  **options: Any) -> None:
@@ -432,12 +412,10 @@ class SbBot(commands.Bot):
         intents.message_content = True
         # AllowedMentions.none() also keeps replies from pinging the asker (replied_user is
         # False), so no echoed text can ever ping anyone, whatever a reply passes.
-        super().__init__(
-            command_prefix=PREFIX, intents=intents, help_command=None, case_insensitive=True,
-            allowed_mentions=discord.AllowedMentions.none(),
-            guild_ready_timeout=guild_ready_timeout, **options,
-        )
+        super().__init__(intents=intents, allowed_mentions=discord.AllowedMentions.none(),
+                         guild_ready_timeout=guild_ready_timeout, **options)
         self.adapter = adapter
+        self.tree = app_commands.CommandTree(self)
 
     async def setup_hook(self) -> None:
         await self.adapter.sync_commands()
@@ -446,23 +424,10 @@ class SbBot(commands.Bot):
         log.info("Discord: connected as %s in %d guilds", self.user, len(self.guilds))
 
     async def on_message(self, message: discord.Message, /) -> None:
-        if message.author.bot:
-            return
-        ctx = await self.get_context(message)
-        if ctx.command is not None:
-            await self.invoke(ctx)
-        else:
-            await self.adapter.on_text(ctx)
-
-    async def on_command_error(self, ctx: commands.Context[Any],
-                               error: commands.CommandError, /) -> None:
-        """A `!` command typed wrong (`!question` alone) gets the engine's own usage hint."""
-        if isinstance(error, commands.UserInputError) and ctx.interaction is None:
-            await self.adapter.answer(ctx, ctx.message.content)
-        else:
-            await super().on_command_error(ctx, error)
+        if not message.author.bot:
+            await self.adapter.on_message(message)
 
 
-class ShardedSbBot(SbBot, commands.AutoShardedBot):
-    """The same bot on discord.py's sharded client (`shard_count`, `shard_ids` options):
+class ShardedSbClient(SbClient, discord.AutoShardedClient):
+    """The same client on discord.py's sharded client (`shard_count`, `shard_ids` options):
     one gateway connection per shard, all in this process."""

@@ -15,7 +15,7 @@ import json
 import logging
 import re
 import time
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
 from typing import Any
 from urllib.parse import unquote
 
@@ -34,13 +34,16 @@ from nio import (
     WhoamiError,
 )
 
-from sbbot.chat import Announcement, Card, ChannelUnavailable, Message
+from sbbot.chat import Announcement, Card, ChannelUnavailable, Reply, Style
 from sbbot.config import ConfigError, MatrixSettings
-from sbbot.cooldown import QUESTION_COMMAND, Cooldown
-from sbbot.engine import PREFIX, Engine
-from sbbot.store import Store
+from sbbot.conversation import Conversation, Incoming
+from sbbot.cooldown import Cooldown
+from sbbot.engine import Engine
+from sbbot.inbound import MAX_INPUT_CHARS
 
 PLATFORM = "matrix"
+STYLE = Style(PLATFORM)
+"""Member text is made inert by the core's rules; the HTML rendering escapes the rest."""
 ADMIN_POWER_LEVEL = 50
 """Moderator and above, Element's default for "can kick"."""
 CREATORS_UNPRIVILEGED = frozenset(str(version) for version in range(1, 12))
@@ -80,19 +83,12 @@ log = logging.getLogger(__name__)
 class MatrixAdapter:
     platform = PLATFORM
 
-    def __init__(
-        self,
-        engine: Engine,
-        settings: MatrixSettings,
-        store: Store,
-        *,
-        client_config: AsyncClientConfig = CLIENT_CONFIG,
-        cooldown_seconds: float = 0.0,
-    ) -> None:
+    def __init__(self, engine: Engine, settings: MatrixSettings, cooldown: Cooldown, *,
+                 client_config: AsyncClientConfig = CLIENT_CONFIG) -> None:
         self.engine = engine
         self.settings = settings
-        self.store = store
-        self.cooldown = Cooldown(cooldown_seconds)
+        self.store = engine.store
+        self.conversation = Conversation(engine, PLATFORM, cooldown, STYLE)
         self.client = AsyncClient(settings.homeserver, settings.user_id, config=client_config)
         self.ready = asyncio.Event()
         """Set once the bot answers: after login and the initial sync (for `sbbot run`'s log
@@ -211,9 +207,12 @@ class MatrixAdapter:
             raise ConfigError(f"MATRIX_HOMESERVER: first sync refused: {response}")
 
     def _listen(self) -> None:
-        self.client.add_event_callback(self._on_invite, InviteMemberEvent)
-        self.client.add_event_callback(self._on_text, RoomMessageText)
-        self.client.add_event_callback(self._on_encrypted, MegolmEvent)
+        """Every callback is guarded: nio runs them inside `sync`, so one that raised would
+        end the sync loop, and with it the whole process, on any member's malformed event."""
+        for callback, event_type in ((self._on_invite, InviteMemberEvent),
+                                     (self._on_text, RoomMessageText),
+                                     (self._on_encrypted, MegolmEvent)):
+            self.client.add_event_callback(guarded(callback), event_type)
 
     async def _sync_until_closed(self) -> None:
         """Long-poll until `close`; connection trouble is logged and retried with backoff."""
@@ -249,8 +248,7 @@ class MatrixAdapter:
 
     async def _on_invite(self, room: MatrixRoom, event: InviteMemberEvent) -> None:
         if event.state_key == self.user_id and event.membership == "invite":
-            await guarded(f"invite to {room.room_id}",
-                          self._consider_invite(room.room_id, event.sender))
+            await self._consider_invite(room.room_id, event.sender)
 
     async def _consider_invite(self, room_id: str, inviter: str) -> None:
         """Join if the inviter's server is allowed, else decline.
@@ -275,44 +273,23 @@ class MatrixAdapter:
             self._joining.discard(room_id)
 
     async def _on_text(self, room: MatrixRoom, event: RoomMessageText) -> None:
-        if self._is_new(event) and not is_edit(event):
-            await guarded(f"answer to {event.event_id}", self._answer(room, event))
+        if not self._is_new(event) or is_edit(event):
+            return
+        text, addressed = self._read(room, event)
+        is_operator = event.sender in self.settings.admins
+
+        async def respond(reply: Reply) -> None:
+            await self._reply(room.room_id, event, reply.text, reply.card)
+
+        await self.conversation.handle(Incoming(
+            text, room.room_id, room.room_id, event.sender, addressed,
+            is_admin=is_operator or await self._is_admin(room, event.sender),
+            is_operator=is_operator,
+        ), respond)
 
     async def _on_encrypted(self, room: MatrixRoom, event: MegolmEvent) -> None:
         if self._is_new(event):
-            await guarded(f"encryption notice in {room.room_id}",
-                          self._tell_encrypted(room, event))
-
-    async def _answer(self, room: MatrixRoom, event: RoomMessageText) -> None:
-        text, addressed = self._read(room, event)
-        if self._is_question(text, addressed) and not await self._admit(room, event):
-            return
-        reply = await self.engine.handle(Message(
-            text, PLATFORM, room.room_id, author=event.sender,
-            is_admin=await self._is_admin(room, event.sender), addressed=addressed,
-        ))
-        if reply is not None:
-            await self._reply(room.room_id, event, reply.text, reply.card)
-
-    def _is_question(self, text: str, addressed: bool) -> bool:
-        """Whether `text` counts against the cooldown, as on Discord: a free question
-        addressed to the bot, or `!question` (or an alias) with its text. Other commands, a
-        bare `!question` (answered with its usage), unknown `!` words and an empty mention
-        are not limited."""
-        if not text.startswith(PREFIX):
-            return addressed and bool(text)
-        words = text[len(PREFIX):].split(maxsplit=1)  # any whitespace, as the engine folds it
-        command = self.engine.command(words[0]) if words else None
-        return command is not None and command.name == QUESTION_COMMAND and len(words) == 2
-
-    async def _admit(self, room: MatrixRoom, event: RoomMessageText) -> bool:
-        """Let the question through, or tell the asker once how long to wait."""
-        if self.cooldown.admit(event.sender):
-            return True
-        notice = self.cooldown.notice(event.sender)
-        if notice is not None:
-            await self._reply(room.room_id, event, notice, None)
-        return False
+            await self._tell_encrypted(room, event)
 
     async def _tell_encrypted(self, room: MatrixRoom, event: MegolmEvent) -> None:
         key = ENCRYPTED_NOTICE_KEY.format(room=room.room_id)
@@ -333,11 +310,13 @@ class MatrixAdapter:
         """
         member = room.users.get(self.user_id)
         names = [self.user_id, *([member.display_name] if member and member.display_name else [])]
-        content = event.source.get("content", {})
-        mentioned = self.user_id in content.get("m.mentions", {}).get("user_ids", [])
-        links = unquote(event.formatted_body or "")
+        content = field(event.source, "content")
+        mentioned = self.user_id in listed(field(content, "m.mentions").get("user_ids"))
+        formatted = event.formatted_body if isinstance(event.formatted_body, str) else ""
+        links = unquote(formatted[: MAX_INPUT_CHARS * 4])
         mentioned = mentioned or f"matrix.to/#/{self.user_id}" in links
-        text = REPLY_FALLBACK.sub("", event.body)
+        body = event.body if isinstance(event.body, str) else ""
+        text = REPLY_FALLBACK.sub("", body[: MAX_INPUT_CHARS * 2])
         for name in names:
             pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)\s*[:,]?", re.IGNORECASE)
             text, count = pattern.subn(" ", text)
@@ -345,8 +324,7 @@ class MatrixAdapter:
         return text.strip(), mentioned or room.member_count == 2
 
     async def _is_admin(self, room: MatrixRoom, user_id: str) -> bool:
-        return (user_id in self.settings.admins
-                or room.power_levels.get_user_level(user_id) >= ADMIN_POWER_LEVEL
+        return (room.power_levels.get_user_level(user_id) >= ADMIN_POWER_LEVEL
                 or user_id in await self._creators(room))
 
     async def _creators(self, room: MatrixRoom) -> frozenset[str]:
@@ -380,28 +358,49 @@ class MatrixAdapter:
             log.warning("Matrix: cannot reply in %s: %s", room_id, response)
 
 
-async def guarded(what: str, work: Awaitable[None]) -> None:
-    """Run an event handler, logging its failure: one bad event must not stop the sync loop."""
-    try:
-        await work
-    except Exception:
-        log.exception("Matrix: %s failed", what)
+Callback = Callable[[MatrixRoom, Any], Awaitable[None]]
+
+
+def guarded(callback: Callback) -> Callback:
+    """`callback`, logging its failure in one line instead of raising: one member's
+    malformed event must not stop the sync loop (and every other platform with it)."""
+    async def run(room: MatrixRoom, event: Any) -> None:
+        try:
+            await callback(room, event)
+        except Exception as error:
+            log.warning("Matrix: ignored event %s in %s: %s: %s", getattr(event, "event_id", "?"),
+                        room.room_id, type(error).__name__, error)
+    return run
+
+
+def field(source: object, key: str) -> dict[str, Any]:
+    """`source[key]` when both are JSON objects, else an empty one: event content is
+    whatever a member's client sent, of any shape."""
+    value = source.get(key) if isinstance(source, dict) else None
+    return value if isinstance(value, dict) else {}
+
+
+def listed(value: object) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def relation_of(event: Any) -> dict[str, Any]:
+    return field(field(event.source, "content"), "m.relates_to")
 
 
 def reply_relation(event: Any) -> dict[str, Any]:
     """A reply to `event`, kept in its thread when it has one (else it lands in the room)."""
     relation: dict[str, Any] = {"m.in_reply_to": {"event_id": event.event_id}}
-    asked_in = event.source.get("content", {}).get("m.relates_to", {})
-    if asked_in.get("rel_type") == "m.thread":
-        relation.update(rel_type="m.thread", event_id=asked_in["event_id"],
-                        is_falling_back=False)
+    asked_in = relation_of(event)
+    thread = asked_in.get("event_id")
+    if asked_in.get("rel_type") == "m.thread" and isinstance(thread, str):
+        relation.update(rel_type="m.thread", event_id=thread, is_falling_back=False)
     return relation
 
 
 def is_edit(event: RoomMessageText) -> bool:
     """Edits repeat the whole message; answering them would answer the question twice."""
-    relation = event.source.get("content", {}).get("m.relates_to", {})
-    return bool(relation.get("rel_type") == "m.replace")
+    return relation_of(event).get("rel_type") == "m.replace"
 
 
 def notice_content(text: str, card: Card | None) -> dict[str, Any]:

@@ -1,7 +1,7 @@
 """The terminal adapter: try the whole bot with no chat server and no token.
 
-The terminal member is an admin (it is the person running the bot), and every line is
-addressed to the bot. Announcements that fall due are printed between the lines.
+The terminal member is an admin and the operator (it is the person running the bot), and
+every line is addressed to the bot. Announcements that fall due are printed between the lines.
 """
 
 from __future__ import annotations
@@ -10,7 +10,9 @@ import asyncio
 import sys
 from typing import TextIO
 
-from sbbot.chat import Announcement, Message
+from sbbot.chat import Announcement, Message, Reply
+from sbbot.conversation import Conversation, Incoming
+from sbbot.cooldown import Cooldown
 from sbbot.engine import Engine
 
 PLATFORM = "terminal"
@@ -20,16 +22,22 @@ GREETING = ("sbbot — posez une question sur les articles (en français ou en a
             " tapez !aide pour les commandes, Ctrl-D pour quitter.")
 
 
+def terminal_incoming(text: str) -> Incoming:
+    return Incoming(text, CHANNEL, CHANNEL, author="terminal", addressed=True, is_admin=True,
+                    is_operator=True)
+
+
 def terminal_message(text: str) -> Message:
-    return Message(text, PLATFORM, CHANNEL, author="terminal", is_admin=True, addressed=True)
+    return Message(text, PLATFORM, CHANNEL, author="terminal", is_admin=True, addressed=True,
+                   community=CHANNEL, is_operator=True)
 
 
 class TerminalAdapter:
     platform = PLATFORM
 
-    def __init__(self, engine: Engine, stdin: TextIO = sys.stdin,
-                 stdout: TextIO = sys.stdout) -> None:
-        self.engine = engine
+    def __init__(self, engine: Engine, cooldown: Cooldown | None = None, *,
+                 stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> None:
+        self.conversation = Conversation(engine, PLATFORM, cooldown or Cooldown(0))
         self.stdin = stdin
         self.stdout = stdout
         self._closed = asyncio.Event()
@@ -43,15 +51,16 @@ class TerminalAdapter:
             if not line:
                 self._write("\nÀ bientôt !\n")
                 return
-            reply = await self.engine.handle(terminal_message(line))
-            if reply is not None:
-                self._write(f"sbbot> {reply.text}\n\n")
+            await self.conversation.handle(terminal_incoming(line), self._print)
 
     async def close(self) -> None:
         self._closed.set()
 
     async def serves(self, channel: str) -> bool:
         return True
+
+    async def _print(self, reply: Reply) -> None:
+        self._write(f"sbbot> {reply.text}\n\n")
 
     async def announce(self, announcement: Announcement) -> None:
         self._write(f"\n[annonce] {announcement.text}\n\n{PROMPT}")

@@ -15,6 +15,7 @@ from zoneinfo import ZoneInfo
 
 from sbbot.chat import Message, Reply
 from sbbot.knowledge import Knowledge
+from sbbot.replies import fit
 from sbbot.router import Router
 from sbbot.snapshot import ReloadReport
 from sbbot.store import Store
@@ -45,13 +46,22 @@ class Context:
     engine: Bot
     message: Message
 
+    def echo(self, member_text: str, limit: int = 80) -> str:
+        """Member text shortened and made inert for the asker's platform, to quote back."""
+        return self.message.style.quote(fit(member_text, limit))
+
 
 Handler = Callable[[Context, str], Awaitable[Reply]]
 
 
 @dataclass(frozen=True)
 class Command:
-    """A `!name` command. `summary` is French: it feeds `!aide` and slash descriptions."""
+    """A `!name` command. `summary` is French: it feeds `!aide` and slash descriptions.
+
+    `admin` commands act on one community (its subscriptions, its questions); `operator`
+    ones act on what every community shares (the knowledge), so only the bot's operators
+    may run them, whatever their rank in a server or room.
+    """
 
     name: str
     aliases: tuple[str, ...]
@@ -59,3 +69,4 @@ class Command:
     summary: str
     handler: Handler
     admin: bool = False
+    operator: bool = False

@@ -13,7 +13,7 @@ from typing import Final
 from sbbot.chat import AnnouncementKind, Reply
 from sbbot.commands import Command, Context
 from sbbot.knowledge import KnowledgeError
-from sbbot.replies import echo
+from sbbot.replies import fit
 from sbbot.snapshot import ReloadReport
 from sbbot.text import fold
 
@@ -58,15 +58,15 @@ def kind_list(kinds: Sequence[AnnouncementKind],
     return joiner.join(names[kind] for kind in sorted(kinds))
 
 
-def bad_kinds(command: str, arguments: str) -> Reply:
-    return Reply(f"Je ne comprends pas « {echo(arguments, 40)} ». Utilisez !{command} citation,"
-                 f" !{command} rappels ou !{command} tout.", "error")
+def bad_kinds(context: Context, command: str, arguments: str) -> Reply:
+    return Reply(f"Je ne comprends pas « {context.echo(arguments, 40)} ». Utilisez !{command}"
+                 f" citation, !{command} rappels ou !{command} tout.", "error")
 
 
 async def abonner(context: Context, arguments: str) -> Reply:
     kinds = parse_kinds(arguments)
     if kinds is None:
-        return bad_kinds("abonner", arguments)
+        return bad_kinds(context, "abonner", arguments)
     message = context.message
     added = await context.engine.store.subscribe(message.platform, message.channel, kinds)
     already = [kind for kind in kinds if kind not in added]
@@ -81,7 +81,7 @@ async def abonner(context: Context, arguments: str) -> Reply:
 async def desabonner(context: Context, arguments: str) -> Reply:
     kinds = parse_kinds(arguments)
     if kinds is None:
-        return bad_kinds("desabonner", arguments)
+        return bad_kinds(context, "desabonner", arguments)
     message = context.message
     removed = await context.engine.store.unsubscribe(message.platform, message.channel, kinds)
     missing = [kind for kind in kinds if kind not in removed]
@@ -113,7 +113,7 @@ async def questions(context: Context, arguments: str) -> Reply:
                                                    QUESTIONS_SHOWN)
     if not asked:
         return Reply("Aucune question sans réponse ces 7 derniers jours.", "command")
-    lines = [f"• « {echo(question.text, 120)} » — {question.count} fois, dernière le "
+    lines = [f"• « {context.echo(question.text, 120)} » — {question.count} fois, dernière le "
              f"{question.last_asked.astimezone(engine.timezone):%d/%m à %H:%M}"
              for question in asked]
     return Reply("Questions restées sans réponse ces 7 derniers jours, les plus fréquentes "
@@ -155,7 +155,7 @@ def reload_failure(problems: Sequence[str]) -> str:
     shown: list[str] = []
     used = 0
     for problem in problems:
-        line = echo(problem, 300)
+        line = fit(problem, 300)
         if used + len(line) > PROBLEMS_CHARS:
             break
         shown.append(line)
@@ -179,5 +179,5 @@ ADMIN_COMMANDS: tuple[Command, ...] = (
             admin=True),
     Command("recharger", ("reload",), "!recharger",
             "recharge les fichiers de connaissances et dit ce qui a changé", recharger,
-            admin=True),
+            admin=True, operator=True),
 )

@@ -10,7 +10,6 @@ from rapidfuzz import fuzz, process
 from sbbot.chat import Card, EntryRef, Reply, ReplyKind
 from sbbot.commands import Command, Context
 from sbbot.knowledge.model import Entry, Event, Quote, french_date, render_event
-from sbbot.replies import echo
 from sbbot.router import Match
 from sbbot.store import StoreError
 from sbbot.text import fold
@@ -115,7 +114,8 @@ async def raison(context: Context, arguments: str) -> Reply:
         number = arguments.split()[0]
         if not (number.isascii() and number.isdigit()) or not 1 <= int(number) <= len(reasons):
             return Reply(f"Donnez un numéro de raison entre 1 et {len(reasons)} "
-                         f"(par exemple !raison 3), pas « {echo(number, 20)} ».", "error")
+                         f"(par exemple !raison 3), pas « {context.echo(number, 20)} ».",
+                         "error")
         chosen = next(reason for reason in reasons if reason.number == int(number))
         return shown(context, chosen.id)
     reason_id = await context.engine.store.next_in_rotation(
@@ -139,7 +139,7 @@ async def citation(context: Context, arguments: str) -> Reply:
         author = find_author(quotes, arguments)
         if author is None:
             authors = ", ".join(sorted({quote.author for quote in quotes}))
-            return Reply(f"Je n’ai pas de citation de « {echo(arguments, 40)} ». "
+            return Reply(f"Je n’ai pas de citation de « {context.echo(arguments, 40)} ». "
                          f"Auteurs cités dans les articles : {authors}.", "error")
         quotes = tuple(quote for quote in quotes if quote.author == author)
         bag = f"quotes:{author}"
@@ -212,7 +212,7 @@ async def evenement(context: Context, arguments: str) -> Reply:
                                score_cutoff=60)
     if match is None:
         names = ", ".join(event.name for event in events) or "aucun"
-        return Reply(f"Je ne connais pas d’événement « {echo(arguments, 40)} ». "
+        return Reply(f"Je ne connais pas d’événement « {context.echo(arguments, 40)} ». "
                      f"Événements connus : {names}.", "error")
     event = next(event for event in events if event.id == match[2])
     return event_reply(event, context.engine.clock(), source_title(context, event))
