@@ -18,11 +18,14 @@ distractors share the questions' rare words.
 
 from __future__ import annotations
 
+import json
 import random
 import re
+import shutil
 from collections import Counter
 from collections.abc import Sequence
-from itertools import accumulate
+from itertools import accumulate, groupby
+from pathlib import Path
 
 from sbbot.knowledge.model import Entry, Hints
 
@@ -62,3 +65,25 @@ def synthetic_entries(real: Sequence[Entry], size: int, seed: int) -> list[Entry
     entries = [*real, *generated]
     rng.shuffle(entries)
     return entries
+
+
+def write_archive(knowledge: Path, size: int, seed: int, out: Path) -> None:
+    """A knowledge directory of `size` entries: a copy of `knowledge` plus the synthetic
+    passages as post files (JSON strings are valid YAML, and need no escaping rules).
+
+    For measuring what depends on files (start-up, reload), not only on entries in memory.
+    """
+    from sbbot.knowledge import load_knowledge
+
+    shutil.copytree(knowledge, out)
+    real = list(load_knowledge(knowledge).entries())
+    filler = [entry for entry in synthetic_entries(real, size, seed)
+              if entry.post.startswith("synthetic-")]
+    filler.sort(key=lambda entry: entry.post)
+    for post, passages in groupby(filler, key=lambda entry: entry.post):
+        group = list(passages)
+        lines = [f"slug: {post}", f"title: {json.dumps(group[0].source, ensure_ascii=False)}",
+                 "passages:"]
+        lines.extend(f"  - id: {entry.id}\n    text: {json.dumps(entry.text, ensure_ascii=False)}"
+                     for entry in group)
+        (out / "posts" / f"{post}.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -49,7 +49,8 @@ SECRET_SETTINGS = ("DISCORD_TOKEN", "MATRIX_ACCESS_TOKEN", "MATRIX_PASSWORD")
 async def open_engine(settings: Settings) -> AsyncIterator[Engine]:
     store = await Store.open(settings.database)
     try:
-        yield Engine(settings.knowledge_dir, store, timezone=settings.timezone)
+        yield Engine(settings.knowledge_dir, store, timezone=settings.timezone,
+                     cache_dir=settings.cache_dir)
     finally:
         await store.close()
 

@@ -24,7 +24,8 @@ from sbbot.adapters.shards import Shards, parse_shard_count, parse_shard_ids
 T = TypeVar("T")
 
 KNOWN_SETTINGS: Final = frozenset({
-    "SBBOT_KNOWLEDGE_DIR", "SBBOT_DATABASE", "SBBOT_TIMEZONE", "SBBOT_DAILY_QUOTE_TIME",
+    "SBBOT_KNOWLEDGE_DIR", "SBBOT_CACHE_DIR", "SBBOT_DATABASE", "SBBOT_TIMEZONE",
+    "SBBOT_DAILY_QUOTE_TIME",
     "SBBOT_CATCH_UP_HOURS", "SBBOT_QUESTION_COOLDOWN", "SBBOT_LOG_LEVEL",
     "SBBOT_HTTP_PORT", "SBBOT_HTTP_HOST",
     "DISCORD_TOKEN", "DISCORD_GUILD_ID", "DISCORD_QUESTION_CHANNELS", "DISCORD_ADMIN_ROLES",
@@ -72,6 +73,7 @@ class MatrixSettings:
 @dataclass(frozen=True)
 class Settings:
     knowledge_dir: Path
+    cache_dir: Path
     database: Path
     timezone: ZoneInfo
     daily_quote_time: time
@@ -88,6 +90,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
 
     return Settings(
         knowledge_dir=Path(get("SBBOT_KNOWLEDGE_DIR", "knowledge")),
+        cache_dir=Path(get("SBBOT_CACHE_DIR", "data/cache")),
         database=Path(get("SBBOT_DATABASE", "data/sbbot.sqlite3")),
         timezone=parse("SBBOT_TIMEZONE", get("SBBOT_TIMEZONE", "Europe/Paris"), parse_zone),
         daily_quote_time=parse("SBBOT_DAILY_QUOTE_TIME", get("SBBOT_DAILY_QUOTE_TIME", "09:00"),

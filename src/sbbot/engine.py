@@ -22,7 +22,7 @@ from sbbot.commands.content import CONTENT_COMMANDS, answer_question
 from sbbot.inbound import PREFIX, command_word, normalize
 from sbbot.knowledge import Knowledge
 from sbbot.router import Router
-from sbbot.snapshot import ReloadReport, Snapshot, reload
+from sbbot.snapshot import ReloadReport, Snapshot, compare, open_snapshot, rebuild, release
 from sbbot.store import Store
 
 GREETING = ("Bonjour ! Posez-moi une question sur les articles que je connais,"
@@ -44,13 +44,16 @@ class Engine:
         clock: Clock = utc_now,
         rng: random.Random | None = None,
         timezone: ZoneInfo | None = None,
+        cache_dir: Path | None = None,
     ) -> None:
+        """`cache_dir` keeps built snapshots (see `sbbot.snapshot`); None builds every time."""
         self.knowledge_dir = knowledge_dir
+        self.cache_dir = cache_dir
         self.store = store
         self.clock = clock
         self.rng = rng or random.Random()
         self.timezone = timezone or ZoneInfo("Europe/Paris")
-        self._snapshot = Snapshot.load(knowledge_dir)
+        self._snapshot: Snapshot = open_snapshot(knowledge_dir, cache_dir)
         self.commands: tuple[Command, ...] = CONTENT_COMMANDS + ADMIN_COMMANDS
         self._by_name: Mapping[str, Command] = {
             name: command
@@ -67,8 +70,18 @@ class Engine:
         return self._snapshot.router
 
     def reload(self) -> ReloadReport:
-        """Load the knowledge directory again; on any error, raise and keep the old snapshot."""
-        self._snapshot, report = reload(self.knowledge_dir, self._snapshot)
+        """Load the knowledge directory again; on any error, raise and keep the old snapshot.
+
+        Blocking: run it in a worker thread. The new snapshot is built in a child process
+        and swapped in with one assignment, so answers never wait for it (see
+        `sbbot.snapshot`); the old one is then freed a little at a time.
+        """
+        new = rebuild(self.knowledge_dir, self.cache_dir)
+        report = compare(self._snapshot, new)
+        old: list[object] = [self._snapshot]
+        self._snapshot = new
+        del new
+        release(old)
         return report
 
     def command(self, name: str) -> Command | None:

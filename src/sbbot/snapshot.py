@@ -1,16 +1,60 @@
-"""The knowledge and the router built from it, and what a reload changed.
+"""Knowledge snapshots: built once, persisted, and swapped in without pausing the answers.
 
-It sits below both the engine and the admin commands, so that neither has to import the
-other to reload or to describe a reload.
+A snapshot is the validated knowledge and the router built from it. This module sits below
+both the engine and the admin commands, so that neither has to import the other to reload
+or to describe a reload. Building one for a large
+archive takes seconds of CPU (reading and validating the YAML, indexing), so:
+
+- it is persisted in a cache directory, under a key hashed from the knowledge files' bytes,
+  this package's code and the format version: start-up with unchanged knowledge is a load,
+  not a build. A cache file that is missing, stale, truncated or corrupt is ignored (and
+  rebuilt): it carries its key and a digest of its payload, checked before use.
+- a reload builds the new snapshot in a child process (`python -m sbbot.snapshot`), so the
+  build never competes with the answers for the interpreter lock; the bot's process only
+  loads the result. Loading reads the pickle through a Python-level reader, so the
+  unpickler hands the lock back between its 64 KB frames instead of holding it for the
+  whole file, and the old snapshot is freed a few objects at a time (`release`).
+
+The cache is a pickle: it is only ever read from the directory the bot itself writes (its
+data directory), never from anything a member or a knowledge file provides.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import copyreg
+import gc
+import hashlib
+import io
+import json
+import logging
+import os
+import pickle
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from types import MappingProxyType
+from typing import Any
 
-from sbbot.knowledge import Knowledge, load_knowledge
+import sbbot
+from sbbot.knowledge import Knowledge, KnowledgeError, load_knowledge
+from sbbot.knowledge.loader import Problem
 from sbbot.router import Router
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1
+"""Bumped whenever the file layout changes; part of every key."""
+MAGIC = b"sbbot-snapshot\n"
+DIGEST_SIZE = 32
+RELEASE_BATCH = 2000
+"""Objects freed between two chances for the answering thread to take the lock."""
+
+
+class SnapshotError(Exception):
+    """A snapshot could not be built for a reason other than invalid knowledge files."""
 
 
 @dataclass(frozen=True)
@@ -22,6 +66,7 @@ class Snapshot:
 
     @classmethod
     def load(cls, directory: Path) -> Snapshot:
+        """Read, validate and index `directory` (seconds for a large archive)."""
         knowledge = load_knowledge(directory)
         return cls(knowledge, Router(knowledge))
 
@@ -33,13 +78,12 @@ class ReloadReport:
     changed: tuple[str, ...]
 
 
-def reload(directory: Path, current: Snapshot) -> tuple[Snapshot, ReloadReport]:
-    """A new snapshot of `directory` and how its entries differ from `current`'s; raises
-    KnowledgeError (and builds nothing) when the files do not validate."""
-    new = Snapshot.load(directory)
-    old_entries = {entry.id: entry for entry in current.knowledge.entries()}
-    new_entries = {entry.id: entry for entry in new.knowledge.entries()}
-    return new, ReloadReport(
+def compare(old: Snapshot, new: Snapshot) -> ReloadReport:
+    """What a reload changed, from the routers' own entries: making a second copy of 100,000
+    entries here would cost as much as the swap saves."""
+    old_entries = {entry.id: entry for entry in old.router.entries}
+    new_entries = {entry.id: entry for entry in new.router.entries}
+    return ReloadReport(
         added=tuple(sorted(new_entries.keys() - old_entries.keys())),
         removed=tuple(sorted(old_entries.keys() - new_entries.keys())),
         changed=tuple(sorted(
@@ -47,3 +91,235 @@ def reload(directory: Path, current: Snapshot) -> tuple[Snapshot, ReloadReport]:
             if new_entries[entry_id] != old_entries[entry_id]
         )),
     )
+
+
+def open_snapshot(directory: Path, cache_dir: Path | None) -> Snapshot:
+    """The snapshot of `directory`: loaded from the cache when the knowledge is unchanged,
+    otherwise built here (and cached). For start-up, when no answer is waiting."""
+    if cache_dir is None:
+        return Snapshot.load(directory)
+    key = fingerprint(directory)
+    cached = read_cache(cache_path(cache_dir, key), key)
+    if cached is not None:
+        return cached
+    snapshot = Snapshot.load(directory)
+    write_cache(snapshot, cache_dir, key)
+    return snapshot
+
+
+def rebuild(directory: Path, cache_dir: Path | None) -> Snapshot:
+    """The snapshot of `directory` for a reload: from the cache if unchanged, otherwise
+    built in a child process. Blocks; call it from a worker thread.
+
+    Raises KnowledgeError (the files do not validate) or SnapshotError.
+    """
+    if cache_dir is not None:
+        key = fingerprint(directory)
+        cached = read_cache(cache_path(cache_dir, key), key)
+        if cached is not None:
+            return cached
+        return build_elsewhere(directory, cache_dir)
+    with tempfile.TemporaryDirectory(prefix="sbbot-snapshot-") as folder:
+        return build_elsewhere(directory, Path(folder))
+
+
+def build_elsewhere(directory: Path, cache_dir: Path) -> Snapshot:
+    finished = subprocess.run(
+        [sys.executable, "-m", "sbbot.snapshot", str(directory), str(cache_dir)],
+        capture_output=True, text=True, check=False)
+    try:
+        result = json.loads(finished.stdout)
+    except json.JSONDecodeError:
+        raise SnapshotError(f"the snapshot builder failed (exit {finished.returncode}): "
+                            f"{finished.stderr.strip()[-500:]}") from None
+    if "problems" in result:
+        raise KnowledgeError([Problem(**problem) for problem in result["problems"]])
+    key = result["key"]
+    snapshot = read_cache(cache_path(cache_dir, key), key)
+    if snapshot is None:
+        raise SnapshotError("the snapshot built by the child process could not be read back")
+    return snapshot
+
+
+def fingerprint(directory: Path) -> str:
+    """A hash of everything a snapshot depends on: the format, the code, every knowledge file.
+
+    The code counts because a snapshot pickles the router's internals: after an upgrade the
+    old cache must not be read by new code.
+    """
+    digest = hashlib.blake2b(digest_size=DIGEST_SIZE)
+    digest.update(f"{FORMAT} {sys.version}".encode())
+    package = Path(sbbot.__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    for path in knowledge_files(directory):
+        digest.update(b"\0" + path.relative_to(directory).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def knowledge_files(directory: Path) -> Iterator[Path]:
+    """Every file under `directory` but hidden ones (a cache kept inside it, editors' swap
+    files), in a fixed order."""
+    for path in sorted(directory.rglob("*")):
+        if path.is_file() and not any(part.startswith(".")
+                                      for part in path.relative_to(directory).parts):
+            yield path
+
+
+def cache_path(cache_dir: Path, key: str) -> Path:
+    return cache_dir / f"snapshot-{key[:32]}.pickle"
+
+
+class SnapshotPickler(pickle.Pickler):
+    """Pickles read-only mappings (`Knowledge.synonyms`) as the mappings they wrap."""
+
+    dispatch_table = copyreg.dispatch_table.copy()
+    dispatch_table[MappingProxyType] = lambda proxy: (read_only, (dict(proxy),))
+
+
+def read_only(mapping: dict[Any, Any]) -> MappingProxyType[Any, Any]:
+    return MappingProxyType(mapping)
+
+
+def write_cache(snapshot: Snapshot, cache_dir: Path, key: str) -> Path | None:
+    """Write the snapshot atomically (a reader never sees half a file); None if it cannot be
+    written, which only costs the next start-up a build."""
+    buffer = io.BytesIO()
+    try:
+        SnapshotPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(snapshot)
+    except (pickle.PicklingError, TypeError, AttributeError) as error:
+        log.warning("knowledge snapshot not cached: %s", error)
+        return None
+    payload = buffer.getbuffer()
+    header = MAGIC + key.encode() + b"\n" + hashlib.blake2b(
+        payload, digest_size=DIGEST_SIZE).digest()
+    path = cache_path(cache_dir, key)
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=cache_dir, prefix=".tmp-", delete=False) as out:
+            out.write(header)
+            out.write(payload)
+        os.replace(out.name, path)
+    except OSError as error:
+        log.warning("knowledge snapshot not cached in %s: %s", cache_dir, error)
+        return None
+    return path
+
+
+def read_cache(path: Path, key: str) -> Snapshot | None:
+    """The snapshot cached at `path` for `key`, or None if it is missing, stale or corrupt."""
+    try:
+        with path.open("rb") as stream:
+            header = stream.read(len(MAGIC) + len(key) + 1 + DIGEST_SIZE)
+            payload = stream.read()
+    except OSError:
+        return None
+    if header[:len(MAGIC)] != MAGIC or header[len(MAGIC):-DIGEST_SIZE] != key.encode() + b"\n":
+        log.info("knowledge snapshot %s is stale; rebuilding", path.name)
+        return None
+    if hashlib.blake2b(payload, digest_size=DIGEST_SIZE).digest() != header[-DIGEST_SIZE:]:
+        log.warning("knowledge snapshot %s is corrupt; rebuilding", path.name)
+        return None
+    try:
+        snapshot = unpickle(payload)
+    except Exception as error:  # any failure to unpickle means "rebuild"
+        log.warning("knowledge snapshot %s unreadable (%s); rebuilding", path.name, error)
+        return None
+    if not isinstance(snapshot, Snapshot):
+        log.warning("knowledge snapshot %s holds a %s; rebuilding", path.name,
+                    type(snapshot).__name__)
+        return None
+    return snapshot
+
+
+class YieldingReader:
+    """A file whose reads are Python calls: the unpickler reads one 64 KB frame at a time,
+    and each call is a point where a waiting thread can take the interpreter lock."""
+
+    def __init__(self, raw: io.BytesIO) -> None:
+        self._raw = raw
+
+    def read(self, size: int = -1) -> bytes:
+        return self._raw.read(size)
+
+    def readinto(self, buffer: Any) -> int:
+        return self._raw.readinto(buffer)
+
+    def readline(self) -> bytes:
+        return self._raw.readline()
+
+
+def unpickle(payload: bytes) -> object:
+    """Unpickle without a collector pause: the collector is off while a million objects are
+    created (it would otherwise scan them again and again), and they are then frozen, so that
+    no later collection scans the snapshot either; it is freed by reference counting."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        value = pickle.load(YieldingReader(io.BytesIO(payload)))
+        gc.freeze()
+    finally:
+        if enabled:
+            gc.enable()
+    return value
+
+
+def release(holder: list[object]) -> None:
+    """Drop the last reference to a large object graph (the one item of `holder`, which the
+    caller must not keep elsewhere) a batch of objects at a time.
+
+    Freeing an old snapshot in one `del` is a single C-level cascade (80 ms for 100,000
+    entries) that no other thread can interrupt. Here the graph is first listed breadth-first
+    (the list keeps every object alive), then the list is emptied from the root down: each
+    step frees one object, whose children the list still holds.
+    """
+    order = [holder.pop()]
+    seen = {id(order[0])}
+    position = 0
+    while position < len(order):
+        for child in gc.get_referents(order[position]):
+            if id(child) not in seen and owned(child):
+                seen.add(id(child))
+                order.append(child)
+        position += 1
+    seen.clear()
+    for start in range(0, len(order), RELEASE_BATCH):
+        for position in range(start, min(start + RELEASE_BATCH, len(order))):
+            order[position] = None
+
+
+def owned(value: object) -> bool:
+    """Whether `release` walks into `value`: containers and sbbot's own objects, never a
+    class, a module or a function (through which it would reach the whole interpreter)."""
+    return gc.is_tracked(value) and (
+        isinstance(value, CONTAINERS) or type(value).__module__.startswith("sbbot."))
+
+
+CONTAINERS = (dict, list, tuple, set, frozenset, MappingProxyType)
+
+
+def main(argv: list[str]) -> int:
+    """`python -m sbbot.snapshot KNOWLEDGE_DIR CACHE_DIR`: build, cache, print the key (or
+    the knowledge problems) as JSON."""
+    directory, cache_dir = Path(argv[0]), Path(argv[1])
+    key = fingerprint(directory)
+    try:
+        snapshot = Snapshot.load(directory)
+    except KnowledgeError as error:
+        print(json.dumps({"problems": [asdict(problem) for problem in error.problems]}))
+        return 1
+    if write_cache(snapshot, cache_dir, key) is None:
+        print(f"cannot write the snapshot to {cache_dir}", file=sys.stderr)
+        return 2
+    print(json.dumps({"key": key}))
+    return 0
+
+
+if __name__ == "__main__":
+    # Through the imported module, so that snapshots pickle `sbbot.snapshot.Snapshot`, not
+    # `__main__.Snapshot`, which the bot's process could not find.
+    from sbbot import snapshot as module
+
+    sys.exit(module.main(sys.argv[1:]))

@@ -6,6 +6,7 @@ The engine refuses these to non-admins before any handler here runs.
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Sequence
 from datetime import timedelta
 from typing import Final
@@ -14,8 +15,10 @@ from sbbot.chat import AnnouncementKind, Reply
 from sbbot.commands import Command, Context
 from sbbot.knowledge import KnowledgeError
 from sbbot.replies import fit
-from sbbot.snapshot import ReloadReport
+from sbbot.snapshot import ReloadReport, SnapshotError
 from sbbot.text import fold
+
+log = logging.getLogger(__name__)
 
 KIND_WORDS: Final[dict[str, tuple[AnnouncementKind, ...]]] = {
     "citation": ("daily_quote",), "citations": ("daily_quote",), "quote": ("daily_quote",),
@@ -122,12 +125,17 @@ async def questions(context: Context, arguments: str) -> Reply:
 
 
 async def recharger(context: Context, arguments: str) -> Reply:
-    """Reload in a worker thread so that the bot keeps answering, from the old knowledge,
-    while the files are read and the new router is built."""
+    """Reload from a worker thread (the build itself runs in a child process) so that the bot
+    keeps answering, from the old knowledge, while the new snapshot is built."""
     try:
         report = await asyncio.to_thread(context.engine.reload)
     except KnowledgeError as error:
         return Reply(reload_failure([str(problem) for problem in error.problems]), "error")
+    except SnapshotError:
+        log.exception("knowledge reload failed")
+        return Reply("Rechargement impossible pour une raison technique (voir le journal du "
+                     "bot). Je continue de répondre avec les connaissances précédentes.",
+                     "error")
     return Reply(reload_summary(report), "command")
 
 
