@@ -23,13 +23,15 @@ from sbbot import bench, evaluation, logs
 from sbbot.adapters import Adapter
 from sbbot.adapters.terminal import TerminalAdapter, terminal_message
 from sbbot.chat import EntryRef, Reply
+from sbbot.clock import TEST_CLOCK_INTERVAL
 from sbbot.config import ConfigError, Settings, load_settings, read_dotenv
 from sbbot.cooldown import Cooldown
-from sbbot.engine import Engine
+from sbbot.engine import Engine, utc_now
 from sbbot.importer import command as importer
 from sbbot.knowledge import KnowledgeError, load_knowledge
 from sbbot.knowledge.schema import write_schemas
 from sbbot.scheduler import (
+    PASS_INTERVAL,
     Schedule,
     format_preview,
     localize,
@@ -50,7 +52,8 @@ async def open_engine(settings: Settings) -> AsyncIterator[Engine]:
     store = await Store.open(settings.database)
     try:
         yield Engine(settings.knowledge_dir, store, timezone=settings.timezone,
-                     cache_dir=settings.cache_dir)
+                     cache_dir=settings.cache_dir,
+                     clock=settings.test_clock or utc_now)
     finally:
         await store.close()
 
@@ -80,7 +83,8 @@ async def ask(args: argparse.Namespace, settings: Settings) -> int:
 
 async def chat(args: argparse.Namespace, settings: Settings) -> int:
     async with open_engine(settings) as engine:
-        await serve(engine, [TerminalAdapter(engine)], Schedule.from_settings(settings))
+        await serve(engine, [TerminalAdapter(engine)], Schedule.from_settings(settings),
+                    poll_interval(settings))
     return 0
 
 
@@ -88,7 +92,8 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
     if settings.discord is None and settings.matrix is None:
         return await chat(args, settings)
     async with open_engine(settings) as engine:
-        await serve(engine, chat_adapters(engine, settings), Schedule.from_settings(settings))
+        await serve(engine, chat_adapters(engine, settings), Schedule.from_settings(settings),
+                    poll_interval(settings))
     return 0
 
 
@@ -111,7 +116,13 @@ def chat_adapters(engine: Engine, settings: Settings) -> list[Adapter]:
     return adapters
 
 
-async def serve(engine: Engine, adapters: Sequence[Adapter], plan: Schedule) -> None:
+def poll_interval(settings: Settings) -> float:
+    """Seconds between scheduler passes: fast under the soak tests' simulated clock."""
+    return TEST_CLOCK_INTERVAL if settings.test_clock is not None else PASS_INTERVAL
+
+
+async def serve(engine: Engine, adapters: Sequence[Adapter], plan: Schedule,
+                interval: float = PASS_INTERVAL) -> None:
     """Run every adapter and the scheduler until SIGINT/SIGTERM or until an adapter stops.
 
     One engine, one store and one scheduler serve all platforms, so a channel subscribed on
@@ -123,7 +134,8 @@ async def serve(engine: Engine, adapters: Sequence[Adapter], plan: Schedule) -> 
         loop.add_signal_handler(signal_number, stop.set)
     runs = [asyncio.create_task(adapter.run(), name=adapter.platform) for adapter in adapters]
     scheduler = asyncio.create_task(run_scheduler(
-        engine, {adapter.platform: adapter for adapter in adapters}, plan, stop=stop))
+        engine, {adapter.platform: adapter for adapter in adapters}, plan, stop=stop,
+        interval=interval))
     stopped = asyncio.create_task(stop.wait())
     try:
         await asyncio.wait([stopped, *runs], return_when=asyncio.FIRST_COMPLETED)

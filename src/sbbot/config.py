@@ -20,6 +20,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from dotenv.parser import parse_stream
 
 from sbbot.adapters.shards import Shards, parse_shard_count, parse_shard_ids
+from sbbot.clock import FileClock, parse_test_clock
 
 T = TypeVar("T")
 
@@ -27,7 +28,7 @@ KNOWN_SETTINGS: Final = frozenset({
     "SBBOT_KNOWLEDGE_DIR", "SBBOT_CACHE_DIR", "SBBOT_DATABASE", "SBBOT_TIMEZONE",
     "SBBOT_DAILY_QUOTE_TIME",
     "SBBOT_CATCH_UP_HOURS", "SBBOT_QUESTION_COOLDOWN", "SBBOT_LOG_LEVEL",
-    "SBBOT_HTTP_PORT", "SBBOT_HTTP_HOST",
+    "SBBOT_HTTP_PORT", "SBBOT_HTTP_HOST", "SBBOT_TEST_CLOCK",
     "DISCORD_TOKEN", "DISCORD_GUILD_ID", "DISCORD_QUESTION_CHANNELS", "DISCORD_ADMIN_ROLES",
     "DISCORD_OWNER_IDS", "DISCORD_SHARD_COUNT", "DISCORD_SHARD_IDS",
     "MATRIX_HOMESERVER", "MATRIX_USER_ID", "MATRIX_ACCESS_TOKEN", "MATRIX_PASSWORD",
@@ -82,6 +83,8 @@ class Settings:
     log_level: str
     discord: DiscordSettings | None
     matrix: MatrixSettings | None
+    test_clock: FileClock | None = None
+    """A simulated clock for soak tests (see `sbbot.clock`); None: the system clock."""
 
 
 def load_settings(env: Mapping[str, str]) -> Settings:
@@ -102,6 +105,8 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         log_level=parse("SBBOT_LOG_LEVEL", get("SBBOT_LOG_LEVEL", "INFO"), parse_log_level),
         discord=discord_settings(env),
         matrix=matrix_settings(env),
+        test_clock=parse("SBBOT_TEST_CLOCK", get("SBBOT_TEST_CLOCK", ""), parse_test_clock)
+        if get("SBBOT_TEST_CLOCK", "") else None,
     )
 
 

@@ -55,6 +55,10 @@ leave room for a slow login, since an announcement that times out is not retried
 
 QUOTE_ORDER_SEED = "sbbot daily quote"
 
+PASS_INTERVAL = 30.0
+"""Seconds between two passes of the loop; far below every due window (`ON_TIME`, at least
+ten minutes), so a pass never misses one."""
+
 
 @dataclass(frozen=True)
 class Schedule:
@@ -323,7 +327,7 @@ async def send_due(store: Store, knowledge: Knowledge, adapters: Mapping[str, Ad
 
 
 async def run_scheduler(engine: Engine, adapters: Mapping[str, Adapter], schedule: Schedule,
-                        *, stop: asyncio.Event, interval: float = 30.0) -> None:
+                        *, stop: asyncio.Event, interval: float = PASS_INTERVAL) -> None:
     """Post what falls due every `interval` seconds until `stop` is set.
 
     Nothing a pass raises stops the loop: a locked database or a failing adapter is logged

@@ -15,7 +15,7 @@ import asyncio
 import json
 import re
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -52,6 +52,11 @@ def json_response(data: object, status: int = 200) -> web.Response:
 
 def error(status: int, code: int, message: str) -> web.Response:
     return json_response({"code": code, "message": message}, status)
+
+
+def endpoints(url: str) -> tuple[str, yarl.URL]:
+    """discord.py's REST base and default gateway for a fake Discord served at `url`."""
+    return f"{url}/api/v10", yarl.URL(f"{url.replace('http', 'ws', 1)}/gateway")
 
 
 COMMAND_NAME = re.compile(r"^[-_\w]{1,32}$")
@@ -149,6 +154,7 @@ class FakeDiscord:
         """Everything the bot sent, for checks that hold for every message."""
         self.unknown: list[str] = []
         self.refuse_privileged_intents = False
+        self._rate_limit: tuple[frozenset[int], float, asyncio.Event] | None = None
         self.intents: int | None = None
         self._interactions: dict[int, JSON] = {}
         self._choices: dict[int, asyncio.Future[list[JSON]]] = {}
@@ -186,9 +192,9 @@ class FakeDiscord:
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Point discord.py's REST base and default gateway at this server."""
-        monkeypatch.setattr(discord.http.Route, "BASE", f"{self.url}/api/v10")
-        monkeypatch.setattr(discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY",
-                            yarl.URL(f"{self.url.replace('http', 'ws', 1)}/gateway"))
+        base, gateway = endpoints(self.url)
+        monkeypatch.setattr(discord.http.Route, "BASE", base)
+        monkeypatch.setattr(discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", gateway)
 
     async def stop(self) -> None:
         for connections in list(self._connections.values()):
@@ -288,6 +294,14 @@ class FakeDiscord:
         return self._choices.setdefault(interaction_id,
                                         asyncio.get_running_loop().create_future())
 
+    def rate_limit_next_post(self, channels: Iterable[int], retry_after: float) -> asyncio.Event:
+        """Answer the next post in one of `channels` with 429, as Discord does to a bot that
+        posts too fast: discord.py waits `retry_after` seconds and sends it again. The event
+        is set once the 429 is answered."""
+        answered = asyncio.Event()
+        self._rate_limit = (frozenset(channels), retry_after, answered)
+        return answered
+
     async def next_sent(self, timeout: float = 2.0) -> Sent:
         return await asyncio.wait_for(self.sent.get(), timeout)
 
@@ -307,6 +321,10 @@ class FakeDiscord:
         connections = self._connections.get(
             shard_of(None if guild is None else int(guild), self.shard_count), [])
         assert connections, f"no bot is connected to the gateway for {event} in guild {guild}"
+        await self._send(connections, event, data)
+
+    async def _send(self, connections: list[web.WebSocketResponse], event: str,
+                    data: JSON) -> None:
         self._seq += 1
         for ws in connections:
             await ws.send_json({"op": 0, "t": event, "s": self._seq, "d": data})
@@ -586,7 +604,11 @@ class FakeDiscord:
         sent = Sent(via, channel_id, payload, int(message["id"]))
         self.history.append(sent)
         self.sent.put_nowait(sent)
-        await self.dispatch("MESSAGE_CREATE", message)
+        guild = message.get("guild_id")
+        shard = shard_of(None if guild is None else int(guild), self.shard_count)
+        # No one may be listening: a soak test kills bot processes while they post.
+        live = [ws for ws in self._connections.get(shard, []) if not ws.closed]
+        await self._send(live, "MESSAGE_CREATE", message)
         return message
 
     async def _create_message(self, request: web.Request) -> web.Response:
@@ -597,6 +619,16 @@ class FakeDiscord:
             return error(403, 50013, "Missing Permissions")
         if not self._known_channel(channel_id):
             return error(404, 10003, "Unknown Channel")
+        if self._rate_limit is not None and channel_id in self._rate_limit[0]:
+            _, retry_after, answered = self._rate_limit
+            self._rate_limit = None
+            answered.set()
+            # discord.py takes a 429 without a Via header for a Cloudflare ban.
+            return web.Response(status=429, headers={"Content-Type": "application/json",
+                                                     "Via": "1.1 google"},
+                                body=json.dumps({"message": "You are being rate limited.",
+                                                 "retry_after": retry_after,
+                                                 "global": False}).encode())
         if request.content_type != "application/json":
             return await self._unknown(request)
         payload = await request.json()
