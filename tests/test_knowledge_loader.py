@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -12,7 +19,9 @@ import jsonschema
 import pytest
 import yaml
 
+from sbbot.chat import Message
 from sbbot.cli import main
+from sbbot.engine import Engine
 from sbbot.knowledge import Knowledge, KnowledgeError, Problem, load_knowledge
 from sbbot.knowledge.schema import KINDS, header, json_schema
 
@@ -501,3 +510,110 @@ def test_the_schema_and_validate_accept_the_same_valid_files(tmp_path: Path, nam
         root = write_knowledge(tmp_path, {name: text})
         assert main(["validate", str(root)]) == 0
         assert schema_errors(kind_of(name), text) == []
+
+
+# --- Files that are not what they seem -----------------------------------------------------------
+
+
+def make_fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def link_outside(path: Path) -> None:
+    outside = path.parents[2] / "elsewhere" / path.name
+    outside.parent.mkdir()
+    outside.write_text(BETA.replace("beta", "gamma"), encoding="utf-8")
+    path.symlink_to(outside)
+
+
+def write_50_mb(path: Path) -> None:
+    with path.open("w", encoding="utf-8") as file:
+        file.write(BETA.replace("beta", "gamma"))
+        for _ in range(50):
+            file.write("# " + "x" * (1 << 20) + "\n")
+
+
+HOSTILE: dict[str, tuple[Callable[[Path], None], str]] = {
+    "fifo": (make_fifo, "not a regular file"),
+    "symlink out of the directory": (link_outside,
+                                     "symlink to a file outside the knowledge directory"),
+    "50 MB file": (write_50_mb, "file too large: 52429"),
+}
+TIMEOUT = 30
+
+
+def unblock(path: Path) -> None:
+    """If a reader is stuck opening the FIFO, open its other end so that the test can end."""
+    if path.is_fifo():
+        with contextlib.suppress(OSError):  # no reader: nothing was stuck
+            os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_validate_reports_a_hostile_post_file_in_one_line(tmp_path: Path, name: str) -> None:
+    create, message = HOSTILE[name]
+    root = write_knowledge(tmp_path / "knowledge")
+    create(root / "posts" / "gamma.yaml")
+
+    started = time.monotonic()
+    try:
+        done = subprocess.run([sys.executable, "-m", "sbbot", "validate", str(root)],
+                              capture_output=True, text=True, timeout=TIMEOUT, check=False)
+    finally:
+        unblock(root / "posts" / "gamma.yaml")
+
+    assert done.returncode == 1
+    (line,) = done.stderr.splitlines()
+    assert line.startswith(f"{root}/posts/gamma.yaml:1: (document): {message}"), line
+    assert time.monotonic() - started < 10
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+async def test_a_reload_meeting_a_hostile_file_keeps_the_previous_knowledge(
+        make_engine: Callable[..., Engine], tmp_path: Path, name: str) -> None:
+    create, message = HOSTILE[name]
+    root = write_knowledge(tmp_path / "knowledge")
+    engine = make_engine(root)
+    before = engine.knowledge
+    path = root / "posts" / "gamma.yaml"
+    create(path)
+
+    try:
+        reply = await asyncio.wait_for(
+            engine.handle(Message("!recharger", "terminal", "t", "admin", is_admin=True,
+                                   is_operator=True)),
+            TIMEOUT)
+    finally:
+        unblock(path)
+
+    assert reply is not None and reply.kind == "error"
+    assert f"gamma.yaml:1: (document): {message}" in reply.text
+    assert engine.knowledge is before
+    assert (await engine.handle(Message("!raison 1", "terminal", "t", "u"))) is not None
+
+
+def test_a_symlink_inside_the_directory_is_followed(tmp_path: Path) -> None:
+    root = write_knowledge(tmp_path / "knowledge")
+    (root / "drafts").mkdir()
+    (root / "drafts" / "gamma.yaml").write_text(BETA.replace("beta", "gamma"), encoding="utf-8")
+    (root / "posts" / "gamma.yaml").symlink_to(Path("..") / "drafts" / "gamma.yaml")
+
+    assert load_knowledge(root).post("gamma").passages[0].id == "gamma-one"
+
+
+def test_the_extreme_values_validate_allows_are_scheduled_without_error(tmp_path: Path) -> None:
+    events = EVENTS.replace("reminders: [7d, 1d, 1h]", "reminders: [366d, 1m]").replace(
+        "start: 2014-04-04T08:30", "start: 2999-12-31T23:59").replace(
+        "    end: 2014-04-04 12:00:00\n", "").replace(
+        '"2014-10-01T18:00"', "1900-01-01T00:00")
+    root = write_knowledge(tmp_path / "knowledge", {"events.yaml": events})
+    assert main(["validate", str(root)]) == 0
+
+    done = subprocess.run(
+        [sys.executable, "-m", "sbbot", "schedule", "--next", "2", "--json"],
+        capture_output=True, text=True, timeout=TIMEOUT, check=False, cwd=tmp_path,
+        env={**os.environ, "SBBOT_KNOWLEDGE_DIR": str(root),
+             "SBBOT_DATABASE": str(tmp_path / "bot.sqlite3")})
+
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""

@@ -51,9 +51,10 @@ SECRET_SETTINGS = ("DISCORD_TOKEN", "MATRIX_ACCESS_TOKEN", "MATRIX_PASSWORD")
 async def open_engine(settings: Settings) -> AsyncIterator[Engine]:
     store = await Store.open(settings.database)
     try:
-        yield Engine(settings.knowledge_dir, store, timezone=settings.timezone,
-                     cache_dir=settings.cache_dir,
-                     clock=settings.test_clock or utc_now)
+        # Reading and validating the files never runs on the event loop, start-up included.
+        yield await asyncio.to_thread(Engine, settings.knowledge_dir, store,
+                                      timezone=settings.timezone, cache_dir=settings.cache_dir,
+                                      clock=settings.test_clock or utc_now)
     finally:
         await store.close()
 
