@@ -154,6 +154,8 @@ class FakeDiscord:
         """Everything the bot sent, for checks that hold for every message."""
         self.unknown: list[str] = []
         self.refuse_privileged_intents = False
+        self.require_sharding = False
+        """Close an unsharded session with 4011, as Discord does past 2,500 guilds."""
         self._rate_limit: tuple[frozenset[int], float, asyncio.Event] | None = None
         self.intents: int | None = None
         self._interactions: dict[int, JSON] = {}
@@ -493,6 +495,9 @@ class FakeDiscord:
             return None
         shard, count = identify.get("shard", [0, 1])
         self.identified.append((shard, count))
+        if self.require_sharding and count == 1:
+            await ws.close(code=4011, message=b"Sharding required.")
+            return None
         if count != self.shard_count or not 0 <= shard < count:
             await ws.close(code=4010, message=b"Invalid shard.")
             return None

@@ -233,8 +233,9 @@ class DiscordAdapter:
             channel = found or await self.client.fetch_channel(channel_id)
         except (discord.NotFound, discord.Forbidden):
             return None
-        guild = getattr(channel, "guild", None)
-        return None if guild is None else int(guild.id)
+        if isinstance(channel, discord.abc.GuildChannel | discord.Thread):
+            return channel.guild.id
+        return None
 
     async def announce(self, announcement: Announcement) -> None:
         await self.client.wait_until_ready()
