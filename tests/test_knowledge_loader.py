@@ -24,6 +24,7 @@ from sbbot.cli import main
 from sbbot.engine import Engine
 from sbbot.knowledge import Knowledge, KnowledgeError, Problem, load_knowledge
 from sbbot.knowledge.schema import KINDS, header, json_schema
+from sbbot.store import Store
 
 SHIPPED = Path(__file__).resolve().parents[1] / "knowledge"
 
@@ -568,12 +569,13 @@ def test_validate_reports_a_hostile_post_file_in_one_line(tmp_path: Path, name: 
     assert time.monotonic() - started < 10
 
 
+@pytest.mark.parametrize("cached", [False, True], ids=["built", "with a snapshot cache"])
 @pytest.mark.parametrize("name", HOSTILE)
 async def test_a_reload_meeting_a_hostile_file_keeps_the_previous_knowledge(
-        make_engine: Callable[..., Engine], tmp_path: Path, name: str) -> None:
+        store: Store, tmp_path: Path, name: str, cached: bool) -> None:
     create, message = HOSTILE[name]
     root = write_knowledge(tmp_path / "knowledge")
-    engine = make_engine(root)
+    engine = Engine(root, store, cache_dir=tmp_path / "cache" if cached else None)
     before = engine.knowledge
     path = root / "posts" / "gamma.yaml"
     create(path)

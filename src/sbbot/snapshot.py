@@ -40,6 +40,7 @@ from typing import Any
 
 import sbbot
 from sbbot.knowledge import Knowledge, KnowledgeError, load_knowledge
+from sbbot.knowledge.document import FileProblem, read_bytes
 from sbbot.knowledge.loader import Problem
 from sbbot.router import Router
 
@@ -155,15 +156,19 @@ def fingerprint(directory: Path) -> str:
         digest.update(path.read_bytes())
     for path in knowledge_files(directory):
         digest.update(b"\0" + path.relative_to(directory).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes())
+        try:  # read as the loader reads: a FIFO, a link out or a huge file is never read
+            digest.update(read_bytes(path, directory))
+        except FileProblem as problem:  # the loader reports it: never a stale cache hit
+            digest.update(str(problem).encode())
     return digest.hexdigest()
 
 
 def knowledge_files(directory: Path) -> Iterator[Path]:
-    """Every file under `directory` but hidden ones (a cache kept inside it, editors' swap
-    files), in a fixed order."""
+    """Every entry under `directory` but folders and hidden ones (a cache kept inside it,
+    editors' swap files), in a fixed order; FIFOs and the like included, so that a reload
+    reports them as the loader does."""
     for path in sorted(directory.rglob("*")):
-        if path.is_file() and not any(part.startswith(".")
+        if not path.is_dir() and not any(part.startswith(".")
                                       for part in path.relative_to(directory).parts):
             yield path
 

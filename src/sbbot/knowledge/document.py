@@ -27,7 +27,7 @@ MAX_FILE_BYTES = 1_000_000
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's safe loader when PyYAML has it: the same safe semantics, about ten times faster."""
 MAP_TAG, SEQ_TAG = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
-MERGE_TAG = "tag:yaml.org,2002:merge"
+MERGE_TAG, STR_TAG = "tag:yaml.org,2002:merge", "tag:yaml.org,2002:str"
 
 
 @dataclass(frozen=True)
@@ -81,8 +81,10 @@ class Document:
                 return self.lines[loc[:end]]
         return 1
 
-    def report(self, loc: Loc, message: str, *, flawed: bool = False) -> None:
-        self.problems.append(Problem(self.file, self.line(loc), field_path(loc), message))
+    def report(self, loc: Loc, message: str, *, flawed: bool = False,
+               line: int | None = None) -> None:
+        self.problems.append(Problem(self.file, line or self.line(loc), field_path(loc),
+                                     message))
         if flawed:
             self.flawed.append(loc)
 
@@ -92,12 +94,7 @@ class Document:
 
 def display_path(path: Path) -> str:
     """Paths relative to the working directory are shorter and clickable in a terminal."""
-    if path.is_absolute():
-        try:
-            return str(path.relative_to(Path.cwd()))
-        except ValueError:
-            return str(path)
-    return str(path)
+    return str(path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path)
 
 
 def suggestion(word: str, choices: Iterable[str]) -> str:
@@ -167,8 +164,8 @@ def read_document(path: Path, root: Path) -> Document:
         document.data = NodeWalker(loader, document).walk(node, ())
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
-        document.problems.append(Problem(document.file, mark.line + 1 if mark else 1, DOCUMENT,
-                                         f"YAML syntax error: {error.problem or error.context}"))
+        document.report((), f"YAML syntax error: {error.problem or error.context}",
+                        line=mark.line + 1 if mark else 1)
     except yaml.YAMLError as error:
         document.report((), f"YAML error: {error}")
     finally:
@@ -220,6 +217,8 @@ class NodeWalker:
             return [self.walk(item, (*loc, index)) for index, item in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
             return self.convert_mapping(node, loc)
+        if node.tag == STR_TAG:  # most scalars: skip the constructor's machinery
+            return node.value
         try:
             return self.loader.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError) as error:
@@ -232,22 +231,18 @@ class NodeWalker:
         for key_node, value_node in node.value:
             line = node_line(key_node)
             if key_node.tag == MERGE_TAG:
-                self.report_at(line, loc, "merge keys (<<) are not supported")
+                self.document.report(loc, "merge keys (<<) are not supported", line=line)
                 continue
             key = self.convert(key_node, loc)
             if not isinstance(key, str):
                 # `on:`, `no:` or `2014:` are not strings in YAML: say how to make them one.
-                self.report_at(line, loc, f"key {key_node.value!r} is read as"
-                               f" {type_name(key)}; quote it to make it a string")
+                self.document.report(loc, f"key {key_node.value!r} is read as {type_name(key)};"
+                                     " quote it to make it a string", line=line)
                 continue
             if key in mapping:
-                self.report_at(line, (*loc, key), f"duplicate key '{key}' (first at line"
-                               f" {self.document.lines[(*loc, key)]})")
+                self.document.report((*loc, key), f"duplicate key '{key}' (first at line"
+                                     f" {self.document.lines[(*loc, key)]})", line=line)
                 continue
             self.document.lines[(*loc, key)] = line
             mapping[key] = self.walk(value_node, (*loc, key))
         return mapping
-
-    def report_at(self, line: int, loc: Loc, message: str) -> None:
-        self.document.problems.append(Problem(self.document.file, line, field_path(loc),
-                                              message))
