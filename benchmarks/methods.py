@@ -65,7 +65,8 @@ class FullScanRouter(Router):
         for index, bm25 in bm25s.items():
             similarity = self._hint_similarity(index, query.shape)
             coverage = covered[index] / query.total
-            scored.append((rank(bm25, coverage, top_bm25, similarity), index,
+            scored.append((rank(bm25, coverage, top_bm25, similarity) + self.bonus(index, query),
+                           index,
                            confidence(coverage, similarity)))
         scored.sort(key=lambda item: (-item[0], item[1]))
         return [Match(self.entries[index], score) for _, index, score in scored[:count]]

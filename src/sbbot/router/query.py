@@ -1,8 +1,13 @@
 """From a member's question to the weighted terms the index is searched with.
 
-Words are folded, stripped of stopwords and stemmed; English and everyday words are mapped
-onto the posts' words (`synonyms.yaml`); a word the knowledge does not contain is corrected
-by rapidfuzz to the nearest known word (typos).
+Words are folded (case, accents), stripped of stopwords and lemmatised in their language
+(French or English, guessed word by word from general word frequencies, leaning towards the
+question's language); English words are translated into French by the general lexicon, so
+that English questions meet French passages; the corpus glossary (`synonyms.yaml`) maps the
+posts' own variants; a term is the first letters of the lemma, so derivations meet
+("collaboration", "collaborative"). A word the knowledge lacks is corrected by rapidfuzz to
+the nearest known word when it is no word of either language (a typo); a real word the
+knowledge lacks stays what it is, evidence that the posts may not cover the question.
 """
 
 from __future__ import annotations
@@ -10,19 +15,51 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
+from typing import Literal, NamedTuple
 
 from rapidfuzz import fuzz, process
 
 from sbbot.knowledge.model import Entry
-from sbbot.text import GENERIC_WORDS, fold, stem, words
+from sbbot.language.frequency import general_zipf, zipf
+from sbbot.language.lemmas import lemma
+from sbbot.language.lexicon import standard, translations
+from sbbot.text import GENERIC_WORDS, STOPWORDS, fold, folded_tokens, stem
 
 # Typo correction: words shorter than this are never corrected; rapidfuzz ratio cut-offs.
 MIN_TYPO_LENGTH = 4
 TYPO_CUTOFF_SHORT = 90
 TYPO_CUTOFF = 84
 ANCHORS = (0, 1, -1)
+REAL_WORD_ZIPF = 2.5
+"""A word this frequent in French or English (about once in three million words) is a word
+of the language, not a typo: it is never "corrected" into a word of the posts."""
+LANGUAGE_LEAN = 0.5
+"""How far a word leans towards its text's language when French and English both use it."""
+
+PARTS = frozenset({"lemmas", "lexicon", "frequency", "foreign", "cues"})
+"""Parts of the language knowledge that can be switched off, to measure what each buys."""
 
 GENERIC_STEMS = frozenset(stem(word) for word in GENERIC_WORDS)
+NOUN_MARKERS = frozenset("""
+le la les l un une des du de d au aux mon ma mes ton ta tes son sa ses notre nos votre vos leur
+leurs ce cet cette ces a en chez the an my your his her its our their this that these those
+in at of
+""".split())
+"""Words after which a word names a thing ("le forfait", "à Lyon", "the price"): a thing the
+knowledge does not know is a subject the posts do not cover, not a casual turn of phrase."""
+
+
+Naming = Literal["", "thing", "name"]
+
+
+class Word(NamedTuple):
+    word: str
+    """Folded, as typed."""
+    candidates: tuple[str, ...]
+    """Its possible terms, best first."""
+    named: Naming
+    """Whether it names something: a "name" (capitalised inside the sentence, or no word of
+    either language), a "thing" (after an article or a preposition), or neither ("")."""
 
 
 @dataclass(frozen=True)
@@ -30,6 +67,10 @@ class QueryTerm:
     stem: str
     weight: float
     """1 for a word found as typed, less for a typo correction."""
+    word: str = ""
+    """The folded word the member typed."""
+    named: Naming = ""
+    """Whether the word names something (see `Word.named`)."""
 
 
 @dataclass(frozen=True)
@@ -42,57 +83,114 @@ class Query:
     total: float
     shape: str
     """The stems sorted and joined, as compared with the hints' shapes."""
+    event_bonus: float = 0.0
+    """What an event card adds to its rank: the question asks when or where."""
+
+
+def english_flags(tokens: Sequence[str]) -> list[bool]:
+    """For each folded token, whether it is English: the language that uses it more, with a
+    lean towards the language of the whole text (so "place" is French in a French question)."""
+    leans = [zipf(token, "en") - zipf(token, "fr") for token in tokens]
+    lean = LANGUAGE_LEAN if sum(leans) > 0 else -LANGUAGE_LEAN
+    return [difference + lean > 0 for difference in leans]
 
 
 class Analyzer:
     """Turns texts into index terms, and questions into weighted terms with typos corrected."""
 
-    def __init__(self, synonyms: Mapping[str, str]) -> None:
-        self._synonyms = {fold(variant): stem(fold(canonical))
-                          for variant, canonical in synonyms.items()}
+    def __init__(self, synonyms: Mapping[str, str], parts: Iterable[str] = PARTS) -> None:
+        self.parts = frozenset(parts)
+        self._synonyms: dict[str, str] = {}
+        for variant, canonical in synonyms.items():
+            self._synonyms[fold(variant)] = self._french_term(fold(canonical))
         self._vocabulary: dict[str, str] = {}
         self._typo_choices: dict[tuple[int, int, str], list[str]] = {}
+        self._candidates: dict[tuple[str, bool], tuple[str, ...]] = {}
+        """A memo of `_analyse`: the entries repeat the same words many times."""
 
     def learn(self, entries: Sequence[Entry]) -> None:
         """Make every word of the entries a target for typo correction."""
-        self._vocabulary = build_vocabulary(entries, self._synonyms)
+        self._vocabulary = build_vocabulary(entries, self._synonyms, self.word_terms)
         self._typo_choices = typo_choices(self._vocabulary)
 
+    def _french_term(self, word: str) -> str:
+        if "lexicon" in self.parts and (standard_word := standard(word)):
+            word = standard_word
+        return stem(lemma(word, "fr") if "lemmas" in self.parts else word)
+
+    def _english_terms(self, word: str) -> tuple[str, ...]:
+        """Candidate terms of an English word: its French translations, most usual first."""
+        if "lexicon" in self.parts and (french := translations(word)):
+            return tuple(dict.fromkeys(stem(translation) for translation in french))
+        return (stem(lemma(word, "en") if "lemmas" in self.parts else word),)
+
+    def word_terms(self, text: str) -> list[Word]:
+        """Each meaningful folded word of a text with its candidate terms, best first."""
+        cased = folded_tokens(text)
+        tokens = [token for token, _ in cased]
+        english = (english_flags(tokens) if "frequency" in self.parts or "lexicon" in self.parts
+                   else [False] * len(tokens))
+        found: list[Word] = []
+        for position, (token, capital) in enumerate(cased):
+            if (len(token) <= 1 and not token.isdigit()) or token in STOPWORDS:
+                continue
+            candidates = self._candidates.get((token, english[position]))
+            if candidates is None:
+                candidates = self._candidates[token, english[position]] = self._analyse(
+                    token, english[position])
+            named: Naming = ""
+            if capital and (position > 0 or not self.is_real_word(token)):
+                named = "name"
+            elif position > 0 and tokens[position - 1] in NOUN_MARKERS:
+                named = "thing"
+            found.append(Word(token, candidates, named))
+        return found
+
+    def _analyse(self, token: str, english: bool) -> tuple[str, ...]:
+        glossed = self._synonyms.get(token) or self._synonyms.get(standard(token) or "")
+        if glossed:
+            return (glossed,)
+        return self._english_terms(token) if english else (self._french_term(token),)
+
     def terms(self, text: str) -> list[str]:
-        """Index terms of a text: words folded onto their canonical form, then stemmed."""
-        return [self._synonyms.get(word) or stem(word) for word in words(text)]
+        """Index terms of a text: each word's first candidate."""
+        return [word.candidates[0] for word in self.word_terms(text)]
 
     def query_terms(self, text: str, known: Callable[[str], bool]) -> list[QueryTerm]:
-        """The question as weighted stems; unknown words keep their own stem (weight 1)."""
+        """The question as weighted terms. A word's first candidate the knowledge has wins;
+        an unknown real word keeps its own term; an unknown non-word is a typo to correct."""
         terms: list[QueryTerm] = []
-        for word in words(text):
-            if word in self._synonyms:
-                terms.append(QueryTerm(self._synonyms[word], 1.0))
-            elif known(stem(word)) or len(word) < MIN_TYPO_LENGTH:
-                terms.append(QueryTerm(stem(word), 1.0))
+        for word, candidates, named in self.word_terms(text):
+            chosen = next((term for term in candidates if known(term)), None)
+            if chosen is not None or len(word) < MIN_TYPO_LENGTH or self.is_real_word(word):
+                terms.append(QueryTerm(chosen or candidates[0], 1.0, word, named))
             else:
-                terms.append(self._correct(word))
+                terms.append(self._correct(word, candidates[0], named))
         return terms
 
-    def _correct(self, word: str) -> QueryTerm:
-        candidates = dict.fromkeys(chain.from_iterable(
+    def is_real_word(self, word: str) -> bool:
+        return "frequency" in self.parts and general_zipf(word) >= REAL_WORD_ZIPF
+
+    def _correct(self, word: str, term: str, named: Naming) -> QueryTerm:
+        candidates = list(dict.fromkeys(chain.from_iterable(
             self._typo_choices.get((len(word), position, word[position]), ())
-            for position in ANCHORS))
+            for position in ANCHORS)))
         found = process.extractOne(word, candidates, scorer=fuzz.ratio,
                                    score_cutoff=typo_cutoff(len(word)))
         if found is None:
-            return QueryTerm(stem(word), 1.0)
-        return QueryTerm(self._vocabulary[found[0]], (found[1] / 100) ** 2)
+            return QueryTerm(term, 1.0, word, named)
+        return QueryTerm(self._vocabulary[found[0]], (found[1] / 100) ** 2, word, named)
 
 
-def build_vocabulary(entries: Sequence[Entry], synonyms: dict[str, str]) -> dict[str, str]:
-    """Every known word (folded) to its stem: what typo correction can aim at."""
+def build_vocabulary(entries: Sequence[Entry], synonyms: dict[str, str],
+                     word_terms: Callable[[str], list[Word]]) -> dict[str, str]:
+    """Every known word (folded) to its term: what typo correction can aim at."""
     vocabulary = dict(synonyms)
     for entry in entries:
         for text in (entry.text, entry.source, *entry.hints.questions, *entry.hints.keywords):
-            for word in words(text):
-                if len(word) >= MIN_TYPO_LENGTH:
-                    vocabulary.setdefault(word, stem(word))
+            for word in word_terms(text):
+                if len(word.word) >= MIN_TYPO_LENGTH:
+                    vocabulary.setdefault(word.word, word.candidates[0])
     return vocabulary
 
 

@@ -11,16 +11,16 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from rapidfuzz import fuzz, process
 
 from sbbot.knowledge.model import Entry, Knowledge
+from sbbot.language.cues import gives, question_cues
+from sbbot.language.frequency import general_zipf
 from sbbot.router.index import PRUNE_MARGIN, InvertedIndex, offer
-from sbbot.router.query import GENERIC_STEMS, Analyzer, Query, QueryTerm
+from sbbot.router.query import GENERIC_STEMS, PARTS, Analyzer, Query, QueryTerm
+from sbbot.router.verdict import Evidence, Verdict, decide
 from sbbot.text import fold
-
-Verdict = Literal["answer", "unsure", "unknown"]
 
 # How much an entry's hints and its post's title count beside its own text.
 HINT_WEIGHT = 1.0
@@ -28,17 +28,22 @@ TITLE_WEIGHT = 0.3
 # Ranking: BM25 (normalised to the best candidate) + these times coverage and hint similarity.
 RANK_COVERAGE = 2.0
 RANK_HINT = 1.0
+RANK_EVENT = 0.5
 # Confidence: coverage, raised by up to half when the question reads like an example question.
 RERANK_WEIGHT = 0.5
-# Verdicts on the confidence (0-100). These and the weights above were chosen by a grid
-# search on tests/data/devset.yaml; tests/data/heldout.yaml checks they generalise.
-ANSWER_SCORE = 45.0
-UNSURE_SCORE = 40.0
 # An unknown word weighs this fraction of the rarest known word; a generic word this much.
 UNKNOWN_WORD_WEIGHT = 0.8
 GENERIC_WEIGHT = 0.1
-# Least idf an answer must share with the question: a word found in about one entry in ten.
-MIN_EVIDENCE = 2.5
+# General frequency: a word this common (Zipf) or more weighs COMMON_WEIGHT of itself, one
+# RARE_ZIPF or rarer in full, linearly in between (corpus idf is noisy on few passages).
+COMMON_ZIPF = 6.5
+RARE_ZIPF = 4.5
+COMMON_WEIGHT = 0.2
+FOREIGN_MAX_ZIPF = 6.0
+CUE_EVIDENCE = 1.0
+"""An entry that gives what the question asks for ("prix ?": a price) shares this much more
+evidence with it, in idf units."""
+"""A real word the knowledge lacks counts against an answer unless it is this common."""
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,7 @@ class Router:
     a memo of folded entry texts, a pure function of the entries)."""
 
     def __init__(self, knowledge: Knowledge | Iterable[Entry],
-                 synonyms: dict[str, str] | None = None) -> None:
+                 synonyms: dict[str, str] | None = None, parts: Iterable[str] = PARTS) -> None:
         if isinstance(knowledge, Knowledge):
             entries = list(knowledge.entries())
             synonyms = dict(knowledge.synonyms)
@@ -71,7 +76,7 @@ class Router:
             entries = list(knowledge)
         self.entries: tuple[Entry, ...] = tuple(entries)
         self._index_of = {entry.id: index for index, entry in enumerate(self.entries)}
-        self._analyzer = Analyzer(synonyms or {})
+        self._analyzer = Analyzer(synonyms or {}, parts)
         term_frequencies = [self._weighted_terms(entry) for entry in self.entries]
         document_frequency = text_document_frequency(
             term_frequencies, [set(self._analyzer.terms(entry.text)) for entry in self.entries])
@@ -80,9 +85,11 @@ class Router:
         self._hint_shapes = [tuple(" ".join(sorted(set(self._analyzer.terms(question))))
                                    for question in entry.hints.questions)
                              for entry in self.entries]
+        self._events = frozenset(index for index, entry in enumerate(self.entries)
+                                 if entry.type == "event")
         self._hinted = {term: {index: impact
                                for index, impact in self._index.postings(term).items()
-                               if self._hint_shapes[index]}
+                               if self._hint_shapes[index] or index in self._events}
                         for term in self._index.terms()}
         self._text_keys: dict[str, str] = {}
 
@@ -101,30 +108,14 @@ class Router:
         return self._analyzer.query_terms(text, self._index.__contains__)
 
     def route(self, text: str, limit: int = 3) -> RouteResult:
-        terms = self.query_terms(text)
-        if all(term.stem in GENERIC_STEMS for term in terms):
+        judged = self.judge(text, 2 * limit)
+        if judged is None:
             return UNKNOWN
-        weights: dict[str, float] = {}
-        for term in terms:
-            if term.stem in self._index:
-                weight = term.weight * (GENERIC_WEIGHT if term.stem in GENERIC_STEMS else 1.0)
-                weights[term.stem] = max(weights.get(term.stem, 0.0), weight)
-        if not weights:
+        query, matches, evidence = judged
+        verdict = decide(evidence)
+        if verdict == "unknown":
             return UNKNOWN
-        evidence = {term.stem: self._evidence(term) for term in terms}
-        total = sum(self._evidence(QueryTerm(term.stem, 1.0), generic_discount=False)
-                    for term in terms)
-        query = Query(weights, evidence, total, " ".join(sorted(weights)))
-        count = 2 * limit
-        matches = self._ranked(query, count)
-        best = matches[0]
-        verdict: Verdict
-        if best.score >= ANSWER_SCORE and self._specific(best, query) >= MIN_EVIDENCE:
-            verdict = "answer"
-        elif best.score >= UNSURE_SCORE:
-            verdict = "unsure"
-        else:
-            return UNKNOWN
+        best, count = matches[0], 2 * limit
         runners_up = self._distinct_runners_up(best, matches[1:], limit - 1)
         while len(runners_up) < limit - 1 and len(matches) == count:
             count *= 4
@@ -132,8 +123,49 @@ class Router:
             runners_up = self._distinct_runners_up(best, matches[1:], limit - 1)
         return RouteResult(verdict, best, runners_up)
 
+    def judge(self, text: str, count: int) -> tuple[Query, list[Match], Evidence] | None:
+        """The question as a query, its `count` best entries, and what the verdict weighs
+        about the best; None when no word of it is in the knowledge."""
+        terms = self.query_terms(text)
+        if all(term.stem in GENERIC_STEMS for term in terms):
+            return None
+        weights: dict[str, float] = {}
+        for term in terms:
+            if term.stem in self._index:
+                weight = term.weight * (GENERIC_WEIGHT if term.stem in GENERIC_STEMS else 1.0)
+                weights[term.stem] = max(weights.get(term.stem, 0.0), weight)
+        if not weights:
+            return None
+        evidence = {term.stem: self._evidence(term) for term in terms}
+        total = sum(self._evidence(QueryTerm(term.stem, 1.0, term.word), generic_discount=False)
+                    for term in terms)
+        cues = question_cues(text) if "cues" in self._analyzer.parts else frozenset()
+        query = Query(weights, evidence, total, " ".join(sorted(weights)),
+                      RANK_EVENT if cues & {"date", "place"} else 0.0)
+        matches = self._ranked(query, count)
+        best = matches[0]
+        unmet = tuple(cue for cue in sorted(cues) if not gives(best.entry.text, cue))
+        shared = self._specific(best, query) + CUE_EVIDENCE * (len(cues) - len(unmet))
+        foreign = self._foreign_words(terms, bool(question_cues(text)))
+        absent = sum(query.evidence[term.stem] for term in terms
+                     if term.stem not in self._index)
+        score = min(best.score, 100 * (1 - absent / query.total))
+        return query, matches, Evidence(score, shared, foreign, unmet)
+
     def entry(self, entry_id: str) -> Entry:
         return self.entries[self._index_of[entry_id]]
+
+    def _foreign_words(self, terms: Sequence[QueryTerm], asks_fact: bool) -> tuple[str, ...]:
+        """What the question names that no entry contains: a name ("Yammer", "à Lyon"), or,
+        in a question that asks for a fact (a price, a date ...), a thing ("le forfait",
+        "le salaire"). The posts cannot tell about what they never mention."""
+        if "foreign" not in self._analyzer.parts:
+            return ()
+        return tuple(term.word for term in terms
+                     if (term.named == "name" or (asks_fact and term.named == "thing"))
+                     and term.stem not in self._index
+                     and term.stem not in GENERIC_STEMS and len(term.word) > 2
+                     and general_zipf(term.word) < FOREIGN_MAX_ZIPF)
 
     def _specific(self, match: Match, query: Query) -> float:
         """How much rare-word evidence the entry shares with the question, in idf units.
@@ -158,7 +190,19 @@ class Router:
         if idf is None:
             idf = UNKNOWN_WORD_WEIGHT * self._index.max_idf
         generic = generic_discount and term.stem in GENERIC_STEMS
-        return idf * term.weight * (GENERIC_WEIGHT if generic else 1.0)
+        return (idf * term.weight * (GENERIC_WEIGHT if generic else 1.0)
+                * self._general_weight(term.word))
+
+    def _general_weight(self, word: str) -> float:
+        """Everyday words say less about the topic than their corpus idf suggests."""
+        if "frequency" not in self._analyzer.parts or not word:
+            return 1.0
+        share = (COMMON_ZIPF - general_zipf(word)) / (COMMON_ZIPF - RARE_ZIPF)
+        return COMMON_WEIGHT + (1 - COMMON_WEIGHT) * min(1.0, max(0.0, share))
+
+    def bonus(self, index: int, query: Query) -> float:
+        """A question that asks when or where prefers an event card, which says both."""
+        return query.event_bonus if index in self._events else 0.0
 
     def _hint_similarity(self, index: int, shape: str) -> float:
         hints = self._hint_shapes[index]
@@ -196,10 +240,12 @@ class Router:
         partial = {index: rank(bm25s[index], covered[index] / query.total, top_bm25, 0.0)
                    for index in bm25s}
         for index in sorted(partial, key=lambda index: (-partial[index], index)):
-            if len(best) >= count and partial[index] + RANK_HINT < best[0][0] - PRUNE_MARGIN:
+            if (len(best) >= count and partial[index] + RANK_HINT + query.event_bonus
+                    < best[0][0] - PRUNE_MARGIN):
                 break
             similarities[index] = similarity = self._hint_similarity(index, query.shape)
-            offer(best, count, partial[index] + RANK_HINT * similarity, index)
+            offer(best, count,
+                  partial[index] + RANK_HINT * similarity + self.bonus(index, query), index)
         if others:
             gains = {term: RANK_COVERAGE * query.evidence[term] / query.total for term in weights}
             floor = best[0][0] if len(best) >= count else -math.inf

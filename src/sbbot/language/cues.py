@@ -1,0 +1,95 @@
+"""What a question asks for (a date, a place, a price ...) and what a passage gives.
+
+"Combien coûte le forfait ?" asks for a price: a passage that gives none cannot answer it,
+however many of the question's other words it shares. Question words are read from the text
+before stopwords are dropped ("quand", "où", "combien" are stopwords for the ranking), and
+what a passage gives is read from its text with patterns that hold for any French or English
+text, not for particular posts.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+from typing import Literal
+
+Cue = Literal["date", "place", "price", "person", "age", "count"]
+
+WORD = re.compile(r"[^\W_]+", re.UNICODE)
+
+# Each cue: single words that ask for it, and pairs of consecutive words.
+CUE_WORDS: dict[Cue, frozenset[str]] = {
+    "date": frozenset("quand when date dates horaire horaires".split()),
+    "place": frozenset("où where adresse address venue".split()),
+    "price": frozenset("prix tarif tarifs payant payante gratuit gratuite coûte coûtent coût "
+                       "salaire salaires rémunération price prices cost costs fee fees free "
+                       "salary salaries wage wages".split()),
+    "person": frozenset("who whos who's".split()),
+    "age": frozenset("âge".split()),
+    "count": frozenset(),
+}
+CUE_PAIRS: dict[Cue, frozenset[tuple[str, str]]] = {
+    "date": frozenset({("quelle", "heure"), ("quel", "jour"), ("quelle", "date"),
+                       ("what", "time"), ("what", "day"), ("which", "day"),
+                       ("depuis", "quand"), ("since", "when"), ("quelle", "année"),
+                       ("what", "year"), ("which", "year")}),
+    "place": frozenset({("quelle", "ville"), ("quel", "endroit"), ("quel", "lieu"),
+                        ("which", "city"), ("what", "city"), ("quel", "pays"),
+                        ("which", "country")}),
+    "price": frozenset({("how", "much"), ("combien", "coûte"), ("combien", "ça"),
+                        ("combien", "ca")}),
+    "person": frozenset({("qui", "est"), ("qui", "sont"), ("qui", "a"), ("qui", "va"),
+                         ("qui", "intervient"), ("qui", "vient"), ("qui", "parle"),
+                         ("est", "qui"), ("c", "qui"), ("de", "qui"), ("par", "qui")}),
+    "age": frozenset({("how", "old"), ("quel", "âge")}),
+    "count": frozenset({("combien", "de"), ("combien", "d"), ("how", "many")}),
+}
+
+HOW_NOT_WHERE = frozenset({("where", "do"), ("where", "can"), ("where", "should"),
+                           ("where", "could")})
+""""Where do I sign up?" asks how to do something, not for a place."""
+
+MONTHS = ("janvier février mars avril mai juin juillet août septembre octobre novembre "
+          "décembre january february march april may june july august september october "
+          "november december")
+WEEKDAYS = ("lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday "
+            "thursday friday saturday sunday")
+GIVES: dict[Cue, re.Pattern[str]] = {
+    "date": re.compile(
+        rf"\b(?:{'|'.join((MONTHS + ' ' + WEEKDAYS).split())})\b|\b\d{{1,2}}[:h]\d{{2}}\b"
+        r"|\b(?:1[89]|20)\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|^Quand :", re.IGNORECASE | re.M),
+    "place": re.compile(r"^Où :|\b(?:à|au|en|in|at|near)\s+(?:l[ae’']\s*)?[A-ZÉ][a-zé]+"
+                        r"|\b[\w-]+\.(?:com|org|net|fr|ch|eu|io)\b|https?://", re.M),
+    "price": re.compile(r"\b(?:gratuit|gratuite|free|payant|payante|prix|tarif|price|"
+                        r"euros?|dollars?|CHF)\b|[€$£]", re.IGNORECASE),
+    "person": re.compile(
+        r"(?<![’'])(?<!\bl[ae]\s)(?<!\bles\s)(?<!\bthe\s)\b[A-ZÉ][a-zéèëï]+(?:\s+[A-Z]\.)?"
+        r"\s+[A-Z][a-z]*[A-Z]?[a-zéèëï]+|\b(?:personnes?|gens|people|membres?|members?|"
+        r"auteurs?|authors?|intervenants?|speakers?)\b"),
+    "age": re.compile(r"\b\d{1,3}\s*(?:ans|years?\s+old)\b|\bâgée?\s+de\b", re.IGNORECASE),
+    "count": re.compile(r"(?<![\d/:])\b(?!(?:1[89]|20)\d\d\b)\d+\b(?![:/h]\d)"),
+}
+
+
+def question_cues(text: str) -> frozenset[Cue]:
+    """The kinds of answer the question asks for, from its question words."""
+    words = [word.lower() for word in WORD.findall(text.replace("’", "'"))]
+    cues: set[Cue] = set()
+    for cue, singles in CUE_WORDS.items():
+        if any(word in singles for word in words):
+            cues.add(cue)
+    for cue, pairs in CUE_PAIRS.items():
+        if any(pair in pairs for pair in pairwise(words)):
+            cues.add(cue)
+    if words and words[0] == "qui":
+        cues.add("person")
+    if any(pair in HOW_NOT_WHERE for pair in pairwise(words)):
+        cues.discard("place")
+    if "age" in cues or "count" in cues:
+        cues.discard("price")
+    return frozenset(cues)
+
+
+def gives(text: str, cue: Cue) -> bool:
+    """Whether a passage's text holds the kind of answer the cue asks for."""
+    return GIVES[cue].search(text) is not None

@@ -1,0 +1,52 @@
+"""How common a word is in ordinary French and English text, from wordfreq's word lists.
+
+wordfreq's own `zipf_frequency` imports a tokenizer stack (regex, ftfy, langcodes) that costs
+a tenth to a third of a second at start-up; its "small" lists are read here directly (a
+gzipped msgpack "cBpack": a header, then lists of words by rounded centibel frequency), and
+folded like every word the router sees.
+"""
+
+from __future__ import annotations
+
+import gzip
+from functools import cache
+from importlib.util import find_spec
+from pathlib import Path
+
+import msgpack
+
+from sbbot.language.lemmas import Lang
+from sbbot.text import fold
+
+ZIPF_TOP = 9.0
+"""wordfreq's Zipf scale: log10 of the frequency per billion words; bucket i is 9 - i/100."""
+
+
+@cache
+def zipf_table(lang: Lang) -> dict[str, float]:
+    """Folded word -> Zipf frequency (about 1.0 to 7.7); absent words are rarer than 1."""
+    spec = find_spec("wordfreq")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the wordfreq package is not installed")
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / f"small_{lang}.msgpack.gz"
+    header, *buckets = msgpack.unpackb(gzip.decompress(path.read_bytes()), raw=False)
+    if header.get("format") != "cB" or header.get("version") != 1:
+        raise RuntimeError(f"unexpected wordfreq list format: {header}")
+    zipfs: dict[str, float] = {}
+    for index, bucket in enumerate(buckets):
+        value = ZIPF_TOP - index / 100
+        for word in bucket:
+            key = word if word.isascii() else fold(word)
+            if key not in zipfs:
+                zipfs[key] = value
+    return zipfs
+
+
+def zipf(word: str, lang: Lang) -> float:
+    """The folded word's Zipf frequency in that language, 0 when the list does not have it."""
+    return zipf_table(lang).get(word, 0.0)
+
+
+def general_zipf(word: str) -> float:
+    """The word's frequency in whichever of French and English uses it more."""
+    return max(zipf(word, "fr"), zipf(word, "en"))

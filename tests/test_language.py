@@ -1,0 +1,66 @@
+"""The general language knowledge the router uses: lemmas, lexicons, word frequency, cues."""
+
+from __future__ import annotations
+
+import pytest
+import wordfreq
+
+from sbbot.language.cues import gives, question_cues
+from sbbot.language.frequency import general_zipf, zipf
+from sbbot.language.lemmas import lemma
+from sbbot.language.lexicon import english_to_french, standard, translations
+from sbbot.text import fold
+
+
+def test_lemmas_join_inflected_forms() -> None:
+    assert lemma("inscris", "fr") == "inscrire"
+    assert lemma(fold("employés"), "fr") == fold("employé")
+    assert lemma("companies", "en") == "company"
+    assert lemma("xyzzy", "fr") == "xyzzy"
+
+
+def test_the_lexicon_is_general_and_translates_into_french_lemmas() -> None:
+    assert len(english_to_french()) >= 1500
+    assert translations("companies") == ("entreprise",)
+    assert translations("speakers")[0] == "intervenant"
+    assert translations("blorp") == ()
+    assert standard("techno") == "technologie"
+    assert standard("collaboration") is None
+
+
+@pytest.mark.parametrize(("word", "lang"), [("the", "en"), ("entreprise", "fr"),
+                                            ("forfait", "fr"), ("bitcoin", "en")])
+def test_frequencies_are_wordfreqs_own(word: str, lang: str) -> None:
+    assert zipf(word, lang) == pytest.approx(
+        wordfreq.zipf_frequency(word, lang, wordlist="small"), abs=0.01)
+
+
+def test_frequencies_are_read_folded_and_unknown_words_are_rare() -> None:
+    assert zipf("geneve", "fr") == pytest.approx(wordfreq.zipf_frequency("genève", "fr"),
+                                                 abs=0.01)
+    assert general_zipf("asdfgh") == 0.0
+
+
+@pytest.mark.parametrize(("question", "cues"), [
+    ("Quand a lieu la matinée ?", {"date"}),
+    ("Combien coûte le forfait ?", {"price"}),
+    ("how much does it cost", {"price"}),
+    ("Quel âge a Jane ?", {"age"}),
+    ("Combien de salariés chez Bouygues ?", {"count"}),
+    ("Où est disponible le rapport ?", {"place"}),
+    ("where do I sign up", set()),
+    ("Qui est Guillaume Foltran ?", {"person"}),
+    ("Qu'est-ce qui fait une communauté qui marche ?", set()),
+])
+def test_question_words_say_what_is_asked(question: str, cues: set[str]) -> None:
+    assert question_cues(question) == cues
+
+
+def test_what_a_text_gives() -> None:
+    assert gives("le vendredi 4 avril à partir de 08:30", "date")
+    assert gives("Inscriptions en ligne – participation gratuite", "price")
+    assert gives("La matinée à Genève", "place")
+    assert gives("disponible en téléchargement sur netjmc.com", "place")
+    assert gives("avec Guillaume Foltran", "person")
+    assert not gives("un réseau interne en place depuis 2010", "count")
+    assert not gives("La collaboration est-elle innée ?", "price")

@@ -1,0 +1,55 @@
+"""Regenerate `src/sbbot/language/data/lemmas-{fr,en}.txt.gz` from simplemma's dictionaries.
+
+Run from the checkout with the `language-data` extra installed:
+    .venv/bin/pip install -e '.[language-data]' && .venv/bin/python tools/build_lemmas.py
+
+Why a derived table instead of calling simplemma at run time: loading simplemma's French and
+English dictionaries takes 0.5 to 0.8 s, more than the bot's whole start-up budget (0.5 s),
+and most of their forms never occur in a chat. The table keeps the forms that wordfreq finds
+in ordinary text (Zipf frequency >= MIN_ZIPF) and whose lemma differs once both are folded
+(case, accents); it loads in a few milliseconds. The file holds the forms, one a line, a
+blank line, then their lemmas in the same order (two splits and a zip to load). simplemma's data is MIT-licensed, like sbbot;
+wordfreq only filters, none of its data is copied.
+"""
+
+from __future__ import annotations
+
+import gzip
+from pathlib import Path
+
+import simplemma  # type: ignore[import-not-found]
+import wordfreq  # type: ignore[import-not-found]
+from simplemma.strategies.dictionaries import DefaultDictionaryFactory  # type: ignore
+
+from sbbot.text import fold
+
+MIN_ZIPF = 1.0
+DATA = Path(__file__).resolve().parents[1] / "src" / "sbbot" / "language" / "data"
+
+
+def build(lang: str) -> dict[str, str]:
+    dictionary = DefaultDictionaryFactory().get_dictionary(lang)
+    ranked = sorted(((wordfreq.zipf_frequency(form, lang), form, lemma)
+                     for form, lemma in dictionary.items()), reverse=True)
+    table: dict[str, str] = {}
+    for zipf, form, lemma in ranked:
+        if zipf < MIN_ZIPF:
+            break
+        key, value = fold(form), fold(lemma)
+        if key and value and " " not in key and " " not in value and key != value:
+            table.setdefault(key, value)
+    return table
+
+
+def main() -> None:
+    for lang in ("fr", "en"):
+        table = build(lang)
+        forms = sorted(table)
+        text = "\n".join(forms) + "\n\n" + "\n".join(table[form] for form in forms)
+        path = DATA / f"lemmas-{lang}.txt.gz"
+        path.write_bytes(gzip.compress(text.encode(), mtime=0))
+        print(f"{path.name}: {len(table)} forms, simplemma {simplemma.__version__}")
+
+
+if __name__ == "__main__":
+    main()
