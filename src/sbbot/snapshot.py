@@ -146,12 +146,13 @@ def fingerprint(directory: Path) -> str:
     """A hash of everything a snapshot depends on: the format, the code, every knowledge file.
 
     The code counts because a snapshot pickles the router's internals: after an upgrade the
-    old cache must not be read by new code.
+    old cache must not be read by new code; so does the router's language data (lexicons,
+    lemma tables), which shapes the index as much as the code does.
     """
     digest = hashlib.blake2b(digest_size=DIGEST_SIZE)
     digest.update(f"{FORMAT} {sys.version}".encode())
     package = Path(sbbot.__file__).parent
-    for path in sorted(package.rglob("*.py")):
+    for path in sorted([*package.rglob("*.py"), *(package / "language" / "data").glob("*")]):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0")
         digest.update(path.read_bytes())
     for path in knowledge_files(directory):
