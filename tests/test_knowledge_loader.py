@@ -619,3 +619,18 @@ def test_the_extreme_values_validate_allows_are_scheduled_without_error(tmp_path
 
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
+
+
+def test_imported_files_name_their_schema_and_validate_against_it(tmp_path: Path) -> None:
+    into = tmp_path / "imported"
+    into.mkdir()
+    dump = Path(__file__).resolve().parent / "data" / "posts.txt"
+    assert main(["import", str(dump), "--into", str(into)]) == 0
+
+    written = sorted(into.rglob("*.yaml"))
+    assert len(written) == 7  # five posts, the quotes and the events
+    for path in written:
+        name = path.relative_to(into).as_posix()
+        text = path.read_text(encoding="utf-8")
+        assert text.splitlines()[0] == header(kind_of(name), name.count("/")), name
+        assert schema_errors(kind_of(name), text) == [], name

@@ -28,6 +28,7 @@ from sbbot.importer.build import DraftPost, Drafts, QuoteDraft
 from sbbot.importer.events import DraftEvent
 from sbbot.importer.prose import fold_space
 from sbbot.knowledge import load_knowledge
+from sbbot.knowledge.schema import header as schema_header
 
 POSTS = "posts"
 QUOTES_FILE = "quotes.yaml"
@@ -144,7 +145,7 @@ def listed_file(path: Path, key: str, header: str) -> Any:
         return load(path)
     document = CommentedMap()
     document[key] = CommentedSeq()
-    document.yaml_set_start_comment(header)
+    document.yaml_set_start_comment(f"{schema_header(key).removeprefix('# ')}\n{header}")
     return document
 
 
@@ -176,7 +177,8 @@ def render(drafts: Drafts, into: Path, force: bool) -> dict[str, str]:
                 raise ImportConflict(f"{path} exists (use --force to replace it; the hints "
                                      "of passages whose text did not change are kept)")
             previous = kept_by_text(load(path).get("passages") or [], "text")
-        files[f"{POSTS}/{post.slug}.yaml"] = dump(post_document(post, previous))
+        files[f"{POSTS}/{post.slug}.yaml"] = (f"{schema_header('post', depth=1)}\n"
+                                              + dump(post_document(post, previous)))
 
     files[QUOTES_FILE] = merged_list(
         into / QUOTES_FILE, "quotes", "text", slugs, force,
