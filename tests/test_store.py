@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from sbbot.chat import Announcement
-from sbbot.store import SCHEMA_VERSION, Store, StoreError, Subscription
+from sbbot.store import Store, StoreError, Subscription
+from sbbot.store.sqlite import SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
@@ -144,7 +145,7 @@ async def test_unanswered_questions_keep_no_user_identifier(store: Store) -> Non
     await store.record_unanswered("discord", "c1", "Une question ?", NOW)
     with sqlite3.connect(store.path) as raw:
         columns = {row[1] for row in raw.execute("PRAGMA table_info(unanswered)")}
-    assert columns == {"id", "platform", "channel", "text", "normalized", "asked_at"}
+    assert columns == {"id", "platform", "community", "channel", "text", "normalized", "asked_at"}
 
 
 async def test_unanswered_questions_are_forgotten_after_a_month(store: Store) -> None:

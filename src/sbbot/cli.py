@@ -43,6 +43,11 @@ from sbbot.store import Store, StoreError
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
+STOP_TIMEOUT = 3.0
+"""Seconds each stage of a shutdown may take before what is left is cancelled: a service
+manager's stop timeout (systemd: 90 s) must never be reached."""
+
+log = logging.getLogger("sbbot")
 SECRET_SETTINGS = ("DISCORD_TOKEN", "MATRIX_ACCESS_TOKEN", "MATRIX_PASSWORD")
 """Never printed, nor logged (a password inside a URL setting is masked by `logs.redact`)."""
 
@@ -136,16 +141,24 @@ async def serve(engine: Engine, adapters: Sequence[Adapter], plan: Schedule,
     runs = [asyncio.create_task(adapter.run(), name=adapter.platform) for adapter in adapters]
     scheduler = asyncio.create_task(run_scheduler(
         engine, {adapter.platform: adapter for adapter in adapters}, plan, stop=stop,
-        interval=interval))
+        interval=interval), name="scheduler")
     stopped = asyncio.create_task(stop.wait())
     try:
         await asyncio.wait([stopped, *runs], return_when=asyncio.FIRST_COMPLETED)
     finally:
         stop.set()
+        # A pass may be waiting on a post (an adapter that never connected): abandon it. Its
+        # key was claimed before posting and stays claimed (at most once).
+        scheduler.cancel()
         for signal_number in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(signal_number)
-        for adapter in adapters:
-            await adapter.close()
+        await asyncio.wait([asyncio.create_task(adapter.close()) for adapter in adapters],
+                           timeout=STOP_TIMEOUT)
+        _, pending = await asyncio.wait([scheduler, stopped, *runs], timeout=STOP_TIMEOUT)
+        for task in pending:
+            log.warning("%s did not stop within %.0f s; abandoned", task.get_name(),
+                        STOP_TIMEOUT)
+            task.cancel()
         await asyncio.gather(scheduler, stopped, *runs, return_exceptions=True)
     for task in runs:
         error = None if task.cancelled() else task.exception()
@@ -266,7 +279,7 @@ def start_up(dotenv_path: Path, environ: Mapping[str, str]) -> Settings:
     settings = load_settings(env)
     logs.configure(settings.log_level)
     for warning in warnings:
-        logging.getLogger("sbbot").warning("%s", warning)
+        log.warning("%s", warning)
     return settings
 
 

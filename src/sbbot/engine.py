@@ -7,8 +7,10 @@ knowledge snapshot, which `reload` replaces in a single assignment.
 
 from __future__ import annotations
 
+import logging
 import random
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -23,10 +25,18 @@ from sbbot.inbound import PREFIX, command_word, normalize
 from sbbot.knowledge import Knowledge
 from sbbot.router import Router
 from sbbot.snapshot import ReloadReport, Snapshot, compare, open_snapshot, rebuild, release
-from sbbot.store import Store
+from sbbot.store import MemoryRotations, Store, StoreError
+
+log = logging.getLogger(__name__)
 
 GREETING = ("Bonjour ! Posez-moi une question sur les articles que je connais,"
             " ou tapez !aide pour voir mes commandes.")
+
+STORE_DOWN_NOTICE = ("(Je n’arrive pas à enregistrer pour le moment : je continue de répondre, "
+                     "mais sans garder de trace. Les administrateurs le verront dans le "
+                     "journal.)")
+STORE_DOWN_REPLY = ("Je ne peux pas enregistrer cela pour le moment (base de données "
+                    "indisponible). Réessayez dans un instant.")
 
 Clock = Callable[[], datetime]
 
@@ -54,6 +64,9 @@ class Engine:
         self.rng = rng or random.Random()
         self.timezone = timezone or ZoneInfo("Europe/Paris")
         self._snapshot: Snapshot = open_snapshot(knowledge_dir, cache_dir)
+        self.memory_rotations = MemoryRotations()
+        self.store_down = False
+        self._notice_due = False
         self.commands: tuple[Command, ...] = CONTENT_COMMANDS + ADMIN_COMMANDS
         self._by_name: Mapping[str, Command] = {
             name: command
@@ -84,6 +97,34 @@ class Engine:
         release(old)
         return report
 
+    # Store faults cost at most the write --------------------------------------------------
+
+    def store_failed(self, error: StoreError) -> None:
+        """Log the first failure of a run of them, and have the next reply say it once."""
+        if not self.store_down:
+            log.error("store unavailable, answering without recording: %s", error)
+            self._notice_due = True
+        else:
+            log.debug("store still unavailable: %s", error)
+        self.store_down = True
+
+    def store_answered(self) -> None:
+        if self.store_down:
+            log.info("store available again")
+        self.store_down = False
+
+    async def rotate(self, message: Message, bag: str, items: list[str]) -> str:
+        """The next item of the channel's rotation bag; from memory while the store cannot
+        be written, so that members still get every item before a repeat."""
+        scope = (message.platform, message.channel, bag)
+        try:
+            chosen = await self.store.next_in_rotation(*scope, items, self.rng)
+        except StoreError as error:
+            self.store_failed(error)
+            return self.memory_rotations.next(scope, items, self.rng)
+        self.store_answered()
+        return chosen
+
     def command(self, name: str) -> Command | None:
         return self._by_name.get(name.lower())
 
@@ -102,10 +143,19 @@ class Engine:
             command = self.command(word[0])
             if command is None:
                 return self._unknown_command(context, word[0]) if message.addressed else None
-            return await self._run_command(context, command, word[1])
-        if message.addressed:
-            return await answer_question(context, text)
-        return None
+            try:
+                reply = await self._run_command(context, command, word[1])
+            except StoreError as error:
+                self.store_failed(error)
+                reply = Reply(STORE_DOWN_REPLY, "error")
+        elif message.addressed:
+            reply = await answer_question(context, text)
+        else:
+            return None
+        if self._notice_due:
+            self._notice_due = False
+            reply = replace(reply, text=f"{reply.text}\n\n{STORE_DOWN_NOTICE}")
+        return reply
 
     async def _run_command(self, context: Context, command: Command, arguments: str) -> Reply:
         if command.operator and not context.message.is_operator:

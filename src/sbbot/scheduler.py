@@ -15,18 +15,27 @@ missed daily quote is harmless and a missed reminder is partly covered by the ne
 An adapter error after the record (network, permissions) is logged and not retried for the
 same reason: the post may have gone through before the error.
 
-The daily quote of a day is the same in every channel and derived from the date alone: day
-number modulo the number of quotes, over a fixed shuffled order. No state is needed, restarts
-cannot disturb it, and consecutive days walk through every quote before one comes back.
+The daily quote of a day is the same in every channel. Quotes go in a fixed order (a hash
+of each id, so the order does not depend on the files and a new quote does not reshuffle the
+others) and every quote comes once before any comes back, across restarts and reloads that
+add or remove quotes: each day's choice is kept in the store with its cycle (`DailyQuote`),
+and the next day takes the first quote, in that order, not yet given in the current cycle.
+
+The announcement log is pruned: a claim is kept until its announcement can no longer be due
+(the catch-up window for a quote, the event's start for a reminder) plus `PRUNE_MARGIN`.
+
+If the database was lost under the running bot (see `Store.check`), announcements are held
+until an admin confirms with `!abonner`: a new or restored database does not know what was
+already posted, and posting it again is the one thing at-most-once forbids.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
 import json
 import logging
-import random
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
@@ -35,7 +44,8 @@ from zoneinfo import ZoneInfo
 
 from sbbot.chat import Announcement, Card, ChannelUnavailable
 from sbbot.knowledge.model import Event, Knowledge, Quote, french_date, render_quote
-from sbbot.store import Store, StoreError, Subscription
+from sbbot.store import DailyQuote, Store, StoreError, Subscription
+from sbbot.store.queries import HELD
 
 if TYPE_CHECKING:
     from sbbot.adapters import Adapter
@@ -58,6 +68,10 @@ QUOTE_ORDER_SEED = "sbbot daily quote"
 PASS_INTERVAL = 30.0
 """Seconds between two passes of the loop; far below every due window (`ON_TIME`, at least
 ten minutes), so a pass never misses one."""
+
+PRUNE_MARGIN = timedelta(days=2)
+"""Claims are kept this long after their announcement can no longer be due: room for a
+clock that jumps back and for `sbbot schedule --at` a little in the past."""
 
 
 @dataclass(frozen=True)
@@ -99,10 +113,46 @@ def reminder_at(event: Event, offset: timedelta) -> datetime:
     return event.start.astimezone(UTC) - offset
 
 
-def quote_of_the_day(day: date, quotes: Sequence[Quote]) -> Quote:
-    order = sorted(quotes, key=lambda quote: quote.id)
-    random.Random(QUOTE_ORDER_SEED).shuffle(order)
-    return order[day.toordinal() % len(order)]
+def quote_order(quotes: Iterable[Quote]) -> list[Quote]:
+    """A fixed order that depends on each id alone: a quote added or removed leaves the
+    others' relative order unchanged."""
+    return sorted(quotes, key=lambda quote: hashlib.sha256(
+        f"{QUOTE_ORDER_SEED}/{quote.id}".encode()).digest())
+
+
+def next_daily_quote(day: date, order: Sequence[Quote],
+                     history: Sequence[DailyQuote]) -> DailyQuote:
+    """The choice for `day` after the days in `history` (oldest first): the first quote not
+    given in the current cycle; once all were given, a new cycle that does not start with
+    the quote given last."""
+    previous = [entry for entry in history if entry.day < day]
+    cycle = max((entry.cycle for entry in previous), default=0)
+    given = {entry.quote for entry in previous if entry.cycle == cycle}
+    remaining = [quote for quote in order if quote.id not in given]
+    if not remaining:
+        cycle += 1
+        last = previous[-1].quote if previous else None
+        remaining = [quote for quote in order if quote.id != last] or list(order)
+    return DailyQuote(day, remaining[0].id, cycle)
+
+
+def plan_quotes(days: Iterable[date], quotes: Sequence[Quote],
+                history: Sequence[DailyQuote]) -> dict[date, DailyQuote]:
+    """The quote of each day, continuing `history`; a day already in it keeps its quote
+    while that quote still exists."""
+    order = quote_order(quotes)
+    known = {quote.id for quote in quotes}
+    timeline = sorted(history, key=lambda entry: entry.day)
+    kept = {entry.day: entry for entry in timeline if entry.quote in known}
+    plan: dict[date, DailyQuote] = {}
+    for day in sorted(days):
+        choice = kept.get(day) or next_daily_quote(day, order, timeline)
+        plan[day] = choice
+        if day not in kept:
+            timeline = sorted([*(entry for entry in timeline if entry.day != day), choice],
+                              key=lambda entry: entry.day)
+            kept[day] = choice
+    return plan
 
 
 # Texts ----------------------------------------------------------------------------------------
@@ -146,9 +196,11 @@ def reminder_text(knowledge: Knowledge, event: Event, moment: datetime) -> tuple
 # Announcements --------------------------------------------------------------------------------
 
 
-def daily_quote(knowledge: Knowledge, subscription: Subscription, day: date,
+def daily_quote(knowledge: Knowledge, subscription: Subscription, choice: DailyQuote,
                 at: datetime) -> Announcement:
-    text, card = quote_text(knowledge, quote_of_the_day(day, knowledge.quotes))
+    day = choice.day
+    quote = next(quote for quote in knowledge.quotes if quote.id == choice.quote)
+    text, card = quote_text(knowledge, quote)
     key = f"daily_quote/{day.isoformat()}/{subscription.platform}/{subscription.channel}"
     return Announcement("daily_quote", subscription.platform, subscription.channel, at, key,
                         text, None, card)
@@ -174,35 +226,48 @@ def of_kind(subscriptions: Iterable[Subscription], kind: str) -> list[Subscripti
 
 
 def due(now: datetime, knowledge: Knowledge, subscriptions: Iterable[Subscription],
-        sent: Container[str], schedule: Schedule) -> list[Announcement]:
+        sent: Container[str], schedule: Schedule,
+        history: Sequence[DailyQuote] = ()) -> list[Announcement]:
     """Everything to post at `now` that has not been sent, oldest first.
 
     A daily quote is due from its time until `catch_up` (at least `ON_TIME`) later; after
     that it is stale and skipped. For an event that has not started, only its most recent
     reminder whose time has passed is due: after downtime, one catch-up, not a burst.
+    Nothing due before a subscription's `since` is posted to it.
     """
     subscriptions = list(subscriptions)
     found = [
-        *due_quotes(now, knowledge, of_kind(subscriptions, "daily_quote"), schedule),
+        *due_quotes(now, knowledge, of_kind(subscriptions, "daily_quote"), schedule, history),
         *due_reminders(now, knowledge, of_kind(subscriptions, "event_reminder")),
     ]
-    return sorted((item for item in found if item.key not in sent), key=order)
+    since = {(sub.platform, sub.channel, sub.kind): sub.since for sub in subscriptions}
+    return sorted((item for item in found if item.key not in sent
+                   and not too_early(item, since.get((item.platform, item.channel, item.kind)))),
+                  key=order)
 
 
-def due_quotes(now: datetime, knowledge: Knowledge, subscriptions: list[Subscription],
-               schedule: Schedule) -> list[Announcement]:
-    if not subscriptions or not knowledge.quotes:
-        return []
+def too_early(announcement: Announcement, since: datetime | None) -> bool:
+    return since is not None and announcement.at < since
+
+
+def quote_days(now: datetime, schedule: Schedule) -> list[tuple[date, datetime]]:
+    """The days whose daily quote is due at `now`, with its instant."""
     window = max(schedule.catch_up, ON_TIME)
     first = (now - window).astimezone(schedule.timezone).date()
     last = now.astimezone(schedule.timezone).date()
-    found: list[Announcement] = []
-    for day in (first + timedelta(days=n) for n in range((last - first).days + 1)):
-        at = daily_quote_at(day, schedule)
-        if at <= now < at + window:
-            found.extend(daily_quote(knowledge, subscription, day, at)
-                         for subscription in subscriptions)
-    return found
+    days = (first + timedelta(days=n) for n in range((last - first).days + 1))
+    return [(day, at) for day in days
+            if (at := daily_quote_at(day, schedule)) <= now < at + window]
+
+
+def due_quotes(now: datetime, knowledge: Knowledge, subscriptions: list[Subscription],
+               schedule: Schedule, history: Sequence[DailyQuote]) -> list[Announcement]:
+    if not subscriptions or not knowledge.quotes:
+        return []
+    days = quote_days(now, schedule)
+    plan = plan_quotes((day for day, _ in days), knowledge.quotes, history)
+    return [daily_quote(knowledge, subscription, plan[day], at)
+            for day, at in days for subscription in subscriptions]
 
 
 def due_reminders(now: datetime, knowledge: Knowledge,
@@ -219,7 +284,8 @@ def due_reminders(now: datetime, knowledge: Knowledge,
 
 
 def upcoming(now: datetime, count: int, knowledge: Knowledge,
-             subscriptions: Iterable[Subscription], schedule: Schedule) -> list[Announcement]:
+             subscriptions: Iterable[Subscription], schedule: Schedule,
+             history: Sequence[DailyQuote] = ()) -> list[Announcement]:
     """The next `count` announcements strictly after `now`, as they would be worded then."""
     subscriptions = list(subscriptions)
     quote_subscriptions = of_kind(subscriptions, "daily_quote")
@@ -227,11 +293,12 @@ def upcoming(now: datetime, count: int, knowledge: Knowledge,
     found: list[Announcement] = []
     if quote_subscriptions and knowledge.quotes:
         today = now.astimezone(schedule.timezone).date()
-        days = count // len(quote_subscriptions) + 2
-        for day in (today + timedelta(days=n) for n in range(days)):
+        days = [today + timedelta(days=n) for n in range(count // len(quote_subscriptions) + 2)]
+        plan = plan_quotes(days, knowledge.quotes, history)
+        for day in days:
             at = daily_quote_at(day, schedule)
             if at > now:
-                found.extend(daily_quote(knowledge, subscription, day, at)
+                found.extend(daily_quote(knowledge, subscription, plan[day], at)
                              for subscription in quote_subscriptions)
     for event in knowledge.events:
         for offset in event.reminders:
@@ -284,12 +351,24 @@ def format_preview(announcements: Sequence[Announcement], timezone: ZoneInfo, *,
 async def preview_at(store: Store, knowledge: Knowledge, schedule: Schedule,
                      now: datetime) -> list[Announcement]:
     """What a pass at `now` would post, given the store; sends and records nothing."""
-    return due(now, knowledge, await store.subscriptions(), await store.sent_keys(), schedule)
+    return due(now, knowledge, await store.subscriptions(), await store.sent_keys(), schedule,
+               await store.daily_quotes())
 
 
 async def preview_next(store: Store, knowledge: Knowledge, schedule: Schedule, now: datetime,
                        count: int) -> list[Announcement]:
-    return upcoming(now, count, knowledge, await store.subscriptions(), schedule)
+    return upcoming(now, count, knowledge, await store.subscriptions(), schedule,
+                    await store.daily_quotes())
+
+
+def keep_until(announcement: Announcement, knowledge: Knowledge,
+               schedule: Schedule) -> datetime:
+    """Until when the claim on an announcement matters: after that it can never be due
+    again, so forgetting it cannot cause a repeat."""
+    if announcement.kind == "daily_quote":
+        return announcement.at + max(schedule.catch_up, ON_TIME)
+    event = next((event for event in knowledge.events if event.id == announcement.event), None)
+    return announcement.at if event is None else max(announcement.at, event.start)
 
 
 # The loop -------------------------------------------------------------------------------------
@@ -304,13 +383,25 @@ async def send_due(store: Store, knowledge: Knowledge, adapters: Mapping[str, Ad
     channels an adapter does not serve (another process's Discord shards) are left to the
     process that does.
     """
+    if await store.get_value(HELD) is not None:
+        return []
+    await store.prune_sent(now - max(schedule.catch_up, ON_TIME) - PRUNE_MARGIN)
     subscriptions = [sub for sub in await store.subscriptions() if sub.platform in adapters]
+    history = await store.daily_quotes()
+    if of_kind(subscriptions, "daily_quote") and knowledge.quotes:
+        plan = plan_quotes((day for day, _ in quote_days(now, schedule)), knowledge.quotes,
+                           history)
+        for choice in plan.values():
+            await store.record_daily_quote(choice)
+        history = await store.daily_quotes()
     posted: list[Announcement] = []
-    for announcement in due(now, knowledge, subscriptions, await store.sent_keys(), schedule):
+    for announcement in due(now, knowledge, subscriptions, await store.sent_keys(), schedule,
+                            history):
         adapter = adapters[announcement.platform]
         if not await adapter.serves(announcement.channel):
             continue
-        if not await store.record_sent(announcement):
+        if not await store.record_sent(announcement,
+                                       keep_until(announcement, knowledge, schedule)):
             continue
         try:
             await asyncio.wait_for(adapter.announce(announcement), ANNOUNCE_TIMEOUT)
@@ -331,10 +422,12 @@ async def run_scheduler(engine: Engine, adapters: Mapping[str, Adapter], schedul
     """Post what falls due every `interval` seconds until `stop` is set.
 
     Nothing a pass raises stops the loop: a locked database or a failing adapter is logged
-    and the next pass tries again (the announcement log prevents any repeat).
+    and the next pass tries again (the announcement log prevents any repeat). The loop is
+    cancelled, not awaited, at shutdown: a pending post is abandoned with its key claimed.
     """
     while not stop.is_set():
         try:
+            await engine.store.check()
             await send_due(engine.store, engine.knowledge, adapters, engine.clock(), schedule)
         except StoreError as error:
             log.error("scheduler: %s", error)

@@ -37,6 +37,8 @@ KIND_NAMES_AFTER_A: Final[dict[AnnouncementKind, str]] = {
     "event_reminder": "aux rappels d’événements",
 }
 """The same names after "abonné": French contracts "à les" into "aux"."""
+RESUMED = ("Les annonces reprennent à partir de maintenant. La base de données avait été "
+           "perdue : ce qui était prévu avant n’est pas publié, pour ne rien publier deux fois.")
 QUESTIONS_WINDOW = timedelta(days=7)
 QUESTIONS_SHOWN = 10
 IDS_SHOWN = 8
@@ -78,6 +80,8 @@ async def abonner(context: Context, arguments: str) -> Reply:
         lines.append(f"C’est noté : ce salon recevra {kind_list(sorted(added))}.")
     if already:
         lines.append(f"Ce salon était déjà abonné {kind_list(already, KIND_NAMES_AFTER_A)}.")
+    if await context.engine.store.resume_announcements(context.engine.clock()):
+        lines.append(RESUMED)
     return Reply("\n".join(lines), "command")
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from datetime import datetime
 
 from rapidfuzz import fuzz, process
@@ -13,8 +12,6 @@ from sbbot.knowledge.model import Entry, Event, Quote, french_date, render_event
 from sbbot.router import Match
 from sbbot.store import StoreError
 from sbbot.text import fold
-
-log = logging.getLogger(__name__)
 
 ANSWER_FOOTER = "Source : « {} »"
 
@@ -61,7 +58,9 @@ async def answer_question(context: Context, question: str) -> Reply:
             context.message.platform, context.message.channel, question, context.engine.clock()
         )
     except StoreError as error:
-        log.warning("unanswered question not recorded: %s", error)
+        context.engine.store_failed(error)
+    else:
+        context.engine.store_answered()
     if result.verdict == "unsure" and result.best is not None:
         return unsure_reply(result.best, result.runners_up)
     return Reply(
@@ -118,10 +117,8 @@ async def raison(context: Context, arguments: str) -> Reply:
                          "error")
         chosen = next(reason for reason in reasons if reason.number == int(number))
         return shown(context, chosen.id)
-    reason_id = await context.engine.store.next_in_rotation(
-        context.message.platform, context.message.channel, "reasons",
-        [reason.id for reason in reasons], context.engine.rng,
-    )
+    reason_id = await context.engine.rotate(context.message, "reasons",
+                                            [reason.id for reason in reasons])
     return shown(context, reason_id)
 
 
@@ -143,10 +140,8 @@ async def citation(context: Context, arguments: str) -> Reply:
                          f"Auteurs cités dans les articles : {authors}.", "error")
         quotes = tuple(quote for quote in quotes if quote.author == author)
         bag = f"quotes:{author}"
-    quote_id = await context.engine.store.next_in_rotation(
-        context.message.platform, context.message.channel, bag,
-        [quote.id for quote in quotes], context.engine.rng,
-    )
+    quote_id = await context.engine.rotate(context.message, bag,
+                                           [quote.id for quote in quotes])
     return shown(context, quote_id)
 
 

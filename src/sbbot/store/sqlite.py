@@ -1,13 +1,11 @@
-"""Everything the bot must remember across restarts, in one SQLite file.
+"""The SQLite back end: one file, the default for a single process.
 
-The file holds channel subscriptions, the log of announcements already sent (so that no
-restart repeats one), the `!raison` / `!citation` rotation bags, unanswered questions for
-admins (no user identifiers), and a few named values such as the Matrix session.
-
-Every failure of the file itself (corrupted, locked by another process, read-only) becomes a
-`StoreError` whose message is one line naming the file, so `sbbot` can print it instead of a
-traceback. The store never deletes or recreates a file it cannot read: whatever an admin had
-in it is still there once the cause is fixed.
+Every failure of the file itself (corrupted, locked by another process, read-only, full,
+deleted) becomes a `StoreError` whose message is one line naming the file, so `sbbot` can
+print it instead of a traceback. The store never deletes or recreates a file it cannot read:
+whatever an admin had in it is still there once the cause is fixed. Only a file that
+vanished or was replaced while the bot ran is opened again, and announcements are then held
+until an admin confirms (see `Store.check`).
 """
 
 from __future__ import annotations
@@ -20,18 +18,30 @@ import sqlite3
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
-from typing import Final, get_args
+from typing import Final
 
 import aiosqlite
 
 from sbbot.chat import Announcement, AnnouncementKind
+from sbbot.store.base import (
+    PRUNE_EVERY,
+    QUOTE_CYCLES_KEPT,
+    UNANSWERED_KEPT,
+    DailyQuote,
+    Store,
+    StoreError,
+    Subscription,
+    UnansweredQuestion,
+    choose_next,
+    parse_kind,
+    timestamp,
+)
+from sbbot.store.queries import HELD, UNANSWERED_SCANNED, top_unanswered_sql
 from sbbot.text import fold
 
 log = logging.getLogger(__name__)
-
-SUBSCRIPTION_KINDS: Final[tuple[AnnouncementKind, ...]] = get_args(AnnouncementKind)
 
 MIGRATIONS: Final[tuple[str, ...]] = (
     """
@@ -77,66 +87,59 @@ MIGRATIONS: Final[tuple[str, ...]] = (
         value TEXT NOT NULL
     );
     """,
+    # Tenancy: questions and subscriptions carry the community (Discord guild, Matrix room)
+    # they came from. Old Matrix and terminal rows know theirs (the room is the community);
+    # old Discord rows do not, and are shown to no community until they age out.
+    """
+    ALTER TABLE unanswered ADD COLUMN community TEXT NOT NULL DEFAULT '';
+    UPDATE unanswered SET community = channel WHERE platform = 'matrix';
+    UPDATE unanswered SET community = 'terminal' WHERE platform = 'terminal';
+    CREATE INDEX unanswered_by_community ON unanswered (community, asked_at);
+    ALTER TABLE subscription ADD COLUMN community TEXT NOT NULL DEFAULT '';
+    ALTER TABLE subscription ADD COLUMN since TEXT;
+    ALTER TABLE announcement ADD COLUMN keep_until TEXT;
+    UPDATE announcement SET keep_until = due_at;
+    CREATE INDEX announcement_by_expiry ON announcement (keep_until);
+    CREATE TABLE daily_quote (
+        day TEXT PRIMARY KEY,
+        quote TEXT NOT NULL,
+        cycle INTEGER NOT NULL
+    );
+    """,
 )
 """Forward migrations: entry N brings the schema from version N to N + 1. Never edit a
 shipped entry; append a new one, so that every existing file can be brought up to date."""
 
 SCHEMA_VERSION: Final = len(MIGRATIONS)
 
-UNANSWERED_KEPT: Final = timedelta(days=30)
-PRUNE_EVERY: Final = timedelta(hours=1)
-"""Old questions are deleted at most this often, not on every insert: the bot answers
-thousands of questions a second and each prune is a scan."""
-"""Unanswered questions are members' words: kept long enough for `!questions` (7 days) and a
-little history, then deleted."""
+BUSY_TIMEOUT_MS: Final = 250
+"""How long a statement waits for another process's lock once the bot runs. Members' replies
+wait on store calls, so a locked file costs a failed write, not seconds of silence."""
 
 
-class StoreError(Exception):
-    """The database file cannot be used; the message is one line naming the file."""
-
-
-@dataclass(frozen=True)
-class Subscription:
-    platform: str
-    channel: str
-    kind: AnnouncementKind
-
-
-@dataclass(frozen=True)
-class UnansweredQuestion:
-    """A question the bot could not answer, grouped with the ones worded the same way."""
-
-    text: str
-    count: int
-    last_asked: datetime
-
-
-class Store:
-    """One open database file. Create it with `await Store.open(path)`."""
+class SQLiteStore(Store):
+    """One open database file. Create it with `await SQLiteStore.connect(path)`."""
 
     def __init__(self, path: Path, connection: aiosqlite.Connection) -> None:
         self.path = path
+        self.name = str(path)
         self._connection = connection
         self._lock = asyncio.Lock()
         self._pruned_before: datetime | None = None
+        self._identity = identity(path)
 
     @classmethod
-    async def open(cls, path: Path, *, timeout: float = 5.0) -> Store:
+    async def connect(cls, path: Path, *, timeout: float = 5.0) -> SQLiteStore:
         """Open (or create) the file, check it, and bring its schema up to date.
 
-        `timeout` is how long to wait for another process that holds the file before
+        `timeout` is how long start-up waits for another process that holds the file before
         reporting it as locked.
         """
-        create_private(path)
-        try:
-            connection = await aiosqlite.connect(path, timeout=timeout, isolation_level=None)
-        except sqlite3.Error as error:
-            raise StoreError(f"{path}: {describe(error, path)}") from None
-        store = cls(path, connection)
+        store = cls(path, await connect(path, timeout))
         try:
             await store._prepare()
         except BaseException:
-            await connection.close()
+            await store._connection.close()
             raise
         return store
 
@@ -162,6 +165,8 @@ class Store:
             # Written even when unchanged, so that a read-only file fails here, at start-up,
             # rather than at the first subscription.
             await db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        with self._errors():
+            await self._connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
     async def _check_integrity(self) -> None:
         async with self._connection.execute("PRAGMA quick_check") as cursor:
@@ -202,93 +207,90 @@ class Store:
                 async with self._connection.execute(sql, parameters) as cursor:
                     return list(await cursor.fetchall())
 
+    # Health --------------------------------------------------------------------------------
+
+    async def check(self) -> None:
+        """A file deleted or replaced under a running bot would take writes into a file
+        nobody sees, or bring back an older announcement log: open the file now at the path,
+        hold announcements there until an admin confirms, and report it once."""
+        now = identity(self.path)
+        if now != self._identity:
+            what = "deleted" if now is None else "replaced"
+            async with self._lock:
+                old = self._connection
+                self._connection = await connect(self.path, 5.0)
+                self._identity = identity(self.path)
+                await old.close()
+            await self._prepare()
+            await self.set_value(HELD, f"the file was {what} while sbbot was running")
+            raise StoreError(f"{self.path}: the file was {what} while sbbot was running; "
+                             "announcements are held until an admin types !abonner")
+        await self._fetch("SELECT 1")
+
     # Rotation bags -------------------------------------------------------------------------
 
-    async def next_in_rotation(
-        self, platform: str, channel: str, bag: str, items: Sequence[str], rng: random.Random
-    ) -> str:
-        """An item not given yet in this channel's bag; the bag refills once all were given.
-
-        Items that left `items` (a knowledge reload) are ignored and new ones join the bag.
-        After a refill, the item given last is held back once so that no member sees the
-        same one twice in a row.
-        """
-        unique = list(dict.fromkeys(items))
-        if not unique:
-            raise ValueError(f"rotation bag {bag!r} is empty")
+    async def next_in_rotation(self, platform: str, channel: str, bag: str,
+                               items: Sequence[str], rng: random.Random) -> str:
         scope = (platform, channel, bag)
         async with self._transaction() as db:
-            given = {row[0] for row in await db.fetch(
+            given = [row[0] for row in await db.fetch(
                 "SELECT item FROM rotation_given WHERE platform = ? AND channel = ? AND bag = ?",
-                scope)}
+                scope)]
             last_rows = await db.fetch(
                 "SELECT item FROM rotation_last WHERE platform = ? AND channel = ? AND bag = ?",
                 scope)
-            last = last_rows[0][0] if last_rows else None
-            remaining = [item for item in unique if item not in given]
-            if not remaining:
+            chosen, refill = choose_next(items, given, last_rows[0][0] if last_rows else None,
+                                         rng)
+            if refill:
                 await db.execute(
                     "DELETE FROM rotation_given WHERE platform = ? AND channel = ? AND bag = ?",
                     scope)
-                remaining = [item for item in unique if item != last] or unique
-            chosen = rng.choice(remaining)
-            await db.execute("INSERT INTO rotation_given VALUES (?, ?, ?, ?)", (*scope, chosen))
+            await db.execute("INSERT OR IGNORE INTO rotation_given VALUES (?, ?, ?, ?)",
+                             (*scope, chosen))
             await db.execute("INSERT OR REPLACE INTO rotation_last VALUES (?, ?, ?, ?)",
                              (*scope, chosen))
         return chosen
 
     # Unanswered questions ------------------------------------------------------------------
 
-    async def record_unanswered(self, platform: str, channel: str, text: str,
-                                at: datetime) -> None:
-        """Keep a question the bot could not answer, for `!questions`; never who asked it."""
+    async def record_unanswered(self, platform: str, channel: str, text: str, at: datetime,
+                                community: str = "") -> None:
         async with self._transaction() as db:
             if self._pruned_before is None or at - self._pruned_before > PRUNE_EVERY:
                 await db.execute("DELETE FROM unanswered WHERE asked_at < ?",
                                  (timestamp(at - UNANSWERED_KEPT),))
                 self._pruned_before = at
             await db.execute(
-                "INSERT INTO unanswered (platform, channel, text, normalized, asked_at)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (platform, channel, text, fold(text), timestamp(at)))
+                "INSERT INTO unanswered (platform, channel, text, normalized, asked_at,"
+                " community) VALUES (?, ?, ?, ?, ?, ?)",
+                (platform, channel, text, fold(text), timestamp(at), community))
 
-    async def frequent_unanswered(self, since: datetime, limit: int) -> list[UnansweredQuestion]:
-        """The most asked unanswered questions since `since`, shown with their latest
-        wording; ties go to the most recent."""
-        rows = await self._fetch(
-            """
-            SELECT (SELECT text FROM unanswered AS latest
-                    WHERE latest.normalized = grouped.normalized AND latest.asked_at >= ?
-                    ORDER BY asked_at DESC, id DESC LIMIT 1),
-                   COUNT(*), MAX(asked_at)
-            FROM unanswered AS grouped
-            WHERE asked_at >= ?
-            GROUP BY normalized
-            ORDER BY COUNT(*) DESC, MAX(asked_at) DESC
-            LIMIT ?
-            """,
-            (timestamp(since), timestamp(since), limit))
+    async def frequent_unanswered(self, since: datetime, limit: int,
+                                  community: str | None = None) -> list[UnansweredQuestion]:
+        rows = await self._fetch(top_unanswered_sql(community is not None),
+                                 (*((community,) if community is not None else ()),
+                                  timestamp(since), UNANSWERED_SCANNED, limit))
         return [UnansweredQuestion(str(text), int(count), datetime.fromisoformat(str(last)))
                 for text, count, last in rows]
 
     # Subscriptions -------------------------------------------------------------------------
 
-    async def subscribe(self, platform: str, channel: str,
-                        kinds: Iterable[AnnouncementKind]) -> frozenset[AnnouncementKind]:
-        """Subscribe the channel; returns the kinds it was not subscribed to before."""
+    async def subscribe(self, platform: str, channel: str, kinds: Iterable[AnnouncementKind],
+                        *, community: str = "",
+                        since: datetime | None = None) -> frozenset[AnnouncementKind]:
         added: set[AnnouncementKind] = set()
         async with self._transaction() as db:
             for kind in kinds:
                 changed = await db.execute_count(
-                    "INSERT OR IGNORE INTO subscription VALUES (?, ?, ?)",
-                    (platform, channel, kind))
+                    "INSERT OR IGNORE INTO subscription (platform, channel, kind, community,"
+                    " since) VALUES (?, ?, ?, ?, ?)",
+                    (platform, channel, kind, community, since and timestamp(since)))
                 if changed:
                     added.add(kind)
         return frozenset(added)
 
     async def unsubscribe(self, platform: str, channel: str,
                           kinds: Iterable[AnnouncementKind]) -> frozenset[AnnouncementKind]:
-        """Unsubscribe the channel; returns the kinds it was actually subscribed to."""
         removed: set[AnnouncementKind] = set()
         async with self._transaction() as db:
             for kind in kinds:
@@ -301,29 +303,57 @@ class Store:
 
     async def subscriptions(self, platform: str | None = None) -> list[Subscription]:
         rows = await self._fetch(
-            "SELECT platform, channel, kind FROM subscription"
+            "SELECT platform, channel, kind, community, since FROM subscription"
             " WHERE ? IS NULL OR platform = ? ORDER BY platform, channel, kind",
             (platform, platform))
-        return [Subscription(str(p), str(c), parse_kind(str(k))) for p, c, k in rows]
+        return [Subscription(str(p), str(c), parse_kind(str(k)), str(g),
+                             datetime.fromisoformat(s) if s else None)
+                for p, c, k, g, s in rows]
+
+    async def resume_announcements(self, now: datetime) -> bool:
+        async with self._transaction() as db:
+            held = await db.execute_count("DELETE FROM value WHERE name = ?", (HELD,))
+            if held:
+                await db.execute("UPDATE subscription SET since = ? WHERE since IS NULL"
+                                 " OR since < ?", (timestamp(now), timestamp(now)))
+        return held > 0
 
     # Announcement log ----------------------------------------------------------------------
 
-    async def record_sent(self, announcement: Announcement) -> bool:
-        """Log the announcement under its unique key; False if it was logged already.
-
-        The scheduler calls this *before* posting (see `sbbot.scheduler`), so a True here is
-        the one and only permission to post it.
-        """
+    async def record_sent(self, announcement: Announcement,
+                          keep_until: datetime | None = None) -> bool:
         async with self._transaction() as db:
             changed = await db.execute_count(
-                "INSERT OR IGNORE INTO announcement VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT OR IGNORE INTO announcement (key, kind, platform, channel, event,"
+                " due_at, keep_until) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (announcement.key, announcement.kind, announcement.platform,
-                 announcement.channel, announcement.event, timestamp(announcement.at)))
+                 announcement.channel, announcement.event, timestamp(announcement.at),
+                 timestamp(keep_until or announcement.at)))
         return changed == 1
 
     async def sent_keys(self) -> frozenset[str]:
         rows = await self._fetch("SELECT key FROM announcement")
         return frozenset(str(row[0]) for row in rows)
+
+    async def prune_sent(self, before: datetime) -> int:
+        async with self._transaction() as db:
+            return await db.execute_count("DELETE FROM announcement WHERE keep_until < ?",
+                                          (timestamp(before),))
+
+    async def daily_quotes(self) -> list[DailyQuote]:
+        rows = await self._fetch("SELECT day, quote, cycle FROM daily_quote ORDER BY day")
+        return [DailyQuote(date.fromisoformat(str(day)), str(quote), int(cycle))
+                for day, quote, cycle in rows]
+
+    async def record_daily_quote(self, choice: DailyQuote) -> DailyQuote:
+        async with self._transaction() as db:
+            await db.execute("INSERT OR IGNORE INTO daily_quote VALUES (?, ?, ?)",
+                             (choice.day.isoformat(), choice.quote, choice.cycle))
+            await db.execute("DELETE FROM daily_quote WHERE cycle <= ?",
+                             (choice.cycle - QUOTE_CYCLES_KEPT,))
+            rows = await db.fetch("SELECT quote, cycle FROM daily_quote WHERE day = ?",
+                                  (choice.day.isoformat(),))
+        return DailyQuote(choice.day, str(rows[0][0]), int(rows[0][1]))
 
     # Named values --------------------------------------------------------------------------
 
@@ -332,7 +362,6 @@ class Store:
         return str(rows[0][0]) if rows else None
 
     async def set_value(self, name: str, value: str | None) -> None:
-        """Set a named value; None deletes it (e.g. a revoked Matrix access token)."""
         async with self._transaction() as db:
             if value is None:
                 await db.execute("DELETE FROM value WHERE name = ?", (name,))
@@ -342,7 +371,7 @@ class Store:
 
 @dataclass(frozen=True)
 class _Writer:
-    """The statements allowed inside `Store._transaction`."""
+    """The statements allowed inside `SQLiteStore._transaction`."""
 
     connection: aiosqlite.Connection
 
@@ -362,6 +391,23 @@ class _Writer:
         for statement in script.split(";"):
             if statement.strip():
                 await self.connection.execute(statement)
+
+
+async def connect(path: Path, timeout: float) -> aiosqlite.Connection:
+    create_private(path)
+    try:
+        return await aiosqlite.connect(path, timeout=timeout, isolation_level=None)
+    except sqlite3.Error as error:
+        raise StoreError(f"{path}: {describe(error, path)}") from None
+
+
+def identity(path: Path) -> tuple[int, int] | None:
+    """Which file is at `path` now (device and inode), or None if there is none."""
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return status.st_dev, status.st_ino
 
 
 def create_private(path: Path) -> None:
@@ -402,17 +448,3 @@ def describe(error: sqlite3.Error, path: Path) -> str:
     if name.startswith("SQLITE_FULL"):
         return "disk is full"
     return " ".join(str(error).split()) or name or type(error).__name__
-
-
-def parse_kind(value: str) -> AnnouncementKind:
-    for kind in SUBSCRIPTION_KINDS:
-        if kind == value:
-            return kind
-    raise StoreError(f"unknown subscription kind {value!r} in the database")
-
-
-def timestamp(moment: datetime) -> str:
-    """UTC, fixed width: stored times then compare correctly as text."""
-    if moment.tzinfo is None:
-        raise ValueError("naive datetime: the store only keeps aware times")
-    return moment.astimezone(UTC).isoformat(timespec="microseconds")
