@@ -30,10 +30,10 @@ async def measure_engine(knowledge_dir: Path, devset: Path, seed: int,
     from benchmarks.thresholds import share
     from sbbot.chat import Message
     from sbbot.engine import Engine
-    from sbbot.store import Store
+    from sbbot.store import open_store
 
     with tempfile.TemporaryDirectory() as folder:
-        store = await Store.open(Path(folder) / "bench.sqlite3")
+        store = await open_store(Path(folder) / "bench.sqlite3")
         try:
             started = time.perf_counter()
             engine = Engine(knowledge_dir, store)

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from sbbot.engine import Engine
-from sbbot.store import Store
+from sbbot.store import Store, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE_DIR = ROOT / "knowledge"
@@ -33,7 +33,7 @@ def clock() -> FakeClock:
 
 @pytest.fixture
 async def store(tmp_path: Path) -> AsyncIterator[Store]:
-    opened = await Store.open(tmp_path / "sbbot.sqlite3")
+    opened = await open_store(tmp_path / "sbbot.sqlite3")
     try:
         yield opened
     finally:

@@ -211,12 +211,12 @@ def test_a_debug_run_logs_neither_password_nor_token(env: dict[str, str], tmp_pa
 import asyncio, json, logging, os
 from pathlib import Path
 from sbbot.cli import start_up
-from sbbot.store import Store
+from sbbot.store import Store, open_store
 
 settings = start_up(Path(".env"), os.environ)
 
 async def main():
-    store = await Store.open(settings.database)
+    store = await open_store(settings.database)
     session = json.dumps({{"access_token": {issued!r}, "device_id": "DEV"}})
     await store.set_value("matrix.session", session)
     await store.set_value("matrix.token", {issued!r})

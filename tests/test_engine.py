@@ -14,7 +14,7 @@ from sbbot.adapters.discord import STYLE as DISCORD_STYLE
 from sbbot.chat import MAX_REPLY_CHARS, PLAIN, Message, Reply, Style
 from sbbot.engine import Engine
 from sbbot.inbound import normalize
-from sbbot.store import Store
+from sbbot.store import open_store
 from tests.conftest import KNOWLEDGE_DIR, FakeClock
 from tests.hostile import LEAKS, member_text
 
@@ -222,7 +222,7 @@ async def test_random_text_never_raises(engine: Engine, text: str) -> None:
 async def test_locked_database_does_not_stop_the_answer(tmp_path: Path, clock: FakeClock,
                                                        caplog: pytest.LogCaptureFixture) -> None:
     path = tmp_path / "locked.sqlite3"
-    store = await Store.open(path, timeout=0.1)
+    store = await open_store(path, timeout=0.1)
     engine = Engine(KNOWLEDGE_DIR, store, clock=clock)
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")

@@ -39,7 +39,7 @@ from sbbot.scheduler import (
     send_due,
     upcoming,
 )
-from sbbot.store import DailyQuote, Store, Subscription
+from sbbot.store import DailyQuote, Store, Subscription, open_store
 
 ROOT = Path(__file__).resolve().parent.parent
 PARIS = ZoneInfo("Europe/Paris")
@@ -104,7 +104,7 @@ def posted(adapters: dict[str, Recorder]) -> list[tuple[datetime, Announcement]]
 
 
 async def subscribed_store(path: Path, subscriptions: Iterable[Subscription]) -> Store:
-    store = await Store.open(path)
+    store = await open_store(path)
     for subscription in subscriptions:
         await store.subscribe(subscription.platform, subscription.channel, [subscription.kind])
     return store
@@ -115,13 +115,13 @@ async def simulate(path: Path, knowledge: Knowledge, adapters: dict[str, Recorde
                    restart_every: timedelta | None = None) -> None:
     """Run passes every `step` until `until`, restarting (a new Store on the same file) every
     `restart_every`. The clock is a one-item list shared with the adapters."""
-    store = await Store.open(path)
+    store = await open_store(path)
     started = clock[0]
     try:
         while clock[0] < until:
             if restart_every is not None and clock[0] - started >= restart_every:
                 await store.close()
-                store = await Store.open(path)
+                store = await open_store(path)
                 started = clock[0]
             await send_due(store, knowledge, adapters, clock[0], SCHEDULE)
             clock[0] += step
@@ -186,7 +186,7 @@ async def test_quote_order_holds_across_restarts_and_reloads_that_add_or_remove_
         quotes = versions.get(number, quotes)
         knowledge = replace(sample_knowledge(), quotes=quotes)
         moment = paris(2026, 1, 1, 9, 5) + timedelta(days=number)
-        store = await Store.open(path)
+        store = await open_store(path)
         [item] = await send_due(store, knowledge, adapters_for([moment], "discord"), moment,
                                 SCHEDULE)
         [today] = [entry for entry in await store.daily_quotes() if entry.day == moment.date()]
@@ -210,7 +210,7 @@ async def test_the_announcement_log_is_pruned_but_upcoming_reminders_stay_claime
     adapters = adapters_for(clock, "discord")
     await simulate(path, sample_knowledge([event]), adapters, clock, paris(2026, 3, 25, 12, 0),
                    step=timedelta(hours=1))
-    store = await Store.open(path)
+    store = await open_store(path)
     keys = await store.sent_keys()
     await store.close()
     # The 7-day reminder (23 March) is older than the margin but its event is to come: kept,
@@ -469,7 +469,7 @@ KILLED_CHILD = """
 import asyncio, os, signal, sys
 from pathlib import Path
 from sbbot.scheduler import send_due
-from sbbot.store import Store
+from sbbot.store import open_store
 from tests.test_scheduler import SCHEDULE, paris, sample_knowledge
 
 class KilledWhilePosting:
@@ -482,7 +482,7 @@ class KilledWhilePosting:
         os.kill(os.getpid(), signal.SIGKILL)
 
 async def main():
-    store = await Store.open(Path(sys.argv[1]))
+    store = await open_store(Path(sys.argv[1]))
     await send_due(store, sample_knowledge(), {"discord": KilledWhilePosting()},
                    paris(2026, 5, 4, 9, 0), SCHEDULE)
 
@@ -631,7 +631,7 @@ def claimed_keys(path: Path) -> list[str]:
 async def test_sigterm_during_a_pending_announcement_stops_within_seconds(
         tmp_path: Path, black_hole: str) -> None:
     path = tmp_path / "sbbot.sqlite3"
-    store = await Store.open(path)
+    store = await open_store(path)
     await store.subscribe("matrix", "!salle:example.org", ["daily_quote"])
     await store.close()
     quote_time = (datetime.now(UTC) - timedelta(minutes=1)).strftime("%H:%M")

@@ -23,7 +23,7 @@ from sbbot.config import ConfigError, load_settings
 from sbbot.cooldown import Cooldown
 from sbbot.engine import Engine
 from sbbot.scheduler import Schedule, send_due
-from sbbot.store import Store
+from sbbot.store import Store, open_store
 from tests.conftest import KNOWLEDGE_DIR, FakeClock
 from tests.fakediscord import FakeDiscord
 from tests.test_discord import NO_MENTIONS, logged_errors, settings_for
@@ -119,7 +119,7 @@ async def start_shard(fake: FakeDiscord, database: Path) -> AsyncIterator[StartS
     clock = FakeClock(datetime(2026, 11, 27, 10, 0, tzinfo=UTC))
 
     async def start(shards: Shards, timeout: float = 5, **options: object) -> DiscordAdapter:
-        store = await Store.open(database)
+        store = await open_store(database)
         engine = Engine(KNOWLEDGE_DIR, store, clock=clock)
         settings = replace(settings_for(fake, **options), shards=shards)  # type: ignore[arg-type]
         adapter = DiscordAdapter(engine, settings, Cooldown(0), guild_ready_timeout=0.05)
@@ -213,7 +213,7 @@ async def test_auto_asks_discord_for_the_shard_count_and_runs_them_all(
 
 async def test_a_shard_discord_refuses_is_a_config_error(
         fake: FakeDiscord, database: Path) -> None:
-    store = await Store.open(database)
+    store = await open_store(database)
     try:
         settings = replace(settings_for(fake), shards=Shards(3, (2,)))
         adapter = DiscordAdapter(Engine(KNOWLEDGE_DIR, store), settings, Cooldown(0))

@@ -37,7 +37,7 @@ from sbbot.clock import set_test_clock
 from sbbot.knowledge import load_knowledge
 from sbbot.knowledge.model import Knowledge
 from sbbot.scheduler import Schedule, due, upcoming
-from sbbot.store import Store, Subscription
+from sbbot.store import Store, Subscription, open_store
 from tests.conftest import KNOWLEDGE_DIR, ROOT
 from tests.fakediscord import FakeDiscord, Sent
 
@@ -280,7 +280,7 @@ def check_logs(bots: Iterable[Bot], soak: Soak) -> None:
 
 async def test_three_processes_thirty_days_kills_then_two_on_one_shard(
         fake: FakeDiscord, tmp_path: Path) -> None:
-    store = await Store.open(tmp_path / "sbbot.sqlite3")
+    store = await open_store(tmp_path / "sbbot.sqlite3")
     try:
         soak = Soak(fake, tmp_path, store, load_knowledge(KNOWLEDGE_DIR),
                     await subscribe_every_channel(store, fake))

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from sbbot.chat import Announcement
-from sbbot.store import Store, StoreError, Subscription
+from sbbot.store import Store, StoreError, Subscription, open_store
 from sbbot.store.sqlite import SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -23,7 +23,7 @@ NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 
 
 async def reopen(path: Path) -> Store:
-    return await Store.open(path)
+    return await open_store(path)
 
 
 def announcement(key: str, channel: str = "c1") -> Announcement:
@@ -35,7 +35,7 @@ def announcement(key: str, channel: str = "c1") -> Announcement:
 
 async def test_open_creates_folder_and_versioned_wal_schema(tmp_path: Path) -> None:
     path = tmp_path / "deep" / "er" / "sbbot.sqlite3"
-    store = await Store.open(path)
+    store = await open_store(path)
     await store.close()
     with sqlite3.connect(path) as raw:
         assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
@@ -45,7 +45,7 @@ async def test_open_creates_folder_and_versioned_wal_schema(tmp_path: Path) -> N
 async def test_an_empty_file_is_migrated_forward(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     sqlite3.connect(path).close()
-    store = await Store.open(path)
+    store = await open_store(path)
     await store.subscribe("matrix", "!room:example.org", ["daily_quote"])
     await store.close()
     store = await reopen(path)
@@ -59,7 +59,7 @@ async def test_a_newer_schema_is_refused_not_downgraded(tmp_path: Path) -> None:
     with sqlite3.connect(path) as raw:
         raw.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     with pytest.raises(StoreError, match=r"future\.sqlite3: schema version"):
-        await Store.open(path)
+        await open_store(path)
     with sqlite3.connect(path) as raw:
         assert raw.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
 
@@ -88,7 +88,7 @@ async def test_rotation_gives_every_item_before_repeating_and_never_twice_in_a_r
 async def test_rotation_survives_a_restart(tmp_path: Path) -> None:
     path = tmp_path / "sbbot.sqlite3"
     items = ["a", "b", "c", "d", "e"]
-    store = await Store.open(path)
+    store = await open_store(path)
     before = await draw(store, items, 3)
     await store.close()
     store = await reopen(path)
@@ -166,7 +166,7 @@ async def test_naive_times_are_refused(store: Store) -> None:
 
 async def test_subscriptions_report_changes_and_persist(tmp_path: Path) -> None:
     path = tmp_path / "sbbot.sqlite3"
-    store = await Store.open(path)
+    store = await open_store(path)
     assert await store.subscribe("discord", "1", ["daily_quote", "event_reminder"]) == {
         "daily_quote", "event_reminder"}
     assert await store.subscribe("discord", "1", ["daily_quote"]) == frozenset()
@@ -186,7 +186,7 @@ async def test_subscriptions_report_changes_and_persist(tmp_path: Path) -> None:
 
 async def test_an_announcement_is_recorded_once_even_across_restarts(tmp_path: Path) -> None:
     path = tmp_path / "sbbot.sqlite3"
-    store = await Store.open(path)
+    store = await open_store(path)
     assert await store.record_sent(announcement("k1")) is True
     assert await store.record_sent(announcement("k1")) is False
     await store.close()
@@ -199,7 +199,7 @@ async def test_an_announcement_is_recorded_once_even_across_restarts(tmp_path: P
 
 async def test_named_values_persist_and_can_be_deleted(tmp_path: Path) -> None:
     path = tmp_path / "sbbot.sqlite3"
-    store = await Store.open(path)
+    store = await open_store(path)
     assert await store.get_value("matrix.access_token") is None
     await store.set_value("matrix.access_token", "secret-1")
     await store.set_value("matrix.access_token", "secret-2")
@@ -220,14 +220,14 @@ async def test_named_values_persist_and_can_be_deleted(tmp_path: Path) -> None:
 async def subscribed_db(tmp_path: Path) -> Path:
     """A database file holding one subscription, closed."""
     path = tmp_path / "data" / "sbbot.sqlite3"
-    store = await Store.open(path)
+    store = await open_store(path)
     await store.subscribe("terminal", "terminal", ["daily_quote", "event_reminder"])
     await store.close()
     return path
 
 
 async def assert_subscriptions_intact(path: Path) -> None:
-    store = await Store.open(path)
+    store = await open_store(path)
     assert {s.kind for s in await store.subscriptions()} == {"daily_quote", "event_reminder"}
     await store.close()
 
@@ -259,7 +259,7 @@ async def test_a_corrupted_file_is_reported_in_one_line_and_left_untouched(
         file.write(b"this is not sqlite " * 300)
     garbage = corrupted.read_bytes()
     with pytest.raises(StoreError) as raised:
-        await Store.open(corrupted)
+        await open_store(corrupted)
     assert str(raised.value) == f"{corrupted}: file is not a database or is corrupted"
     assert_one_line_error(run_cli(corrupted), corrupted, "not a database")
     assert corrupted.read_bytes() == garbage
@@ -273,7 +273,7 @@ async def test_a_damaged_page_is_caught_at_open(subscribed_db: Path, tmp_path: P
         file.seek(4096)
         file.write(b"\xff" * 4096)
     with pytest.raises(StoreError, match=r"damaged\.sqlite3: .*corrupted"):
-        await Store.open(damaged)
+        await open_store(damaged)
 
 
 async def test_a_locked_file_is_reported_in_one_line(subscribed_db: Path) -> None:
@@ -281,7 +281,7 @@ async def test_a_locked_file_is_reported_in_one_line(subscribed_db: Path) -> Non
     other.execute("BEGIN EXCLUSIVE")  # another process's write transaction
     try:
         with pytest.raises(StoreError) as raised:
-            await Store.open(subscribed_db, timeout=0.1)
+            await open_store(subscribed_db, timeout=0.1)
         assert str(raised.value).startswith(f"{subscribed_db}: database is locked")
         assert "\n" not in str(raised.value)
         assert_one_line_error(run_cli(subscribed_db), subscribed_db, "database is locked")
@@ -294,7 +294,7 @@ async def test_a_locked_file_is_reported_in_one_line(subscribed_db: Path) -> Non
 async def test_a_lock_taken_while_running_fails_one_write_then_recovers(
     subscribed_db: Path
 ) -> None:
-    store = await Store.open(subscribed_db, timeout=0.1)
+    store = await open_store(subscribed_db, timeout=0.1)
     other = sqlite3.connect(subscribed_db, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")
     try:
@@ -347,7 +347,7 @@ def mode(path: Path) -> int:
 
 async def test_a_new_database_is_private_to_its_owner_with_its_journal(tmp_path: Path) -> None:
     path = tmp_path / "data" / "sbbot.sqlite3"
-    store = await Store.open(path)
+    store = await open_store(path)
     await store.set_value("matrix.access_token", "secret-token")
     wal, shm = path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")
     assert wal.exists() and shm.exists()
@@ -359,7 +359,7 @@ async def test_an_existing_database_readable_by_others_is_tightened(tmp_path: Pa
     path = tmp_path / "sbbot.sqlite3"
     sqlite3.connect(path).close()
     path.chmod(0o644)
-    store = await Store.open(path)
+    store = await open_store(path)
     await store.close()
     assert mode(path) == 0o600
 
@@ -368,6 +368,6 @@ async def test_a_folder_named_as_the_database_is_one_line(tmp_path: Path) -> Non
     folder = tmp_path / "data"
     folder.mkdir()
     with pytest.raises(StoreError) as raised:
-        await Store.open(folder)
+        await open_store(folder)
     assert str(raised.value) == f"{folder}: is a folder (SBBOT_DATABASE must name a file)"
     assert_one_line_error(run_cli(folder), folder, "is a folder")

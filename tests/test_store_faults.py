@@ -20,7 +20,7 @@ from sbbot.chat import Announcement, Message, Reply
 from sbbot.commands.admin import RESUMED
 from sbbot.engine import STORE_DOWN_NOTICE, STORE_DOWN_REPLY, Engine
 from sbbot.scheduler import send_due
-from sbbot.store import SQLiteStore, Store, StoreError
+from sbbot.store import SQLiteStore, Store, StoreError, open_store
 from tests.conftest import KNOWLEDGE_DIR, FakeClock
 from tests.test_scheduler import SCHEDULE, Recorder
 
@@ -74,7 +74,7 @@ def make(clock: FakeClock) -> Callable[[Store], Engine]:
 async def test_a_database_locked_by_another_process(
         tmp_path: Path, make: Callable[[Store], Engine]) -> None:
     path = tmp_path / "sbbot.sqlite3"
-    store = await Store.open(path)
+    store = await open_store(path)
     engine = make(store)
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")
@@ -113,7 +113,7 @@ def small_disk(tmp_path: Path) -> Iterator[Path]:
 
 
 async def test_a_full_disk(small_disk: Path, make: Callable[[Store], Engine]) -> None:
-    store = await Store.open(small_disk / "sbbot.sqlite3")
+    store = await open_store(small_disk / "sbbot.sqlite3")
     engine = make(store)
     filler = small_disk / "filler"
     with suppress(OSError), filler.open("wb", buffering=0) as file:
@@ -130,7 +130,7 @@ async def test_a_database_turned_read_only(
     """A file system cannot be remounted read-only under open files (the kernel refuses:
     busy), so SQLite's own read-only switch stands in for it: the same SQLITE_READONLY
     errors on every write of the running connection."""
-    store = await Store.open(tmp_path / "sbbot.sqlite3")
+    store = await open_store(tmp_path / "sbbot.sqlite3")
     assert isinstance(store, SQLiteStore)
     engine = make(store)
     await store._connection.execute("PRAGMA query_only = ON")
@@ -146,7 +146,7 @@ async def test_a_database_turned_read_only(
 @pytest.fixture
 async def running(tmp_path: Path, clock: FakeClock) -> AsyncIterator[tuple[Engine, Path]]:
     path = tmp_path / "data" / "sbbot.sqlite3"
-    store = await Store.open(path)
+    store = await open_store(path)
     try:
         yield Engine(KNOWLEDGE_DIR, store, clock=clock), path
     finally:

@@ -39,7 +39,7 @@ from sbbot.scheduler import (
     preview_next,
     run_scheduler,
 )
-from sbbot.store import Store, StoreError
+from sbbot.store import StoreError, open_store
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -54,7 +54,7 @@ SECRET_SETTINGS = ("DISCORD_TOKEN", "MATRIX_ACCESS_TOKEN", "MATRIX_PASSWORD")
 
 @asynccontextmanager
 async def open_engine(settings: Settings) -> AsyncIterator[Engine]:
-    store = await Store.open(settings.database)
+    store = await open_store(settings.database)
     try:
         # Reading and validating the files never runs on the event loop, start-up included.
         yield await asyncio.to_thread(Engine, settings.knowledge_dir, store,

@@ -13,7 +13,6 @@ from abc import ABC, abstractmethod
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from pathlib import Path
 from typing import Final, get_args
 
 from sbbot.chat import Announcement, AnnouncementKind
@@ -124,13 +123,6 @@ class Store(ABC):
 
     name: str
     """How messages name the database: its path, or its URL without password."""
-
-    @classmethod
-    async def open(cls, database: Path | str, *, timeout: float = 5.0) -> Store:
-        """The store `SBBOT_DATABASE` names (see `sbbot.store.open_store`)."""
-        from sbbot.store import open_store
-
-        return await open_store(database, timeout=timeout)
 
     @abstractmethod
     async def close(self) -> None: ...
