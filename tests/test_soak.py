@@ -16,17 +16,19 @@ receives is matched to its announcement key by its text and the simulated time.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import random
 import re
 import signal
+import sqlite3
 import subprocess
 import sys
 import time as wall
 from collections import Counter
 from collections.abc import AsyncIterator, Collection, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -37,7 +39,7 @@ from sbbot.clock import set_test_clock
 from sbbot.knowledge import load_knowledge
 from sbbot.knowledge.model import Knowledge
 from sbbot.scheduler import Schedule, due, upcoming
-from sbbot.store import Store, Subscription, open_store
+from sbbot.store import DailyQuote, Store, Subscription, open_store
 from tests.conftest import KNOWLEDGE_DIR, ROOT
 from tests.fakediscord import FakeDiscord, Sent
 
@@ -183,13 +185,20 @@ class Soak:
     def shard_of_key(self, key: str) -> int:
         return self.channel_shard(key.rsplit("/", 1)[1])
 
+    def quote_history(self) -> list[DailyQuote]:
+        """The daily quotes the processes chose (kept in the database they share)."""
+        with contextlib.closing(sqlite3.connect(self.store.path)) as raw:
+            return [DailyQuote(date.fromisoformat(day), quote, cycle) for day, quote, cycle
+                    in raw.execute("SELECT day, quote, cycle FROM daily_quote ORDER BY day")]
+
     def key_of(self, sent: Sent) -> str:
         """The announcement a post is: same channel, same card, due now (or, for a pass that
         read the clock just before the last step, a step ago)."""
         [embed] = sent.embeds
         channel = [sub for sub in self.subscriptions if sub.channel == str(sent.channel_id)]
         for moment in (self.now, self.now - STEP):
-            keys = [item.key for item in due(moment, self.knowledge, channel, (), SCHEDULE)
+            keys = [item.key for item in due(moment, self.knowledge, channel, (), SCHEDULE,
+                                             self.quote_history())
                     if item.card is not None and item.card.title == embed["title"]
                     and item.card.body == embed["description"]]
             if keys:
