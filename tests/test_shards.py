@@ -226,7 +226,7 @@ async def test_a_shard_discord_refuses_is_a_config_error(
 async def test_a_bot_that_must_shard_is_told_to_set_the_shard_count(
         fake: FakeDiscord, database: Path) -> None:
     fake.require_sharding = True
-    store = await Store.open(database)
+    store = await open_store(database)
     try:
         adapter = DiscordAdapter(Engine(KNOWLEDGE_DIR, store), settings_for(fake), 0)
         with pytest.raises(ConfigError, match=r"^DISCORD_SHARD_COUNT: Discord requires sharding"):
