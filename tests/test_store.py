@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import shutil
@@ -14,9 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from sbbot.chat import Announcement
-from sbbot.store import Store, StoreError, Subscription, open_store
-from sbbot.store.sqlite import SCHEMA_VERSION
+from sbbot.chat import Announcement, Message
+from sbbot.engine import Engine
+from sbbot.store import SQLiteStore, Store, StoreError, Subscription, open_store
+from sbbot.store.base import timestamp
+from sbbot.store.queries import UNANSWERED_SCANNED, top_unanswered_sql
+from sbbot.store.sqlite import MIGRATIONS, SCHEMA_VERSION
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
@@ -371,3 +375,70 @@ async def test_a_folder_named_as_the_database_is_one_line(tmp_path: Path) -> Non
         await open_store(folder)
     assert str(raised.value) == f"{folder}: is a folder (SBBOT_DATABASE must name a file)"
     assert_one_line_error(run_cli(folder), folder, "is a folder")
+
+
+# Tenancy --------------------------------------------------------------------------------------
+
+
+def member(text: str, platform: str, community: str, channel: str, *,
+           admin: bool = False) -> Message:
+    return Message(text, platform, channel, author="u1", is_admin=admin, community=community)
+
+
+COMMUNITIES = [("discord", "111", "c-111"), ("discord", "222", "c-222"),
+               ("matrix", "!a:example.org", "!a:example.org"),
+               ("matrix", "!b:example.org", "!b:example.org")]
+
+
+async def test_an_admin_sees_only_the_questions_of_their_own_community(engine: Engine) -> None:
+    for number, (platform, community, channel) in enumerate(COMMUNITIES):
+        for _ in range(2):
+            await engine.handle(member(f"Le digicode du local {number} est-il 4521B ?",
+                                       platform, community, channel))
+    for number, (platform, community, channel) in enumerate(COMMUNITIES):
+        reply = await engine.handle(member("!questions", platform, community, channel,
+                                           admin=True))
+        assert reply is not None and reply.kind == "command"
+        assert f"local {number} est-il" in reply.text and "2 fois" in reply.text
+        others = [other for other in range(len(COMMUNITIES)) if other != number]
+        assert not any(f"local {other} " in reply.text for other in others), reply.text
+
+
+async def test_old_rows_are_migrated_to_their_community(tmp_path: Path) -> None:
+    """A version-1 file: Matrix and terminal questions know their community (the room, the
+    terminal); Discord ones do not and are shown to no server."""
+    path = tmp_path / "v1.sqlite3"
+    with contextlib.closing(sqlite3.connect(path)) as raw:
+        raw.executescript(MIGRATIONS[0])
+        raw.executemany("INSERT INTO unanswered (platform, channel, text, normalized, asked_at)"
+                        " VALUES (?, ?, ?, ?, ?)",
+                        [(platform, channel, f"question de {channel}", f"q {channel}",
+                          timestamp(NOW)) for platform, channel in
+                         [("matrix", "!a:example.org"), ("terminal", "terminal"),
+                          ("discord", "c-111")]])
+        raw.execute("INSERT INTO subscription VALUES ('discord', 'c-111', 'daily_quote')")
+        raw.execute("PRAGMA user_version = 1")
+        raw.commit()
+    store = await open_store(path)
+    since = NOW - timedelta(days=1)
+    assert [q.text for q in await store.frequent_unanswered(since, 10, "!a:example.org")] == [
+        "question de !a:example.org"]
+    assert [q.text for q in await store.frequent_unanswered(since, 10, "terminal")] == [
+        "question de terminal"]
+    assert await store.frequent_unanswered(since, 10, "111") == []
+    assert await store.subscriptions() == [Subscription("discord", "c-111", "daily_quote")]
+    await store.close()
+
+
+async def test_questions_read_an_index_range_and_a_bounded_number_of_rows(store: Store) -> None:
+    for number in range(30):
+        await store.record_unanswered("discord", "c1", f"question {number % 7}",
+                                      NOW - timedelta(minutes=number), community="111")
+    assert isinstance(store, SQLiteStore)
+    plan = " ".join(str(row[-1]) for row in await store._fetch(
+        "EXPLAIN QUERY PLAN " + top_unanswered_sql(True),
+        ("111", timestamp(NOW - timedelta(days=7)), UNANSWERED_SCANNED, 10)))
+    assert "USING INDEX unanswered_by_community" in plan and "SCAN unanswered" not in plan
+    top = await store.frequent_unanswered(NOW - timedelta(days=7), 3, "111")
+    assert [(q.text, q.count) for q in top] == [("question 0", 5), ("question 1", 5),
+                                                ("question 2", 4)]

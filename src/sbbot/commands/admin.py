@@ -73,7 +73,8 @@ async def abonner(context: Context, arguments: str) -> Reply:
     if kinds is None:
         return bad_kinds(context, "abonner", arguments)
     message = context.message
-    added = await context.engine.store.subscribe(message.platform, message.channel, kinds)
+    added = await context.engine.store.subscribe(message.platform, message.channel, kinds,
+                                                 community=message.community)
     already = [kind for kind in kinds if kind not in added]
     lines = []
     if added:
@@ -117,7 +118,7 @@ async def abonnements(context: Context, arguments: str) -> Reply:
 async def questions(context: Context, arguments: str) -> Reply:
     engine = context.engine
     asked = await engine.store.frequent_unanswered(engine.clock() - QUESTIONS_WINDOW,
-                                                   QUESTIONS_SHOWN)
+                                                   QUESTIONS_SHOWN, context.message.community)
     if not asked:
         return Reply("Aucune question sans réponse ces 7 derniers jours.", "command")
     lines = [f"• « {context.echo(question.text, 120)} » — {question.count} fois, dernière le "

@@ -55,8 +55,8 @@ async def answer_question(context: Context, question: str) -> Reply:
         return entry_reply(result.best.entry, score=result.best.score)
     try:
         await context.engine.store.record_unanswered(
-            context.message.platform, context.message.channel, question, context.engine.clock()
-        )
+            context.message.platform, context.message.channel, question, context.engine.clock(),
+            community=context.message.community)
     except StoreError as error:
         context.engine.store_failed(error)
     else:
