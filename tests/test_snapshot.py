@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from sbbot import snapshot
 from sbbot.knowledge import KnowledgeError
 from sbbot.snapshot import (
     MAGIC,
@@ -92,8 +93,12 @@ def test_a_corrupt_or_stale_cache_is_ignored_and_rebuilt(knowledge: Path, tmp_pa
     assert read_cache(path, key) is not None, "the rebuilt snapshot replaces the damaged file"
 
 
-def test_a_reload_builds_in_a_child_process_and_reports_problems(knowledge: Path,
-                                                                 tmp_path: Path) -> None:
+@pytest.mark.parametrize("in_process_bytes", [0, snapshot.IN_PROCESS_BYTES],
+                         ids=["child process", "small knowledge in this process"])
+def test_a_reload_reports_problems_wherever_it_builds(knowledge: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch,
+                                                      in_process_bytes: int) -> None:
+    monkeypatch.setattr(snapshot, "IN_PROCESS_BYTES", in_process_bytes)
     quotes = knowledge / "quotes.yaml"
     quotes.write_text(quotes.read_text(encoding="utf-8") + "\nnot: [valid\n", encoding="utf-8")
     with pytest.raises(KnowledgeError) as raised:

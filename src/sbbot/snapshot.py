@@ -52,6 +52,9 @@ MAGIC = b"sbbot-snapshot\n"
 DIGEST_SIZE = 32
 RELEASE_BATCH = 2000
 """Objects freed between two chances for the answering thread to take the lock."""
+IN_PROCESS_BYTES = 1_000_000
+"""Knowledge smaller than this is rebuilt in the calling thread: its build takes tens of
+milliseconds, while starting the child process costs seconds on a loaded machine."""
 
 
 class SnapshotError(Exception):
@@ -114,6 +117,8 @@ def rebuild(directory: Path, cache_dir: Path | None) -> Snapshot:
 
     Raises KnowledgeError (the files do not validate) or SnapshotError.
     """
+    if knowledge_size(directory) < IN_PROCESS_BYTES:
+        return open_snapshot(directory, cache_dir)
     if cache_dir is not None:
         key = fingerprint(directory)
         cached = read_cache(cache_path(cache_dir, key), key)
@@ -172,6 +177,17 @@ def knowledge_files(directory: Path) -> Iterator[Path]:
         if not path.is_dir() and not any(part.startswith(".")
                                       for part in path.relative_to(directory).parts):
             yield path
+
+
+def knowledge_size(directory: Path) -> int:
+    """The knowledge files' total size, as `stat` tells it (nothing is opened)."""
+    total = 0
+    for path in knowledge_files(directory):
+        try:
+            total += path.stat().st_size
+        except OSError:
+            continue
+    return total
 
 
 def cache_path(cache_dir: Path, key: str) -> Path:
