@@ -194,6 +194,18 @@ async def test_each_process_announces_only_in_the_guild_of_its_shard(
     assert len(await both[1].engine.store.sent_keys()) == 2
 
 
+async def test_before_it_is_connected_a_process_serves_no_channel(
+        fake: FakeDiscord, database: Path) -> None:
+    store = await open_store(database)
+    try:
+        for shards in (None, Shards(2, (0,))):
+            settings = replace(settings_for(fake), shards=shards)
+            adapter = DiscordAdapter(Engine(KNOWLEDGE_DIR, store), settings, 0)
+            assert not await adapter.serves(str(fake.channel_id("annonces")))
+    finally:
+        await store.close()
+
+
 async def test_a_dm_channel_is_served_by_the_process_of_shard_zero(
         fake: FakeDiscord, both: tuple[DiscordAdapter, DiscordAdapter]) -> None:
     dm = str(fake.dm_channels["alice"])

@@ -210,11 +210,14 @@ class DiscordAdapter:
         A channel of our shards is in the client's cache; any other is looked up once (its
         guild never changes) so that another process's channel is left unclaimed for it.
         DMs and channels that no longer exist belong to the process running shard 0.
+        Until the client is connected (cache complete), no channel: nothing is claimed that
+        could then wait on a slow login, and other platforms' announcements are not held up.
         """
         shards = self.settings.shards
+        if not self.client.is_ready():
+            return False
         if shards is None:
             return True
-        await self.client.wait_until_ready()
         if not channel.isdigit():
             return shards.carries(None)
         channel_id = int(channel)
