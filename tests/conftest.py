@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -11,6 +11,7 @@ import pytest
 
 from sbbot.engine import Engine
 from sbbot.store import Store, open_store
+from tests.postgres import PostgresServer, postgres_server
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE_DIR = ROOT / "knowledge"
@@ -51,3 +52,13 @@ def make_engine(store: Store, clock: FakeClock) -> Callable[..., Engine]:
 @pytest.fixture
 def engine(make_engine: Callable[..., Engine]) -> Engine:
     return make_engine()
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """One real PostgreSQL server for the whole run (each test gets its own database)."""
+    try:
+        with postgres_server() as server:
+            yield server
+    except FileNotFoundError as error:
+        pytest.skip(str(error))

@@ -9,6 +9,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
@@ -21,13 +22,36 @@ from sbbot.store import SQLiteStore, Store, StoreError, Subscription, open_store
 from sbbot.store.base import timestamp
 from sbbot.store.queries import UNANSWERED_SCANNED, top_unanswered_sql
 from sbbot.store.sqlite import MIGRATIONS, SCHEMA_VERSION
+from tests.postgres import PostgresServer
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 
 
-async def reopen(path: Path) -> Store:
-    return await open_store(path)
+@pytest.fixture(params=["sqlite", "postgres"])
+async def database(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Path | str]:
+    """Every test of the Store interface runs on both back ends: an SQLite file, and a fresh
+    database on the suite's real PostgreSQL server."""
+    if request.param == "sqlite":
+        yield tmp_path / "sbbot.sqlite3"
+        return
+    server: PostgresServer = request.getfixturevalue("postgres")
+    url = await server.create_database()
+    yield url
+    await server.drop_database(url)
+
+
+@pytest.fixture
+async def store(database: Path | str) -> AsyncIterator[Store]:
+    opened = await open_store(database)
+    try:
+        yield opened
+    finally:
+        await opened.close()
+
+
+async def reopen(database: Path | str) -> Store:
+    return await open_store(database)
 
 
 def announcement(key: str, channel: str = "c1") -> Announcement:
@@ -89,13 +113,12 @@ async def test_rotation_gives_every_item_before_repeating_and_never_twice_in_a_r
     assert all(first != second for first, second in pairwise(drawn))
 
 
-async def test_rotation_survives_a_restart(tmp_path: Path) -> None:
-    path = tmp_path / "sbbot.sqlite3"
+async def test_rotation_survives_a_restart(database: Path | str) -> None:
     items = ["a", "b", "c", "d", "e"]
-    store = await open_store(path)
+    store = await open_store(database)
     before = await draw(store, items, 3)
     await store.close()
-    store = await reopen(path)
+    store = await reopen(database)
     after = await draw(store, items, 2, seed=99)
     await store.close()
     assert sorted(before + after) == items
@@ -145,8 +168,10 @@ async def test_frequent_unanswered_groups_wordings_and_counts(store: Store) -> N
     assert len(await store.frequent_unanswered(NOW - timedelta(days=7), limit=1)) == 1
 
 
-async def test_unanswered_questions_keep_no_user_identifier(store: Store) -> None:
-    await store.record_unanswered("discord", "c1", "Une question ?", NOW)
+async def test_unanswered_questions_keep_no_user_identifier(tmp_path: Path) -> None:
+    store = await open_store(tmp_path / "sbbot.sqlite3")
+    await store.close()
+    assert isinstance(store, SQLiteStore)
     with sqlite3.connect(store.path) as raw:
         columns = {row[1] for row in raw.execute("PRAGMA table_info(unanswered)")}
     assert columns == {"id", "platform", "community", "channel", "text", "normalized", "asked_at"}
@@ -168,9 +193,8 @@ async def test_naive_times_are_refused(store: Store) -> None:
 # Subscriptions, announcement log, values ------------------------------------------------------
 
 
-async def test_subscriptions_report_changes_and_persist(tmp_path: Path) -> None:
-    path = tmp_path / "sbbot.sqlite3"
-    store = await open_store(path)
+async def test_subscriptions_report_changes_and_persist(database: Path | str) -> None:
+    store = await open_store(database)
     assert await store.subscribe("discord", "1", ["daily_quote", "event_reminder"]) == {
         "daily_quote", "event_reminder"}
     assert await store.subscribe("discord", "1", ["daily_quote"]) == frozenset()
@@ -178,7 +202,7 @@ async def test_subscriptions_report_changes_and_persist(tmp_path: Path) -> None:
     assert await store.unsubscribe("discord", "1", ["daily_quote"]) == {"daily_quote"}
     assert await store.unsubscribe("discord", "1", ["daily_quote"]) == frozenset()
     await store.close()
-    store = await reopen(path)
+    store = await reopen(database)
     assert await store.subscriptions() == [
         Subscription("discord", "1", "event_reminder"),
         Subscription("matrix", "!r:x", "event_reminder"),
@@ -188,28 +212,26 @@ async def test_subscriptions_report_changes_and_persist(tmp_path: Path) -> None:
     await store.close()
 
 
-async def test_an_announcement_is_recorded_once_even_across_restarts(tmp_path: Path) -> None:
-    path = tmp_path / "sbbot.sqlite3"
-    store = await open_store(path)
+async def test_an_announcement_is_recorded_once_even_across_restarts(database: Path | str) -> None:
+    store = await open_store(database)
     assert await store.record_sent(announcement("k1")) is True
     assert await store.record_sent(announcement("k1")) is False
     await store.close()
-    store = await reopen(path)
+    store = await reopen(database)
     assert await store.record_sent(announcement("k1")) is False
     assert await store.record_sent(announcement("k2")) is True
     assert await store.sent_keys() == {"k1", "k2"}
     await store.close()
 
 
-async def test_named_values_persist_and_can_be_deleted(tmp_path: Path) -> None:
-    path = tmp_path / "sbbot.sqlite3"
-    store = await open_store(path)
+async def test_named_values_persist_and_can_be_deleted(database: Path | str) -> None:
+    store = await open_store(database)
     assert await store.get_value("matrix.access_token") is None
     await store.set_value("matrix.access_token", "secret-1")
     await store.set_value("matrix.access_token", "secret-2")
     await store.set_value("matrix.device_id", "DEVICE")
     await store.close()
-    store = await reopen(path)
+    store = await reopen(database)
     assert await store.get_value("matrix.access_token") == "secret-2"
     await store.set_value("matrix.access_token", None)
     assert await store.get_value("matrix.access_token") is None
@@ -430,7 +452,9 @@ async def test_old_rows_are_migrated_to_their_community(tmp_path: Path) -> None:
     await store.close()
 
 
-async def test_questions_read_an_index_range_and_a_bounded_number_of_rows(store: Store) -> None:
+async def test_questions_read_an_index_range_and_a_bounded_number_of_rows(
+        tmp_path: Path) -> None:
+    store = await open_store(tmp_path / "sbbot.sqlite3")
     for number in range(30):
         await store.record_unanswered("discord", "c1", f"question {number % 7}",
                                       NOW - timedelta(minutes=number), community="111")
@@ -442,3 +466,4 @@ async def test_questions_read_an_index_range_and_a_bounded_number_of_rows(store:
     top = await store.frequent_unanswered(NOW - timedelta(days=7), 3, "111")
     assert [(q.text, q.count) for q in top] == [("question 0", 5), ("question 1", 5),
                                                 ("question 2", 4)]
+    await store.close()

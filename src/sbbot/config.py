@@ -75,7 +75,8 @@ class MatrixSettings:
 class Settings:
     knowledge_dir: Path
     cache_dir: Path
-    database: Path
+    database: Path | str
+    """An SQLite file, or a `postgresql://` URL (kept as text: a path would fold its //)."""
     timezone: ZoneInfo
     daily_quote_time: time
     catch_up_hours: float
@@ -94,7 +95,7 @@ def load_settings(env: Mapping[str, str]) -> Settings:
     return Settings(
         knowledge_dir=Path(get("SBBOT_KNOWLEDGE_DIR", "knowledge")),
         cache_dir=Path(get("SBBOT_CACHE_DIR", "data/cache")),
-        database=Path(get("SBBOT_DATABASE", "data/sbbot.sqlite3")),
+        database=parse_database(get("SBBOT_DATABASE", "data/sbbot.sqlite3")),
         timezone=parse("SBBOT_TIMEZONE", get("SBBOT_TIMEZONE", "Europe/Paris"), parse_zone),
         daily_quote_time=parse("SBBOT_DAILY_QUOTE_TIME", get("SBBOT_DAILY_QUOTE_TIME", "09:00"),
                                parse_clock_time),
@@ -188,6 +189,12 @@ def parse(name: str, value: str, parser: Callable[[str], T]) -> T:
         return parser(value)
     except ValueError as error:
         raise ConfigError(f"{name}: {error}") from None
+
+
+def parse_database(value: str) -> Path | str:
+    if value.startswith(("postgresql://", "postgres://")):
+        return value
+    return Path(value.removeprefix("sqlite:"))
 
 
 def parse_zone(value: str) -> ZoneInfo:
