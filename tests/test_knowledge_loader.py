@@ -634,3 +634,18 @@ def test_imported_files_name_their_schema_and_validate_against_it(tmp_path: Path
         text = path.read_text(encoding="utf-8")
         assert text.splitlines()[0] == header(kind_of(name), name.count("/")), name
         assert schema_errors(kind_of(name), text) == [], name
+
+
+@pytest.mark.parametrize(("old", "new", "field"), [
+    ("start: 2014-04-04T08:30", "start: " + "x" * 500_000, "events[0].start"),
+    ("reminders: [7d, 1d, 1h]", "reminders: [" + "9" * 500_000 + "y]",
+     "events[0].reminders[0]"),
+    ("timezone: Europe/Zurich", "timezone: " + "Europe/" * 50_000, "events[0].timezone"),
+    ("    post: beta\n", "    post: beta\n    " + "k" * 1000 + ": 1\n", "events[0]." + "k" * 1000),
+])
+def test_a_huge_value_is_quoted_short(tmp_path: Path, old: str, new: str, field: str) -> None:
+    root = write_knowledge(tmp_path, {"events.yaml": edit(EVENTS, old, new)})
+
+    (problem,) = [problem for problem in problems_of(root) if problem.field == field]
+
+    assert len(problem.message) < 200 and "…" in problem.message, problem.message

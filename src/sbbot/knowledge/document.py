@@ -110,6 +110,12 @@ def type_name(value: object) -> str:
     return next((name for kind, name in names if isinstance(value, kind)), type(value).__name__)
 
 
+def shown(value: object) -> str:
+    """A value as a problem quotes it: never whole when it is long, or an alias bomb."""
+    text = str(value) if isinstance(value, str | int) else type_name(value)
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
 class FileProblem(Exception):
     """Why a file cannot be read at all."""
 

@@ -27,6 +27,7 @@ from sbbot.knowledge.document import (
     Problem,
     display_path,
     read_document,
+    shown,
     suggestion,
     type_name,
 )
@@ -73,7 +74,7 @@ def describe(kind: type[Any], loc: Loc, detail: ErrorDetails) -> str:
         case "missing":
             return f"missing required field '{name}'"
         case "unexpected_keyword_argument":
-            return f"unknown key '{name}'{suggestion(name, keys_at(kind, loc[:-1]))}"
+            return f"unknown key '{shown(name)}'{suggestion(name, keys_at(kind, loc[:-1]))}"
         case "string_too_short":
             return "empty text"
         case "string_pattern_mismatch":
@@ -88,12 +89,6 @@ def describe(kind: type[Any], loc: Loc, detail: ErrorDetails) -> str:
         case "value_error":
             return str(context.get("error"))
     return detail["msg"]
-
-
-def shown(value: object) -> str:
-    """A value as a problem quotes it: never whole when it is long, or an alias bomb."""
-    text = value if isinstance(value, str | int) else type_name(value)
-    return str(text)[:80]
 
 
 def keys_at(kind: Any, loc: Loc) -> list[str]:

@@ -34,7 +34,7 @@ from pydantic import (
 )
 from pydantic.dataclasses import dataclass
 
-from sbbot.knowledge.document import suggestion, type_name
+from sbbot.knowledge.document import shown, suggestion, type_name
 
 EntryType = Literal["passage", "quote", "reason", "event"]
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -65,9 +65,9 @@ def parse_local_time(value: object) -> datetime:
         try:
             moment = datetime.fromisoformat(value.strip())
         except ValueError:
-            raise ValueError(f"invalid date and time '{value}': {expected}") from None
+            raise ValueError(f"invalid date and time '{shown(value)}': {expected}") from None
         if moment.tzinfo is None and not LOCAL_TIME.fullmatch(value.strip()):
-            raise ValueError(f"invalid date and time '{value}': {expected}")
+            raise ValueError(f"invalid date and time '{shown(value)}': {expected}")
     elif isinstance(value, datetime):
         moment = value
     elif isinstance(value, date):
@@ -93,11 +93,12 @@ def parse_reminder(value: object) -> timedelta:
     elif re.fullmatch(r"[0-9]+[dhm]", value.strip()):
         amount = MAX_REMINDER * 2
     else:
-        raise ValueError(f"invalid reminder '{value}': a number and a unit d, h or m, like '1h'")
+        raise ValueError(f"invalid reminder '{shown(value)}': a number and a unit d, h or m,"
+                         " like '1h'")
     if amount <= timedelta(0):
-        raise ValueError(f"invalid reminder '{value}': must be more than zero")
+        raise ValueError(f"invalid reminder '{shown(value)}': must be more than zero")
     if amount > MAX_REMINDER:
-        raise ValueError(f"reminder '{value}' out of range: at most {MAX_REMINDER.days} days"
+        raise ValueError(f"reminder '{shown(value)}' out of range: at most {MAX_REMINDER.days} days"
                          " before the event")
     return amount
 
@@ -111,7 +112,7 @@ def check_zone(name: str) -> str:
     try:
         return ZoneInfo(name).key
     except (ZoneInfoNotFoundError, ValueError, OSError):
-        raise ValueError(f"unknown time zone '{name}'"
+        raise ValueError(f"unknown time zone '{shown(name)}'"
                          f"{suggestion(name, available_timezones())}") from None
 
 
