@@ -9,10 +9,10 @@ full fuzzy scan is too slow for a large archive. Instead:
    the knowledge does not contain is corrected by rapidfuzz to the nearest known word (typos).
 2. Entries are ranked by BM25 over an inverted index (rare words weigh more than common
    ones), by coverage (below) and by rapidfuzz similarity to their example questions (hints).
-   The ranking is exact, the same as scoring every entry, yet few entries are scored:
-   entries with hints are scored in full (they are few in a large archive), the others
-   come from the index's first stage (`index.InvertedIndex.top`, a branch and bound over
-   the posting lists), fast even with 100,000 passages.
+   The ranking is exact, the same as scoring every entry: entries with hints are scored in
+   full (they are few in a large archive), the others come from the index's first stage
+   (`index.InvertedIndex.top`, every posting of the question's words summed in numpy), fast
+   even with 1,000,000 passages.
 3. The best entries are the answer and the runners-up offered when the bot is unsure.
 4. The verdict rests on *coverage*: the share of the question's rarity-weighted words that
    the best entry contains. An off-topic question ("recette de la tarte") shares no rare word

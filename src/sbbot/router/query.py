@@ -19,7 +19,6 @@ from typing import Literal, NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from sbbot.knowledge.model import Entry
 from sbbot.language.frequency import general_zipf, zipf
 from sbbot.language.lemmas import lemma
 from sbbot.language.lexicon import standard, translations
@@ -108,10 +107,24 @@ class Analyzer:
         self._candidates: dict[tuple[str, bool], tuple[str, ...]] = {}
         """A memo of `_analyse`: the entries repeat the same words many times."""
 
-    def learn(self, entries: Sequence[Entry]) -> None:
-        """Make every word of the entries a target for typo correction."""
-        self._vocabulary = build_vocabulary(entries, self._synonyms, self.word_terms)
+    def learn(self, known: Iterable[tuple[str, str]]) -> None:
+        """Make every word of the entries a target for typo correction: `known` holds each
+        (folded word, its term where it first appears), in order of first appearance."""
+        self._vocabulary = build_vocabulary(known, self._synonyms)
         self._typo_choices = typo_choices(self._vocabulary)
+
+    def leaning(self, token: str) -> float:
+        """How much more English than French a folded token is (see `english_flags`)."""
+        if "frequency" in self.parts or "lexicon" in self.parts:
+            return zipf(token, "en") - zipf(token, "fr")
+        return 0.0
+
+    def index_term(self, token: str, english: bool) -> str:
+        """The index term of a meaningful folded token, in the language it was read in."""
+        candidates = self._candidates.get((token, english))
+        if candidates is None:
+            candidates = self._candidates[token, english] = self._analyse(token, english)
+        return candidates[0]
 
     def _french_term(self, word: str) -> str:
         if "lexicon" in self.parts and (standard_word := standard(word)):
@@ -182,15 +195,13 @@ class Analyzer:
         return QueryTerm(self._vocabulary[found[0]], (found[1] / 100) ** 2, word, named)
 
 
-def build_vocabulary(entries: Sequence[Entry], synonyms: dict[str, str],
-                     word_terms: Callable[[str], list[Word]]) -> dict[str, str]:
+def build_vocabulary(known: Iterable[tuple[str, str]],
+                     synonyms: dict[str, str]) -> dict[str, str]:
     """Every known word (folded) to its term: what typo correction can aim at."""
     vocabulary = dict(synonyms)
-    for entry in entries:
-        for text in (entry.text, entry.source, *entry.hints.questions, *entry.hints.keywords):
-            for word in word_terms(text):
-                if len(word.word) >= MIN_TYPO_LENGTH:
-                    vocabulary.setdefault(word.word, word.candidates[0])
+    for word, term in known:
+        if len(word) >= MIN_TYPO_LENGTH:
+            vocabulary.setdefault(word, term)
     return vocabulary
 
 

@@ -8,16 +8,18 @@ questions (hints). The verdict rests on coverage; see the package's docstring.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from sbbot.knowledge.model import Entry, Knowledge
 from sbbot.language.cues import gives, question_cues
 from sbbot.language.frequency import general_zipf
-from sbbot.router.index import PRUNE_MARGIN, InvertedIndex, offer
+from sbbot.router.corpus import Vocabulary, Words, words_of
+from sbbot.router.index import PRUNE_MARGIN, Field, InvertedIndex, offer
 from sbbot.router.query import GENERIC_STEMS, PARTS, Analyzer, Query, QueryTerm
 from sbbot.router.verdict import Evidence, Verdict, decide
 from sbbot.text import fold
@@ -77,31 +79,18 @@ class Router:
         self.entries: tuple[Entry, ...] = tuple(entries)
         self._index_of = {entry.id: index for index, entry in enumerate(self.entries)}
         self._analyzer = Analyzer(synonyms or {}, parts)
-        term_frequencies = [self._weighted_terms(entry) for entry in self.entries]
-        document_frequency = text_document_frequency(
-            term_frequencies, [set(self._analyzer.terms(entry.text)) for entry in self.entries])
-        self._index = InvertedIndex(term_frequencies, document_frequency)
-        self._analyzer.learn(self.entries)
+        self._index, known = build_index(self.entries, self._analyzer)
+        self._analyzer.learn(known)
         self._hint_shapes = [tuple(" ".join(sorted(set(self._analyzer.terms(question))))
                                    for question in entry.hints.questions)
+                             if entry.hints.questions else ()
                              for entry in self.entries]
         self._events = frozenset(index for index, entry in enumerate(self.entries)
                                  if entry.type == "event")
-        self._hinted = {term: {index: impact
-                               for index, impact in self._index.postings(term).items()
-                               if self._hint_shapes[index] or index in self._events}
-                        for term in self._index.terms()}
+        self._hinted = self._index.restrict(
+            [index for index, shapes in enumerate(self._hint_shapes)
+             if shapes or index in self._events])
         self._text_keys: dict[str, str] = {}
-
-    def _weighted_terms(self, entry: Entry) -> dict[str, float]:
-        terms = self._analyzer.terms
-        frequencies: dict[str, float] = dict(Counter(terms(entry.text)))
-        for hint in (*entry.hints.questions, *entry.hints.keywords):
-            for term in terms(hint):
-                frequencies[term] = frequencies.get(term, 0.0) + HINT_WEIGHT
-        for term in terms(entry.source):
-            frequencies[term] = frequencies.get(term, 0.0) + TITLE_WEIGHT
-        return frequencies
 
     def query_terms(self, text: str) -> list[QueryTerm]:
         """The question as weighted stems; unknown words keep their own stem (weight 1)."""
@@ -175,7 +164,7 @@ class Router:
         """
         index = self._index_of[match.entry.id]
         return sum(query.evidence[term] for term in query.weights
-                   if index in self._index.postings(term))
+                   if self._index.impact(term, index) is not None)
 
     def _evidence(self, term: QueryTerm, generic_discount: bool = True) -> float:
         """How much a query word says about the topic: rare words much, generic words little.
@@ -228,8 +217,7 @@ class Router:
             for index, impact in self._hinted[term].items():
                 bm25s[index] = bm25s.get(index, 0) + impact * weight
                 covered[index] = covered.get(index, 0) + evidence
-        others = any(len(self._index.postings(term)) > len(self._hinted[term])
-                     for term in weights)
+        others = any(self._index.frequency(term) > len(self._hinted[term]) for term in weights)
         top_bm25 = max(bm25s.values(), default=0.0)
         if others:
             found = self._index.top(weights, {}, 1, bm25s.keys(), floor=top_bm25)
@@ -263,7 +251,7 @@ class Router:
         """The entry's BM25 score and the share of the question's evidence it contains."""
         bm25 = covered = 0.0
         for term, weight in query.weights.items():
-            impact = self._index.postings(term).get(index)
+            impact = self._index.impact(term, index)
             if impact is not None:
                 bm25 += impact * weight
                 covered += query.evidence[term]
@@ -304,17 +292,72 @@ def confidence(coverage: float, similarity: float) -> float:
     return 100 * min(1.0, coverage * (1 + RERANK_WEIGHT * similarity))
 
 
-def text_document_frequency(all_terms: Sequence[dict[str, float]],
-                            text_terms: Sequence[set[str]]) -> Counter[str]:
-    """Document frequency from the entries' own text; from hints only for hint-only words.
+def build_index(entries: Sequence[Entry], analyzer: Analyzer
+                ) -> tuple[InvertedIndex, list[tuple[str, str]]]:
+    """The index of the entries' text, hints (HINT_WEIGHT) and post titles (TITLE_WEIGHT),
+    and every word they contain with its term, in order of first appearance (entry by entry:
+    text, title, hints), as typo correction expects its candidates.
 
-    Admins add the same keyword to many entries' hints ("pédagogie" on every passage of
-    the pedagogy post); counting those would make the post's key word look common.
+    The texts of each field are folded together (`corpus`), each distinct title once; a
+    word's term depends on its language, which leans towards its text's (`english_flags`).
     """
-    in_text: Counter[str] = Counter()
-    for terms in text_terms:
-        in_text.update(terms)
-    anywhere: Counter[str] = Counter()
-    for frequencies in all_terms:
-        anywhere.update(frequencies.keys())
-    return Counter({term: in_text[term] or count for term, count in anywhere.items()})
+    vocabulary = Vocabulary(analyzer.leaning)
+    text = words_of([entry.text for entry in entries], vocabulary)
+    sources: dict[str, int] = {}
+    source_of = np.fromiter((sources.setdefault(entry.source, len(sources))
+                             for entry in entries), np.int64, len(entries))
+    title = spread(words_of(list(sources), vocabulary), source_of)
+    hints = words_of([" ".join((*entry.hints.questions, *entry.hints.keywords))
+                      for entry in entries], vocabulary)
+    names: dict[str, int] = {}
+    terms = {english: np.fromiter((names.setdefault(analyzer.index_term(word, english),
+                                                    len(names))
+                                   for word in vocabulary.words), np.int32,
+                                  len(vocabulary.words))
+             for english in (False, True)}
+
+    def term_numbers(words: Words) -> npt.NDArray[np.int32]:
+        found: npt.NDArray[np.int32] = np.where(words.english, terms[True][words.ids],
+                                                terms[False][words.ids])
+        return found
+
+    in_order = (text, title, hints)
+    numbered = [term_numbers(words) for words in in_order]
+    fields = [Field(words.docs, numbers, weight, own_text)
+              for words, numbers, weight, own_text in zip(
+                  in_order, numbered, (1.0, TITLE_WEIGHT, HINT_WEIGHT), (True, False, False),
+                  strict=True)]
+    index = InvertedIndex(len(entries), list(names), [fields[0], fields[2], fields[1]])
+    named = list(names)
+    return index, [(vocabulary.words[word], named[int(numbered[rank][position])])
+                   for word, rank, position in first_appearances(in_order)]
+
+
+def spread(words: Words, owner: npt.NDArray[np.int64]) -> Words:
+    """Each entry gets the words of its title: `owner[entry]` numbers the title."""
+    counts = np.bincount(words.docs, minlength=int(owner.max(initial=-1)) + 1)
+    starts = np.cumsum(counts) - counts
+    per_entry = counts[owner]
+    docs = np.repeat(np.arange(len(owner), dtype=np.int32), per_entry)
+    offsets = np.arange(int(per_entry.sum())) - np.repeat(np.cumsum(per_entry) - per_entry,
+                                                          per_entry)
+    chosen = np.repeat(starts[owner], per_entry) + offsets
+    return Words(docs, words.ids[chosen], words.english[chosen])
+
+
+def first_appearances(fields: Sequence[Words]) -> list[tuple[int, int, int]]:
+    """Each word's first occurrence, entry by entry and field by field: (word, the field's
+    rank, the position in it), in that order."""
+    keys, words, positions, ranks = [], [], [], []
+    for rank, field in enumerate(fields):
+        ids, first = np.unique(field.ids, return_index=True)
+        keys.append(field.docs[first].astype(np.int64) * len(fields) + rank)
+        words.append(ids)
+        positions.append(first)
+        ranks.append(np.full(len(ids), rank))
+    key, word, position, rank_of = (np.concatenate(part)
+                                    for part in (keys, words, positions, ranks))
+    order = np.lexsort((position, key))
+    _, first = np.unique(word[order], return_index=True)
+    chosen = order[np.sort(first)]
+    return [(int(word[at]), int(rank_of[at]), int(position[at])) for at in chosen.tolist()]
