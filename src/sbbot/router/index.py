@@ -86,7 +86,8 @@ class InvertedIndex:
         anywhere = np.bincount(term_of, minlength=len(terms))
         document_frequency = np.where(in_text > 0, in_text, anywhere).tolist()
         idf = [math.log(1 + (count - df + 0.5) / (df + 0.5)) for df in document_frequency]
-        self._idf = dict(zip(terms, idf, strict=True))
+        self._idf = {term: value for term, value, found in zip(terms, idf, anywhere.tolist(),
+                                                               strict=True) if found}
         self.max_idf = math.log(1 + (count + 0.5) / 0.5)
         """The idf a term found in no entry would have."""
         lengths = np.bincount(docs, weights=frequencies, minlength=count)

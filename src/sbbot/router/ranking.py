@@ -298,8 +298,9 @@ def build_index(entries: Sequence[Entry], analyzer: Analyzer
     and every word they contain with its term, in order of first appearance (entry by entry:
     text, title, hints), as typo correction expects its candidates.
 
-    The texts of each field are folded together (`corpus`), each distinct title once; a
-    word's term depends on its language, which leans towards its text's (`english_flags`).
+    The texts of each field are folded together (`corpus`), each distinct title once, each
+    hint on its own: a word's term depends on its language, which leans towards its text's
+    (`english_flags`).
     """
     vocabulary = Vocabulary(analyzer.leaning)
     text = words_of([entry.text for entry in entries], vocabulary)
@@ -307,8 +308,11 @@ def build_index(entries: Sequence[Entry], analyzer: Analyzer
     source_of = np.fromiter((sources.setdefault(entry.source, len(sources))
                              for entry in entries), np.int64, len(entries))
     title = spread(words_of(list(sources), vocabulary), source_of)
-    hints = words_of([" ".join((*entry.hints.questions, *entry.hints.keywords))
-                      for entry in entries], vocabulary)
+    each_hint = [(*entry.hints.questions, *entry.hints.keywords) for entry in entries]
+    hint_owner = np.repeat(np.arange(len(entries), dtype=np.int32),
+                           [len(hints) for hints in each_hint])
+    found = words_of([hint for hints in each_hint for hint in hints], vocabulary)
+    hints = Words(hint_owner[found.docs], found.ids, found.english)
     names: dict[str, int] = {}
     terms = {english: np.fromiter((names.setdefault(analyzer.index_term(word, english),
                                                     len(names))
