@@ -636,6 +636,16 @@ def test_imported_files_name_their_schema_and_validate_against_it(tmp_path: Path
         assert schema_errors(kind_of(name), text) == [], name
 
 
+def test_deep_nesting_is_one_problem_not_a_recursion_error(tmp_path: Path) -> None:
+    root = write_knowledge(tmp_path, {"posts/beta.yaml": edit(
+        BETA, "title: Beta", "title: " + "[" * 900 + "]" * 900)})
+
+    problems = [problem for problem in problems_of(root) if problem.file.endswith("beta.yaml")]
+
+    assert [(problem.line, problem.message) for problem in problems] == [
+        (2, "nested more than 20 levels deep"), (2, "string expected, got list")]
+
+
 @pytest.mark.parametrize(("old", "new", "field"), [
     ("start: 2014-04-04T08:30", "start: " + "x" * 500_000, "events[0].start"),
     ("reminders: [7d, 1d, 1h]", "reminders: [" + "9" * 500_000 + "y]",

@@ -24,6 +24,9 @@ DOCUMENT = "(document)"
 MAX_FILE_BYTES = 1_000_000
 """Twenty times the largest shipped file: a file past it is a mistake, and refusing it keeps
 `validate` and `!recharger` fast whatever lands in the directory."""
+MAX_DEPTH = 20
+"""Knowledge files nest six levels at most; deeper is a mistake, and bounding it keeps the
+recursive walk below Python's recursion limit (libyaml alone allows 1,000 levels)."""
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's safe loader when PyYAML has it: the same safe semantics, about ten times faster."""
 MAP_TAG, SEQ_TAG = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
@@ -200,6 +203,9 @@ class NodeWalker:
         # Aliases share one node: converting it once keeps alias bombs cheap and reports its
         # problems once; a node that contains itself would otherwise recurse forever.
         self.document.lines.setdefault(loc, node_line(node))
+        if len(loc) > MAX_DEPTH:
+            self.document.report(loc, f"nested more than {MAX_DEPTH} levels deep", flawed=True)
+            return None
         key = id(node)
         if key in self.done:
             return self.done[key]
