@@ -22,8 +22,8 @@ CUE_WORDS: dict[Cue, frozenset[str]] = {
     "date": frozenset("quand when date dates horaire horaires".split()),
     "place": frozenset("où where adresse address venue".split()),
     "price": frozenset("prix tarif tarifs payant payante gratuit gratuite coûte coûtent coût "
-                       "salaire salaires rémunération price prices cost costs fee fees free "
-                       "salary salaries wage wages".split()),
+                       "salaire salaires rémunération payer paie price prices cost costs fee "
+                       "fees free pay paid salary salaries wage wages".split()),
     "person": frozenset("who whos who's".split()),
     "age": frozenset("âge".split()),
     "count": frozenset(),

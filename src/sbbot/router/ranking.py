@@ -157,14 +157,15 @@ class Router:
                      and general_zipf(term.word) < FOREIGN_MAX_ZIPF)
 
     def _specific(self, match: Match, query: Query) -> float:
-        """How much rare-word evidence the entry shares with the question, in idf units.
+        """How much rare-word evidence the entry shares with the question, in idf units (of
+        the knowledge alone: a rare word of the posts, however common in the language).
 
         One broad word ("les réseaux ?") is found in a dozen entries: covering it does not
         single one out, so the bot offers topics instead of answering with any of them.
         """
         index = self._index_of[match.entry.id]
-        return sum(query.evidence[term] for term in query.weights
-                   if self._index.impact(term, index) is not None)
+        return sum(query.weights[term] * (self._index.idf(term) or 0.0)
+                   for term in query.weights if self._index.impact(term, index) is not None)
 
     def _evidence(self, term: QueryTerm, generic_discount: bool = True) -> float:
         """How much a query word says about the topic: rare words much, generic words little.
