@@ -239,3 +239,9 @@ asyncio.run(main())
     assert "ERROR sbbot.matrix: cannot reach https://***@matrix.example.org" in logged
     for secret in (SECRET, issued, "syt_c2Jib3Q_configured_token_1234", "issued-by-the-server"):
         assert secret not in logged
+
+
+@pytest.mark.parametrize("port", ["99999", "http", "0"])
+def test_a_bad_http_port_is_one_line(env: dict[str, str], port: str) -> None:
+    result = sbbot("ask", "!aide", env={**env, "SBBOT_HTTP_PORT": port})
+    assert_one_line_failure(result, "SBBOT_HTTP_PORT: expected a TCP port from 1 to 65535")

@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sbbot import bench, evaluation, logs
+from sbbot import bench, evaluation, http, logs
 from sbbot.adapters import Adapter
 from sbbot.adapters.terminal import TerminalAdapter, terminal_message
 from sbbot.chat import EntryRef, Reply
@@ -90,7 +90,7 @@ async def ask(args: argparse.Namespace, settings: Settings) -> int:
 async def chat(args: argparse.Namespace, settings: Settings) -> int:
     async with open_engine(settings) as engine:
         await serve(engine, [TerminalAdapter(engine)], Schedule.from_settings(settings),
-                    poll_interval(settings))
+                    poll_interval(settings), http_address(settings))
     return 0
 
 
@@ -99,7 +99,7 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
         return await chat(args, settings)
     async with open_engine(settings) as engine:
         await serve(engine, chat_adapters(engine, settings), Schedule.from_settings(settings),
-                    poll_interval(settings))
+                    poll_interval(settings), http_address(settings))
     return 0
 
 
@@ -122,18 +122,26 @@ def chat_adapters(engine: Engine, settings: Settings) -> list[Adapter]:
     return adapters
 
 
+def http_address(settings: Settings) -> tuple[str, int] | None:
+    return None if settings.http_port is None else (settings.http_host, settings.http_port)
+
+
 def poll_interval(settings: Settings) -> float:
     """Seconds between scheduler passes: fast under the soak tests' simulated clock."""
     return TEST_CLOCK_INTERVAL if settings.test_clock is not None else PASS_INTERVAL
 
 
 async def serve(engine: Engine, adapters: Sequence[Adapter], plan: Schedule,
-                interval: float = PASS_INTERVAL) -> None:
+                interval: float = PASS_INTERVAL,
+                http_address: tuple[str, int] | None = None) -> None:
     """Run every adapter and the scheduler until SIGINT/SIGTERM or until an adapter stops.
 
     One engine, one store and one scheduler serve all platforms, so a channel subscribed on
-    Discord and a room on Matrix get the same daily quote from the same rotation.
+    Discord and a room on Matrix get the same daily quote from the same rotation. With
+    `http_address`, `/metrics` and `/healthz` are served meanwhile (see `sbbot.http`).
     """
+    runner = None if http_address is None else await http.start(engine, adapters,
+                                                                *http_address)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for signal_number in (signal.SIGINT, signal.SIGTERM):
@@ -160,6 +168,8 @@ async def serve(engine: Engine, adapters: Sequence[Adapter], plan: Schedule,
                         STOP_TIMEOUT)
             task.cancel()
         await asyncio.gather(scheduler, stopped, *runs, return_exceptions=True)
+        if runner is not None:
+            await runner.cleanup()
     for task in runs:
         error = None if task.cancelled() else task.exception()
         if error is not None:

@@ -86,6 +86,9 @@ class Settings:
     matrix: MatrixSettings | None
     test_clock: FileClock | None = None
     """A simulated clock for soak tests (see `sbbot.clock`); None: the system clock."""
+    http_port: int | None = None
+    """Where `/metrics` and `/healthz` are served (see `sbbot.http`); None: not served."""
+    http_host: str = "127.0.0.1"
 
 
 def load_settings(env: Mapping[str, str]) -> Settings:
@@ -108,6 +111,9 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         matrix=matrix_settings(env),
         test_clock=parse("SBBOT_TEST_CLOCK", get("SBBOT_TEST_CLOCK", ""), parse_test_clock)
         if get("SBBOT_TEST_CLOCK", "") else None,
+        http_port=parse("SBBOT_HTTP_PORT", get("SBBOT_HTTP_PORT", ""), parse_port)
+        if get("SBBOT_HTTP_PORT", "") else None,
+        http_host=get("SBBOT_HTTP_HOST", "127.0.0.1"),
     )
 
 
@@ -189,6 +195,12 @@ def parse(name: str, value: str, parser: Callable[[str], T]) -> T:
         return parser(value)
     except ValueError as error:
         raise ConfigError(f"{name}: {error}") from None
+
+
+def parse_port(value: str) -> int:
+    if not (value.isascii() and value.isdigit()) or not 0 < int(value) < 65536:
+        raise ValueError(f"expected a TCP port from 1 to 65535, got {value[:40]!r}")
+    return int(value)
 
 
 def parse_database(value: str) -> Path | str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import random
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -23,6 +24,7 @@ from sbbot.commands.admin import ADMIN_COMMANDS
 from sbbot.commands.content import CONTENT_COMMANDS, answer_question
 from sbbot.inbound import PREFIX, command_word, normalize
 from sbbot.knowledge import Knowledge
+from sbbot.metrics import Metrics
 from sbbot.router import Router
 from sbbot.snapshot import ReloadReport, Snapshot, compare, open_snapshot, rebuild, release
 from sbbot.store import MemoryRotations, Store, StoreError
@@ -64,6 +66,8 @@ class Engine:
         self.rng = rng or random.Random()
         self.timezone = timezone or ZoneInfo("Europe/Paris")
         self._snapshot: Snapshot = open_snapshot(knowledge_dir, cache_dir)
+        self.metrics = Metrics()
+        self.metrics.knowledge_entries.set(sum(1 for _ in self.knowledge.entries()))
         self.memory_rotations = MemoryRotations()
         self.store_down = False
         self._notice_due = False
@@ -89,7 +93,13 @@ class Engine:
         and swapped in with one assignment, so answers never wait for it (see
         `sbbot.snapshot`); the old one is then freed a little at a time.
         """
-        new = rebuild(self.knowledge_dir, self.cache_dir)
+        try:
+            new = rebuild(self.knowledge_dir, self.cache_dir)
+        except Exception:
+            self.metrics.reloads.labels("failed").inc()
+            raise
+        self.metrics.reloads.labels("ok").inc()
+        self.metrics.knowledge_entries.set(sum(1 for _ in new.knowledge.entries()))
         report = compare(self._snapshot, new)
         old: list[object] = [self._snapshot]
         self._snapshot = new
@@ -134,6 +144,13 @@ class Engine:
         Unaddressed text gets an answer only when it is one of our commands: many servers
         run other bots on the same `!` prefix, whose commands are not typos of ours.
         """
+        started = time.perf_counter()
+        reply = await self._reply(message)
+        if reply is not None:
+            self.metrics.answer_seconds.observe(time.perf_counter() - started)
+        return reply
+
+    async def _reply(self, message: Message) -> Reply | None:
         text = normalize(message.text)
         context = Context(self, message)
         word = command_word(text)
@@ -143,6 +160,7 @@ class Engine:
             command = self.command(word[0])
             if command is None:
                 return self._unknown_command(context, word[0]) if message.addressed else None
+            self.metrics.commands.labels(command.name).inc()
             try:
                 reply = await self._run_command(context, command, word[1])
             except StoreError as error:
@@ -150,6 +168,7 @@ class Engine:
                 reply = Reply(STORE_DOWN_REPLY, "error")
         elif message.addressed:
             reply = await answer_question(context, text)
+            self.metrics.questions.labels(reply.kind).inc()
         else:
             return None
         if self._notice_due:

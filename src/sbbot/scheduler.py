@@ -51,6 +51,7 @@ if TYPE_CHECKING:
     from sbbot.adapters import Adapter
     from sbbot.config import Settings
     from sbbot.engine import Engine
+    from sbbot.metrics import Metrics
 
 log = logging.getLogger(__name__)
 
@@ -375,7 +376,8 @@ def keep_until(announcement: Announcement, knowledge: Knowledge,
 
 
 async def send_due(store: Store, knowledge: Knowledge, adapters: Mapping[str, Adapter],
-                   now: datetime, schedule: Schedule) -> list[Announcement]:
+                   now: datetime, schedule: Schedule,
+                   metrics: Metrics | None = None) -> list[Announcement]:
     """One pass: record then post each due announcement; returns those posted.
 
     Subscriptions of platforms that are not running are left alone (not recorded), so they
@@ -408,12 +410,17 @@ async def send_due(store: Store, knowledge: Knowledge, adapters: Mapping[str, Ad
         except ChannelUnavailable as error:
             log.warning("%s %s: channel unavailable, %s skipped: %s", announcement.platform,
                         announcement.channel, announcement.key, error)
+            result = "skipped"
         except Exception:
             log.exception("%s %s: could not post %s", announcement.platform,
                           announcement.channel, announcement.key)
+            result = "failed"
         else:
             log.info("posted %s", announcement.key)
             posted.append(announcement)
+            result = "sent"
+        if metrics is not None:
+            metrics.announcements.labels(result).inc()
     return posted
 
 
@@ -428,7 +435,8 @@ async def run_scheduler(engine: Engine, adapters: Mapping[str, Adapter], schedul
     while not stop.is_set():
         try:
             await engine.store.check()
-            await send_due(engine.store, engine.knowledge, adapters, engine.clock(), schedule)
+            await send_due(engine.store, engine.knowledge, adapters, engine.clock(), schedule,
+                           engine.metrics)
         except StoreError as error:
             log.error("scheduler: %s", error)
         except Exception:

@@ -22,6 +22,9 @@ class Adapter(Protocol):
     async def close(self) -> None:
         """Disconnect cleanly; `run` then returns."""
 
+    def connected(self) -> bool:
+        """Whether the platform is connected now (for `/healthz` and the metrics)."""
+
     async def serves(self, channel: str) -> bool:
         """Whether this process posts in `channel`; the scheduler claims nothing else.
 

@@ -204,6 +204,9 @@ class DiscordAdapter:
     async def close(self) -> None:
         await self.client.close()
 
+    def connected(self) -> bool:
+        return self.client.is_ready() and not self.client.is_closed()
+
     async def serves(self, channel: str) -> bool:
         """Whether this process posts in `channel`: its guild is on one of our shards.
 

@@ -120,6 +120,9 @@ class MatrixAdapter:
     async def close(self) -> None:
         self._closed.set()
 
+    def connected(self) -> bool:
+        return self.ready.is_set() and not self._closed.is_set()
+
     async def serves(self, channel: str) -> bool:
         """Matrix runs in one process only (see the README), which serves every room."""
         return True

@@ -56,6 +56,9 @@ class TerminalAdapter:
     async def close(self) -> None:
         self._closed.set()
 
+    def connected(self) -> bool:
+        return not self._closed.is_set()
+
     async def serves(self, channel: str) -> bool:
         return True
 
