@@ -18,6 +18,8 @@ from zoneinfo import ZoneInfo
 import jsonschema
 import pytest
 import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from sbbot.chat import Message
 from sbbot.cli import main
@@ -308,6 +310,9 @@ CASES = {
     "boolean key": Case(
         "synonyms.yaml", SYNONYMS + "  on: [switched on]\n",
         4, "synonyms", "key 'on' is read as boolean; quote it to make it a string"),
+    "list as a key": Case(
+        "posts/beta.yaml", BETA + "? [a, b]\n: x\n",
+        6, "(document)", "a list or mapping cannot be a key"),
     "missing required file": Case(
         "quotes.yaml", None, 1, "(document)", "file not found"),
     "unsafe tag": Case(
@@ -659,3 +664,30 @@ def test_a_huge_value_is_quoted_short(tmp_path: Path, old: str, new: str, field:
     (problem,) = [problem for problem in problems_of(root) if problem.field == field]
 
     assert len(problem.message) < 200 and "…" in problem.message, problem.message
+
+
+YAML_PIECES = st.sampled_from([
+    "[", "]", "{", "}", ":", ": ", "- ", "&a ", "*a", "!!str ", "!!binary ", "!!set ", "|", ">",
+    "'", '"', "#", "\n", "  ", "\t", "0", "99999999999999999999", "1e400", "yes", "on", "~",
+    "<<: ", "? ", "%YAML 1.1\n", "---\n", "...\n", "\x00", "\ufeff", "é", "2014-02-30", "7d",
+    "id", "post", "number", "reminders"])
+
+
+@settings(max_examples=100, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(name=st.sampled_from(sorted(VALID_FILES)), data=st.data())
+def test_any_edit_of_a_file_loads_or_is_reported_never_raises_otherwise(
+        tmp_path: Path, name: str, data: st.DataObject) -> None:
+    text = VALID_FILES[name]
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, min(len(text), start + 40)))
+    inserted = "".join(data.draw(st.lists(YAML_PIECES, max_size=6)))
+    root = write_knowledge(tmp_path / "k", {name: text[:start] + inserted + text[end:]})
+
+    try:
+        knowledge = load_knowledge(root)
+    except KnowledgeError as error:
+        assert error.problems
+        assert all(len(problem.message) < 500 for problem in error.problems)
+    else:
+        assert len(knowledge.reasons) == 10

@@ -245,11 +245,15 @@ class NodeWalker:
             if key_node.tag == MERGE_TAG:
                 self.document.report(loc, "merge keys (<<) are not supported", line=line)
                 continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.document.report(loc, "a list or mapping cannot be a key", line=line)
+                continue
             key = self.convert(key_node, loc)
             if not isinstance(key, str):
                 # `on:`, `no:` or `2014:` are not strings in YAML: say how to make them one.
-                self.document.report(loc, f"key {key_node.value!r} is read as {type_name(key)};"
-                                     " quote it to make it a string", line=line)
+                self.document.report(loc, f"key {shown(key_node.value)!r} is read as"
+                                     f" {type_name(key)}; quote it to make it a string",
+                                     line=line)
                 continue
             if key in mapping:
                 self.document.report((*loc, key), f"duplicate key '{key}' (first at line"
