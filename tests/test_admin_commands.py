@@ -126,9 +126,10 @@ async def test_questions_lists_the_most_frequent_unanswered_of_the_week(
     await say(admin_engine, EVENT_QUESTION, admin=False)  # answered: not listed
     reply = await say(admin_engine, "!questions")
     lines = reply.text.splitlines()
-    assert lines[1].startswith("• « quel temps fera t il a tokyo » — 2 fois")
-    assert lines[2].startswith("• « Qui a gagné la coupe du monde @\u200beveryone ? » — 1 fois")
-    assert len(lines) == 3, "older than 7 days, or answered, is not listed"
+    assert lines[1].startswith("1. « quel temps fera t il a tokyo » — 2 fois")
+    assert lines[2].startswith("2. « Qui a gagné la coupe du monde @\u200beveryone ? » — 1 fois")
+    assert len(lines) == 4, "older than 7 days, or answered, is not listed"
+    assert lines[3].startswith("Pour apprendre la réponse à la n°N : !apprendre N ID")
 
 
 # Reload ---------------------------------------------------------------------------------------

@@ -22,6 +22,7 @@ from sbbot.chat import Message, Reply
 from sbbot.commands import Command, Context
 from sbbot.commands.admin import ADMIN_COMMANDS
 from sbbot.commands.content import CONTENT_COMMANDS, answer_question
+from sbbot.commands.teach import TEACH_COMMANDS
 from sbbot.inbound import PREFIX, command_word, normalize
 from sbbot.knowledge import Knowledge
 from sbbot.metrics import Metrics
@@ -71,7 +72,7 @@ class Engine:
         self.memory_rotations = MemoryRotations()
         self.store_down = False
         self._notice_due = False
-        self.commands: tuple[Command, ...] = CONTENT_COMMANDS + ADMIN_COMMANDS
+        self.commands: tuple[Command, ...] = CONTENT_COMMANDS + ADMIN_COMMANDS + TEACH_COMMANDS
         self._by_name: Mapping[str, Command] = {
             name: command
             for command in self.commands

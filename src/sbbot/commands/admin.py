@@ -20,6 +20,10 @@ from sbbot.text import fold
 
 log = logging.getLogger(__name__)
 
+if TYPE_CHECKING:
+    from sbbot.engine import Engine
+    from sbbot.store import UnansweredQuestion
+
 KIND_WORDS: Final[dict[str, tuple[AnnouncementKind, ...]]] = {
     "citation": ("daily_quote",), "citations": ("daily_quote",), "quote": ("daily_quote",),
     "quotes": ("daily_quote",),
@@ -115,18 +119,25 @@ async def abonnements(context: Context, arguments: str) -> Reply:
                  "Tapez !desabonner pour arrêter.", "command")
 
 
+async def recent_unanswered(engine: Engine, community: str) -> list[UnansweredQuestion]:
+    """What `!questions` lists in `community`, in its order: `!apprendre N` refers to line N
+    of it."""
+    return await engine.store.frequent_unanswered(engine.clock() - QUESTIONS_WINDOW,
+                                                  QUESTIONS_SHOWN, community)
+
+
 async def questions(context: Context, arguments: str) -> Reply:
     engine = context.engine
-    asked = await engine.store.frequent_unanswered(engine.clock() - QUESTIONS_WINDOW,
-                                                   QUESTIONS_SHOWN, context.message.community)
+    asked = await recent_unanswered(engine, context.message.community)
     if not asked:
         return Reply("Aucune question sans réponse ces 7 derniers jours.", "command")
-    lines = [f"• « {context.echo(question.text, 120)} » — {question.count} fois, dernière le "
-             f"{question.last_asked.astimezone(engine.timezone):%d/%m à %H:%M}"
-             for question in asked]
+    lines = [f"{number}. « {context.echo(question.text, 120)} » — {question.count} fois, "
+             f"dernière le {question.last_asked.astimezone(engine.timezone):%d/%m à %H:%M}"
+             for number, question in enumerate(asked, start=1)]
     return Reply("Questions restées sans réponse ces 7 derniers jours, les plus fréquentes "
-                 "d’abord (de quoi compléter les connaissances) :\n" + "\n".join(lines),
-                 "command")
+                 "d’abord (de quoi compléter les connaissances) :\n" + "\n".join(lines)
+                 + "\nPour apprendre la réponse à la n°N : !apprendre N ID (ID : l’entrée qui "
+                 "y répond).", "command")
 
 
 async def recharger(context: Context, arguments: str) -> Reply:

@@ -9,8 +9,9 @@ from pathlib import Path
 
 from sbbot.importer.build import Drafts, draft
 from sbbot.importer.compare import compare, report
+from sbbot.importer.files import validate_staged
 from sbbot.importer.sources import SourceError
-from sbbot.importer.writer import ImportConflict, render, validate_staged, write
+from sbbot.importer.writer import ImportConflict, render, write
 from sbbot.knowledge import KnowledgeError, load_knowledge
 
 EXIT_ERROR = 1

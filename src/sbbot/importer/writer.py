@@ -1,62 +1,33 @@
-"""Write drafts into a knowledge directory: validated first, atomically, never over a file
-an admin edited unless asked.
+"""Render drafts as knowledge files, merged with what the directory already holds.
 
-The whole result (the directory as it is plus the new files) is first written to a staging
-copy and loaded with `load_knowledge`: if it does not validate nothing is written. Files are
-then replaced one by one through a temporary file and `os.replace`, so a reader (the bot's
-live reload) sees either the old file or the new one, never half of one. `quotes.yaml` and
-`events.yaml` are edited with ruamel.yaml's round trip, which keeps the comments and layout
-admins wrote there.
+A post file an admin may have edited is never replaced without --force, and then the ids and
+hints of entries whose text did not change are kept. `quotes.yaml` and `events.yaml` gain
+the new entries; their comments and the other posts' entries stay as they were.
 """
 
 from __future__ import annotations
 
-import io
-import os
-import shutil
-import tempfile
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from sbbot.importer.build import DraftPost, Drafts, QuoteDraft
 from sbbot.importer.events import DraftEvent
+from sbbot.importer.files import dump, load, write_atomically
 from sbbot.importer.prose import fold_space
-from sbbot.knowledge import load_knowledge
 from sbbot.knowledge.schema import header as schema_header
 
 POSTS = "posts"
 QUOTES_FILE = "quotes.yaml"
 EVENTS_FILE = "events.yaml"
-WIDTH = 100
 
 
 class ImportConflict(Exception):
     """The import would replace knowledge already in place, and --force was not given."""
-
-
-def round_trip() -> YAML:
-    yaml = YAML()
-    yaml.width = WIDTH
-    yaml.indent(mapping=2, sequence=4, offset=2)
-    yaml.allow_unicode = True
-    yaml.preserve_quotes = True
-    return yaml
-
-
-def dump(document: Any) -> str:
-    stream = io.StringIO()
-    round_trip().dump(document, stream)
-    return stream.getvalue()
-
-
-def load(path: Path) -> Any:
-    return round_trip().load(path.read_text(encoding="utf-8"))
 
 
 def block(text: str) -> LiteralScalarString | str:
@@ -201,38 +172,6 @@ def merged_list(path: Path, key: str, text_key: str, slugs: set[str], force: boo
                         if isinstance(entry, Mapping) and entry.get("post") in slugs], text_key)
     replace_entries(document, key, slugs, entries(old), force, path)
     return dump(document)
-
-
-def validate_staged(into: Path, files: Mapping[str, str]) -> None:
-    """Load the directory as it would be after writing; KnowledgeError if it would not
-    validate (then nothing has been written)."""
-    with tempfile.TemporaryDirectory(prefix="sbbot-import-") as staging:
-        stage = Path(staging) / "knowledge"
-        if into.is_dir():
-            shutil.copytree(into, stage, ignore=shutil.ignore_patterns(".*"))
-        for name, text in files.items():
-            target = stage / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        load_knowledge(stage)
-
-
-def write_atomically(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if path.exists():
-            shutil.copymode(path, temporary)
-        else:
-            os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def write(into: Path, files: Mapping[str, str]) -> None:

@@ -1,0 +1,103 @@
+"""`!apprendre`: an admin answers a missed question by naming the entry that answers it.
+
+The question becomes an example question (`hints.questions`) of that entry in its YAML
+file, the knowledge is reloaded, and the bot answers the question again so the admin sees
+the effect at once. The file edit and the reload run in a worker thread, so the bot keeps
+answering meanwhile.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from sbbot.chat import Reply
+from sbbot.commands import Command, Context
+from sbbot.commands.admin import recent_unanswered
+from sbbot.commands.content import entry_reply
+from sbbot.importer.hints import TeachError, add_question
+from sbbot.knowledge import Entry, KnowledgeError
+from sbbot.replies import echo
+
+QUOTED = re.compile(r"^\s*[\"«“]\s*(?P<question>.+?)\s*[\"»”]\s+(?P<id>\S+)\s*$")
+NUMBERED = re.compile(r"^\s*(?P<number>\d{1,3})\s+(?P<id>\S+)\s*$")
+SUGGESTIONS = 3
+USAGE = ("Utilisez !apprendre N ID (N : le numéro d’une ligne de !questions) ou "
+         "!apprendre \"la question\" ID.")
+
+
+async def apprendre(context: Context, arguments: str) -> Reply:
+    question, entry_id, problem = await parse(context, arguments)
+    if problem is not None:
+        return Reply(problem, "error")
+    assert question is not None and entry_id is not None
+    engine = context.engine
+    entry = next((known for known in engine.knowledge.entries() if known.id == entry_id), None)
+    if entry is None:
+        return Reply(unknown_id(context, entry_id), "error")
+    try:
+        path, added = await asyncio.to_thread(teach, engine.knowledge_dir, entry, question,
+                                              engine.reload)
+    except (TeachError, KnowledgeError, OSError) as error:
+        return Reply(f"Je n’ai rien modifié : {echo(str(error), 300)}", "error")
+    return confirmation(context, entry, question, path, added)
+
+
+def teach(directory: Path, entry: Entry, question: str,
+          reload: Callable[[], object]) -> tuple[Path, bool]:
+    path, added = add_question(directory, entry, question)
+    reload()
+    return path, added
+
+
+async def parse(context: Context, arguments: str) -> tuple[str | None, str | None, str | None]:
+    """(question, id, None), or (None, None, why not) in French."""
+    quoted = QUOTED.match(arguments)
+    if quoted:
+        return " ".join(quoted["question"].split()), quoted["id"].lower(), None
+    numbered = NUMBERED.match(arguments)
+    if not numbered:
+        return None, None, USAGE
+    asked = await recent_unanswered(context.engine)
+    number = int(numbered["number"])
+    if not 1 <= number <= len(asked):
+        listed = (f"entre 1 et {len(asked)}" if asked else
+                  "aucune : la liste de !questions est vide")
+        return None, None, f"Pas de question n°{number} dans !questions ({listed})."
+    return asked[number - 1].text, numbered["id"].lower(), None
+
+
+def unknown_id(context: Context, entry_id: str) -> str:
+    ids = [entry.id for entry in context.engine.knowledge.entries()]
+    nearest = [match[0] for match in process.extract(entry_id, ids, scorer=fuzz.WRatio,
+                                                     limit=SUGGESTIONS)]
+    return (f"Je ne connais pas l’identifiant « {echo(entry_id, 60)} ». Les plus proches : "
+            f"{', '.join(nearest)}.")
+
+
+def confirmation(context: Context, entry: Entry, question: str, path: Path,
+                 added: bool) -> Reply:
+    name = path.relative_to(context.engine.knowledge_dir)
+    head = (f"C’est appris : « {echo(question, 200)} » est maintenant un exemple de "
+            f"{entry.id} ({name})." if added else
+            f"« {echo(question, 200)} » était déjà un exemple de {entry.id} ({name}).")
+    result = context.engine.router.route(question)
+    best = result.best
+    if result.verdict == "answer" and best is not None and best.entry.id == entry.id:
+        answer = entry_reply(best.entry, score=best.score)
+        return Reply(f"{head}\nJe réponds désormais :\n{answer.text}", "command", answer.entry,
+                     answer.score)
+    got = best.entry.id if best is not None and result.verdict == "answer" else "rien"
+    return Reply(f"{head}\nMais je réponds encore avec {got} : ajoutez des mots-clés "
+                 f"(hints.keywords) à {entry.id} dans {name}, puis !recharger.", "command")
+
+
+TEACH_COMMANDS: tuple[Command, ...] = (
+    Command("apprendre", ("teach",), "!apprendre N ID",
+            "ajoute la question n°N de !questions (ou \"une question\") aux exemples de "
+            "l’entrée ID, recharge et répond à nouveau", apprendre, admin=True, operator=True),
+)

@@ -1,0 +1,79 @@
+"""Knowledge files as an admin wrote them: round-trip YAML, staged validation, atomic
+replacement.
+
+ruamel.yaml's round trip keeps comments, key order and quoting, so a file the bot edits
+(a new hint, a new quote) differs from the admin's only where the edit is. Before any file
+is replaced, the directory is copied with the new files in place and loaded with
+`load_knowledge`: if it would not validate, nothing is written. A file is then replaced
+through a temporary file and `os.replace`, so a reader (the bot's live reload) sees the old
+file or the new one, never half of one.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from sbbot.knowledge import load_knowledge
+
+WIDTH = 100
+
+
+def round_trip() -> YAML:
+    yaml = YAML()
+    yaml.width = WIDTH
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.allow_unicode = True
+    yaml.preserve_quotes = True
+    return yaml
+
+
+def dump(document: Any) -> str:
+    stream = io.StringIO()
+    round_trip().dump(document, stream)
+    return stream.getvalue()
+
+
+def load(source: Path | str) -> Any:
+    """A file (or its text) as ruamel's commented maps and lists, with their positions."""
+    text = source.read_text(encoding="utf-8") if isinstance(source, Path) else source
+    return round_trip().load(text)
+
+
+def validate_staged(into: Path, files: Mapping[str, str]) -> None:
+    """Load the directory as it would be after writing; KnowledgeError if it would not
+    validate (then nothing has been written)."""
+    with tempfile.TemporaryDirectory(prefix="sbbot-import-") as staging:
+        stage = Path(staging) / "knowledge"
+        if into.is_dir():
+            shutil.copytree(into, stage, ignore=shutil.ignore_patterns(".*"))
+        for name, text in files.items():
+            target = stage / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        load_knowledge(stage)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if path.exists():
+            shutil.copymode(path, temporary)
+        else:
+            os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,131 @@
+"""`!apprendre` end to end: through the real engine, on a copy of the shipped knowledge."""
+
+from __future__ import annotations
+
+import asyncio
+import difflib
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from sbbot.chat import Message, Reply
+from sbbot.engine import Engine
+from tests.conftest import KNOWLEDGE_DIR
+
+MISSED = "Est-ce complet ?"
+"""A question the shipped knowledge does not answer: registration is dw-inscription."""
+
+
+@pytest.fixture
+def knowledge_copy(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(KNOWLEDGE_DIR, tmp_path / "knowledge"))
+
+
+@pytest.fixture
+def engine(knowledge_copy: Path, make_engine: Callable[..., Engine]) -> Engine:
+    return make_engine(knowledge_copy)
+
+
+async def say(engine: Engine, text: str, *, admin: bool = True) -> Reply:
+    reply = await engine.handle(Message(text, "test", "c1", author="u1", is_admin=admin))
+    assert reply is not None
+    return reply
+
+
+def changed_lines(before: str, after: str) -> tuple[list[str], list[str]]:
+    diff = list(difflib.ndiff(before.splitlines(), after.splitlines()))
+    return ([line[2:] for line in diff if line.startswith("+ ")],
+            [line[2:] for line in diff if line.startswith("- ")])
+
+
+async def test_a_missed_question_is_taught_then_answered(
+        engine: Engine, knowledge_copy: Path) -> None:
+    path = knowledge_copy / "posts" / "digital-workplace.yaml"
+    before = path.read_text(encoding="utf-8")
+    assert (await say(engine, MISSED, admin=False)).kind == "fallback"
+    listing = await say(engine, "!questions")
+    assert f"1. « {MISSED} »" in listing.text
+
+    taught = await say(engine, "!apprendre 1 dw-inscription")
+
+    assert taught.kind == "command"
+    assert "C’est appris" in taught.text and "Je réponds désormais" in taught.text
+    assert "Inscriptions en ligne" in taught.text
+    again = await say(engine, MISSED, admin=False)
+    assert again.kind == "answer" and again.entry is not None
+    assert again.entry.id == "dw-inscription"
+    added, removed = changed_lines(before, path.read_text(encoding="utf-8"))
+    assert removed == []
+    assert added == [f'        - "{MISSED}"']
+
+
+async def test_quoted_form_and_teach_alias(engine: Engine, knowledge_copy: Path) -> None:
+    reply = await say(engine, "!teach « Il reste des places ? » dw-inscription")
+    assert "C’est appris" in reply.text
+    assert "Il reste des places ?" in (knowledge_copy / "posts" /
+                                       "digital-workplace.yaml").read_text(encoding="utf-8")
+    again = await say(engine, "!apprendre \"Il reste des places ?\" dw-inscription")
+    assert "était déjà un exemple" in again.text
+
+
+async def test_a_member_is_refused(engine: Engine, knowledge_copy: Path) -> None:
+    before = (knowledge_copy / "posts" / "digital-workplace.yaml").read_text(encoding="utf-8")
+    reply = await say(engine, "!apprendre \"Est-ce complet ?\" dw-inscription", admin=False)
+    assert reply.kind == "error" and "réservée aux administrateurs" in reply.text
+    after = (knowledge_copy / "posts" / "digital-workplace.yaml").read_text(encoding="utf-8")
+    assert after == before
+
+
+async def test_an_unknown_id_gets_the_nearest_ones(engine: Engine) -> None:
+    reply = await say(engine, "!apprendre \"Est-ce complet ?\" dw-inscriptoin")
+    assert reply.kind == "error"
+    assert "dw-inscription" in reply.text.split("Les plus proches")[1]
+
+
+async def test_bad_arguments_explain_the_usage(engine: Engine) -> None:
+    assert "!apprendre N ID" in (await say(engine, "!apprendre")).text
+    reply = await say(engine, "!apprendre 3 dw-inscription")
+    assert reply.kind == "error" and "Pas de question n°3" in reply.text
+
+
+async def test_two_concurrent_teachings_are_both_kept(
+        engine: Engine, knowledge_copy: Path) -> None:
+    first, second = await asyncio.gather(
+        say(engine, "!apprendre \"Est-ce complet ?\" dw-inscription"),
+        say(engine, "!apprendre \"Faut-il apporter à manger ?\" dw-inscription"))
+    assert "C’est appris" in first.text and "C’est appris" in second.text
+    questions = engine.knowledge.post("digital-workplace").passages
+    inscription = next(passage for passage in questions if passage.id == "dw-inscription")
+    assert {"Est-ce complet ?", "Faut-il apporter à manger ?"} <= set(
+        inscription.hints.questions)
+
+
+async def test_a_quote_keeps_its_comments(engine: Engine, knowledge_copy: Path) -> None:
+    path = knowledge_copy / "quotes.yaml"
+    before = path.read_text(encoding="utf-8")
+    reply = await say(engine, "!apprendre \"Qui se méfie de la transparence ?\" attali-lpm")
+    assert "C’est appris" in reply.text
+    added, removed = changed_lines(before, path.read_text(encoding="utf-8"))
+    assert (added, removed) == (['        - "Qui se méfie de la transparence ?"'], [])
+
+
+async def test_an_entry_without_hints_gets_them(
+        tmp_path: Path, make_engine: Callable[..., Engine]) -> None:
+    """Imported knowledge has no hints yet: teaching writes the first ones."""
+    from sbbot.cli import main
+
+    into = tmp_path / "imported"
+    assert main(["import", str(KNOWLEDGE_DIR.parent / "tests" / "data" / "posts.txt"),
+                 "--into", str(into)]) == 0
+    engine = make_engine(into)
+    event = engine.knowledge.events[0]
+    path = into / "events.yaml"
+    before = path.read_text(encoding="utf-8")
+    reply = await say(engine, f"!apprendre \"Où se passe la matinée ?\" {event.id}")
+    assert "C’est appris" in reply.text
+    added, removed = changed_lines(before, path.read_text(encoding="utf-8"))
+    assert removed == []
+    assert added == ["    hints:", "      questions:", '        - "Où se passe la matinée ?"']
+    assert engine.knowledge.events[0].hints.questions == ("Où se passe la matinée ?",)
