@@ -10,6 +10,7 @@ import random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Protocol
 from zoneinfo import ZoneInfo
 
@@ -29,6 +30,8 @@ class Bot(Protocol):
     def store(self) -> Store: ...
     @property
     def knowledge(self) -> Knowledge: ...
+    @property
+    def knowledge_dir(self) -> Path: ...
     @property
     def router(self) -> Router: ...
     @property

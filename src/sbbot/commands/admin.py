@@ -9,10 +9,10 @@ import asyncio
 import logging
 from collections.abc import Sequence
 from datetime import timedelta
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 from sbbot.chat import AnnouncementKind, Reply
-from sbbot.commands import Command, Context
+from sbbot.commands import Bot, Command, Context
 from sbbot.knowledge import KnowledgeError
 from sbbot.replies import fit
 from sbbot.snapshot import ReloadReport, SnapshotError
@@ -21,7 +21,6 @@ from sbbot.text import fold
 log = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
-    from sbbot.engine import Engine
     from sbbot.store import UnansweredQuestion
 
 KIND_WORDS: Final[dict[str, tuple[AnnouncementKind, ...]]] = {
@@ -119,7 +118,7 @@ async def abonnements(context: Context, arguments: str) -> Reply:
                  "Tapez !desabonner pour arrêter.", "command")
 
 
-async def recent_unanswered(engine: Engine, community: str) -> list[UnansweredQuestion]:
+async def recent_unanswered(engine: Bot, community: str) -> list[UnansweredQuestion]:
     """What `!questions` lists in `community`, in its order: `!apprendre N` refers to line N
     of it."""
     return await engine.store.frequent_unanswered(engine.clock() - QUESTIONS_WINDOW,
