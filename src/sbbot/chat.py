@@ -89,6 +89,8 @@ class Reply:
 
 
 AnnouncementKind = Literal["daily_quote", "event_reminder"]
+NoticeKind = Literal["admin_notice"]
+"""Posted to the admin channel only (never subscribed to, never recorded)."""
 
 
 @dataclass(frozen=True)
@@ -99,7 +101,7 @@ class Announcement:
     records it when the announcement is sent, so that no restart can send it twice.
     """
 
-    kind: AnnouncementKind
+    kind: AnnouncementKind | NoticeKind
     platform: str
     channel: str
     at: datetime

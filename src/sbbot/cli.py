@@ -13,7 +13,7 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import AsyncIterator, Callable, Iterable, Mapping, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping, Sequence
 from contextlib import asynccontextmanager
 from datetime import datetime
 from pathlib import Path
@@ -22,7 +22,7 @@ from typing import Any
 from sbbot import bench, evaluation, http, logs
 from sbbot.adapters import Adapter
 from sbbot.adapters.terminal import TerminalAdapter, terminal_message
-from sbbot.chat import EntryRef, Reply
+from sbbot.chat import Announcement, ChannelUnavailable, EntryRef, Reply
 from sbbot.clock import TEST_CLOCK_INTERVAL
 from sbbot.config import ConfigError, Settings, load_settings, read_dotenv
 from sbbot.cooldown import Cooldown
@@ -40,6 +40,7 @@ from sbbot.scheduler import (
     run_scheduler,
 )
 from sbbot.store import StoreError, open_store
+from sbbot.watch import watch_knowledge
 
 EXIT_ERROR = 1
 EXIT_USAGE = 2
@@ -90,7 +91,7 @@ async def ask(args: argparse.Namespace, settings: Settings) -> int:
 async def chat(args: argparse.Namespace, settings: Settings) -> int:
     async with open_engine(settings) as engine:
         await serve(engine, [TerminalAdapter(engine)], Schedule.from_settings(settings),
-                    poll_interval(settings), http_address(settings))
+                    poll_interval(settings), http_address(settings), settings.admin_channel)
     return 0
 
 
@@ -99,7 +100,7 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
         return await chat(args, settings)
     async with open_engine(settings) as engine:
         await serve(engine, chat_adapters(engine, settings), Schedule.from_settings(settings),
-                    poll_interval(settings), http_address(settings))
+                    poll_interval(settings), http_address(settings), settings.admin_channel)
     return 0
 
 
@@ -131,9 +132,35 @@ def poll_interval(settings: Settings) -> float:
     return TEST_CLOCK_INTERVAL if settings.test_clock is not None else PASS_INTERVAL
 
 
+def admin_notifier(adapters: Sequence[Adapter], channel: tuple[str, str] | None,
+                   clock: Callable[[], datetime]) -> Callable[[str], Awaitable[None]]:
+    """Where the bot tells admins what they must fix: SBBOT_ADMIN_CHANNEL, else nowhere
+    (the log has it already)."""
+    by_platform = {adapter.platform: adapter for adapter in adapters}
+
+    async def notify(text: str) -> None:
+        if channel is None:
+            return
+        platform, target = channel
+        adapter = by_platform.get(platform)
+        if adapter is None:
+            logging.getLogger("sbbot").warning(
+                "SBBOT_ADMIN_CHANNEL: %s is not running, admin notice not posted", platform)
+            return
+        now = clock()
+        try:
+            await adapter.announce(Announcement("admin_notice", platform, target, now,
+                                                f"admin-notice:{now.isoformat()}", text))
+        except ChannelUnavailable as error:
+            logging.getLogger("sbbot").warning("SBBOT_ADMIN_CHANNEL: %s", error)
+
+    return notify
+
+
 async def serve(engine: Engine, adapters: Sequence[Adapter], plan: Schedule,
                 interval: float = PASS_INTERVAL,
-                http_address: tuple[str, int] | None = None) -> None:
+                http_address: tuple[str, int] | None = None,
+                admin_channel: tuple[str, str] | None = None) -> None:
     """Run every adapter and the scheduler until SIGINT/SIGTERM or until an adapter stops.
 
     One engine, one store and one scheduler serve all platforms, so a channel subscribed on
@@ -150,6 +177,9 @@ async def serve(engine: Engine, adapters: Sequence[Adapter], plan: Schedule,
     scheduler = asyncio.create_task(run_scheduler(
         engine, {adapter.platform: adapter for adapter in adapters}, plan, stop=stop,
         interval=interval), name="scheduler")
+    watcher = asyncio.create_task(watch_knowledge(
+        engine, admin_notifier(adapters, admin_channel, engine.clock), stop), name="watcher")
+    watcher.add_done_callback(watcher_stopped)
     stopped = asyncio.create_task(stop.wait())
     try:
         await asyncio.wait([stopped, *runs], return_when=asyncio.FIRST_COMPLETED)
@@ -162,18 +192,26 @@ async def serve(engine: Engine, adapters: Sequence[Adapter], plan: Schedule,
             loop.remove_signal_handler(signal_number)
         await asyncio.wait([asyncio.create_task(adapter.close()) for adapter in adapters],
                            timeout=STOP_TIMEOUT)
-        _, pending = await asyncio.wait([scheduler, stopped, *runs], timeout=STOP_TIMEOUT)
+        _, pending = await asyncio.wait([scheduler, watcher, stopped, *runs],
+                                        timeout=STOP_TIMEOUT)
         for task in pending:
             log.warning("%s did not stop within %.0f s; abandoned", task.get_name(),
                         STOP_TIMEOUT)
             task.cancel()
-        await asyncio.gather(scheduler, stopped, *runs, return_exceptions=True)
+        await asyncio.gather(scheduler, watcher, stopped, *runs, return_exceptions=True)
         if runner is not None:
             await runner.cleanup()
     for task in runs:
         error = None if task.cancelled() else task.exception()
         if error is not None:
             raise error
+
+
+def watcher_stopped(task: asyncio.Task[None]) -> None:
+    """The bot keeps serving without live reload (`!recharger` still works); say why."""
+    error = None if task.cancelled() else task.exception()
+    if error is not None:
+        logging.getLogger("sbbot").error("knowledge directory no longer watched: %s", error)
 
 
 async def schedule(args: argparse.Namespace, settings: Settings) -> int:

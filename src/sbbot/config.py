@@ -28,7 +28,7 @@ KNOWN_SETTINGS: Final = frozenset({
     "SBBOT_KNOWLEDGE_DIR", "SBBOT_CACHE_DIR", "SBBOT_DATABASE", "SBBOT_TIMEZONE",
     "SBBOT_DAILY_QUOTE_TIME",
     "SBBOT_CATCH_UP_HOURS", "SBBOT_QUESTION_COOLDOWN", "SBBOT_LOG_LEVEL",
-    "SBBOT_HTTP_PORT", "SBBOT_HTTP_HOST", "SBBOT_TEST_CLOCK",
+    "SBBOT_HTTP_PORT", "SBBOT_HTTP_HOST", "SBBOT_TEST_CLOCK", "SBBOT_ADMIN_CHANNEL",
     "DISCORD_TOKEN", "DISCORD_GUILD_ID", "DISCORD_QUESTION_CHANNELS", "DISCORD_ADMIN_ROLES",
     "DISCORD_OWNER_IDS", "DISCORD_SHARD_COUNT", "DISCORD_SHARD_IDS",
     "MATRIX_HOMESERVER", "MATRIX_USER_ID", "MATRIX_ACCESS_TOKEN", "MATRIX_PASSWORD",
@@ -89,6 +89,9 @@ class Settings:
     http_port: int | None = None
     """Where `/metrics` and `/healthz` are served (see `sbbot.http`); None: not served."""
     http_host: str = "127.0.0.1"
+    admin_channel: tuple[str, str] | None = None
+    """(platform, channel) where the bot reports what admins must fix, e.g. a knowledge
+    file that stopped validating after an edit on disk."""
 
 
 def load_settings(env: Mapping[str, str]) -> Settings:
@@ -114,7 +117,23 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         http_port=parse("SBBOT_HTTP_PORT", get("SBBOT_HTTP_PORT", ""), parse_port)
         if get("SBBOT_HTTP_PORT", "") else None,
         http_host=get("SBBOT_HTTP_HOST", "127.0.0.1"),
+        admin_channel=parse("SBBOT_ADMIN_CHANNEL", env.get("SBBOT_ADMIN_CHANNEL", "").strip(),
+                            parse_admin_channel),
     )
+
+
+PLATFORMS: Final = ("discord", "matrix", "terminal")
+
+
+def parse_admin_channel(value: str) -> tuple[str, str] | None:
+    """`discord:123456789012345678`, `matrix:!room:example.org` or `terminal:terminal`."""
+    if not value:
+        return None
+    platform, _, channel = value.partition(":")
+    if platform not in PLATFORMS or not channel:
+        raise ValueError(f"expected platform:channel with platform one of {', '.join(PLATFORMS)}"
+                         ", e.g. discord:123456789012345678")
+    return platform, channel
 
 
 def discord_settings(env: Mapping[str, str]) -> DiscordSettings | None:

@@ -62,7 +62,7 @@ async def parse(context: Context, arguments: str) -> tuple[str | None, str | Non
     numbered = NUMBERED.match(arguments)
     if not numbered:
         return None, None, USAGE
-    asked = await recent_unanswered(context.engine)
+    asked = await recent_unanswered(context.engine, context.message.community)
     number = int(numbered["number"])
     if not 1 <= number <= len(asked):
         listed = (f"entre 1 et {len(asked)}" if asked else

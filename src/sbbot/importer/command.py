@@ -6,13 +6,12 @@ import argparse
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sbbot.importer.build import Drafts, draft
-from sbbot.importer.compare import compare, report
-from sbbot.importer.files import validate_staged
-from sbbot.importer.sources import SourceError
-from sbbot.importer.writer import ImportConflict, render, write
 from sbbot.knowledge import KnowledgeError, load_knowledge
+
+if TYPE_CHECKING:
+    from sbbot.importer.build import Drafts
 
 EXIT_ERROR = 1
 
@@ -36,6 +35,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # Imported here: trafilatura and lxml are for `sbbot import` alone, not for the bot.
+    from sbbot.importer.sources import SourceError
+    from sbbot.importer.writer import ImportConflict
+
     try:
         if args.compare is not None:
             return run_compare(args.compare, args.sources)
@@ -64,6 +67,10 @@ def print_notes(drafts: Drafts) -> None:
 
 
 def run_import(sources: list[Path], into: Path, *, dry_run: bool, force: bool) -> int:
+    from sbbot.importer.build import draft
+    from sbbot.importer.files import validate_staged
+    from sbbot.importer.writer import render, write
+
     drafts = draft(sources, existing_ids(into))
     print_notes(drafts)
     files = render(drafts, into, force)
@@ -87,6 +94,10 @@ def run_import(sources: list[Path], into: Path, *, dry_run: bool, force: bool) -
 
 
 def run_compare(curated_dir: Path, sources: list[Path]) -> int:
+    from sbbot.importer.build import draft
+    from sbbot.importer.compare import compare, report
+    from sbbot.importer.writer import render, write
+
     curated = load_knowledge(curated_dir)
     with tempfile.TemporaryDirectory(prefix="sbbot-compare-") as scratch:
         into = Path(scratch) / "knowledge"

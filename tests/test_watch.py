@@ -1,0 +1,126 @@
+"""Live reload: files edited on disk reach the running engine, broken edits never do."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+import shutil
+from collections.abc import AsyncIterator, Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from sbbot.adapters.terminal import TerminalAdapter, terminal_message
+from sbbot.cli import admin_notifier
+from sbbot.engine import Engine
+from tests.conftest import KNOWLEDGE_DIR
+
+DEADLINE = 2.0
+QUESTION = "Comment je m'inscris ?"
+"""Answered by dw-inscription, whose text the tests edit."""
+
+
+@pytest.fixture
+def knowledge_copy(tmp_path: Path) -> Path:
+    return Path(shutil.copytree(KNOWLEDGE_DIR, tmp_path / "knowledge"))
+
+
+class Watching:
+    """The engine with its watcher running, and what the watcher reported."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.reports: list[str] = []
+
+    async def report(self, text: str) -> None:
+        self.reports.append(text)
+
+    async def answer(self) -> str:
+        reply = await self.engine.handle(terminal_message(QUESTION))
+        assert reply is not None
+        return reply.text
+
+
+@pytest.fixture
+async def watching(knowledge_copy: Path,
+                   make_engine: Callable[..., Engine]) -> AsyncIterator[Watching]:
+    from sbbot.watch import watch_knowledge
+
+    state = Watching(make_engine(knowledge_copy))
+    stop = asyncio.Event()
+    task = asyncio.create_task(watch_knowledge(state.engine, state.report, stop))
+    await asyncio.sleep(0.5)  # the watcher is set up when awatch starts iterating
+    yield state
+    stop.set()
+    await asyncio.wait_for(task, 5)
+
+
+async def within_deadline(condition: Callable[[], object]) -> float:
+    """Seconds until `condition` (awaited if it returns an awaitable) is true; fails after
+    DEADLINE."""
+    loop = asyncio.get_running_loop()
+    start = loop.time()
+    while True:
+        result = condition()
+        if asyncio.iscoroutine(result):
+            result = await result
+        if result:
+            return loop.time() - start
+        assert loop.time() - start < DEADLINE, "not within two seconds"
+        await asyncio.sleep(0.05)
+
+
+def edit_inscription(knowledge_copy: Path, new: str) -> None:
+    path = knowledge_copy / "posts" / "digital-workplace.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("participation gratuite, mais si", new, 1), encoding="utf-8")
+
+
+async def test_an_edit_on_disk_changes_the_answer_within_two_seconds(
+        watching: Watching, knowledge_copy: Path) -> None:
+    assert "participation gratuite" in await watching.answer()
+    edit_inscription(knowledge_copy, "participation à 20 euros, mais si")
+
+    async def changed() -> bool:
+        return "participation à 20 euros" in await watching.answer()
+
+    await within_deadline(changed)
+    assert watching.reports == []
+
+
+async def test_a_broken_edit_is_reported_and_the_previous_answer_stays(
+        watching: Watching, knowledge_copy: Path) -> None:
+    before = await watching.answer()
+    path = knowledge_copy / "events.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("start: 2014-04-04T08:30",
+                                                             "start: le 4 avril"),
+                    encoding="utf-8")
+    await within_deadline(lambda: watching.reports)
+    assert "Rechargement refusé" in watching.reports[0]
+    assert "events.yaml" in watching.reports[0]
+    assert await watching.answer() == before
+    assert watching.engine.knowledge.events[0].start.hour == 8
+
+
+async def test_admin_notices_go_to_the_configured_channel(make_engine: Callable[..., Engine]
+                                                          ) -> None:
+    output = io.StringIO()
+    adapter = TerminalAdapter(make_engine(), stdin=io.StringIO(), stdout=output)
+    clock = lambda: datetime(2026, 1, 1, tzinfo=UTC)  # noqa: E731
+    await admin_notifier([adapter], None, clock)("rien")
+    assert output.getvalue() == ""
+    await admin_notifier([adapter], ("terminal", "terminal"), clock)("Rechargement refusé")
+    assert "[annonce] Rechargement refusé" in output.getvalue()
+    await admin_notifier([adapter], ("discord", "123"), clock)("ignoré")
+    assert "ignoré" not in output.getvalue()
+
+
+def test_admin_channel_setting() -> None:
+    from sbbot.config import ConfigError, load_settings
+
+    assert load_settings({}).admin_channel is None
+    settings = load_settings({"SBBOT_ADMIN_CHANNEL": "matrix:!room:example.org"})
+    assert settings.admin_channel == ("matrix", "!room:example.org")
+    with pytest.raises(ConfigError, match=r"^SBBOT_ADMIN_CHANNEL: expected platform:channel"):
+        load_settings({"SBBOT_ADMIN_CHANNEL": "slack:general"})
