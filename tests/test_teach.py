@@ -28,8 +28,11 @@ def engine(knowledge_copy: Path, make_engine: Callable[..., Engine]) -> Engine:
     return make_engine(knowledge_copy)
 
 
-async def say(engine: Engine, text: str, *, admin: bool = True) -> Reply:
-    reply = await engine.handle(Message(text, "test", "c1", author="u1", is_admin=admin))
+async def say(engine: Engine, text: str, *, admin: bool = True,
+              operator: bool | None = None) -> Reply:
+    """As an operator (who runs the bot) by default; `admin=False` as a member."""
+    reply = await engine.handle(Message(text, "test", "c1", author="u1", is_admin=admin,
+                                        is_operator=admin if operator is None else operator))
     assert reply is not None
     return reply
 
@@ -70,10 +73,14 @@ async def test_quoted_form_and_teach_alias(engine: Engine, knowledge_copy: Path)
     assert "était déjà un exemple" in again.text
 
 
-async def test_a_member_is_refused(engine: Engine, knowledge_copy: Path) -> None:
+async def test_members_and_community_admins_are_refused(
+        engine: Engine, knowledge_copy: Path) -> None:
+    """The knowledge is shared by every community: only the bot's operators teach it."""
     before = (knowledge_copy / "posts" / "digital-workplace.yaml").read_text(encoding="utf-8")
-    reply = await say(engine, "!apprendre \"Est-ce complet ?\" dw-inscription", admin=False)
-    assert reply.kind == "error" and "réservée aux administrateurs" in reply.text
+    for admin in (False, True):
+        reply = await say(engine, "!apprendre \"Est-ce complet ?\" dw-inscription",
+                          admin=admin, operator=False)
+        assert reply.kind == "error" and "réservée aux opérateurs" in reply.text
     after = (knowledge_copy / "posts" / "digital-workplace.yaml").read_text(encoding="utf-8")
     assert after == before
 

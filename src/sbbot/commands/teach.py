@@ -21,7 +21,6 @@ from sbbot.commands.admin import recent_unanswered
 from sbbot.commands.content import entry_reply
 from sbbot.importer.hints import TeachError, add_question
 from sbbot.knowledge import Entry, KnowledgeError
-from sbbot.replies import echo
 
 QUOTED = re.compile(r"^\s*[\"«“]\s*(?P<question>.+?)\s*[\"»”]\s+(?P<id>\S+)\s*$")
 NUMBERED = re.compile(r"^\s*(?P<number>\d{1,3})\s+(?P<id>\S+)\s*$")
@@ -43,7 +42,7 @@ async def apprendre(context: Context, arguments: str) -> Reply:
         path, added = await asyncio.to_thread(teach, engine.knowledge_dir, entry, question,
                                               engine.reload)
     except (TeachError, KnowledgeError, OSError) as error:
-        return Reply(f"Je n’ai rien modifié : {echo(str(error), 300)}", "error")
+        return Reply(f"Je n’ai rien modifié : {context.echo(str(error), 300)}", "error")
     return confirmation(context, entry, question, path, added)
 
 
@@ -75,16 +74,16 @@ def unknown_id(context: Context, entry_id: str) -> str:
     ids = [entry.id for entry in context.engine.knowledge.entries()]
     nearest = [match[0] for match in process.extract(entry_id, ids, scorer=fuzz.WRatio,
                                                      limit=SUGGESTIONS)]
-    return (f"Je ne connais pas l’identifiant « {echo(entry_id, 60)} ». Les plus proches : "
+    return (f"Je ne connais pas l’identifiant « {context.echo(entry_id, 60)} ». Les plus proches : "
             f"{', '.join(nearest)}.")
 
 
 def confirmation(context: Context, entry: Entry, question: str, path: Path,
                  added: bool) -> Reply:
     name = path.relative_to(context.engine.knowledge_dir)
-    head = (f"C’est appris : « {echo(question, 200)} » est maintenant un exemple de "
+    head = (f"C’est appris : « {context.echo(question, 200)} » est maintenant un exemple de "
             f"{entry.id} ({name})." if added else
-            f"« {echo(question, 200)} » était déjà un exemple de {entry.id} ({name}).")
+            f"« {context.echo(question, 200)} » était déjà un exemple de {entry.id} ({name}).")
     result = context.engine.router.route(question)
     best = result.best
     if result.verdict == "answer" and best is not None and best.entry.id == entry.id:
