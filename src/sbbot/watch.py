@@ -18,8 +18,9 @@ from pathlib import Path
 from watchfiles import Change, awatch
 
 from sbbot.commands import Bot
-from sbbot.commands.admin import reload_failure, reload_summary
+from sbbot.commands.admin import RELOAD_BROKEN, reload_failure, reload_summary
 from sbbot.knowledge import KnowledgeError
+from sbbot.snapshot import SnapshotError
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +55,11 @@ async def reload_after_change(engine: Bot, names: list[str], report: Report) -> 
         log.error("knowledge files changed (%s) but do not validate; still serving the "
                   "previous knowledge:\n%s", ", ".join(names), "\n".join(problems))
         await report(reload_failure(problems))
+        return
+    except SnapshotError:
+        log.exception("knowledge files changed (%s) but the reload failed; still serving the "
+                      "previous knowledge", ", ".join(names))
+        await report(RELOAD_BROKEN)
         return
     log.info("knowledge reloaded after a change on disk (%s): %s", ", ".join(names),
              reload_summary(summary).replace("\n", " "))

@@ -19,6 +19,8 @@ from sbbot.snapshot import ReloadReport, SnapshotError
 from sbbot.text import fold
 
 log = logging.getLogger(__name__)
+RELOAD_BROKEN = ("Rechargement impossible pour une raison technique (voir le journal du bot). "
+                 "Je continue de répondre avec les connaissances précédentes.")
 
 if TYPE_CHECKING:
     from sbbot.store import UnansweredQuestion
@@ -148,9 +150,7 @@ async def recharger(context: Context, arguments: str) -> Reply:
         return Reply(reload_failure([str(problem) for problem in error.problems]), "error")
     except SnapshotError:
         log.exception("knowledge reload failed")
-        return Reply("Rechargement impossible pour une raison technique (voir le journal du "
-                     "bot). Je continue de répondre avec les connaissances précédentes.",
-                     "error")
+        return Reply(RELOAD_BROKEN, "error")
     return Reply(reload_summary(report), "command")
 
 

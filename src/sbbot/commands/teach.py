@@ -9,6 +9,7 @@ answering meanwhile.
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -21,7 +22,9 @@ from sbbot.commands.admin import recent_unanswered
 from sbbot.commands.content import entry_reply
 from sbbot.importer.hints import TeachError, add_question
 from sbbot.knowledge import Entry, KnowledgeError
+from sbbot.snapshot import SnapshotError
 
+log = logging.getLogger(__name__)
 QUOTED = re.compile(r"^\s*[\"«“]\s*(?P<question>.+?)\s*[\"»”]\s+(?P<id>\S+)\s*$")
 NUMBERED = re.compile(r"^\s*(?P<number>\d{1,3})\s+(?P<id>\S+)\s*$")
 SUGGESTIONS = 3
@@ -43,6 +46,10 @@ async def apprendre(context: Context, arguments: str) -> Reply:
                                               engine.reload)
     except (TeachError, KnowledgeError, OSError) as error:
         return Reply(f"Je n’ai rien modifié : {context.echo(str(error), 300)}", "error")
+    except SnapshotError:
+        log.exception("knowledge reload after !apprendre failed")
+        return Reply("La question est enregistrée dans le fichier, mais le rechargement a "
+                     "échoué (voir le journal du bot) : lancez !recharger.", "error")
     return confirmation(context, entry, question, path, added)
 
 
