@@ -241,7 +241,8 @@ def due(now: datetime, knowledge: Knowledge, subscriptions: Iterable[Subscriptio
         *due_quotes(now, knowledge, of_kind(subscriptions, "daily_quote"), schedule, history),
         *due_reminders(now, knowledge, of_kind(subscriptions, "event_reminder")),
     ]
-    since = {(sub.platform, sub.channel, sub.kind): sub.since for sub in subscriptions}
+    since: dict[tuple[str, str, str], datetime | None] = {
+        (sub.platform, sub.channel, sub.kind): sub.since for sub in subscriptions}
     return sorted((item for item in found if item.key not in sent
                    and not too_early(item, since.get((item.platform, item.channel, item.kind)))),
                   key=order)
