@@ -255,7 +255,8 @@ class PostgresStore(Store):
     async def record_unanswered(self, platform: str, channel: str, text: str, at: datetime,
                                 community: str = "") -> None:
         at = aware(at)
-        async with self._transaction() as db:
+        # Two statements, each atomic on its own: no transaction round trips on the answer path.
+        async with self._connection() as db:
             if self._pruned_before is None or at - self._pruned_before > PRUNE_EVERY:
                 await db.execute("DELETE FROM unanswered WHERE asked_at < $1",
                                  at - UNANSWERED_KEPT)
@@ -319,7 +320,7 @@ class PostgresStore(Store):
 
     async def record_sent(self, announcement: Announcement,
                           keep_until: datetime | None = None) -> bool:
-        async with self._transaction() as db:
+        async with self._connection() as db:  # one atomic statement: one round trip
             status = await db.execute(
                 "INSERT INTO announcement VALUES ($1, $2, $3, $4, $5, $6, $7)"
                 " ON CONFLICT DO NOTHING",
