@@ -201,3 +201,42 @@ async def test_the_bot_serves_imported_knowledge(
     assert "Genève" in reply.text
     reasons = await engine.handle(Message("!raison", "test", "c1"))
     assert reasons is not None and "Aucune raison" in reasons.text
+
+
+PAGES = ROOT / "tests" / "data" / "pages"
+"""Real pages of the Etalab guides (Licence Ouverte 2.0, see the README there)."""
+PAGE_TITLES = {
+    "juridique-opendata.html": "L'open data",
+    "logiciels-cadre-juridique.html": "Cadre juridique",
+    "pseudonymisation-pourquoi-comment.html":
+        "Pourquoi et comment pseudonymiser dans l'administration",
+}
+SITE_CHROME = ("Sommaire", "Contacter Etalab", "Code source", "Découvrir nos nouveaux guides",
+               "Proposer des modifications", "guides.etalab.gouv.fr", "Introduction",
+               "L'ouverture des données", "Chronologie de l'open data")
+"""The navigation bar, sidebar and footer of every page: none of it is the article."""
+ARTICLE_TEXT = {
+    "juridique-opendata.html": ("L'open data public consiste à assurer la large mise à "
+                                "disposition à tous de ces données"),
+    "logiciels-cadre-juridique.html": ("– Sa communication ne doit pas porter atteinte :\n"
+                                       "  – au secret commercial et industriel ;"),
+    "pseudonymisation-pourquoi-comment.html": ("La différence entre anonymisation et "
+                                               "pseudonymisation réside ainsi dans le "
+                                               "caractère réversible"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PAGE_TITLES))
+def test_real_saved_pages_import_cleanly(name: str, tmp_path: Path) -> None:
+    assert run_import(PAGES / name, "--into", tmp_path) == 0
+    post, = load_knowledge(tmp_path).posts
+    assert post.title == PAGE_TITLES[name]
+    texts = [passage.text for passage in post.passages]
+    assert len(texts) >= 4
+    assert all(20 <= len(text) <= 4000 for text in texts)
+    joined = "\n".join(texts)
+    assert ARTICLE_TEXT[name] in joined
+    for chrome in SITE_CHROME:
+        assert chrome not in joined, chrome
+    assert not any(line.startswith("#") for line in joined.splitlines()), "permalink signs"
+    assert "\n".join(texts).count("au secret commercial et industriel") <= 1

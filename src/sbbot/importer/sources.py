@@ -28,6 +28,7 @@ MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 MD_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 MD_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1")
+ANCHOR = re.compile(r"^[#¶§🔗]\s+|\s+[#¶§🔗]$")
 LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 
 
@@ -64,11 +65,12 @@ def read_html(raw: bytes, origin: str) -> SourcePost:
     if not extracted:
         raise SourceError(f"{origin}: no article text found in the page")
     root = ElementTree.fromstring(extracted)
-    title = " ".join((root.get("title") or "").split())
+    title = without_anchor(" ".join((root.get("title") or "").split()))
     blocks: list[Block] = []
     for element in root.iter():
         kind = HTML_KINDS.get(element.tag)
-        if kind is None or (element.tag == "p" and inside_list_or_quote(root, element)):
+        if kind is None or (element.tag in ("p", "list")
+                            and inside_list_or_quote(root, element)):
             continue
         lines = element_lines(element)
         if lines:
@@ -93,10 +95,32 @@ def inside_list_or_quote(root: ElementTree.Element, element: ElementTree.Element
 
 def element_lines(element: ElementTree.Element) -> tuple[str, ...]:
     if element.tag == "list":
-        items = [" ".join("".join(item.itertext()).split()) for item in element.iter("item")]
-        return tuple(f"– {item}" for item in items if item)
+        return tuple(list_lines(element, depth=0))
     text = "".join(element.itertext())
-    return tuple(" ".join(line.split()) for line in text.split("\n") if line.strip())
+    lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+    if element.tag == "head":
+        lines = [without_anchor(line) for line in lines]
+    return tuple(line for line in lines if line)
+
+
+def list_lines(element: ElementTree.Element, depth: int) -> list[str]:
+    """One line per item, a nested list's items indented under their item."""
+    lines = []
+    for item in element.findall("item"):
+        own = (item.text or "") + "".join(
+            "".join(child.itertext()) + (child.tail or "") if child.tag != "list"
+            else (child.tail or "") for child in item)
+        text = " ".join(own.split())
+        if text:
+            lines.append(f"{'  ' * depth}– {text}")
+        for nested in item.findall("list"):
+            lines.extend(list_lines(nested, depth + 1))
+    return lines
+
+
+def without_anchor(heading: str) -> str:
+    """Documentation generators put a permalink sign ("#", "¶", "§") beside each heading."""
+    return ANCHOR.sub("", heading).strip()
 
 
 def parse_date(value: str | None) -> date | None:
