@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from sbbot.adapters.split import scan, split_message
@@ -78,6 +78,8 @@ WORDS = st.builds("{} ".format,
 
 
 @settings(max_examples=300, deadline=None)
+@example(pieces=["0 0 000 0000 00000000000 **0 0 0000 0000 ", "0" * 15 + " ", "0" * 15 + " ",
+                 "`00 ", "```0 "], limit=80)  # inline code reopened before a fence
 @given(pieces=st.lists(st.one_of(WORDS, TOKENS), max_size=400),
        limit=st.integers(min_value=80, max_value=400))
 def test_parts_fit_keep_every_word_and_balance_markup(pieces: list[str], limit: int) -> None:

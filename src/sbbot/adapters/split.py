@@ -48,6 +48,8 @@ def cut(text: str, limit: int) -> tuple[str, str]:
             continue
         if len(window[:index].rstrip()) + len(closing(state)) > limit:
             continue
+        if glues(window[:index].rstrip(), state, text[index:].lstrip()):
+            continue
         key = (not state, boundary_rank(window, index), index)
         best = key if best is None or key > best else best
     if best is not None:
@@ -65,6 +67,18 @@ def cut(text: str, limit: int) -> tuple[str, str]:
         if state is not None and index + len(closing(state)) <= limit:
             return text[:index] + closing(state), opening(state) + text[index:]
     raise AssertionError("unreachable: position 0 always has a state")
+
+
+def glues(before: str, state: Markup, after: str) -> bool:
+    """Whether the markup closed or reopened at a cut would merge with the markup beside it.
+
+    Inline code reopened before a fence (`` ` `` + ```` ``` ````) reads as a four-backtick
+    fence, and `**` closed after a `*` as `***`: the part would render differently from the
+    whole, so such a cut is not taken.
+    """
+    closed, reopened = closing(state), opening(state)
+    return bool((closed and before.endswith(closed[0]))
+                or (reopened and after.startswith(reopened[-1])))
 
 
 def boundary_rank(text: str, index: int) -> int:
