@@ -16,19 +16,17 @@ receives is matched to its announcement key by its text and the simulated time.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import os
 import random
 import re
 import signal
-import sqlite3
 import subprocess
 import sys
 import time as wall
 from collections import Counter
-from collections.abc import AsyncIterator, Collection, Iterable
+from collections.abc import AsyncIterator, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -88,10 +86,11 @@ class Kill:
 class Soak:
     """The fake Discord, the bot processes, the shared clock and what was seen so far."""
 
-    def __init__(self, fake: FakeDiscord, directory: Path, store: Store,
+    def __init__(self, fake: FakeDiscord, directory: Path, database: str, store: Store,
                  knowledge: Knowledge, subscriptions: list[Subscription]) -> None:
         self.fake = fake
         self.directory = directory
+        self.database = database
         self.store = store
         self.knowledge = knowledge
         self.subscriptions = subscriptions
@@ -116,7 +115,7 @@ class Soak:
             "DISCORD_TOKEN": self.fake.token,
             "DISCORD_SHARD_COUNT": str(SHARD_COUNT),
             "DISCORD_SHARD_IDS": shard_ids,
-            "SBBOT_DATABASE": str(self.store.path),
+            "SBBOT_DATABASE": self.database,
             "SBBOT_TEST_CLOCK": str(self.clock),
             "SBBOT_KNOWLEDGE_DIR": str(KNOWLEDGE_DIR),
             "SBBOT_CATCH_UP_HOURS": str(CATCH_UP / timedelta(hours=1)),
@@ -147,6 +146,14 @@ class Soak:
             bot.process.send_signal(signal.SIGTERM)
         for bot in self.bots:
             assert await asyncio.to_thread(bot.process.wait, 30) == 0, bot.text()
+        self.retired.extend(self.bots)
+        self.bots = []
+
+    async def kill_all(self) -> None:
+        """Clean-up after a failure: no process outlives the test."""
+        for bot in self.bots:
+            bot.process.kill()
+            await asyncio.to_thread(bot.process.wait, 30)
         self.retired.extend(self.bots)
         self.bots = []
 
@@ -185,20 +192,15 @@ class Soak:
     def shard_of_key(self, key: str) -> int:
         return self.channel_shard(key.rsplit("/", 1)[1])
 
-    def quote_history(self) -> list[DailyQuote]:
-        """The daily quotes the processes chose (kept in the database they share)."""
-        with contextlib.closing(sqlite3.connect(self.store.path)) as raw:
-            return [DailyQuote(date.fromisoformat(day), quote, cycle) for day, quote, cycle
-                    in raw.execute("SELECT day, quote, cycle FROM daily_quote ORDER BY day")]
-
-    def key_of(self, sent: Sent) -> str:
+    def key_of(self, sent: Sent, history: Sequence[DailyQuote]) -> str:
         """The announcement a post is: same channel, same card, due now (or, for a pass that
-        read the clock just before the last step, a step ago)."""
+        read the clock just before the last step, a step ago); `history` holds the daily
+        quotes the processes chose, kept in the database they share."""
         [embed] = sent.embeds
         channel = [sub for sub in self.subscriptions if sub.channel == str(sent.channel_id)]
         for moment in (self.now, self.now - STEP):
             keys = [item.key for item in due(moment, self.knowledge, channel, (), SCHEDULE,
-                                             self.quote_history())
+                                             history)
                     if item.card is not None and item.card.title == embed["title"]
                     and item.card.body == embed["description"]]
             if keys:
@@ -207,8 +209,9 @@ class Soak:
         raise AssertionError(f"post due at no time near {self.now}: {sent}")
 
     async def observe(self) -> None:
+        history = [] if self.fake.sent.empty() else await self.store.daily_quotes()
         while not self.fake.sent.empty():
-            self.posted[self.key_of(self.fake.sent.get_nowait())] += 1
+            self.posted[self.key_of(self.fake.sent.get_nowait(), history)] += 1
         self.claimed |= await self.store.sent_keys()
 
     async def settle(self, shards: Collection[int]) -> None:
@@ -287,12 +290,18 @@ def check_logs(bots: Iterable[Bot], soak: Soak) -> None:
         assert elsewhere == [], f"{bot.log} (shards {bot.shard_ids}) posted outside them"
 
 
+@pytest.fixture(params=["sqlite"])
+def database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """What every process's SBBOT_DATABASE says."""
+    return str(tmp_path / "sbbot.sqlite3")
+
+
 async def test_three_processes_thirty_days_kills_then_two_on_one_shard(
-        fake: FakeDiscord, tmp_path: Path) -> None:
-    store = await open_store(tmp_path / "sbbot.sqlite3")
+        fake: FakeDiscord, tmp_path: Path, database: str) -> None:
+    store = await open_store(database)
+    soak = Soak(fake, tmp_path, database, store, load_knowledge(KNOWLEDGE_DIR),
+                await subscribe_every_channel(store, fake))
     try:
-        soak = Soak(fake, tmp_path, store, load_knowledge(KNOWLEDGE_DIR),
-                    await subscribe_every_channel(store, fake))
         all_shards = range(SHARD_COUNT)
 
         await soak.start(*(str(shard) for shard in all_shards))
@@ -323,4 +332,5 @@ async def test_three_processes_thirty_days_kills_then_two_on_one_shard(
               f"{sorted(soak.lost())}, phase two by process "
               f"{[len(bot.posted()) for bot in soak.retired[-2:]]}")
     finally:
+        await soak.kill_all()
         await store.close()
