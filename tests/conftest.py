@@ -62,3 +62,16 @@ def postgres() -> Iterator[PostgresServer]:
             yield server
     except FileNotFoundError as error:
         pytest.skip(str(error))
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+async def database_setting(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
+    """`SBBOT_DATABASE` for tests of real processes, on both back ends: an SQLite file, or a
+    fresh database on the suite's real PostgreSQL server."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "sbbot.sqlite3")
+        return
+    server: PostgresServer = request.getfixturevalue("postgres")
+    url = await server.create_database()
+    yield url
+    await server.drop_database(url)

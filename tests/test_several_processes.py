@@ -21,21 +21,20 @@ REASON = re.compile(r"Raison n°(\d+) ")
 ROUNDS = 10
 
 
-def ask_process(directory: Path, database: Path) -> subprocess.Popen[str]:
+def ask_process(directory: Path, database: str) -> subprocess.Popen[str]:
     """`sbbot ask -`: one reply line per line read, in the terminal channel."""
     environment = {name: value for name, value in os.environ.items()
                    if not name.startswith(("SBBOT_", "DISCORD_", "MATRIX_"))}
     environment.update(PYTHONPATH=os.pathsep.join([str(ROOT / "src"), str(ROOT)]),
-                       SBBOT_DATABASE=str(database), SBBOT_KNOWLEDGE_DIR=str(KNOWLEDGE_DIR))
+                       SBBOT_DATABASE=database, SBBOT_KNOWLEDGE_DIR=str(KNOWLEDGE_DIR))
     return subprocess.Popen([sys.executable, "-m", "sbbot", "ask", "--json", "-"],
                             cwd=directory, env=environment, stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 def test_two_processes_drawing_reasons_at_once_give_all_before_any_repeat(
-        tmp_path: Path) -> None:
-    database = tmp_path / "sbbot.sqlite3"
-    processes = [ask_process(tmp_path, database) for _ in range(2)]
+        tmp_path: Path, database_setting: str) -> None:
+    processes = [ask_process(tmp_path, database_setting) for _ in range(2)]
     rounds: list[list[int]] = []
     try:
         for _ in range(ROUNDS):

@@ -1,10 +1,11 @@
 """Soak: real `sbbot` processes sharing one database on the fake Discord, simulated weeks.
 
-Phase one: three processes, one shard of three each, two subscribed channels per shard, for
-30 simulated days (across the spring daylight-saving change and the three reminders of the
-shipped event). Every few days one process is killed with SIGKILL just as the daily quote
-falls due, so that it may die between claiming an announcement and posting it, and is
-restarted. Phase two: two processes running the same shard, 10 more days.
+Phase one: three processes, one shard of three each, two subscribed channels per shard, all
+on one PostgreSQL database (the suite's real server), for 30 simulated days (across the
+spring daylight-saving change and the three reminders of the shipped event). Every few
+days one process is killed with SIGKILL just as the daily quote falls due, so that it may
+die between claiming an announcement and posting it, and is restarted. Phase two: two
+processes running the same shard, 10 more days.
 
 Time is the `SBBOT_TEST_CLOCK` file (see `sbbot.clock`), moved by this test in half-hour
 steps and held still while a killed process restarts, so no announcement is missed through
@@ -40,6 +41,7 @@ from sbbot.scheduler import Schedule, due, upcoming
 from sbbot.store import DailyQuote, Store, Subscription, open_store
 from tests.conftest import KNOWLEDGE_DIR, ROOT
 from tests.fakediscord import FakeDiscord, Sent
+from tests.postgres import PostgresServer
 
 pytestmark = pytest.mark.soak
 
@@ -290,16 +292,20 @@ def check_logs(bots: Iterable[Bot], soak: Soak) -> None:
         assert elsewhere == [], f"{bot.log} (shards {bot.shard_ids}) posted outside them"
 
 
-@pytest.fixture(params=["sqlite"])
-def database(request: pytest.FixtureRequest, tmp_path: Path) -> str:
-    """What every process's SBBOT_DATABASE says."""
-    return str(tmp_path / "sbbot.sqlite3")
+@pytest.fixture
+async def postgresql(postgres: PostgresServer) -> AsyncIterator[str]:
+    """The issue's configuration: every process on one PostgreSQL database. (Several
+    processes on one SQLite file also hold the rule; `test_several_processes` runs both, and
+    one soak keeps the suite's time reasonable.)"""
+    url = await postgres.create_database()
+    yield url
+    await postgres.drop_database(url)
 
 
 async def test_three_processes_thirty_days_kills_then_two_on_one_shard(
-        fake: FakeDiscord, tmp_path: Path, database: str) -> None:
-    store = await open_store(database)
-    soak = Soak(fake, tmp_path, database, store, load_knowledge(KNOWLEDGE_DIR),
+        fake: FakeDiscord, tmp_path: Path, postgresql: str) -> None:
+    store = await open_store(postgresql)
+    soak = Soak(fake, tmp_path, postgresql, store, load_knowledge(KNOWLEDGE_DIR),
                 await subscribe_every_channel(store, fake))
     try:
         all_shards = range(SHARD_COUNT)
