@@ -9,8 +9,11 @@ from __future__ import annotations
 import asyncio
 import html
 import itertools
+import json
 import os
 import signal
+import sqlite3
+import stat
 import sys
 from collections import defaultdict
 from collections.abc import AsyncIterator, Callable, Iterator
@@ -27,7 +30,7 @@ from hypothesis import strategies as st
 from nio import AsyncClient, AsyncClientConfig, RoomCreateResponse, RoomSendResponse, SyncResponse
 
 from sbbot.adapters.discord import DiscordAdapter
-from sbbot.adapters.matrix import ENCRYPTED_NOTICE, PLATFORM, MatrixAdapter
+from sbbot.adapters.matrix import ENCRYPTED_NOTICE, PLATFORM, SESSION_KEY, MatrixAdapter
 from sbbot.adapters.matrix import HTML_FORMAT as HTML
 from sbbot.chat import ChannelUnavailable
 from sbbot.cli import serve
@@ -425,13 +428,17 @@ async def test_start_up_failures_end_run_with_one_line_naming_the_setting(
 async def test_sbbot_run_serves_matrix_and_stops_cleanly_on_sigterm(
         synapse: Synapse, bot_account: Account, members: Callable[[str], Member],
         tmp_path: Path) -> None:
-    """The real command, configured only by environment variables, as an admin deploys it."""
+    """The real command, configured only by environment variables, as an admin deploys it,
+    at DEBUG: not a line of its log may carry the password or the access token it got, and
+    the database that keeps that token is its owner's alone."""
     alice = members("alice")
+    database = tmp_path / "data" / "bot.sqlite3"
     environment = {
         **os.environ,
         "PYTHONPATH": str(ROOT / "src"),
+        "SBBOT_LOG_LEVEL": "DEBUG",
         "SBBOT_KNOWLEDGE_DIR": str(KNOWLEDGE_DIR),
-        "SBBOT_DATABASE": str(tmp_path / "bot.sqlite3"),
+        "SBBOT_DATABASE": str(database),
         "MATRIX_HOMESERVER": synapse.url,
         "MATRIX_USER_ID": bot_account.user_id,
         "MATRIX_PASSWORD": bot_account.password,
@@ -452,6 +459,15 @@ async def test_sbbot_run_serves_matrix_and_stops_cleanly_on_sigterm(
             output, _ = await bot.communicate()
     assert bot.returncode == 0, output.decode()
     assert b"Traceback" not in output
+    with sqlite3.connect(database) as connection:
+        (session,), = connection.execute("SELECT value FROM value WHERE name = ?",
+                                         (SESSION_KEY,))
+    token = json.loads(session)["access_token"]
+    assert b" DEBUG " in output, "the run logged at DEBUG"
+    assert token and token.encode() not in output
+    assert bot_account.password.encode() not in output
+    assert stat.S_IMODE(database.stat().st_mode) == 0o600
+    assert stat.S_IMODE(database.parent.stat().st_mode) == 0o700
 
 
 # Hostile members ------------------------------------------------------------------------------
