@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import AsyncIterator, Callable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,19 +12,27 @@ import pytest
 from sbbot.engine import Engine
 from sbbot.store import Store, open_store
 from tests.postgres import PostgresServer, postgres_server
+from tests.synapse.harness import Synapse, running_synapse
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE_DIR = ROOT / "knowledge"
 
 
 class FakeClock:
-    """An injectable clock: tests move time by hand instead of sleeping."""
+    """The one injectable clock: tests move time by hand instead of sleeping. Called, it is
+    the engine's wall clock; `monotonic` is the same instant for the cooldown."""
 
     def __init__(self, now: datetime) -> None:
         self.now = now
 
     def __call__(self) -> datetime:
         return self.now
+
+    def monotonic(self) -> float:
+        return self.now.timestamp()
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
 
 
 @pytest.fixture
@@ -75,3 +83,10 @@ async def database_setting(request: pytest.FixtureRequest, tmp_path: Path) -> As
     url = await server.create_database()
     yield url
     await server.drop_database(url)
+
+
+@pytest.fixture(scope="session")
+def synapse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Synapse]:
+    """One throwaway homeserver for the whole run, started by the first test that needs it."""
+    with running_synapse(tmp_path_factory.mktemp("synapse")) as server:
+        yield server

@@ -10,12 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from sbbot.chat import MAX_REPLY_CHARS, Message, Reply
+from sbbot.chat import Message, Reply
 from sbbot.commands.admin import reload_failure
 from sbbot.engine import Engine
 from sbbot.store import Store, Subscription
 from tests.conftest import KNOWLEDGE_DIR, FakeClock
 
+MAX_REPLY_CHARS = 2000
+"""Replies stay short enough to read in one chat message on every platform."""
 EVENT_QUESTION = "Quand et où a lieu la Matinée de l’entreprise de demain ?"
 
 

@@ -12,7 +12,7 @@ import functools
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import replace
-from datetime import date, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -22,17 +22,21 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from sbbot.adapters.discord import DiscordAdapter
+from sbbot.adapters.discord_config import DiscordSettings
 from sbbot.chat import Announcement, ChannelUnavailable, Message, Reply
-from sbbot.config import ConfigError, DiscordSettings
+from sbbot.config import ConfigError
 from sbbot.cooldown import Cooldown
 from sbbot.engine import Engine, Snapshot
 from sbbot.inbound import looks_like_question
 from sbbot.scheduler import Schedule, daily_quote_at, run_scheduler
 from sbbot.store import Store
+from tests.conftest import FakeClock
 from tests.fakediscord import ADMIN_ROLE_NAME, FakeDiscord, Sent
 from tests.hostile import LEAKS, member_text
 
 NO_MENTIONS: dict[str, list[str]] = {"parse": []}
+RELOAD_WAIT = 60.0
+"""A reload builds the new knowledge in a child process: seconds on a busy machine."""
 EPHEMERAL = 1 << 6
 
 
@@ -48,16 +52,6 @@ def shared_snapshot(directory: Path) -> Snapshot:
 def build_the_knowledge_once(monkeypatch: pytest.MonkeyPatch) -> None:
     """A snapshot is immutable and takes 0.2 s to build: one for all the bots of this file."""
     monkeypatch.setattr(Snapshot, "load", staticmethod(shared_snapshot))
-
-
-class ManualClock:
-    """The cooldown's monotonic clock, moved by hand."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
 
 
 class ErrorLog(logging.Handler):
@@ -95,13 +89,14 @@ async def fake(monkeypatch: pytest.MonkeyPatch,
             if sent.allowed_mentions != NO_MENTIONS] == []
 
 
-def settings_for(fake: FakeDiscord, *, guild: bool = True,
-                 token: str = "fake-token") -> DiscordSettings:
+def settings_for(fake: FakeDiscord, *, guild: bool = True, token: str = "fake-token",
+                 owner_ids: frozenset[int] = frozenset()) -> DiscordSettings:
     return DiscordSettings(
         token=token,
         guild_id=fake.guild_id if guild else None,
         question_channels=frozenset({fake.channel_id("questions")}),
         admin_roles=frozenset({fake.role_id(ADMIN_ROLE_NAME)}),
+        owner_ids=owner_ids,
     )
 
 
@@ -113,11 +108,11 @@ async def start_bot(fake: FakeDiscord, engine: Engine) -> AsyncIterator[StartBot
     """Start adapters on the fake, wait until they listen; close them all at the end."""
     running: list[tuple[DiscordAdapter, asyncio.Task[None]]] = []
 
-    async def start(*, cooldown: float = 0, clock: Callable[[], float] | None = None,
+    async def start(*, cooldown: float = 0, clock: FakeClock | None = None,
                     **options: object) -> DiscordAdapter:
+        moved = clock or FakeClock(datetime.now(UTC))
         adapter = DiscordAdapter(engine, settings_for(fake, **options),  # type: ignore[arg-type]
-                                 Cooldown(cooldown, clock or ManualClock()),
-                                 guild_ready_timeout=0.05)
+                                 Cooldown(cooldown, moved.monotonic))
         task = asyncio.create_task(adapter.run())
         running.append((adapter, task))
         ready = asyncio.create_task(adapter.client.wait_until_ready())
@@ -139,8 +134,8 @@ async def bot(start_bot: StartBot) -> DiscordAdapter:
     return await start_bot()
 
 
-async def reply_to(fake: FakeDiscord, message_id: int) -> Sent:
-    sent = await fake.next_sent()
+async def reply_to(fake: FakeDiscord, message_id: int, timeout: float = 2.0) -> Sent:
+    sent = await fake.next_sent(timeout)
     assert sent.reference == message_id, f"expected a reply to {message_id}, got {sent}"
     return sent
 
@@ -458,7 +453,7 @@ async def test_the_scheduler_posts_the_daily_quote_despite_a_forbidden_channel(
 
 async def test_questions_are_spaced_per_member_with_one_polite_notice(
         fake: FakeDiscord, start_bot: StartBot) -> None:
-    clock = ManualClock()
+    clock = FakeClock(datetime(2026, 11, 27, tzinfo=UTC))
     await start_bot(cooldown=30, clock=clock)
     question = f"{fake.bot_mention} Quand a lieu la matinée ?"
     await reply_to(fake, await fake.say(question))
@@ -467,12 +462,12 @@ async def test_questions_are_spaced_per_member_with_one_polite_notice(
     await fake.say(question)  # told once already: silence
     await reply_to(fake, await fake.say(question, author="bob"))  # others are not held up
     await barrier(fake)
-    clock.now += 10
+    clock.advance(10)
     await fake.slash("question", texte="Et la digital workplace ?", author="bob")
     slash_notice = await fake.next_sent()
     assert "20 secondes" in slash_notice.content
     assert slash_notice.payload["flags"] & EPHEMERAL
-    clock.now += 21
+    clock.advance(21)
     assert (await reply_to(fake, await fake.say(question))).embeds
 
 
@@ -512,7 +507,7 @@ async def test_an_unreachable_discord_is_a_config_error(
 
 
 async def test_close_ends_run(fake: FakeDiscord, engine: Engine) -> None:
-    adapter = DiscordAdapter(engine, settings_for(fake), Cooldown(0), guild_ready_timeout=0.05)
+    adapter = DiscordAdapter(engine, settings_for(fake), Cooldown(0))
     running = asyncio.create_task(adapter.run())
     await asyncio.wait_for(adapter.client.wait_until_ready(), 5)
     assert fake.intents is not None and fake.intents & (1 << 15)  # message content
@@ -583,7 +578,7 @@ async def test_operators_alone_reload_and_admin_roles_count_by_id_in_their_own_s
     assert refused.content == "La commande !recharger est réservée aux opérateurs du bot."
     refused = await reply_to(fake, await fake.say("!recharger", author="alice", channel=OTHER))
     assert "opérateurs du bot" in refused.content
-    reloaded = await reply_to(fake, await fake.say("!recharger", author="owner"))
+    reloaded = await reply_to(fake, await fake.say("!recharger", author="owner"), RELOAD_WAIT)
     assert reloaded.content.startswith("Connaissances rechargées")
 
     for author, channel in (("dave", OTHER), ("alice", "general")):
@@ -602,9 +597,8 @@ async def test_operators_alone_reload_and_admin_roles_count_by_id_in_their_own_s
 
 async def test_listed_owner_ids_are_operators_too(
         fake: FakeDiscord, start_bot: StartBot) -> None:
-    adapter = await start_bot()
-    adapter.owner_ids = frozenset({fake.user_id("carol")})
-    reloaded = await reply_to(fake, await fake.say("!recharger", author="carol"))
+    await start_bot(owner_ids=frozenset({fake.user_id("carol")}))
+    reloaded = await reply_to(fake, await fake.say("!recharger", author="carol"), RELOAD_WAIT)
     assert reloaded.content.startswith("Connaissances rechargées")
 
 

@@ -10,13 +10,17 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from sbbot.adapters.discord import STYLE as DISCORD_STYLE
-from sbbot.chat import MAX_REPLY_CHARS, PLAIN, Message, Reply, Style
+from sbbot.adapters.discord import DiscordAdapter
+from sbbot.chat import PLAIN, Message, Reply, Style
 from sbbot.engine import Engine
 from sbbot.inbound import normalize
 from sbbot.store import open_store
 from tests.conftest import KNOWLEDGE_DIR, FakeClock
 from tests.hostile import LEAKS, member_text
+
+MAX_REPLY_CHARS = 2000
+"""Replies stay short enough to read in one chat message on every platform."""
+DISCORD_STYLE = DiscordAdapter.style
 
 
 def message(text: str, *, channel: str = "c1", admin: bool = False,

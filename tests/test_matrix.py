@@ -16,7 +16,7 @@ import sqlite3
 import stat
 import sys
 from collections import defaultdict
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import replace
 from datetime import date, time, timedelta
@@ -30,11 +30,13 @@ from hypothesis import strategies as st
 from nio import AsyncClient, AsyncClientConfig, RoomCreateResponse, RoomSendResponse, SyncResponse
 
 from sbbot.adapters.discord import DiscordAdapter
-from sbbot.adapters.matrix import ENCRYPTED_NOTICE, PLATFORM, SESSION_KEY, MatrixAdapter
-from sbbot.adapters.matrix import HTML_FORMAT as HTML
+from sbbot.adapters.matrix import ENCRYPTED_NOTICE, MatrixAdapter
+from sbbot.adapters.matrix_client import SESSION_KEY
+from sbbot.adapters.matrix_config import MatrixSettings
+from sbbot.adapters.matrix_events import HTML_FORMAT as HTML
 from sbbot.chat import ChannelUnavailable
 from sbbot.cli import serve
-from sbbot.config import ConfigError, MatrixSettings
+from sbbot.config import ConfigError
 from sbbot.cooldown import Cooldown
 from sbbot.engine import Engine
 from sbbot.scheduler import Schedule, daily_quote_at, send_due
@@ -42,7 +44,7 @@ from sbbot.store import Store
 from tests.conftest import KNOWLEDGE_DIR, ROOT
 from tests.fakediscord import FakeDiscord
 from tests.hostile import LEAKS, member_text
-from tests.synapse.harness import SERVER_NAME, Account, Synapse, free_port, running_synapse
+from tests.synapse.harness import SERVER_NAME, Account, Synapse, free_port
 from tests.test_discord import settings_for as discord_settings
 
 WAIT = 15.0
@@ -51,12 +53,13 @@ WAIT = 15.0
 STRICT = AsyncClientConfig(max_limit_exceeded=0, max_timeouts=2, request_timeout=10)
 
 Event = dict[str, Any]
+PLATFORM = MatrixAdapter.platform
 
 
-@pytest.fixture(scope="session")
-def synapse(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Synapse]:
-    with running_synapse(tmp_path_factory.mktemp("synapse")) as server:
-        yield server
+@pytest.fixture(autouse=True)
+def strict_client(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No retry loops against the test homeserver: a broken server fails fast."""
+    monkeypatch.setattr(MatrixAdapter, "client_config", STRICT)
 
 
 _serial = itertools.count()
@@ -166,7 +169,7 @@ async def running_bot(synapse: Synapse, engine: Engine, store: Store, account: A
     settings = MatrixSettings(
         synapse.url, account.user_id, None if password else account.access_token,
         account.password if password else None, allowed, admins)
-    adapter = MatrixAdapter(engine, settings, Cooldown(cooldown), client_config=STRICT)
+    adapter = MatrixAdapter(engine, settings, Cooldown(cooldown))
     running = asyncio.create_task(adapter.run())
     ready = asyncio.create_task(adapter.ready.wait())
     try:
@@ -415,7 +418,7 @@ async def test_start_up_failures_end_run_with_one_line_naming_the_setting(
     settings = MatrixSettings(
         homeserver, bot_account.user_id, "wrong" if problem == "token" else None,
         None if problem == "token" else "wrong", frozenset({SERVER_NAME}), frozenset())
-    adapter = MatrixAdapter(engine, settings, Cooldown(0), client_config=STRICT)
+    adapter = MatrixAdapter(engine, settings, Cooldown(0))
     async with asyncio.timeout(WAIT):
         with pytest.raises(ConfigError) as raised:
             await adapter.run()
@@ -509,9 +512,8 @@ async def test_malformed_events_are_ignored_and_every_platform_keeps_answering(
     bot = bot_account.user_id
     matrix = MatrixAdapter(engine, MatrixSettings(
         synapse.url, bot, bot_account.access_token, None, frozenset({SERVER_NAME}),
-        frozenset()), Cooldown(0), client_config=STRICT)
-    discord_adapter = DiscordAdapter(engine, discord_settings(fake), Cooldown(0),
-                                     guild_ready_timeout=0.05)
+        frozenset()), Cooldown(0))
+    discord_adapter = DiscordAdapter(engine, discord_settings(fake), Cooldown(0))
     plan = Schedule(ZoneInfo("Europe/Paris"), time(9, 0), timedelta(hours=3))
     serving = asyncio.create_task(serve(engine, [discord_adapter, matrix], plan))
     try:

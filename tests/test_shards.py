@@ -18,8 +18,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from sbbot.adapters.discord import DiscordAdapter
+from sbbot.adapters.discord_config import read as discord_settings
 from sbbot.adapters.shards import Shards, shard_of
-from sbbot.config import ConfigError, load_settings
+from sbbot.config import ConfigError
 from sbbot.cooldown import Cooldown
 from sbbot.engine import Engine
 from sbbot.scheduler import Schedule, send_due
@@ -34,7 +35,7 @@ __all__ = ["logged_errors"]  # a fixture used here
 
 
 def shards_of(**env: str) -> Shards | None:
-    settings = load_settings({"DISCORD_TOKEN": "t", **env}).discord
+    settings = discord_settings({"DISCORD_TOKEN": "t", **env})
     assert settings is not None
     return settings.shards
 
@@ -122,7 +123,7 @@ async def start_shard(fake: FakeDiscord, database: Path) -> AsyncIterator[StartS
         store = await open_store(database)
         engine = Engine(KNOWLEDGE_DIR, store, clock=clock)
         settings = replace(settings_for(fake, **options), shards=shards)  # type: ignore[arg-type]
-        adapter = DiscordAdapter(engine, settings, Cooldown(0), guild_ready_timeout=0.05)
+        adapter = DiscordAdapter(engine, settings, Cooldown(0))
         task = asyncio.create_task(adapter.run())
         running.append((adapter, task, store))
         await asyncio.wait_for(adapter.client.wait_until_ready(), timeout)
@@ -200,7 +201,7 @@ async def test_before_it_is_connected_a_process_serves_no_channel(
     try:
         for shards in (None, Shards(2, (0,))):
             settings = replace(settings_for(fake), shards=shards)
-            adapter = DiscordAdapter(Engine(KNOWLEDGE_DIR, store), settings, 0)
+            adapter = DiscordAdapter(Engine(KNOWLEDGE_DIR, store), settings, Cooldown(0))
             assert not await adapter.serves(str(fake.channel_id("annonces")))
     finally:
         await store.close()
@@ -240,7 +241,7 @@ async def test_a_bot_that_must_shard_is_told_to_set_the_shard_count(
     fake.require_sharding = True
     store = await open_store(database)
     try:
-        adapter = DiscordAdapter(Engine(KNOWLEDGE_DIR, store), settings_for(fake), 0)
+        adapter = DiscordAdapter(Engine(KNOWLEDGE_DIR, store), settings_for(fake), Cooldown(0))
         with pytest.raises(ConfigError, match=r"^DISCORD_SHARD_COUNT: Discord requires sharding"):
             await asyncio.wait_for(adapter.run(), 5)
     finally:

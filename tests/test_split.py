@@ -25,8 +25,8 @@ def final_markup(text: str) -> tuple[str, ...]:
 
 
 def test_short_text_is_one_part_unchanged() -> None:
-    assert split_message("  Bonjour **à tous** !\n") == ["Bonjour **à tous** !"]
-    assert split_message(" \n ") == []
+    assert split_message("  Bonjour **à tous** !\n", 2000) == ["Bonjour **à tous** !"]
+    assert split_message(" \n ", 2000) == []
 
 
 def test_long_text_is_cut_between_words_under_the_limit() -> None:

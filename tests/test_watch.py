@@ -12,8 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from sbbot.adapters.terminal import TerminalAdapter, terminal_message
+from sbbot.adapters.terminal import TerminalAdapter, TerminalSettings, terminal_message
 from sbbot.cli import admin_notifier
+from sbbot.cooldown import Cooldown
 from sbbot.engine import Engine
 from sbbot.snapshot import ReloadReport
 from tests.conftest import KNOWLEDGE_DIR
@@ -137,7 +138,8 @@ async def test_a_broken_edit_is_reported_and_the_previous_answer_stays(
 async def test_admin_notices_go_to_the_configured_channel(make_engine: Callable[..., Engine]
                                                           ) -> None:
     output = io.StringIO()
-    adapter = TerminalAdapter(make_engine(), stdin=io.StringIO(), stdout=output)
+    adapter = TerminalAdapter(make_engine(), TerminalSettings(), Cooldown(0))
+    adapter.stdin, adapter.stdout = io.StringIO(), output
     clock = lambda: datetime(2026, 1, 1, tzinfo=UTC)  # noqa: E731
     await admin_notifier([adapter], None, clock)("rien")
     assert output.getvalue() == ""

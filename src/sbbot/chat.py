@@ -10,15 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Literal, Protocol
 
 from sbbot.replies import inert
 
 ReplyKind = Literal["answer", "unsure", "fallback", "command", "error"]
-
-MAX_REPLY_CHARS = 2000
-"""Discord's limit for one message; every reply text fits in it."""
-
 
 @dataclass(frozen=True)
 class Style:
@@ -113,3 +109,27 @@ class Announcement:
 
 class ChannelUnavailable(Exception):
     """An adapter cannot post in a channel any more (deleted, forbidden); skip it."""
+
+
+class Announcer(Protocol):
+    """What the scheduler and the health check need from a running platform."""
+
+    @property
+    def platform(self) -> str: ...
+
+    def connected(self) -> bool:
+        """Whether the platform is connected now (for `/healthz` and the metrics)."""
+
+    async def serves(self, channel: str) -> bool:
+        """Whether this process posts in `channel`; the scheduler claims nothing else.
+
+        Only a Discord process running some of the bot's shards says no (for the guilds of
+        other shards), so that the process that does serve the channel can claim it.
+        """
+
+    async def announce(self, announcement: Announcement) -> None:
+        """Post an announcement in `announcement.channel`.
+
+        Raises `ChannelUnavailable` when the channel cannot be posted in any more (deleted,
+        forbidden), so the scheduler logs it and moves on.
+        """

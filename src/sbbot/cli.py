@@ -20,8 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from sbbot import bench, evaluation, http, logs
-from sbbot.adapters import Adapter
-from sbbot.adapters.terminal import TerminalAdapter, terminal_message
+from sbbot.adapters import PLATFORMS, TERMINAL, ChatAdapter, terminal_message
 from sbbot.chat import Announcement, ChannelUnavailable, EntryRef, Reply
 from sbbot.clock import TEST_CLOCK_INTERVAL
 from sbbot.config import ConfigError, Settings, load_settings, read_dotenv
@@ -49,7 +48,7 @@ STOP_TIMEOUT = 3.0
 manager's stop timeout (systemd: 90 s) must never be reached."""
 
 log = logging.getLogger("sbbot")
-SECRET_SETTINGS = ("DISCORD_TOKEN", "MATRIX_ACCESS_TOKEN", "MATRIX_PASSWORD")
+SECRET_SETTINGS = tuple(name for platform in PLATFORMS for name in platform.secrets)
 """Never printed, nor logged (a password inside a URL setting is masked by `logs.redact`)."""
 
 
@@ -90,13 +89,14 @@ async def ask(args: argparse.Namespace, settings: Settings) -> int:
 
 async def chat(args: argparse.Namespace, settings: Settings) -> int:
     async with open_engine(settings) as engine:
-        await serve(engine, [TerminalAdapter(engine)], Schedule.from_settings(settings),
-                    poll_interval(settings), http_address(settings), settings.admin_channel)
+        await serve(engine, [TERMINAL.start(engine, TERMINAL.read({}), Cooldown(0))],
+                    Schedule.from_settings(settings), poll_interval(settings),
+                    http_address(settings), settings.admin_channel)
     return 0
 
 
 async def run(args: argparse.Namespace, settings: Settings) -> int:
-    if settings.discord is None and settings.matrix is None:
+    if not settings.platforms:
         return await chat(args, settings)
     async with open_engine(settings) as engine:
         await serve(engine, chat_adapters(engine, settings), Schedule.from_settings(settings),
@@ -104,23 +104,11 @@ async def run(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def chat_adapters(engine: Engine, settings: Settings) -> list[Adapter]:
-    """The configured platforms; imported only when configured, so each stays optional."""
-    adapters: list[Adapter] = []
-    if settings.discord is not None:
-        from sbbot.adapters.discord import DiscordAdapter
-
-        adapters.append(DiscordAdapter(engine, settings.discord,
-                                       Cooldown(settings.question_cooldown)))
-    if settings.matrix is not None:
-        try:
-            from sbbot.adapters.matrix import MatrixAdapter
-        except ImportError:
-            raise ConfigError("MATRIX_HOMESERVER: Matrix support is not installed "
-                              "(pip install 'sbbot[matrix]', or use make run)") from None
-        adapters.append(MatrixAdapter(engine, settings.matrix,
-                                      Cooldown(settings.question_cooldown)))
-    return adapters
+def chat_adapters(engine: Engine, settings: Settings) -> list[ChatAdapter[Any]]:
+    """The configured platforms, from the registry (each imported only when configured)."""
+    return [platform.start(engine, settings.platforms[platform.name],
+                           Cooldown(settings.question_cooldown))
+            for platform in PLATFORMS if platform.name in settings.platforms]
 
 
 def http_address(settings: Settings) -> tuple[str, int] | None:
@@ -132,7 +120,7 @@ def poll_interval(settings: Settings) -> float:
     return TEST_CLOCK_INTERVAL if settings.test_clock is not None else PASS_INTERVAL
 
 
-def admin_notifier(adapters: Sequence[Adapter], channel: tuple[str, str] | None,
+def admin_notifier(adapters: Sequence[ChatAdapter[Any]], channel: tuple[str, str] | None,
                    clock: Callable[[], datetime]) -> Callable[[str], Awaitable[None]]:
     """Where the bot tells admins what they must fix: SBBOT_ADMIN_CHANNEL, else nowhere
     (the log has it already)."""
@@ -157,7 +145,7 @@ def admin_notifier(adapters: Sequence[Adapter], channel: tuple[str, str] | None,
     return notify
 
 
-async def serve(engine: Engine, adapters: Sequence[Adapter], plan: Schedule,
+async def serve(engine: Engine, adapters: Sequence[ChatAdapter[Any]], plan: Schedule,
                 interval: float = PASS_INTERVAL,
                 http_address: tuple[str, int] | None = None,
                 admin_channel: tuple[str, str] | None = None) -> None:
@@ -321,10 +309,10 @@ def secrets(env: Mapping[str, str]) -> list[str]:
 def start_up(dotenv_path: Path, environ: Mapping[str, str]) -> Settings:
     """Settings from the environment and `.env` (the environment wins), with the secrets
     among them registered for redaction before anything is logged or printed."""
-    dotenv, warnings = read_dotenv(dotenv_path)
+    dotenv, warnings = read_dotenv(dotenv_path, PLATFORMS)
     env = {**dotenv, **environ}
     logs.register_secrets(secrets(env))
-    settings = load_settings(env)
+    settings = load_settings(env, PLATFORMS)
     logs.configure(settings.log_level)
     for warning in warnings:
         log.warning("%s", warning)

@@ -11,32 +11,28 @@ import difflib
 import io
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
-from typing import Final, TypeVar
+from typing import Final, Protocol, TypeVar
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from dotenv.parser import parse_stream
 
-from sbbot.adapters.shards import Shards, parse_shard_count, parse_shard_ids
 from sbbot.clock import FileClock, parse_test_clock
 
 T = TypeVar("T")
 
-KNOWN_SETTINGS: Final = frozenset({
+CORE_SETTINGS: Final = frozenset({
     "SBBOT_KNOWLEDGE_DIR", "SBBOT_CACHE_DIR", "SBBOT_DATABASE", "SBBOT_TIMEZONE",
     "SBBOT_DAILY_QUOTE_TIME",
     "SBBOT_CATCH_UP_HOURS", "SBBOT_QUESTION_COOLDOWN", "SBBOT_LOG_LEVEL",
     "SBBOT_HTTP_PORT", "SBBOT_HTTP_HOST", "SBBOT_TEST_CLOCK", "SBBOT_ADMIN_CHANNEL",
-    "DISCORD_TOKEN", "DISCORD_GUILD_ID", "DISCORD_QUESTION_CHANNELS", "DISCORD_ADMIN_ROLES",
-    "DISCORD_OWNER_IDS", "DISCORD_SHARD_COUNT", "DISCORD_SHARD_IDS",
-    "MATRIX_HOMESERVER", "MATRIX_USER_ID", "MATRIX_ACCESS_TOKEN", "MATRIX_PASSWORD",
-    "MATRIX_ALLOWED_SERVERS", "MATRIX_ADMINS",
 })
-"""Every setting sbbot reads (`.env.example` documents each; a test keeps the two equal), so
-that a misspelt key in `.env` is pointed out instead of silently ignored."""
-OUR_PREFIXES: Final = ("SBBOT_", "DISCORD_", "MATRIX_")
+"""The core's settings; each chat platform declares its own (`PlatformConfig.settings`).
+Together they are every setting sbbot reads (`.env.example` documents each; a test keeps
+the two equal), so that a misspelt key in `.env` is pointed out instead of ignored."""
+CORE_PREFIX: Final = "SBBOT_"
 
 MAX_CATCH_UP_HOURS: Final = 168.0
 """A week: past that a "catch-up" is no longer news, and the announcement log is pruned
@@ -50,25 +46,24 @@ class ConfigError(Exception):
     """A setting is missing or malformed; the message is one line naming it."""
 
 
-@dataclass(frozen=True)
-class DiscordSettings:
-    token: str
-    guild_id: int | None
-    question_channels: frozenset[int]
-    admin_roles: frozenset[int]
-    owner_ids: frozenset[int] = frozenset()
-    shards: Shards | None = None
-    """None: one plain (unsharded) connection; else the sharded client on these shards."""
+class PlatformConfig(Protocol):
+    """A chat platform's settings, declared by its adapter package (`sbbot.adapters`) and
+    read here with the core's, so the core names no platform."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def prefix(self) -> str: ...
+    @property
+    def settings(self) -> frozenset[str]: ...
+    @property
+    def secrets(self) -> tuple[str, ...]: ...
+    def read(self, env: Mapping[str, str]) -> object | None:
+        """Its settings, None when the platform is not configured; ConfigError if wrong."""
 
 
-@dataclass(frozen=True)
-class MatrixSettings:
-    homeserver: str
-    user_id: str
-    access_token: str | None
-    password: str | None
-    allowed_servers: frozenset[str]
-    admins: frozenset[str]
+def known_settings(platforms: Iterable[PlatformConfig] = ()) -> frozenset[str]:
+    return CORE_SETTINGS.union(*(platform.settings for platform in platforms))
 
 
 @dataclass(frozen=True)
@@ -82,8 +77,6 @@ class Settings:
     catch_up_hours: float
     question_cooldown: float
     log_level: str
-    discord: DiscordSettings | None
-    matrix: MatrixSettings | None
     test_clock: FileClock | None = None
     """A simulated clock for soak tests (see `sbbot.clock`); None: the system clock."""
     http_port: int | None = None
@@ -92,9 +85,11 @@ class Settings:
     admin_channel: tuple[str, str] | None = None
     """(platform, channel) where the bot reports what admins must fix, e.g. a knowledge
     file that stopped validating after an edit on disk."""
+    platforms: Mapping[str, object] = field(default_factory=dict)
+    """The settings of each configured chat platform, by platform name."""
 
 
-def load_settings(env: Mapping[str, str]) -> Settings:
+def load_settings(env: Mapping[str, str], platforms: Iterable[PlatformConfig] = ()) -> Settings:
     def get(name: str, default: str) -> str:
         return env.get(name, "").strip() or default
 
@@ -110,8 +105,6 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         question_cooldown=parse("SBBOT_QUESTION_COOLDOWN", get("SBBOT_QUESTION_COOLDOWN", "10"),
                                 bounded(MAX_COOLDOWN_SECONDS)),
         log_level=parse("SBBOT_LOG_LEVEL", get("SBBOT_LOG_LEVEL", "INFO"), parse_log_level),
-        discord=discord_settings(env),
-        matrix=matrix_settings(env),
         test_clock=parse("SBBOT_TEST_CLOCK", get("SBBOT_TEST_CLOCK", ""), parse_test_clock)
         if get("SBBOT_TEST_CLOCK", "") else None,
         http_port=parse("SBBOT_HTTP_PORT", get("SBBOT_HTTP_PORT", ""), parse_port)
@@ -119,6 +112,8 @@ def load_settings(env: Mapping[str, str]) -> Settings:
         http_host=get("SBBOT_HTTP_HOST", "127.0.0.1"),
         admin_channel=parse("SBBOT_ADMIN_CHANNEL", env.get("SBBOT_ADMIN_CHANNEL", "").strip(),
                             parse_admin_channel),
+        platforms={platform.name: read for platform in platforms
+                   if (read := platform.read(env)) is not None},
     )
 
 
@@ -134,75 +129,6 @@ def parse_admin_channel(value: str) -> tuple[str, str] | None:
         raise ValueError(f"expected platform:channel with platform one of {', '.join(PLATFORMS)}"
                          ", e.g. discord:123456789012345678")
     return platform, channel
-
-
-def discord_settings(env: Mapping[str, str]) -> DiscordSettings | None:
-    token = env.get("DISCORD_TOKEN", "").strip()
-    if not token:
-        return None
-    guild = env.get("DISCORD_GUILD_ID", "").strip()
-    return DiscordSettings(
-        token=token,
-        guild_id=parse("DISCORD_GUILD_ID", guild, parse_snowflake) if guild else None,
-        question_channels=snowflakes(env, "DISCORD_QUESTION_CHANNELS"),
-        admin_roles=snowflakes(env, "DISCORD_ADMIN_ROLES"),
-        owner_ids=snowflakes(env, "DISCORD_OWNER_IDS"),
-        shards=shard_settings(env),
-    )
-
-
-def shard_settings(env: Mapping[str, str]) -> Shards | None:
-    """DISCORD_SHARD_COUNT (a number, or auto) and DISCORD_SHARD_IDS (this process's range).
-
-    Every process of one bot must state the same count, or they would disagree on which
-    guild lives on which shard; so a range needs an explicit count.
-    """
-    count_text = env.get("DISCORD_SHARD_COUNT", "").strip()
-    ids_text = env.get("DISCORD_SHARD_IDS", "").strip()
-    if not count_text:
-        if ids_text:
-            raise ConfigError("DISCORD_SHARD_IDS: set DISCORD_SHARD_COUNT too, the total "
-                              "number of shards shared by every process")
-        return None
-    count = parse("DISCORD_SHARD_COUNT", count_text, parse_shard_count)
-    if not ids_text:
-        return Shards(count, None)
-    if count is None:
-        raise ConfigError("DISCORD_SHARD_IDS: needs a number in DISCORD_SHARD_COUNT, not "
-                          "auto, so that every process agrees on the shards")
-    return Shards(count, parse("DISCORD_SHARD_IDS", ids_text,
-                               lambda value: parse_shard_ids(value, count)))
-
-
-def matrix_settings(env: Mapping[str, str]) -> MatrixSettings | None:
-    homeserver = env.get("MATRIX_HOMESERVER", "").strip()
-    user_id = env.get("MATRIX_USER_ID", "").strip()
-    access_token = env.get("MATRIX_ACCESS_TOKEN", "").strip() or None
-    password = env.get("MATRIX_PASSWORD", "") or None
-    if not (homeserver or user_id or access_token or password):
-        return None
-    if not homeserver.startswith(("http://", "https://")):
-        raise ConfigError("MATRIX_HOMESERVER: expected a URL such as https://matrix.example.org")
-    if URL_CREDENTIALS.match(homeserver):
-        raise ConfigError("MATRIX_HOMESERVER: remove the user name and password from the URL "
-                          "(set MATRIX_PASSWORD or MATRIX_ACCESS_TOKEN instead)")
-    if not (user_id.startswith("@") and ":" in user_id):
-        raise ConfigError("MATRIX_USER_ID: expected a full user id such as @sbbot:example.org")
-    if access_token is None and password is None:
-        raise ConfigError("MATRIX_ACCESS_TOKEN: set it, or MATRIX_PASSWORD, to log in")
-    own_server = user_id.split(":", 1)[1]
-    allowed = split_list(env.get("MATRIX_ALLOWED_SERVERS", "")) or [own_server]
-    admins = split_list(env.get("MATRIX_ADMINS", ""))
-    for admin in admins:
-        if not (admin.startswith("@") and ":" in admin):
-            raise ConfigError(f"MATRIX_ADMINS: {admin!r} is not a user id like @name:server")
-    return MatrixSettings(homeserver.rstrip("/"), user_id, access_token, password,
-                          frozenset(allowed), frozenset(admins))
-
-
-def snowflakes(env: Mapping[str, str], name: str) -> frozenset[int]:
-    return frozenset(parse(name, item, parse_snowflake)
-                     for item in split_list(env.get(name, "")))
 
 
 def split_list(value: str) -> list[str]:
@@ -257,12 +183,6 @@ def bounded(maximum: float) -> Callable[[str], float]:
     return parse_number
 
 
-def parse_snowflake(value: str) -> int:
-    if not value.isdigit():
-        raise ValueError(f"expected a numeric Discord id, got {value!r}")
-    return int(value)
-
-
 def parse_log_level(value: str) -> str:
     level = value.upper()
     if level not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
@@ -270,7 +190,8 @@ def parse_log_level(value: str) -> str:
     return level
 
 
-def read_dotenv(path: Path) -> tuple[dict[str, str], list[str]]:
+def read_dotenv(path: Path, platforms: Iterable[PlatformConfig] = ()
+                ) -> tuple[dict[str, str], list[str]]:
     """The settings of a `.env` file, and warnings about keys sbbot does not know.
 
     Anything that would silently drop a setting (bytes that are not UTF-8 text, a NUL, a line
@@ -301,18 +222,21 @@ def read_dotenv(path: Path) -> tuple[dict[str, str], list[str]]:
                               "(expected NAME=value)")
         if binding.key is not None:
             values[binding.key] = binding.value or ""
-    return values, [f"{path}: {warning}" for warning in unknown_keys(values)]
+    return values, [f"{path}: {warning}" for warning in unknown_keys(values, platforms)]
 
 
-def unknown_keys(names: Iterable[str]) -> list[str]:
+def unknown_keys(names: Iterable[str], platforms: Iterable[PlatformConfig] = ()) -> list[str]:
     """A warning per key that looks meant for sbbot but is not a setting it reads."""
+    platforms = list(platforms)
+    known = known_settings(platforms)
+    prefixes = (CORE_PREFIX, *(platform.prefix for platform in platforms))
     warnings = []
     for name in names:
-        if name in KNOWN_SETTINGS:
+        if name in known:
             continue
-        close = difflib.get_close_matches(name.upper(), KNOWN_SETTINGS, n=1, cutoff=0.8)
+        close = difflib.get_close_matches(name.upper(), known, n=1, cutoff=0.8)
         if close:
             warnings.append(f"unknown setting {name} ignored (did you mean {close[0]}?)")
-        elif name.upper().startswith(OUR_PREFIXES):
+        elif name.upper().startswith(prefixes):
             warnings.append(f"unknown setting {name} ignored")
     return warnings

@@ -18,7 +18,7 @@ from typing import Final
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 
-from sbbot.adapters import Adapter
+from sbbot.chat import Announcer
 from sbbot.config import ConfigError
 from sbbot.engine import Engine
 from sbbot.store import StoreError
@@ -27,7 +27,7 @@ from sbbot.store.queries import HELD
 STORE_CHECK_TIMEOUT: Final = 2.0
 
 
-async def problems(engine: Engine, adapters: Sequence[Adapter]) -> list[str]:
+async def problems(engine: Engine, adapters: Sequence[Announcer]) -> list[str]:
     """Why the bot is not healthy now (nothing when it is)."""
     found = [f"{adapter.platform}: not connected" for adapter in adapters
              if not adapter.connected()]
@@ -46,13 +46,13 @@ async def problems(engine: Engine, adapters: Sequence[Adapter]) -> list[str]:
     return found
 
 
-def refresh(engine: Engine, adapters: Sequence[Adapter]) -> None:
+def refresh(engine: Engine, adapters: Sequence[Announcer]) -> None:
     for adapter in adapters:
         engine.metrics.platform_connected.labels(adapter.platform).set(
             1 if adapter.connected() else 0)
 
 
-def application(engine: Engine, adapters: Sequence[Adapter]) -> web.Application:
+def application(engine: Engine, adapters: Sequence[Announcer]) -> web.Application:
     async def metrics(request: web.Request) -> web.Response:
         refresh(engine, adapters)
         return web.Response(body=generate_latest(engine.metrics.registry),
@@ -71,7 +71,7 @@ def application(engine: Engine, adapters: Sequence[Adapter]) -> web.Application:
     return app
 
 
-async def start(engine: Engine, adapters: Sequence[Adapter], host: str,
+async def start(engine: Engine, adapters: Sequence[Announcer], host: str,
                 port: int) -> web.AppRunner:
     """Serve until the returned runner is cleaned up. Port 0 picks a free port (tests)."""
     runner = web.AppRunner(application(engine, adapters), access_log=None)

@@ -42,13 +42,12 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from sbbot.chat import Announcement, Card, ChannelUnavailable
+from sbbot.chat import Announcement, Announcer, Card, ChannelUnavailable
 from sbbot.knowledge.model import Event, Knowledge, Quote, french_date, render_quote
 from sbbot.store import DailyQuote, Store, StoreError, Subscription
 from sbbot.store.queries import HELD
 
 if TYPE_CHECKING:
-    from sbbot.adapters import Adapter
     from sbbot.config import Settings
     from sbbot.engine import Engine
     from sbbot.metrics import Metrics
@@ -376,7 +375,7 @@ def keep_until(announcement: Announcement, knowledge: Knowledge,
 # The loop -------------------------------------------------------------------------------------
 
 
-async def send_due(store: Store, knowledge: Knowledge, adapters: Mapping[str, Adapter],
+async def send_due(store: Store, knowledge: Knowledge, adapters: Mapping[str, Announcer],
                    now: datetime, schedule: Schedule,
                    metrics: Metrics | None = None) -> list[Announcement]:
     """One pass: record then post each due announcement; returns those posted.
@@ -425,7 +424,7 @@ async def send_due(store: Store, knowledge: Knowledge, adapters: Mapping[str, Ad
     return posted
 
 
-async def run_scheduler(engine: Engine, adapters: Mapping[str, Adapter], schedule: Schedule,
+async def run_scheduler(engine: Engine, adapters: Mapping[str, Announcer], schedule: Schedule,
                         *, stop: asyncio.Event, interval: float = PASS_INTERVAL) -> None:
     """Post what falls due every `interval` seconds until `stop` is set.
 

@@ -193,7 +193,11 @@ class FakeDiscord:
         self.url = f"http://{host}:{port}"
 
     def install(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        """Point discord.py's REST base and default gateway at this server."""
+        """Point discord.py's REST base and default gateway at this server, and shorten
+        the adapter's wait for guilds after connecting."""
+        from sbbot.adapters.discord import DiscordAdapter
+
+        monkeypatch.setattr(DiscordAdapter, "guild_ready_timeout", 0.05)
         base, gateway = endpoints(self.url)
         monkeypatch.setattr(discord.http.Route, "BASE", base)
         monkeypatch.setattr(discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", gateway)

@@ -1,40 +1,21 @@
-"""Platform adapters: translate between a chat platform and the core's Message / Reply.
+"""Platform adapters: each translates between one chat platform and the shared message path.
 
-Each adapter is thin: it builds a `Message`, calls `Engine.handle`, renders the `Reply`, and
-posts the scheduler's announcements. All behaviour lives in the core.
+The registry below is all the rest of sbbot knows about platforms: `sbbot run` reads their
+settings and starts the configured ones from it (the terminal when none is). Adding a
+platform is a module here and a line in `PLATFORMS` (see docs/adding-a-platform.md).
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+from .base import ChatAdapter
+from .discord_config import DISCORD
+from .matrix_config import MATRIX
+from .platform import Platform
+from .terminal import TerminalSettings, terminal_message
 
-from sbbot.chat import Announcement
+PLATFORMS: tuple[Platform, ...] = (DISCORD, MATRIX)
+TERMINAL = Platform(name="terminal", prefix="SBBOT_", settings=frozenset(), secrets=(),
+                    reader=lambda env: TerminalSettings(),
+                    adapter="sbbot.adapters.terminal:TerminalAdapter")
 
-
-class Adapter(Protocol):
-    """What `sbbot run` needs from every platform."""
-
-    platform: str
-
-    async def run(self) -> None:
-        """Connect and serve until `close` is called (or the connection fails for good)."""
-
-    async def close(self) -> None:
-        """Disconnect cleanly; `run` then returns."""
-
-    def connected(self) -> bool:
-        """Whether the platform is connected now (for `/healthz` and the metrics)."""
-
-    async def serves(self, channel: str) -> bool:
-        """Whether this process posts in `channel`; the scheduler claims nothing else.
-
-        Only a Discord process running some of the bot's shards says no (for the guilds of
-        other shards), so that the process that does serve the channel can claim it.
-        """
-
-    async def announce(self, announcement: Announcement) -> None:
-        """Post an announcement in `announcement.channel`.
-
-        Raises `sbbot.chat.ChannelUnavailable` when the channel cannot be posted in any more
-        (deleted, forbidden), so the scheduler logs it and moves on.
-        """
+__all__ = ["PLATFORMS", "TERMINAL", "ChatAdapter", "Platform", "terminal_message"]

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 
-from sbbot.chat import MAX_REPLY_CHARS
-
 FENCE = "```"
 TOGGLES = ("**", "__", "~~", "||")
 LANGUAGE = re.compile(r"[\w+#.-]{0,20}\n")
@@ -23,7 +21,7 @@ Markup = tuple[str, ...]
 """The markup open at a position, outermost first: e.g. ("**", "```python")."""
 
 
-def split_message(text: str, limit: int = MAX_REPLY_CHARS) -> list[str]:
+def split_message(text: str, limit: int) -> list[str]:
     """`text` cut into parts of at most `limit` characters (none when `text` is blank)."""
     if limit < MIN_LIMIT:
         raise ValueError(f"limit must be at least {MIN_LIMIT}, got {limit}")

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import sys
-from typing import TextIO
+from dataclasses import dataclass
 
-from sbbot.chat import Announcement, Message, Reply
-from sbbot.conversation import Conversation, Incoming
+from sbbot.chat import Card, Message, Reply
+from sbbot.conversation import Incoming
 from sbbot.cooldown import Cooldown
 from sbbot.engine import Engine
+
+from .base import ChatAdapter
 
 PLATFORM = "terminal"
 CHANNEL = "terminal"
@@ -22,9 +24,11 @@ GREETING = ("sbbot — posez une question sur les articles (en français ou en a
             " tapez !aide pour les commandes, Ctrl-D pour quitter.")
 
 
-def terminal_incoming(text: str) -> Incoming:
-    return Incoming(text, CHANNEL, CHANNEL, author="terminal", addressed=True, is_admin=True,
-                    is_operator=True)
+@dataclass(frozen=True)
+class TerminalSettings:
+    operator: bool = True
+    """Whether the person at the terminal runs the bot (admin and operator): always in
+    `sbbot chat`; tests also play an ordinary member."""
 
 
 def terminal_message(text: str) -> Message:
@@ -32,41 +36,37 @@ def terminal_message(text: str) -> Message:
                    community=CHANNEL, is_operator=True)
 
 
-class TerminalAdapter:
+class TerminalAdapter(ChatAdapter[TerminalSettings]):
     platform = PLATFORM
+    stdin = sys.stdin
+    stdout = sys.stdout
 
-    def __init__(self, engine: Engine, cooldown: Cooldown | None = None, *,
-                 stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> None:
-        self.conversation = Conversation(engine, PLATFORM, cooldown or Cooldown(0))
-        self.stdin = stdin
-        self.stdout = stdout
-        self._closed = asyncio.Event()
+    def __init__(self, engine: Engine, settings: TerminalSettings, cooldown: Cooldown) -> None:
+        super().__init__(engine, settings, cooldown)
+        self.ready.set()
+        """The terminal can print an announcement at any time."""
 
-    async def run(self) -> None:
+    async def connect(self) -> None:
         self._write(GREETING + "\n")
         loop = asyncio.get_running_loop()
-        while not self._closed.is_set():
+        while not self.closing.is_set():
             self._write(PROMPT)
             line = await loop.run_in_executor(None, self.stdin.readline)
             if not line:
                 self._write("\nÀ bientôt !\n")
                 return
-            await self.conversation.handle(terminal_incoming(line), self._print)
+            operator = self.settings.operator
+            await self.hear(Incoming(line, CHANNEL, CHANNEL, author="terminal", addressed=True,
+                                     is_admin=operator, is_operator=operator), self._print)
 
-    async def close(self) -> None:
-        self._closed.set()
-
-    def connected(self) -> bool:
-        return not self._closed.is_set()
-
-    async def serves(self, channel: str) -> bool:
-        return True
+    async def disconnect(self) -> None:
+        """The loop ends at the next line read."""
 
     async def _print(self, reply: Reply) -> None:
         self._write(f"sbbot> {reply.text}\n\n")
 
-    async def announce(self, announcement: Announcement) -> None:
-        self._write(f"\n[annonce] {announcement.text}\n\n{PROMPT}")
+    async def post(self, channel: str, text: str, card: Card | None) -> None:
+        self._write(f"\n[annonce] {text}\n\n{PROMPT}")
 
     def _write(self, text: str) -> None:
         self.stdout.write(text)

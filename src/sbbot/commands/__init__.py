@@ -7,7 +7,7 @@ The engine owns parsing and dispatch; the modules here own what each command say
 from __future__ import annotations
 
 import random
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -58,6 +58,35 @@ class Context:
 
 
 Handler = Callable[[Context, str], Awaitable[Reply]]
+Completions = Callable[[Bot], Iterable[tuple[str, str]]]
+"""(label, value) pairs to offer while a member types an argument, from the knowledge."""
+
+
+@dataclass(frozen=True)
+class Argument:
+    """What follows `!name`: one text, as typed after the command or in a slash option.
+
+    Declared once, it gives `!aide` its usage line and each platform its own form (a
+    Discord slash option with its autocomplete). French, as members read it.
+    """
+
+    name: str
+    description: str
+    placeholder: str = ""
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    """The only words accepted, offered as they are."""
+    complete: Completions | None = None
+
+    def completions(self, bot: Bot) -> Iterable[tuple[str, str]]:
+        if self.complete is not None:
+            return self.complete(bot)
+        return ((choice, choice) for choice in self.choices)
+
+    @property
+    def shown(self) -> str:
+        placeholder = self.placeholder or "|".join(self.choices)
+        return placeholder if self.required else f"[{placeholder}]"
 
 
 @dataclass(frozen=True)
@@ -71,8 +100,12 @@ class Command:
 
     name: str
     aliases: tuple[str, ...]
-    usage: str
     summary: str
     handler: Handler
+    argument: Argument | None = None
     admin: bool = False
     operator: bool = False
+
+    @property
+    def usage(self) -> str:
+        return f"!{self.name}" + ("" if self.argument is None else f" {self.argument.shown}")

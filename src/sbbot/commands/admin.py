@@ -12,7 +12,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Final
 
 from sbbot.chat import AnnouncementKind, Reply
-from sbbot.commands import Bot, Command, Context
+from sbbot.commands import Argument, Bot, Command, Context
 from sbbot.knowledge import KnowledgeError
 from sbbot.replies import fit
 from sbbot.snapshot import ReloadReport, SnapshotError
@@ -189,18 +189,20 @@ def reload_failure(problems: Sequence[str]) -> str:
     return "\n".join([head, *shown, *tail])
 
 
+KINDS = Argument("annonces", "citation, rappels ou tout (tout par défaut)",
+                 choices=("citation", "rappels", "tout"))
 ADMIN_COMMANDS: tuple[Command, ...] = (
-    Command("abonner", ("subscribe",), "!abonner [citation|rappels|tout]",
+    Command("abonner", ("subscribe",),
             "abonne ce salon à la citation du jour et/ou aux rappels d’événements", abonner,
+            KINDS, admin=True),
+    Command("desabonner", ("unsubscribe", "désabonner"), "désabonne ce salon", desabonner,
+            KINDS, admin=True),
+    Command("abonnements", ("subscriptions",), "les abonnements de ce salon", abonnements,
             admin=True),
-    Command("desabonner", ("unsubscribe", "désabonner"), "!desabonner [citation|rappels|tout]",
-            "désabonne ce salon", desabonner, admin=True),
-    Command("abonnements", ("subscriptions",), "!abonnements",
-            "les abonnements de ce salon", abonnements, admin=True),
-    Command("questions", (), "!questions",
+    Command("questions", (),
             "les questions sans réponse les plus fréquentes des 7 derniers jours", questions,
             admin=True),
-    Command("recharger", ("reload",), "!recharger",
+    Command("recharger", ("reload",),
             "recharge les fichiers de connaissances et dit ce qui a changé", recharger,
             admin=True, operator=True),
 )

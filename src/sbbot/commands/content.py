@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from rapidfuzz import fuzz, process
 
 from sbbot.chat import Card, EntryRef, Reply, ReplyKind
-from sbbot.commands import Command, Context
+from sbbot.commands import Argument, Bot, Command, Context
 from sbbot.knowledge.model import Entry, Event, Quote, french_date, render_event
 from sbbot.router import Match
 from sbbot.store import StoreError
@@ -220,18 +221,33 @@ async def articles(context: Context, arguments: str) -> Reply:
     return Reply(text, "command", card=Card("Articles", "\n".join(lines)))
 
 
+def reason_choices(bot: Bot) -> Iterable[tuple[str, str]]:
+    return ((f"{reason.number}. {reason.statement}", str(reason.number))
+            for reason in bot.knowledge.reasons)
+
+
+def author_choices(bot: Bot) -> Iterable[tuple[str, str]]:
+    return ((author, author) for author in sorted({quote.author
+                                                   for quote in bot.knowledge.quotes}))
+
+
+def event_choices(bot: Bot) -> Iterable[tuple[str, str]]:
+    return ((event.name, event.name) for event in bot.knowledge.events)
+
+
 CONTENT_COMMANDS: tuple[Command, ...] = (
-    Command("aide", ("help",), "!aide", "la liste des commandes", aide),
-    Command("question", ("ask", "q"), "!question TEXTE",
-            "pose une question sur les articles", question),
-    Command("raison", ("reason",), "!raison [1-10]",
-            "une des dix raisons d’adopter une stratégie social business", raison),
-    Command("citation", ("quote",), "!citation [AUTEUR]",
-            "une citation tirée des articles, au hasard ou d’un auteur", citation),
-    Command("agenda", ("events", "evenements"), "!agenda",
-            "les événements à venir", agenda),
-    Command("evenement", ("event", "événement"), "!evenement NOM",
-            "le détail d’un événement", evenement),
-    Command("articles", ("sources", "posts"), "!articles",
-            "les articles que je connais", articles),
+    Command("aide", ("help",), "la liste des commandes", aide),
+    Command("question", ("ask", "q"), "pose une question sur les articles", question,
+            Argument("texte", "votre question sur les articles", "TEXTE", required=True)),
+    Command("raison", ("reason",), "une des dix raisons d’adopter une stratégie social business",
+            raison, Argument("numero", "le numéro de la raison, de 1 à 10", "1-10",
+                             complete=reason_choices)),
+    Command("citation", ("quote",), "une citation tirée des articles, au hasard ou d’un auteur",
+            citation, Argument("auteur", "l’auteur de la citation", "AUTEUR",
+                               complete=author_choices)),
+    Command("agenda", ("events", "evenements"), "les événements à venir", agenda),
+    Command("evenement", ("event", "événement"), "le détail d’un événement", evenement,
+            Argument("nom", "le nom de l’événement", "NOM", required=True,
+                     complete=event_choices)),
+    Command("articles", ("sources", "posts"), "les articles que je connais", articles),
 )

@@ -17,7 +17,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from sbbot.chat import Reply
-from sbbot.commands import Command, Context
+from sbbot.commands import Argument, Command, Context
 from sbbot.commands.admin import recent_unanswered
 from sbbot.commands.content import entry_reply
 from sbbot.importer.hints import TeachError, add_question
@@ -103,7 +103,10 @@ def confirmation(context: Context, entry: Entry, question: str, path: Path,
 
 
 TEACH_COMMANDS: tuple[Command, ...] = (
-    Command("apprendre", ("teach",), "!apprendre N ID",
+    Command("apprendre", ("teach",),
             "ajoute la question n°N de !questions (ou \"une question\") aux exemples de "
-            "l’entrée ID, recharge et répond à nouveau", apprendre, admin=True, operator=True),
+            "l’entrée ID, recharge et répond à nouveau", apprendre,
+            Argument("question", "le numéro N dans !questions (ou \"une question\"), puis "
+                     "l’identifiant de l’entrée", "N ID", required=True),
+            admin=True, operator=True),
 )
