@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import shutil
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
@@ -30,7 +31,7 @@ from sbbot.engine import Engine, Snapshot
 from sbbot.inbound import looks_like_question
 from sbbot.scheduler import Schedule, daily_quote_at, run_scheduler
 from sbbot.store import Store
-from tests.conftest import FakeClock
+from tests.conftest import KNOWLEDGE_DIR, FakeClock
 from tests.fakediscord import ADMIN_ROLE_NAME, FakeDiscord, Sent
 from tests.hostile import LEAKS, member_text
 
@@ -623,3 +624,64 @@ async def test_each_message_names_its_community(
         (str(fake.guild_of(fake.channel_id(OTHER))), False, False),
         (f"dm:{fake.user_id('bob')}", False, False),
     ]
+
+
+# Long answers and shutdown (issue 16) ---------------------------------------------------------
+
+
+LONG_PASSAGE = "\n\n".join(
+    f"Le zorglub numéro {number} est une pratique collaborative qui " + "partage le savoir " * 12
+    for number in range(14))
+
+
+@pytest.fixture
+def long_answer_engine(tmp_path: Path, store: Store) -> Engine:
+    """The shipped knowledge plus one passage of about 3,000 characters."""
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE_DIR, knowledge)
+    post = knowledge / "posts" / "cooperation-collaboration.yaml"
+    text = "\n".join("      " + line if line else "" for line in LONG_PASSAGE.splitlines())
+    post.write_text(post.read_text(encoding="utf-8").replace("passages:\n", (
+        "passages:\n  - id: coop-zorglub\n    text: |-\n" + text + "\n"
+        "    hints:\n      questions:\n        - \"Qu’est-ce que le zorglub ?\"\n"), 1),
+        encoding="utf-8")
+    return Engine(knowledge, store)
+
+
+async def test_a_long_plain_text_answer_arrives_whole_with_its_source(
+        fake: FakeDiscord, long_answer_engine: Engine) -> None:
+    """Without Embed Links the answer is text: split between words, never cut short."""
+    assert len(LONG_PASSAGE) > 2500
+    adapter = DiscordAdapter(long_answer_engine, settings_for(fake), Cooldown(0))
+    running = asyncio.create_task(adapter.run())
+    try:
+        await asyncio.wait_for(adapter.ready.wait(), 5)
+        asked = await fake.say(f"{fake.bot_mention} Qu’est-ce que le zorglub ?",
+                               channel="sans-embeds")
+        parts = [await fake.next_sent(), await fake.next_sent()]
+        assert [part.reference for part in parts] == [asked, None]
+        assert all(part.embeds == [] and len(part.content) <= 2000 for part in parts)
+        whole = "\n\n".join(part.content for part in parts)
+        assert whole.startswith(LONG_PASSAGE[:200])
+        source = next(post.title for post in long_answer_engine.knowledge.posts
+                      if post.slug == "cooperation-collaboration")
+        assert "".join(whole.split()) == "".join(f"{LONG_PASSAGE} Source : « {source} »".split())
+        await barrier(fake)
+    finally:
+        await adapter.close()
+        await asyncio.wait_for(running, 5)
+
+
+async def test_an_announcement_pending_when_the_start_fails_is_abandoned_at_once(
+        fake: FakeDiscord, engine: Engine) -> None:
+    """discord.py's ready event never comes after a failed login (and `close` clears it):
+    an announcement waiting for it is abandoned when the adapter closes, instead of
+    holding the shutdown for the scheduler's 300 s announcement timeout."""
+    adapter = DiscordAdapter(engine, settings_for(fake, token="wrong"), Cooldown(0))
+    pending = asyncio.create_task(adapter.announce(announcement(fake.channel_id("annonces"))))
+    with pytest.raises(ConfigError, match=r"^DISCORD_TOKEN: rejected"):
+        await asyncio.wait_for(adapter.run(), 5)
+    assert not pending.done()
+    await adapter.close()
+    with pytest.raises(ChannelUnavailable, match="shutting down"):
+        await asyncio.wait_for(pending, 1)

@@ -10,6 +10,7 @@ import asyncio
 import html
 import itertools
 import json
+import logging
 import os
 import signal
 import sqlite3
@@ -29,6 +30,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from nio import AsyncClient, AsyncClientConfig, RoomCreateResponse, RoomSendResponse, SyncResponse
 
+from sbbot import logs
 from sbbot.adapters.discord import DiscordAdapter
 from sbbot.adapters.matrix import ENCRYPTED_NOTICE, MatrixAdapter
 from sbbot.adapters.matrix_client import SESSION_KEY
@@ -44,7 +46,7 @@ from sbbot.store import Store
 from tests.conftest import KNOWLEDGE_DIR, ROOT
 from tests.fakediscord import FakeDiscord
 from tests.hostile import LEAKS, member_text
-from tests.synapse.harness import SERVER_NAME, Account, Synapse, free_port
+from tests.synapse.harness import SERVER_NAME, Account, Synapse, free_port, request_json
 from tests.test_discord import settings_for as discord_settings
 
 WAIT = 15.0
@@ -609,3 +611,47 @@ async def test_no_reply_repeats_a_mention_or_a_link_a_member_typed(
     asked = await alice.say(room, prefix + text)
     reply = content(await alice.reply(room, bot_account.user_id, asked))
     assert LEAKS.findall(reply["body"] + reply["formatted_body"]) == []
+
+
+async def test_a_signed_out_session_logs_in_again_with_the_password(
+        synapse: Synapse, engine: Engine, store: Store, bot_account: Account,
+        members: Callable[[str], Member], caplog: pytest.LogCaptureFixture) -> None:
+    alice = members("alice")
+    bot = bot_account.user_id
+    async with running_bot(synapse, engine, store, bot_account, password=True) as adapter:
+        room = await room_with_bot(alice, bot)
+        await alice.reply(room, bot, await alice.say(room, "!raison 1"))
+        request_json(f"{synapse.url}/_matrix/client/v3/logout", {},
+                     token=adapter.client.access_token)
+        asked = await alice.say(room, "!raison 2")
+        assert content(await alice.reply(room, bot, asked))["body"].startswith("Raison n°2")
+    assert "signed out by the homeserver (M_UNKNOWN_TOKEN); logged in again" in caplog.text
+
+
+async def test_a_signed_out_token_stops_matrix_alone_with_one_line(
+        synapse: Synapse, engine: Engine, store: Store, bot_account: Account,
+        caplog: pytest.LogCaptureFixture) -> None:
+    """Without a password the bot cannot log in again: it says so once and stays idle, so
+    `serve` keeps the other platforms of the process running until it is stopped."""
+    async with running_bot(synapse, engine, store, bot_account):
+        request_json(f"{synapse.url}/_matrix/client/v3/logout", {},
+                     token=bot_account.access_token)
+        async with asyncio.timeout(WAIT):
+            while "signed out" not in caplog.text:
+                await asyncio.sleep(0.05)
+        await asyncio.sleep(0.5)
+    lines = [record for record in caplog.records if "signed out" in record.getMessage()]
+    assert len(lines) == 1 and lines[0].levelname == "ERROR"
+    assert "set MATRIX_PASSWORD" in lines[0].getMessage()
+    assert "Traceback" not in caplog.text
+
+
+def test_nio_chatter_is_kept_out_of_an_info_log() -> None:
+    """matrix-nio logs every room event at INFO: an INFO log keeps sbbot's own lines."""
+    try:
+        logs.configure("INFO")
+        assert not logging.getLogger("nio.rooms").isEnabledFor(logging.INFO)
+        assert logging.getLogger("sbbot.adapters.matrix").isEnabledFor(logging.INFO)
+    finally:
+        logging.getLogger("nio").setLevel(logging.NOTSET)
+        logging.getLogger().setLevel(logging.WARNING)

@@ -25,6 +25,12 @@ LOGGER_FLOORS: Final[dict[str, int]] = {
 """Loggers that print secrets (SQL parameters, login responses) at DEBUG, and the lowest
 level each is allowed."""
 
+QUIET_ABOVE_DEBUG: Final[dict[str, int]] = {
+    "nio": logging.WARNING,
+}
+"""Libraries whose INFO lines are per-event chatter (matrix-nio logs every room event it
+handles): shown at DEBUG only, so an INFO log holds sbbot's own lines."""
+
 MIN_SECRET_CHARS: Final = 6
 """Shorter values are not masked: they would blank out ordinary words."""
 
@@ -71,6 +77,8 @@ def configure(level: str) -> None:
         root.removeHandler(old)
     root.addHandler(handler)
     root.setLevel(level)
-    for name, floor in LOGGER_FLOORS.items():
+    quiet = logging.getLevelName(level) > logging.DEBUG
+    floors = {**(QUIET_ABOVE_DEBUG if quiet else {}), **LOGGER_FLOORS}
+    for name, floor in floors.items():
         logger = logging.getLogger(name)
         logger.setLevel(max(floor, logger.getEffectiveLevel()))

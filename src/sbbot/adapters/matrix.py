@@ -17,6 +17,7 @@ from nio import (
     AsyncClient,
     AsyncClientConfig,
     InviteMemberEvent,
+    JoinError,
     MatrixRoom,
     MegolmEvent,
     RoomMessageText,
@@ -25,6 +26,7 @@ from nio import (
 )
 
 from sbbot.chat import Card, ChannelUnavailable, Reply, Style
+from sbbot.config import ConfigError
 from sbbot.conversation import Incoming
 from sbbot.cooldown import Cooldown
 from sbbot.engine import Engine
@@ -125,7 +127,9 @@ class MatrixAdapter(ChatAdapter[MatrixSettings]):
                         failures = 0
                         continue
                     if response.status_code in ("M_UNKNOWN_TOKEN", "M_FORBIDDEN"):
-                        raise ConnectionError(f"Matrix: logged out by the homeserver: {response}")
+                        if await self._signed_out(response.status_code):
+                            continue
+                        return
                     problem = str(response)
                 delay = RETRY_DELAYS[min(failures, len(RETRY_DELAYS) - 1)]
                 failures += 1
@@ -133,6 +137,24 @@ class MatrixAdapter(ChatAdapter[MatrixSettings]):
                 await asyncio.wait({closed}, timeout=delay)
         finally:
             closed.cancel()
+
+    async def _signed_out(self, code: str) -> bool:
+        """The homeserver revoked our session: log in again with MATRIX_PASSWORD when there
+        is one (True); else say so in one line and stay idle until closed (False), so that
+        the other platforms of this process keep running."""
+        if self.settings.password is not None:
+            try:
+                await self.homeserver.login_with_password()
+            except ConfigError as error:
+                log.error("Matrix: signed out by the homeserver, and %s", error)
+            else:
+                log.warning("Matrix: signed out by the homeserver (%s); logged in again", code)
+                return True
+        else:
+            log.error("Matrix: signed out by the homeserver (%s); set MATRIX_PASSWORD to log "
+                      "in again on its own. Matrix stops here, other platforms go on.", code)
+        await self.closing.wait()
+        return False
 
     # --- Events ------------------------------------------------------------------------
 
@@ -158,7 +180,10 @@ class MatrixAdapter(ChatAdapter[MatrixSettings]):
                 await self.client.room_leave(room_id)
                 return
             response = await self.client.join(room_id)
-            log.info("Matrix: invited to %s by %s: %s", room_id, inviter, response)
+            if isinstance(response, JoinError):
+                log.warning("Matrix: cannot join %s: %s", room_id, response.message)
+            else:
+                log.info("Matrix: joined %s, invited by %s", room_id, inviter)
         finally:
             self._joining.discard(room_id)
 

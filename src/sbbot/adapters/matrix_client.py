@@ -54,6 +54,10 @@ class Homeserver:
             if await self._restore(token, device_id):
                 return
             self.client.device_id = device_id
+        await self.login_with_password()
+
+    async def login_with_password(self) -> None:
+        """A new access token for our device (a new device the first time), saved."""
         assert self.settings.password is not None
         response = await self._reach(self.client.login(self.settings.password,
                                                        device_name=DEVICE_NAME))
