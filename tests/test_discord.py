@@ -401,6 +401,12 @@ async def test_autocomplete_offers_authors_events_and_reason_numbers(
         == ["citation", "rappels", "tout"]
 
 
+async def test_teaching_autocompletes_the_entry_id_after_the_question_number(
+        fake: FakeDiscord, bot: DiscordAdapter) -> None:
+    assert await fake.autocomplete("apprendre", "question", "3 dw-inscri") == [
+        {"name": "dw-inscription (passage)", "value": "3 dw-inscription"}]
+
+
 # Announcements --------------------------------------------------------------------------------
 
 

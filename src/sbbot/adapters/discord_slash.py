@@ -64,8 +64,10 @@ def slash_command(command: Command, run: Run, bot: Bot) -> app_commands.Command[
 def completer(argument: Argument, bot: Bot) -> Completer:
     async def complete(interaction: discord.Interaction[Any],
                        current: str) -> list[app_commands.Choice[str]]:
-        wanted = fold(current)
-        return [app_commands.Choice(name=fit(label, TEXT_LIMIT), value=value[:TEXT_LIMIT])
+        kept, _, typed = current.rpartition(" ") if argument.last_word else ("", "", current)
+        wanted = fold(typed)
+        return [app_commands.Choice(name=fit(label, TEXT_LIMIT),
+                                    value=" ".join(filter(None, (kept, value)))[:TEXT_LIMIT])
                 for label, value in argument.completions(bot)
                 if wanted in fold(label)][:MAX_CHOICES]
     return complete

@@ -77,6 +77,9 @@ class Argument:
     choices: tuple[str, ...] = ()
     """The only words accepted, offered as they are."""
     complete: Completions | None = None
+    last_word: bool = False
+    """Completion replaces only the last word typed, the ones before it kept: `3 dw-ins`
+    offers `3 dw-inscription`."""
 
     def completions(self, bot: Bot) -> Iterable[tuple[str, str]]:
         if self.complete is not None:

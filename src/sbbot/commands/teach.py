@@ -11,13 +11,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
 from sbbot.chat import Reply
-from sbbot.commands import Argument, Command, Context
+from sbbot.commands import Argument, Bot, Command, Context
 from sbbot.commands.admin import recent_unanswered
 from sbbot.commands.content import entry_reply
 from sbbot.importer.hints import TeachError, add_question
@@ -102,11 +102,17 @@ def confirmation(context: Context, entry: Entry, question: str, path: Path,
                  f"(hints.keywords) à {entry.id} dans {name}, puis !recharger.", "command")
 
 
+def entry_ids(bot: Bot) -> Iterable[tuple[str, str]]:
+    """Every entry id, labelled with its kind, for the slash command's autocomplete."""
+    return ((f"{entry.id} ({entry.type})", entry.id) for entry in bot.router.entries)
+
+
 TEACH_COMMANDS: tuple[Command, ...] = (
     Command("apprendre", ("teach",),
             "ajoute la question n°N de !questions (ou \"une question\") aux exemples de "
             "l’entrée ID, recharge et répond à nouveau", apprendre,
             Argument("question", "le numéro N dans !questions (ou \"une question\"), puis "
-                     "l’identifiant de l’entrée", "N ID", required=True),
+                     "l’identifiant de l’entrée", "N ID", required=True,
+                     complete=entry_ids, last_word=True),
             admin=True, operator=True),
 )
