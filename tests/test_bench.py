@@ -178,3 +178,15 @@ def test_cli_rejects_unknown_methods_and_sizes(capsys: pytest.CaptureFixture[str
     assert "grep" in capsys.readouterr().err
     assert cli.main(["bench", "--sizes", "shipped,lots"]) == 2
     assert "lots" in capsys.readouterr().err
+
+
+def test_the_pathological_row_names_every_path_and_its_slowest_input() -> None:
+    from benchmarks import pathological
+
+    out = io.StringIO()
+    inputs = {"? x40": "?" * 40, "> x40": ">" * 40, "@ x40": "@a " * 13}
+    assert pathological.run(KNOWLEDGE_DIR, out, as_json=True, inputs=inputs, repeats=1) == 0
+    rows = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert [row["path"] for row in rows] == ["engine.handle (terminal)",
+                                             *pathological.paths()]
+    assert all(row["slowest_input"] in inputs and row["ms"] >= 0 for row in rows)

@@ -44,6 +44,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the knowledge directory (default: SBBOT_KNOWLEDGE_DIR)")
     parser.add_argument("--seed", type=int, default=0,
                         help="seed of the synthetic knowledge and of the question order")
+    parser.add_argument("--pathological", action="store_true",
+                        help="only the pathological-inputs row: the slowest of a fixed list "
+                             "of inputs per path (engine, inbound, adapters, splitter, "
+                             "quoting), each meant to stay under 5 ms")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -60,6 +64,9 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_USAGE
     sys.path.insert(0, str(checkout))
+    if getattr(args, "pathological", False):
+        pathological = importlib.import_module("benchmarks.pathological")
+        return int(pathological.run(Path(args.directory), sys.stdout, as_json=args.json))
     harness = importlib.import_module("benchmarks.harness")
     try:
         options = harness.Options(
