@@ -22,9 +22,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from sbbot.adapters.discord import DiscordAdapter
+from sbbot.adapters.discord import EMBED_LIMIT, DiscordAdapter, card_embed
 from sbbot.adapters.discord_config import DiscordSettings
-from sbbot.chat import Announcement, ChannelUnavailable, Message, Reply
+from sbbot.chat import Announcement, Card, ChannelUnavailable, Message, Reply
 from sbbot.config import ConfigError
 from sbbot.cooldown import Cooldown
 from sbbot.engine import Engine, Snapshot
@@ -691,3 +691,124 @@ async def test_an_announcement_pending_when_the_start_fails_is_abandoned_at_once
     await adapter.close()
     with pytest.raises(ChannelUnavailable, match="shutting down"):
         await asyncio.wait_for(pending, 1)
+
+
+# Forbidden channels, threads, oversized embeds (issue 16) -------------------------------------
+
+
+async def eventually(check: Callable[[], bool], timeout: float = 2.0) -> None:
+    deadline = asyncio.get_running_loop().time() + timeout
+    while not check():
+        assert asyncio.get_running_loop().time() < deadline, "never happened"
+        await asyncio.sleep(0.01)
+
+
+async def test_a_reply_refused_with_403_is_a_warning_and_the_bot_answers_elsewhere(
+        fake: FakeDiscord, bot: DiscordAdapter, caplog: pytest.LogCaptureFixture) -> None:
+    """The fake answers every post in `interdit` with 403 Missing Permissions, whatever the
+    cached permissions say: the bot logs one warning, and goes on answering elsewhere."""
+    caplog.set_level(logging.WARNING, logger="sbbot")
+    forbidden = fake.channel_id("interdit")
+    await fake.say(f"{fake.bot_mention} Quand a lieu la matinée à Genève ?", channel="interdit")
+    await fake.say("!raison 3", channel="interdit")
+    warning = f"cannot answer in channel {forbidden}"
+    await eventually(lambda: caplog.text.count(warning) == 2)
+    assert "Missing Permissions" in caplog.text
+    await barrier(fake)
+    await barrier(fake, "questions")
+    assert [sent for sent in fake.history if sent.channel_id == forbidden] == []
+
+
+async def test_a_question_in_a_thread_of_a_question_channel_is_answered_in_the_thread(
+        fake: FakeDiscord, start_bot: StartBot) -> None:
+    in_questions = fake.add_thread("fil-questions", parent="questions")
+    fake.add_thread("fil-general", parent="general")
+    await start_bot()
+    asked = await fake.say("Comment convaincre sa direction du social business",
+                           channel="fil-questions")
+    sent = await reply_to(fake, asked)
+    assert sent.channel_id == in_questions
+    assert sent.embeds, "the thread inherits its parent's Embed Links"
+    await fake.say("D'accord, merci beaucoup.", channel="fil-questions")
+    # A thread of an ordinary channel is no question channel: an unaddressed question waits.
+    await fake.say("Comment convaincre sa direction du social business", channel="fil-general")
+    await barrier(fake, "fil-questions")
+    await barrier(fake, "fil-general")
+
+
+HUGE_PASSAGE = "\n\n".join(
+    f"Le zorglub numéro {number} est une pratique collaborative qui " + "partage le savoir " * 12
+    for number in range(30))
+
+
+@pytest.fixture
+def huge_answer_engine(tmp_path: Path, store: Store) -> Engine:
+    """The shipped knowledge plus one passage of about 7,000 characters: as an embed, more
+    than Discord's 4,096 per description and 6,000 in all."""
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE_DIR, knowledge)
+    post = knowledge / "posts" / "cooperation-collaboration.yaml"
+    text = "\n".join("      " + line if line else "" for line in HUGE_PASSAGE.splitlines())
+    post.write_text(post.read_text(encoding="utf-8").replace("passages:\n", (
+        "passages:\n  - id: coop-zorglub\n    text: |-\n" + text + "\n"
+        "    hints:\n      questions:\n        - \"Qu’est-ce que le zorglub ?\"\n"), 1),
+        encoding="utf-8")
+    return Engine(knowledge, store)
+
+
+async def test_an_answer_too_big_for_an_embed_arrives_whole_as_text_with_its_source(
+        fake: FakeDiscord, huge_answer_engine: Engine) -> None:
+    """In a channel that allows embeds, an answer whose embed would be cut (or refused by
+    Discord) is sent as plain text parts instead: nothing lost, source line included."""
+    assert len(HUGE_PASSAGE) > EMBED_LIMIT
+    adapter = DiscordAdapter(huge_answer_engine, settings_for(fake), Cooldown(0))
+    running = asyncio.create_task(adapter.run())
+    try:
+        await asyncio.wait_for(adapter.ready.wait(), 5)
+        asked = await fake.say(f"{fake.bot_mention} Qu’est-ce que le zorglub ?")
+        first = await fake.next_sent()
+        assert first.reference == asked
+        assert first.embeds == [], "an embed would cut the answer"
+        parts = [first]
+        while not parts[-1].content.rstrip().endswith("»"):
+            parts.append(await fake.next_sent())
+        assert len(parts) >= 4
+        assert [part.reference for part in parts[1:]] == [None] * (len(parts) - 1)
+        assert all(part.embeds == [] and 0 < len(part.content) <= 2000 for part in parts)
+        source = next(post.title for post in huge_answer_engine.knowledge.posts
+                      if post.slug == "cooperation-collaboration")
+        whole = "\n\n".join(part.content for part in parts)
+        assert "".join(whole.split()) == "".join(f"{HUGE_PASSAGE} Source : « {source} »".split())
+        await barrier(fake)
+    finally:
+        await adapter.close()
+        await asyncio.wait_for(running, 5)
+
+
+async def test_a_card_over_the_embed_total_is_sent_as_text_parts(
+        fake: FakeDiscord, bot: DiscordAdapter, engine: Engine,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each part of the card within its own limit, but more than 6,000 characters in all."""
+    body = "Le social business partage le savoir. " * 100
+    fields = tuple((f"Champ {number}", "Une valeur utile. " * 50) for number in range(3))
+    card = Card("Une carte", body, "Source : « Un article »", fields)
+    assert len(card_embed(card)) > EMBED_LIMIT
+    text = body + "\n\n" + "\n".join(value for _, value in fields) + "\n\nSource : « Un article »"
+
+    handle = engine.handle
+
+    async def big_card(message: Message) -> Reply:
+        if "tout sur" not in message.text:
+            return await handle(message)
+        return Reply(text, "answer", card=card)
+
+    monkeypatch.setattr(engine, "handle", big_card)
+    asked = await fake.say(f"{fake.bot_mention} tout sur le social business ?")
+    parts = [await fake.next_sent()]
+    while not parts[-1].content.endswith("»"):
+        parts.append(await fake.next_sent())
+    assert len(parts) >= 4
+    assert [part.reference for part in parts] == [asked] + [None] * (len(parts) - 1)
+    assert all(part.embeds == [] and 0 < len(part.content) <= 2000 for part in parts)
+    assert "".join("".join(part.content for part in parts).split()) == "".join(text.split())
+    await barrier(fake)

@@ -38,7 +38,7 @@ ExtraRoles = Mapping[str, tuple[discord.Permissions, tuple[str, ...]]]
 
 MEMBER_PERMISSIONS = discord.Permissions(
     view_channel=True, send_messages=True, embed_links=True, read_message_history=True,
-    use_application_commands=True,
+    use_application_commands=True, send_messages_in_threads=True,
 )
 MENTION = re.compile(r"<@!?(\d+)>")
 ROLE_MENTION = re.compile(r"<@&(\d+)>")
@@ -247,6 +247,22 @@ class FakeDiscord:
             self.channels[f"{channel}@{name}"] = self._channel(channel, position, [], guild_id)
         return guild_id
 
+    def add_thread(self, name: str, *, parent: str) -> int:
+        """A public thread under the channel `parent`, active when the bot connects (Discord
+        lists those in GUILD_CREATE); members post in it with `say(channel=name)`."""
+        parent_channel = self.channels[parent]
+        thread: JSON = {
+            "id": str(self.snowflake()), "type": 11, "guild_id": parent_channel["guild_id"],
+            "parent_id": parent_channel["id"], "owner_id": self.users["alice"]["id"],
+            "name": name, "last_message_id": None, "rate_limit_per_user": 0,
+            "message_count": 0, "member_count": 1, "flags": 0,
+            "thread_metadata": {"archived": False, "auto_archive_duration": 1440,
+                                "archive_timestamp": "2025-01-01T00:00:00+00:00",
+                                "locked": False},
+        }
+        self.channels[name] = thread
+        return int(thread["id"])
+
     def guild_of(self, channel_id: int) -> int | None:
         """The guild of a channel, None for a DM channel."""
         for channel in self.channels.values():
@@ -390,13 +406,15 @@ class FakeDiscord:
         members = [self._member(name, guild_id=guild_id) for name in (*self.users, "sbbot")]
         roles = self.extra_roles.get(guild_id) or list(self.roles.values())
         channels = [channel for channel in self.channels.values()
-                    if int(channel["guild_id"]) == guild_id]
+                    if int(channel["guild_id"]) == guild_id and channel["type"] != 11]
+        threads = [channel for channel in self.channels.values()
+                   if int(channel["guild_id"]) == guild_id and channel["type"] == 11]
         return {
             "id": str(guild_id), "name": self.guild_names[guild_id],
             "owner_id": self.users["owner"]["id"], "icon": None, "features": [],
             "roles": roles, "channels": channels,
             "members": members, "member_count": len(members), "large": False,
-            "unavailable": False, "emojis": [], "stickers": [], "threads": [],
+            "unavailable": False, "emojis": [], "stickers": [], "threads": threads,
             "voice_states": [], "presences": [], "stage_instances": [],
             "guild_scheduled_events": [], "soundboard_sounds": [], "verification_level": 0,
             "default_message_notifications": 0, "explicit_content_filter": 0, "mfa_level": 0,
@@ -583,6 +601,12 @@ class FakeDiscord:
         if len(payload.get("content") or "") > 2000:
             return error(400, 50035, "Invalid Form Body: content must be 2000 or fewer")
         for embed in payload.get("embeds") or []:
+            fields = embed.get("fields") or []
+            total = sum(len(embed.get(key) or "") for key in ("title", "description")) + sum(
+                len(field["name"]) + len(field["value"]) for field in fields) + len(
+                (embed.get("footer") or {}).get("text", ""))
+            if total > 6000:
+                return error(400, 50035, "Invalid Form Body: embed size exceeds 6000")
             limits = {"title": 256, "description": 4096}
             for key, limit in limits.items():
                 if len(embed.get(key) or "") > limit:
@@ -600,6 +624,8 @@ class FakeDiscord:
     def _bot_may_embed(self, channel_id: int) -> bool:
         for channel in self.channels.values():
             if int(channel["id"]) == channel_id:
+                if channel["type"] == 11:  # a thread has its parent's permissions
+                    return self._bot_may_embed(int(channel["parent_id"]))
                 return not any(int(overwrite["deny"]) & discord.Permissions(embed_links=True).value
                                for overwrite in channel["permission_overwrites"])
         return True

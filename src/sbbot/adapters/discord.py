@@ -56,6 +56,13 @@ def card_embed(card: Card) -> discord.Embed:
     return embed
 
 
+def card_is_whole(card: Card) -> bool:
+    """Whether `card_embed` shows every character of `card`: nothing cut to a limit."""
+    return (len(card.title) <= 256 and len(card.body) <= 4096
+            and len(card.footer or "") <= 2048 and len(card.fields) <= 25
+            and all(len(name) <= 256 and len(value) <= 1024 for name, value in card.fields))
+
+
 def permissions_in(channel: object) -> discord.Permissions:
     """The bot's permissions in `channel`; all of them in a DM."""
     if isinstance(channel, discord.abc.GuildChannel | discord.Thread):
@@ -126,7 +133,8 @@ class DiscordAdapter(ChatAdapter[DiscordSettings]):
 
     async def send(self, send: Send, text: str, card: Card | None, embeds: bool,
                    reference: discord.Message | None = None) -> None:
-        """One embed when allowed and small enough, else text parts; only the first part
+        """One embed when allowed and small enough to show the card whole (no part cut to
+        its limit, at most 6,000 characters in all), else text parts; only the first part
         carries the reply reference, so a long answer reads as one reply."""
         embed = card_embed(card) if card is not None and embeds else None
 
@@ -137,7 +145,8 @@ class DiscordAdapter(ChatAdapter[DiscordSettings]):
                 await send(text, reference=reference if first else None)
 
         await self.deliver(text, card, part,
-                           card_fits=embed is not None and len(embed) <= EMBED_LIMIT)
+                           card_fits=embed is not None and card is not None
+                           and card_is_whole(card) and len(embed) <= EMBED_LIMIT)
 
     async def serves(self, channel: str) -> bool:
         """Whether this process posts in `channel`: its guild is on one of our shards.
