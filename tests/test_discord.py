@@ -640,18 +640,23 @@ LONG_PASSAGE = "\n\n".join(
     for number in range(14))
 
 
-@pytest.fixture
-def long_answer_engine(tmp_path: Path, store: Store) -> Engine:
-    """The shipped knowledge plus one passage of about 3,000 characters."""
+def engine_with_zorglub(tmp_path: Path, store: Store, passage: str) -> Engine:
+    """The shipped knowledge plus one passage, `coop-zorglub`, reached by its hint."""
     knowledge = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE_DIR, knowledge)
     post = knowledge / "posts" / "cooperation-collaboration.yaml"
-    text = "\n".join("      " + line if line else "" for line in LONG_PASSAGE.splitlines())
+    text = "\n".join("      " + line if line else "" for line in passage.splitlines())
     post.write_text(post.read_text(encoding="utf-8").replace("passages:\n", (
         "passages:\n  - id: coop-zorglub\n    text: |-\n" + text + "\n"
         "    hints:\n      questions:\n        - \"Qu’est-ce que le zorglub ?\"\n"), 1),
         encoding="utf-8")
     return Engine(knowledge, store)
+
+
+@pytest.fixture
+def long_answer_engine(tmp_path: Path, store: Store) -> Engine:
+    """The shipped knowledge plus one passage of about 3,000 characters."""
+    return engine_with_zorglub(tmp_path, store, LONG_PASSAGE)
 
 
 async def test_a_long_plain_text_answer_arrives_whole_with_its_source(
@@ -745,15 +750,7 @@ HUGE_PASSAGE = "\n\n".join(
 def huge_answer_engine(tmp_path: Path, store: Store) -> Engine:
     """The shipped knowledge plus one passage of about 7,000 characters: as an embed, more
     than Discord's 4,096 per description and 6,000 in all."""
-    knowledge = tmp_path / "knowledge"
-    shutil.copytree(KNOWLEDGE_DIR, knowledge)
-    post = knowledge / "posts" / "cooperation-collaboration.yaml"
-    text = "\n".join("      " + line if line else "" for line in HUGE_PASSAGE.splitlines())
-    post.write_text(post.read_text(encoding="utf-8").replace("passages:\n", (
-        "passages:\n  - id: coop-zorglub\n    text: |-\n" + text + "\n"
-        "    hints:\n      questions:\n        - \"Qu’est-ce que le zorglub ?\"\n"), 1),
-        encoding="utf-8")
-    return Engine(knowledge, store)
+    return engine_with_zorglub(tmp_path, store, HUGE_PASSAGE)
 
 
 async def test_an_answer_too_big_for_an_embed_arrives_whole_as_text_with_its_source(
