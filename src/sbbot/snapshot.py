@@ -40,9 +40,10 @@ from typing import Any
 
 import sbbot
 from sbbot.knowledge import Knowledge, KnowledgeError, load_knowledge
-from sbbot.knowledge.document import FileProblem, read_bytes
+from sbbot.knowledge.document import read_file
 from sbbot.knowledge.loader import Problem
 from sbbot.router import Router
+from sbbot.safefile import FileProblem
 
 log = logging.getLogger(__name__)
 
@@ -163,7 +164,7 @@ def fingerprint(directory: Path) -> str:
     for path in knowledge_files(directory):
         digest.update(b"\0" + path.relative_to(directory).as_posix().encode() + b"\0")
         try:  # read as the loader reads: a FIFO, a link out or a huge file is never read
-            digest.update(read_bytes(path, directory))
+            digest.update(read_file(path, directory))
         except FileProblem as problem:  # the loader reports it: never a stale cache hit
             digest.update(str(problem).encode())
     return digest.hexdigest()

@@ -9,14 +9,15 @@ error locations are mapped back to lines through `Document.lines`.
 from __future__ import annotations
 
 import difflib
-import os
-import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import partial
 from pathlib import Path
 
 import yaml
+
+from sbbot.safefile import FileProblem, read_regular_file
 
 Loc = tuple[str | int, ...]
 DOCUMENT = "(document)"
@@ -24,6 +25,7 @@ DOCUMENT = "(document)"
 MAX_FILE_BYTES = 1_000_000
 """Twenty times the largest shipped file: a file past it is a mistake, and refusing it keeps
 `validate` and `!recharger` fast whatever lands in the directory."""
+read_file = partial(read_regular_file, limit=MAX_FILE_BYTES, root_name="the knowledge directory")
 MAX_DEPTH = 20
 """Knowledge files nest six levels at most; deeper is a mistake, and bounding it keeps the
 recursive walk below Python's recursion limit (libyaml alone allows 1,000 levels)."""
@@ -119,45 +121,11 @@ def shown(value: object) -> str:
     return text if len(text) <= 80 else text[:79] + "…"
 
 
-class FileProblem(Exception):
-    """Why a file cannot be read at all."""
-
-
-def read_bytes(path: Path, root: Path) -> bytes:
-    """The file's bytes, if it is a regular file of sane size inside `root`.
-
-    A FIFO or a device is never opened (it could block a reload forever), and a symlink may
-    only lead to a file inside the knowledge directory. The file is opened non-blocking and
-    checked again, so a swap between the checks cannot make the read block either.
-    """
-    try:
-        real = path.resolve(strict=True)
-        if not real.is_relative_to(root.resolve()):
-            raise FileProblem("symlink to a file outside the knowledge directory")
-        info = real.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise FileProblem("not a regular file")
-        if info.st_size > MAX_FILE_BYTES:
-            raise FileProblem(f"file too large: {info.st_size} bytes, at most {MAX_FILE_BYTES}")
-        descriptor = os.open(real, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
-        with os.fdopen(descriptor, "rb") as file:
-            if not stat.S_ISREG(os.fstat(file.fileno()).st_mode):
-                raise FileProblem("not a regular file")
-            data = file.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise FileProblem("file not found") from None
-    except (OSError, RuntimeError) as error:
-        raise FileProblem(f"cannot read file: {error}") from None
-    if len(data) > MAX_FILE_BYTES:
-        raise FileProblem(f"file too large: more than {MAX_FILE_BYTES} bytes")
-    return data
-
-
 def read_document(path: Path, root: Path) -> Document:
     """The file as plain data with its lines; `data` is None if it could not be read."""
     document = Document(display_path(path))
     try:
-        text = read_bytes(path, root).decode("utf-8")
+        text = read_file(path, root).decode("utf-8")
     except FileProblem as error:
         document.report((), str(error))
         return document

@@ -2,8 +2,10 @@
 
 Each type is a frozen pydantic dataclass: the core reads plain immutable values, the loader
 validates each file against the same declarations, and `schema.py` exports them as JSON
-Schema for the admins' editors. Only what a schema cannot say (one id space across files,
-references to posts, the ten reasons) is checked in `checks.py`.
+Schema for the admins' editors. Each field's description is its attribute docstring, or the
+type's when the type carries the meaning (an id, a reference to a post). Only what a schema
+cannot say (one id space across files, references to posts, the ten reasons) is checked in
+`checks.py`.
 
 A `Knowledge` value is an immutable snapshot: a reload builds a new one and swaps it in a
 single assignment, so a reader never sees half of an old snapshot and half of a new one.
@@ -25,7 +27,6 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    PlainSerializer,
     Strict,
     StringConstraints,
     ValidationInfo,
@@ -36,24 +37,20 @@ from pydantic.dataclasses import dataclass
 
 from sbbot.knowledge.document import shown, suggestion, type_name
 
-EntryType = Literal["passage", "quote", "reason", "event"]
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 REASON_COUNT = 10
 YEARS = (1900, 2999)
 """Event dates outside these years are typos; inside, date arithmetic cannot overflow."""
 AFTER_YEAR = r"-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?"
 LOCAL_TIME = re.compile(r"[0-9]{4}" + AFTER_YEAR)
-LOCAL_TIME_SCHEMA = r"^(19|2[0-9])[0-9]{2}" + AFTER_YEAR + "$"
-"""The same, with the years bounded: an editor underlines a date outside them at once."""
-REMINDER = re.compile(r"0*([0-9]{1,6})([dhm])")
-REMINDER_UNITS = {"d": timedelta(days=1), "h": timedelta(hours=1), "m": timedelta(minutes=1)}
-MAX_REMINDER = timedelta(days=366)
-DEFAULT_REMINDERS = (timedelta(days=7), timedelta(days=1), timedelta(hours=1))
 EXAMPLE_TIME = "2014-04-04T08:30"
+REMINDER = re.compile(r"\s*([0-9]+)([dhm])\s*")
+UNITS = {"d": timedelta(days=1), "h": timedelta(hours=1), "m": timedelta(minutes=1)}
+MAX_REMINDER = timedelta(days=366)
 FILE = ConfigDict(extra="forbid", use_attribute_docstrings=True)
 
 
-def parse_local_time(value: object) -> datetime:
+def local_time(value: object) -> datetime:
     """A naive local datetime (or one already in a ZoneInfo zone, when built by code).
 
     SafeLoader turns `2014-04-04 08:30:00` into a datetime but leaves `2014-04-04T08:30` a
@@ -61,6 +58,7 @@ def parse_local_time(value: object) -> datetime:
     time is, and an offset would silently disagree with it twice a year.
     """
     expected = f"expected a local date and time like {EXAMPLE_TIME}"
+    moment = value
     if isinstance(value, str):
         try:
             moment = datetime.fromisoformat(value.strip())
@@ -68,12 +66,9 @@ def parse_local_time(value: object) -> datetime:
             raise ValueError(f"invalid date and time '{shown(value)}': {expected}") from None
         if moment.tzinfo is None and not LOCAL_TIME.fullmatch(value.strip()):
             raise ValueError(f"invalid date and time '{shown(value)}': {expected}")
-    elif isinstance(value, datetime):
-        moment = value
-    elif isinstance(value, date):
-        raise ValueError(f"time missing: {expected}")
-    else:
-        raise ValueError(f"date and time expected, got {type_name(value)}")
+    if not isinstance(moment, datetime):
+        raise ValueError(f"time missing: {expected}" if isinstance(moment, date)
+                         else f"date and time expected, got {type_name(moment)}")
     if moment.tzinfo is not None and not isinstance(moment.tzinfo, ZoneInfo):
         raise ValueError("time zone offset not allowed: give the local time, `timezone` says"
                          " where")
@@ -82,33 +77,26 @@ def parse_local_time(value: object) -> datetime:
     return moment
 
 
-def parse_reminder(value: object) -> timedelta:
+def reminder(value: object) -> timedelta:
     """How long before the event a reminder goes out: more than zero, at most a year."""
-    if isinstance(value, timedelta):
-        amount = value
-    elif not isinstance(value, str):
-        raise ValueError(f"string like '1h' expected, got {type_name(value)}")
-    elif (match := REMINDER.fullmatch(value.strip())) is not None:
-        amount = int(match[1]) * REMINDER_UNITS[match[2]]
-    elif re.fullmatch(r"[0-9]+[dhm]", value.strip()):
-        amount = MAX_REMINDER * 2
-    else:
+    amount, match = value, REMINDER.fullmatch(value) if isinstance(value, str) else None
+    if match is not None:  # seven digits exceed a year: a huge number is never parsed
+        digits = match[1].lstrip("0") or "0"
+        amount = MAX_REMINDER * 2 if len(digits) > 6 else int(digits) * UNITS[match[2]]
+    elif isinstance(value, str):
         raise ValueError(f"invalid reminder '{shown(value)}': a number and a unit d, h or m,"
                          " like '1h'")
+    if not isinstance(amount, timedelta):
+        raise ValueError(f"string like '1h' expected, got {type_name(value)}")
     if amount <= timedelta(0):
         raise ValueError(f"invalid reminder '{shown(value)}': must be more than zero")
     if amount > MAX_REMINDER:
-        raise ValueError(f"reminder '{shown(value)}' out of range: at most {MAX_REMINDER.days} days"
-                         " before the event")
+        raise ValueError(f"reminder '{shown(value)}' out of range: at most {MAX_REMINDER.days}"
+                         " days before the event")
     return amount
 
 
-def format_reminder(offset: timedelta) -> str:
-    unit = next(unit for unit, size in REMINDER_UNITS.items() if offset % size == timedelta(0))
-    return f"{offset // REMINDER_UNITS[unit]}{unit}"
-
-
-def check_zone(name: str) -> str:
+def known_zone(name: str) -> str:
     try:
         return ZoneInfo(name).key
     except (ZoneInfoNotFoundError, ValueError, OSError):
@@ -116,42 +104,43 @@ def check_zone(name: str) -> str:
                          f"{suggestion(name, available_timezones())}") from None
 
 
-def schema(pattern: str, description: str = "") -> WithJsonSchema:
+def string(pattern: str, description: str | None = None) -> WithJsonSchema:
+    """What an editor can check of a value before it is parsed: its pattern as written."""
     described = {"description": description} if description else {}
     return WithJsonSchema({"type": "string", "pattern": pattern, **described})
 
 
 Text = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, min_length=1),
-                 schema(r"\S")]
-Id = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, pattern=ID_PATTERN)]
-LocalTime = Annotated[datetime, BeforeValidator(parse_local_time),
-                      PlainSerializer(lambda moment: moment.replace(tzinfo=None).isoformat(
-                          timespec="minutes"), when_used="json"),
-                      schema(LOCAL_TIME_SCHEMA,
-                             f"local date and time, no offset, like {EXAMPLE_TIME}")]
-Reminder = Annotated[timedelta, BeforeValidator(parse_reminder),
-                     PlainSerializer(format_reminder, when_used="json"),
-                     schema(r"^\s*0*[1-9][0-9]{0,5}[dhm]\s*$",
-                            "how long before the event: a number and d, h or m, like 1h;"
-                            f" at most {MAX_REMINDER.days} days")]
-Zone = Annotated[str, Strict(), AfterValidator(check_zone),
-                 Field(description="IANA time zone name, like Europe/Paris")]
+                 string(r"\S")]
+Texts = tuple[Text, ...]
+Id = Annotated[str, Strict(), StringConstraints(strip_whitespace=True, pattern=ID_PATTERN),
+               Field(description="Unique across all files: lowercase a-z, 0-9 and single"
+                                 " hyphens.")]
+PostSlug = Annotated[Text, Field(description="Slug of the post it comes from (its file name"
+                                             " without .yaml).")]
+LocalTime = Annotated[datetime, BeforeValidator(local_time), string(
+    r"^(19|2[0-9])[0-9]{2}" + AFTER_YEAR + "$",  # YEARS too: an editor underlines 0001
+    f"local date and time, no offset, like {EXAMPLE_TIME}")]
+Reminder = Annotated[timedelta, BeforeValidator(reminder), string(
+    r"^\s*0*[1-9][0-9]{0,5}[dhm]\s*$",
+    f"how long before the event: a number and d, h or m, like 1h; at most {MAX_REMINDER.days}"
+    " days")]
+DEFAULT_REMINDERS = ("7d", "1d", "1h")
 
 
 @dataclass(frozen=True, config=FILE)
 class Hints:
     """Extra routing material an admin can attach to any entry without touching code."""
 
-    questions: tuple[Text, ...] = ()
+    questions: Texts = ()
     """Example questions that should reach the entry."""
-    keywords: tuple[Text, ...] = ()
+    keywords: Texts = ()
     """Words a member might use that the text does not contain (synonyms, English terms)."""
 
 
 @dataclass(frozen=True, config=FILE)
 class Passage:
     id: Id
-    """Unique across all files: lowercase a-z, 0-9 and single hyphens."""
     text: Text
     """Verbatim text of the post."""
     hints: Hints = field(default_factory=Hints)
@@ -177,8 +166,7 @@ class Quote:
     """Verbatim."""
     author: Text
     language: Literal["fr", "en"]
-    post: Text
-    """Slug of the post the quote appears in."""
+    post: PostSlug
     context: Text | None = None
     """How the post introduces it."""
     year: Annotated[int, Strict(), Field(ge=-9999, le=9999)] | None = None
@@ -193,7 +181,7 @@ class Reason:
     """A short French statement, distilled from the posts."""
     support: Text
     """The verbatim passage of the post that supports it."""
-    post: Text
+    post: PostSlug
     hints: Hints = field(default_factory=Hints)
 
 
@@ -208,21 +196,22 @@ class Speaker:
 class Event:
     id: Id
     name: Text
-    timezone: Zone
+    timezone: Annotated[str, Strict(), AfterValidator(known_zone)]
+    """IANA time zone name, like Europe/Paris."""
     start: LocalTime
     location: Text
     summary: Text
-    post: Text
+    post: PostSlug
     end: LocalTime | None = None
     date_note: Text | None = None
     """Why this date (e.g. how the year was inferred)."""
-    programme: tuple[Text, ...] = ()
+    programme: Texts = ()
     speakers: tuple[Speaker, ...] = ()
     price: Text | None = None
     registration: Text | None = None
     reminders: Annotated[tuple[Reminder, ...], Field(
-        json_schema_extra={"default": [format_reminder(offset) for offset in DEFAULT_REMINDERS]},
-    )] = DEFAULT_REMINDERS
+        json_schema_extra={"default": list(DEFAULT_REMINDERS)})] = tuple(
+        map(reminder, DEFAULT_REMINDERS))
     hints: Hints = field(default_factory=Hints)
 
     @field_validator("start", "end")
@@ -262,7 +251,7 @@ class EventsFile:
 
 @dataclass(frozen=True, config=FILE)
 class SynonymsFile:
-    synonyms: dict[Text, tuple[Text, ...]]
+    synonyms: dict[Text, Texts]
     """Canonical word (as in the posts) -> the words members use instead."""
 
 
@@ -274,7 +263,7 @@ class Entry:
     """One routable unit: what the router indexes and what an answer is built from."""
 
     id: str
-    type: EntryType
+    type: Literal["passage", "quote", "reason", "event"]
     text: str
     post: str
     source: str
