@@ -9,6 +9,7 @@ from sbbot.language.cues import gives, question_cues
 from sbbot.language.frequency import general_zipf, zipf
 from sbbot.language.lemmas import lemma
 from sbbot.language.lexicon import english_to_french, standard, translations
+from sbbot.language.names import proper_nouns
 from sbbot.text import fold
 
 
@@ -64,3 +65,9 @@ def test_what_a_text_gives() -> None:
     assert gives("avec Guillaume Foltran", "person")
     assert not gives("un réseau interne en place depuis 2010", "count")
     assert not gives("La collaboration est-elle innée ?", "price")
+
+
+def test_proper_nouns_are_capitalised_inside_a_sentence() -> None:
+    text = ("Guillaume Foltran est responsable chez Bouygues Télécom. Il a exercé des "
+            "fonctions : Contrôle de gestion, avec « Jane McConnell ».")
+    assert proper_nouns(text) == {"foltran", "bouygues", "telecom", "mcconnell"}

@@ -35,7 +35,7 @@ of the language, not a typo: it is never "corrected" into a word of the posts.""
 LANGUAGE_LEAN = 0.5
 """How far a word leans towards its text's language when French and English both use it."""
 
-PARTS = frozenset({"lemmas", "lexicon", "frequency", "foreign", "cues"})
+PARTS = frozenset({"lemmas", "lexicon", "frequency", "foreign", "cues", "subject"})
 """Parts of the language knowledge that can be switched off, to measure what each buys."""
 
 GENERIC_STEMS = frozenset(stem(word) for word in GENERIC_WORDS)

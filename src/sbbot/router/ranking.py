@@ -18,6 +18,7 @@ from rapidfuzz import fuzz, process
 from sbbot.knowledge.model import Entry, Knowledge
 from sbbot.language.cues import gives, question_cues
 from sbbot.language.frequency import general_zipf
+from sbbot.language.names import proper_nouns
 from sbbot.router.corpus import Vocabulary, Words, words_of
 from sbbot.router.index import PRUNE_MARGIN, Field, InvertedIndex, offer
 from sbbot.router.query import GENERIC_STEMS, PARTS, Analyzer, Query, QueryTerm
@@ -42,10 +43,12 @@ COMMON_ZIPF = 6.5
 RARE_ZIPF = 4.5
 COMMON_WEIGHT = 0.2
 FOREIGN_MAX_ZIPF = 6.0
+"""A real word the knowledge lacks counts against an answer unless it is this common."""
+ASKED_MAX_ZIPF = 5.5
+"""A word this common ("avoir", "donner", "know") does not say what a question asks."""
 CUE_EVIDENCE = 1.0
 """An entry that gives what the question asks for ("prix ?": a price) shares this much more
 evidence with it, in idf units."""
-"""A real word the knowledge lacks counts against an answer unless it is this common."""
 
 
 @dataclass(frozen=True)
@@ -91,6 +94,8 @@ class Router:
             [index for index, shapes in enumerate(self._hint_shapes)
              if shapes or index in self._events])
         self._text_keys: dict[str, str] = {}
+        self._names: dict[int, frozenset[str]] = {}
+        """A memo of each entry's proper nouns, computed for the entries that come first."""
 
     def query_terms(self, text: str) -> list[QueryTerm]:
         """The question as weighted stems; unknown words keep their own stem (weight 1)."""
@@ -136,10 +141,11 @@ class Router:
         unmet = tuple(cue for cue in sorted(cues) if not gives(best.entry.text, cue))
         shared = self._specific(best, query) + CUE_EVIDENCE * (len(cues) - len(unmet))
         foreign = self._foreign_words(terms, bool(question_cues(text)))
+        unasked = self._unasked(terms, self._index_of[best.entry.id])
         absent = sum(query.evidence[term.stem] for term in terms
                      if term.stem not in self._index)
         score = min(best.score, 100 * (1 - absent / query.total))
-        return query, matches, Evidence(score, shared, foreign, unmet)
+        return query, matches, Evidence(score, shared, foreign, unmet, unasked)
 
     def entry(self, entry_id: str) -> Entry:
         return self.entries[self._index_of[entry_id]]
@@ -155,6 +161,36 @@ class Router:
                      and term.stem not in self._index
                      and term.stem not in GENERIC_STEMS and len(term.word) > 2
                      and general_zipf(term.word) < FOREIGN_MAX_ZIPF)
+
+    def _unasked(self, terms: Sequence[QueryTerm], index: int) -> tuple[str, ...]:
+        """What the question asks about its subject, when the entry holds none of it.
+
+        "Fabrice Epelboin est-il marié ?", "How many employees does McKinsey have?": the
+        entry that names the subject covers the rarest words of the question, but not one
+        of the words that say what is asked (here "marié", "employees"); it is about the
+        right person, not about the question. The subject is the question's words that the
+        question or the entry writes as names; everyday words ("donner", "avoir") and the
+        posts' generic words say nothing of what is asked.
+        """
+        if "subject" not in self._analyzer.parts:
+            return ()
+        covered = {term.stem for term in terms if term.stem in self._index
+                   and self._index.impact(term.stem, index) is not None}
+        names = self._proper_nouns(index)
+        subject = {term.stem for term in terms
+                   if term.stem in covered and (term.named == "name" or term.word in names)}
+        asked = [term for term in terms
+                 if term.stem not in subject and term.stem not in GENERIC_STEMS
+                 and len(term.word) > 2 and general_zipf(term.word) < ASKED_MAX_ZIPF]
+        if not subject or any(term.stem in covered for term in asked):
+            return ()
+        return tuple(term.word for term in asked)
+
+    def _proper_nouns(self, index: int) -> frozenset[str]:
+        found = self._names.get(index)
+        if found is None:
+            found = self._names[index] = proper_nouns(self.entries[index].text)
+        return found
 
     def _specific(self, match: Match, query: Query) -> float:
         """How much rare-word evidence the entry shares with the question, in idf units (of

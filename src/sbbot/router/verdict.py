@@ -39,13 +39,16 @@ class Evidence:
     """Real words of the question that the knowledge does not contain."""
     unmet_cues: tuple[str, ...] = ()
     """Kinds of answer the question asks for that the entry does not give."""
+    unasked: tuple[str, ...] = ()
+    """What the question asks about its subject, when the entry names the subject but holds
+    none of it ("est-il marié ?" of a passage that only names the person)."""
 
 
 def decide(evidence: Evidence) -> Verdict:
-    if (evidence.score >= ANSWER_SCORE and evidence.shared >= MIN_EVIDENCE
-            and not evidence.foreign_words and not evidence.unmet_cues):
+    against = evidence.foreign_words or evidence.unmet_cues or evidence.unasked
+    if evidence.score >= ANSWER_SCORE and evidence.shared >= MIN_EVIDENCE and not against:
         return "answer"
-    if evidence.foreign_words or evidence.unmet_cues:
+    if against:
         return "unknown"
     if evidence.score >= UNSURE_SCORE and evidence.shared >= UNSURE_EVIDENCE:
         return "unsure"

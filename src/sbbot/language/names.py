@@ -1,0 +1,23 @@
+"""Proper nouns of a text: the words it capitalises inside a sentence.
+
+Members type names in lower case ("le gars de bouygues"); the passages write them as names
+("Bouygues Telecom"). A question word the best passage capitalises mid-sentence names the
+question's subject: what the question asks *about* it has to be elsewhere in the question.
+"""
+
+from __future__ import annotations
+
+from sbbot.text import CASED_WORD, unaccented
+
+SENTENCE_STARTS = frozenset(".!?:;«»\"“”–—-(•\n")
+"""A capital after one of these (or at the very start) begins a sentence or a list item,
+and says nothing about the word being a name."""
+
+
+def proper_nouns(text: str) -> frozenset[str]:
+    """The folded words that `text` capitalises somewhere other than a sentence's start."""
+    plain = unaccented(text)
+    return frozenset(match.group().lower() for match in CASED_WORD.finditer(plain)
+                     if match.group()[0].isupper()
+                     and plain[:match.start()].rstrip()[-1:] not in SENTENCE_STARTS
+                     and match.start() > 0)
