@@ -19,5 +19,5 @@ def proper_nouns(text: str) -> frozenset[str]:
     plain = unaccented(text)
     return frozenset(match.group().lower() for match in CASED_WORD.finditer(plain)
                      if match.group()[0].isupper()
-                     and plain[:match.start()].rstrip()[-1:] not in SENTENCE_STARTS
+                     and plain[:match.start()].rstrip(" \t\xa0")[-1:] not in SENTENCE_STARTS
                      and match.start() > 0)

@@ -44,6 +44,13 @@ RARE_ZIPF = 4.5
 COMMON_WEIGHT = 0.2
 FOREIGN_MAX_ZIPF = 6.0
 """A real word the knowledge lacks counts against an answer unless it is this common."""
+STRONG_CUES = frozenset({"date", "place"})
+"""Asked-for kinds a passage gives unmistakably (a date, a place): an entry that gives one
+for the question's subject answers it, whatever other word the question holds ("Assistant :
+quand a lieu la matinée à Genève ?"). A person or a count is read too loosely for that."""
+NAME_MAX_ZIPF = 4.5
+"""A word the entry capitalises names the subject only if it is rare in the language: a
+passage also capitalises everyday words in titles and labels ("Lieu : ...")."""
 ASKED_MAX_ZIPF = 5.5
 """A word this common ("avoir", "donner", "know") does not say what a question asks."""
 CUE_EVIDENCE = 1.0
@@ -141,7 +148,8 @@ class Router:
         unmet = tuple(cue for cue in sorted(cues) if not gives(best.entry.text, cue))
         shared = self._specific(best, query) + CUE_EVIDENCE * (len(cues) - len(unmet))
         foreign = self._foreign_words(terms, bool(question_cues(text)))
-        unasked = self._unasked(terms, self._index_of[best.entry.id])
+        unasked = (() if cues & STRONG_CUES and not unmet
+                   else self._unasked(terms, self._index_of[best.entry.id]))
         absent = sum(query.evidence[term.stem] for term in terms
                      if term.stem not in self._index)
         score = min(best.score, 100 * (1 - absent / query.total))
@@ -177,8 +185,9 @@ class Router:
         covered = {term.stem for term in terms if term.stem in self._index
                    and self._index.impact(term.stem, index) is not None}
         names = self._proper_nouns(index)
-        subject = {term.stem for term in terms
-                   if term.stem in covered and (term.named == "name" or term.word in names)}
+        subject = {term.stem for term in terms if term.stem in covered and (
+                       term.named == "name"
+                       or (term.word in names and general_zipf(term.word) < NAME_MAX_ZIPF))}
         asked = [term for term in terms
                  if term.stem not in subject and term.stem not in GENERIC_STEMS
                  and len(term.word) > 2 and general_zipf(term.word) < ASKED_MAX_ZIPF]
