@@ -31,7 +31,7 @@ from tests.conftest import KNOWLEDGE_DIR
 from tests.test_cli import sbbot
 
 DATA = Path(__file__).parent / "data"
-SETS = ("devset", "heldout", "heldout2")
+SETS = ("devset", "dev2", "heldout", "heldout2")
 
 
 @pytest.fixture(scope="module")
