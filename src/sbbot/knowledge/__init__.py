@@ -1,32 +1,12 @@
-"""The knowledge base: plain data loaded from `knowledge/*.yaml`, validated, immutable."""
+"""The knowledge base: plain data loaded from `knowledge/*.yaml`, validated, immutable.
+
+The file types themselves (`Post`, `Quote`, `Event`...) are in `sbbot.knowledge.model`.
+"""
 
 from __future__ import annotations
 
 from sbbot.knowledge.document import KnowledgeError, Problem
 from sbbot.knowledge.loader import load_knowledge
-from sbbot.knowledge.model import (
-    Entry,
-    Event,
-    Hints,
-    Knowledge,
-    Passage,
-    Post,
-    Quote,
-    Reason,
-    Speaker,
-)
+from sbbot.knowledge.model import Entry, Knowledge
 
-__all__ = [
-    "Entry",
-    "Event",
-    "Hints",
-    "Knowledge",
-    "KnowledgeError",
-    "Passage",
-    "Post",
-    "Problem",
-    "Quote",
-    "Reason",
-    "Speaker",
-    "load_knowledge",
-]
+__all__ = ["Entry", "Knowledge", "KnowledgeError", "Problem", "load_knowledge"]

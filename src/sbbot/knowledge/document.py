@@ -31,8 +31,12 @@ MAX_DEPTH = 20
 recursive walk below Python's recursion limit (libyaml alone allows 1,000 levels)."""
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's safe loader when PyYAML has it: the same safe semantics, about ten times faster."""
-MAP_TAG, SEQ_TAG = "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"
+TAGS: dict[type[yaml.Node], str] = {yaml.MappingNode: "tag:yaml.org,2002:map",
+                                    yaml.SequenceNode: "tag:yaml.org,2002:seq"}
 MERGE_TAG, STR_TAG = "tag:yaml.org,2002:merge", "tag:yaml.org,2002:str"
+TYPE_NAMES: tuple[tuple[type, str], ...] = (
+    (type(None), "null"), (bool, "boolean"), (int, "integer"), (float, "number"), (str, "string"),
+    (datetime, "datetime"), (date, "date"), (dict, "mapping"), (list, "list"))
 
 
 @dataclass(frozen=True)
@@ -57,15 +61,7 @@ class KnowledgeError(Exception):
 
     def __init__(self, problems: Sequence[Problem]) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        return "\n".join(str(problem) for problem in self.problems)
-
-
-def field_path(loc: Loc) -> str:
-    path = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc)
-    return path.lstrip(".") or DOCUMENT
+        super().__init__("\n".join(map(str, self.problems)))
 
 
 @dataclass
@@ -81,15 +77,14 @@ class Document:
 
     def line(self, loc: Loc) -> int:
         """The line of `loc`, or of its nearest located parent (a missing key's mapping)."""
-        for end in range(len(loc), -1, -1):
-            if loc[:end] in self.lines:
-                return self.lines[loc[:end]]
-        return 1
+        return next((self.lines[loc[:end]] for end in range(len(loc), -1, -1)
+                     if loc[:end] in self.lines), 1)
 
     def report(self, loc: Loc, message: str, *, flawed: bool = False,
                line: int | None = None) -> None:
-        self.problems.append(Problem(self.file, line or self.line(loc), field_path(loc),
-                                     message))
+        path = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc)
+        self.problems.append(Problem(self.file, line or self.line(loc),
+                                     path.lstrip(".") or DOCUMENT, message))
         if flawed:
             self.flawed.append(loc)
 
@@ -108,11 +103,8 @@ def suggestion(word: str, choices: Iterable[str]) -> str:
 
 
 def type_name(value: object) -> str:
-    names: tuple[tuple[type, str], ...] = (
-        (type(None), "null"), (bool, "boolean"), (int, "integer"), (float, "number"),
-        (str, "string"), (datetime, "datetime"), (date, "date"), (dict, "mapping"),
-        (list, "list"))
-    return next((name for kind, name in names if isinstance(value, kind)), type(value).__name__)
+    return next((name for kind, name in TYPE_NAMES if isinstance(value, kind)),
+                type(value).__name__)
 
 
 def shown(value: object) -> str:
@@ -125,20 +117,17 @@ def read_document(path: Path, root: Path) -> Document:
     """The file as plain data with its lines; `data` is None if it could not be read."""
     document = Document(display_path(path))
     try:
-        text = read_file(path, root).decode("utf-8")
-    except FileProblem as error:
-        document.report((), str(error))
+        loader = SAFE_LOADER(read_file(path, root).decode("utf-8"))
+    except (FileProblem, UnicodeDecodeError) as error:
+        prefix = "cannot read file: " if isinstance(error, UnicodeDecodeError) else ""
+        document.report((), f"{prefix}{error}")
         return document
-    except UnicodeDecodeError as error:
-        document.report((), f"cannot read file: {error}")
-        return document
-    loader = SAFE_LOADER(text)
     try:
         node = loader.get_single_node()
         if node is None:
             document.report((), "empty file: a mapping expected")
-            return document
-        document.data = NodeWalker(loader, document).walk(node, ())
+        else:
+            document.data = NodeWalker(loader, document).walk(node, ())
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         document.report((), f"YAML syntax error: {error.problem or error.context}",
@@ -158,39 +147,30 @@ class NodeWalker:
     """Turns a composed node tree into dicts, lists and scalars, recording each one's line.
 
     Scalars are built by SafeLoader's own constructors, which keeps the usual safe_load types
-    (int, bool, datetime...) and rejects every non-standard tag.
+    (int, bool, datetime...) and rejects every non-standard tag. Aliases share one node:
+    converting it once keeps alias bombs cheap and reports its problems once, and a node met
+    again while it is being converted is a recursive alias, which would never end.
     """
 
     def __init__(self, loader: yaml.SafeLoader | yaml.CSafeLoader, document: Document) -> None:
-        self.loader = loader
-        self.document = document
+        self.loader, self.document = loader, document
         self.done: dict[int, object] = {}
         self.active: set[int] = set()
 
     def walk(self, node: yaml.Node, loc: Loc) -> object:
-        # Aliases share one node: converting it once keeps alias bombs cheap and reports its
-        # problems once; a node that contains itself would otherwise recurse forever.
         self.document.lines.setdefault(loc, node_line(node))
-        if len(loc) > MAX_DEPTH:
-            self.document.report(loc, f"nested more than {MAX_DEPTH} levels deep", flawed=True)
+        if len(loc) > MAX_DEPTH or id(node) in self.active:
+            self.document.report(loc, "recursive alias" if len(loc) <= MAX_DEPTH
+                                 else f"nested more than {MAX_DEPTH} levels deep", flawed=True)
             return None
-        key = id(node)
-        if key in self.done:
-            return self.done[key]
-        if key in self.active:
-            self.document.report(loc, "recursive alias", flawed=True)
-            return None
-        self.active.add(key)
-        try:
-            value = self.convert(node, loc)
-        finally:
-            self.active.discard(key)
-        self.done[key] = value
-        return value
+        if id(node) not in self.done:
+            self.active.add(id(node))
+            self.done[id(node)] = self.convert(node, loc)
+            self.active.discard(id(node))
+        return self.done[id(node)]
 
     def convert(self, node: yaml.Node, loc: Loc) -> object:
-        if isinstance(node, yaml.MappingNode | yaml.SequenceNode) and node.tag not in (
-                MAP_TAG, SEQ_TAG):
+        if type(node) in TAGS and node.tag != TAGS[type(node)]:
             self.document.report(loc, f"unsupported tag {node.tag}", flawed=True)
             return None
         if isinstance(node, yaml.SequenceNode):
@@ -209,24 +189,21 @@ class NodeWalker:
     def convert_mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, object]:
         mapping: dict[str, object] = {}
         for key_node, value_node in node.value:
-            line = node_line(key_node)
+            line, where = node_line(key_node), loc
             if key_node.tag == MERGE_TAG:
-                self.document.report(loc, "merge keys (<<) are not supported", line=line)
-                continue
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.document.report(loc, "a list or mapping cannot be a key", line=line)
-                continue
-            key = self.convert(key_node, loc)
-            if not isinstance(key, str):
+                problem = "merge keys (<<) are not supported"
+            elif not isinstance(key_node, yaml.ScalarNode):
+                problem = "a list or mapping cannot be a key"
+            elif not isinstance(key := self.convert(key_node, loc), str):
                 # `on:`, `no:` or `2014:` are not strings in YAML: say how to make them one.
-                self.document.report(loc, f"key {shown(key_node.value)!r} is read as"
-                                     f" {type_name(key)}; quote it to make it a string",
-                                     line=line)
+                problem = (f"key {shown(key_node.value)!r} is read as {type_name(key)};"
+                           " quote it to make it a string")
+            elif key in mapping:
+                where = (*loc, key)
+                problem = f"duplicate key '{key}' (first at line {self.document.lines[where]})"
+            else:
+                self.document.lines[(*loc, key)] = line
+                mapping[key] = self.walk(value_node, (*loc, key))
                 continue
-            if key in mapping:
-                self.document.report((*loc, key), f"duplicate key '{key}' (first at line"
-                                     f" {self.document.lines[(*loc, key)]})", line=line)
-                continue
-            self.document.lines[(*loc, key)] = line
-            mapping[key] = self.walk(value_node, (*loc, key))
+            self.document.report(where, problem, line=line)
         return mapping

@@ -8,7 +8,6 @@ knowledge the bot is serving.
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import typing
 from pathlib import Path
@@ -47,7 +46,8 @@ EXPECTED = {"string_type": "string", "int_type": "integer", "tuple_type": "list"
             "list_type": "list", "dataclass_type": "mapping", "dict_type": "mapping"}
 """Schema errors that mean "wrong kind of value", by the kind expected."""
 FILES = ("quotes", "reasons", "events", "synonyms")
-REQUIRED = ("quotes", "events")
+OPTIONAL = ("reasons", "synonyms")
+"""Reasons are distilled by hand: a directory written by `sbbot import` has none yet."""
 
 
 def validate(document: Document, kind: type[T]) -> T | None:
@@ -95,34 +95,26 @@ def keys_at(kind: Any, loc: Loc) -> list[str]:
     """The keys the schema allows at `loc`, for "did you mean" on an unknown key."""
     for part in loc:
         fields = getattr(kind, "__pydantic_fields__", {})
-        if isinstance(part, str) and part in fields:
-            kind = fields[part].annotation
-        else:
-            kind = element(kind)
-        if type(None) in typing.get_args(kind):
-            kind = element(kind)
-    return [item.name for item in dataclasses.fields(kind)] if dataclasses.is_dataclass(
-        kind) else []
+        kind = fields[part].annotation if part in fields else inner(kind)
+        kind = inner(kind) if type(None) in typing.get_args(kind) else kind
+    return list(getattr(kind, "__pydantic_fields__", {}))
 
 
-def element(kind: Any) -> Any:
+def inner(kind: Any) -> Any:
     """X for tuple[X, ...], dict[K, X] and X | None."""
     return [arg for arg in typing.get_args(kind) if arg not in (type(None), Ellipsis)][-1]
 
 
 def post_documents(root: Path) -> tuple[list[Document], list[Document]]:
     """Every post file read, and problems about the posts directory itself."""
-    folder = root / "posts"
-    notes = Document(display_path(folder))
-    if not folder.is_dir():
-        notes.report((), "posts directory not found")
-        return [], [notes]
+    folder, notes = root / "posts", Document(display_path(root / "posts"))
+    paths = sorted(folder.glob("*.yaml"))
+    if not folder.is_dir() or not paths:
+        notes.report((), "posts directory not found" if not folder.is_dir()
+                     else "no post files (posts/<slug>.yaml)")
     strays = [Document(display_path(stray)) for stray in sorted(folder.glob("*.yml"))]
     for stray in strays:
         stray.report((), "ignored: post files must end in .yaml")
-    paths = sorted(folder.glob("*.yaml"))
-    if not paths:
-        notes.report((), "no post files (posts/<slug>.yaml)")
     return [read_document(path, root) for path in paths], [notes, *strays]
 
 
@@ -137,24 +129,20 @@ def load_knowledge(directory: str | Path) -> Knowledge:
         raise KnowledgeError([Problem(display_path(root), 1, DOCUMENT,
                                       "knowledge directory not found")])
     post_files, notes = post_documents(root)
-    # Reasons are distilled by hand: a directory written by `sbbot import` has none yet.
     files = {name: read_document(root / f"{name}.yaml", root) for name in FILES
-             if name in REQUIRED or os.path.lexists(root / f"{name}.yaml")}
+             if name not in OPTIONAL or os.path.lexists(root / f"{name}.yaml")}
     posts = [validate(document, Post) for document in post_files]
     quotes = validate(files["quotes"], QuotesFile)
     reasons = validate(files["reasons"], ReasonsFile) if "reasons" in files else None
     events = validate(files["events"], EventsFile)
     check_all(post_files, files, {Path(document.file).stem for document in post_files})
-    synonyms: dict[str, str] | None = {}
-    if "synonyms" in files:
-        table = validate(files["synonyms"], SynonymsFile)
-        synonyms = None if table is None else fold_synonyms(files["synonyms"], table)
-
-    documents = [*notes, *post_files, *files.values()]
-    problems = [problem for document in documents
+    synonyms: dict[str, str] = {}
+    if "synonyms" in files and (table := validate(files["synonyms"], SynonymsFile)):
+        synonyms = fold_synonyms(files["synonyms"], table)
+    problems = [problem for document in [*notes, *post_files, *files.values()]
                 for problem in sorted(document.problems, key=lambda problem: problem.line)]
     # validate() returns None only after reporting why, so no problem means every file.
-    if problems or None in posts or quotes is None or events is None or synonyms is None:
+    if problems or None in posts or quotes is None or events is None:
         raise KnowledgeError(problems)
     return Knowledge(posts=tuple(post for post in posts if post is not None),
                      quotes=quotes.quotes, events=events.events,
