@@ -9,17 +9,21 @@ from __future__ import annotations
 import re
 
 LINK = re.compile(
-    r"(?:\b[a-z][a-z0-9+.-]{1,20}:/+|\bwww\.|\bmailto:)\S*"
+    r"(?:[a-z][a-z0-9+.-]{1,20}:/+|\bwww\.|\bmailto:)\S*"
     r"|\b[\w-]{1,63}(?:\.[\w-]{1,63})*\.[a-z]{2,24}\b(?:/\S*)?",
     re.IGNORECASE,
 )
 """A URL with a scheme, a `www.` or `mailto:` address, or a bare domain name (chat clients
-turn `exemple.fr/x` into a link too). Bounded repetitions keep it linear on any input."""
+turn `exemple.fr/x` into a link too). Bounded repetitions keep it linear on any input. A
+scheme counts even inside a word: Discord links the `https://` of `1https://1.2.3.4`."""
+LINK_MARKS = (".", ":")
+"""Every match of `LINK` has one of these: text without them is not scanned at all."""
 LINK_WORD = "[lien]"
-AT_WORD = re.compile(r"@(?=\w)")
-"""`@` before a word: `@everyone`, `@here`, `@room`, `@alice:server`, however followed."""
+AT = "@"
+"""Followed by a zero-width space, every `@` stops a mention: `@everyone`, `@here`, `@room`,
+`@alice:server`, however followed."""
 ZERO_WIDTH_SPACE = "\u200b"
-ANGLE = str.maketrans({"<": "‹", ">": "›"})
+ANGLES = (("<", "‹"), (">", "›"))
 """`<@123>`, `<#1>`, `<@&1>`, `<a href>`: no token in angle brackets survives."""
 MASKED_LINK = "]("
 """`[texte](adresse)`: spaced out, it is no longer a link in any markdown."""
@@ -42,6 +46,10 @@ def inert(user_text: str) -> str:
     Adapters also disable mentions platform-wide; this is the second fence, so that even a
     plain rendering (terminal, logs, Matrix `body`) never carries a working mention or link.
     """
-    text = LINK.sub(LINK_WORD, user_text)
-    text = AT_WORD.sub("@" + ZERO_WIDTH_SPACE, text).replace(MASKED_LINK, "] (")
-    return text.translate(ANGLE)
+    text = user_text
+    if any(mark in text for mark in LINK_MARKS):
+        text = LINK.sub(LINK_WORD, text)
+    text = text.replace(AT, AT + ZERO_WIDTH_SPACE).replace(MASKED_LINK, "] (")
+    for angle, quotation_mark in ANGLES:
+        text = text.replace(angle, quotation_mark)
+    return text
