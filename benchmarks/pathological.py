@@ -59,7 +59,7 @@ def best_ms(call: Callable[[], object], repeats: int = REPEATS) -> float:
 def paths() -> dict[str, Callable[[str], object]]:
     """The pure paths, each a function of the raw text."""
     from sbbot.adapters.discord import MAX_INPUT_CHARS as DISCORD_MAX
-    from sbbot.adapters.discord import quote as discord_quote
+    from sbbot.adapters.discord_markdown import quote as discord_quote
     from sbbot.adapters.matrix_events import addressed_text
     from sbbot.adapters.split import split_message
     from sbbot.inbound import command_word, looks_like_question, normalize

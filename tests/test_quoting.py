@@ -10,7 +10,7 @@ import discord
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from sbbot.adapters.discord import quote
+from sbbot.adapters.discord_markdown import quote
 from sbbot.replies import LINK_WORD, inert
 from tests.hostile import LEAKS, member_text
 
