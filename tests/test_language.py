@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 import wordfreq
 
+from sbbot.language.chatspeak import expand
 from sbbot.language.cues import gives, question_cues
 from sbbot.language.frequency import general_zipf, zipf
 from sbbot.language.lemmas import lemma
@@ -71,3 +72,17 @@ def test_proper_nouns_are_capitalised_inside_a_sentence() -> None:
     text = ("Guillaume Foltran est responsable chez Bouygues Télécom. Il a exercé des "
             "fonctions : Contrôle de gestion, avec « Jane McConnell ».")
     assert proper_nouns(text) == {"foltran", "bouygues", "telecom", "mcconnell"}
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("jsais pas kan cest", "je sais pas quand c'est"),
+    ("lentreprise quon voit, jveux sinscrire", "l'entreprise qu'on voit, j'veux s'inscrire"),
+    ("c koi pr demain", "c'est quoi pour demain"),
+    # Real words stay: a glued reading must be far more frequent than the word itself.
+    ("test dune lune, celle du net", "test d'une l'une, celle du net"),
+    # Parts of a written word, and names inside a sentence, are left alone.
+    ("c'est aujourd'hui ; What does C-suite mean? Ask Jai", "c'est aujourd'hui ; What does "
+     "C-suite mean? Ask Jai"),
+])
+def test_chat_writing_is_spelt_out(typed: str, read: str) -> None:
+    assert expand(typed) == read

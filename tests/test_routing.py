@@ -158,6 +158,8 @@ def test_eval_command_reports_a_broken_set_in_one_line(tmp_path: Path) -> None:
     "Peux-tu me donner le cours du bitcoin ?",
     "Gilles Babinet est-il marié ?",
     "How many employees does Gallup have?",
+    "Peux-tu me recommander un hôtel à Genève ?",
+    "is there a similar event in berlin",
 ])
 def test_facts_the_posts_never_give_are_not_answered(router: Router, question: str) -> None:
     assert router.route(question).verdict != "answer"
@@ -168,6 +170,7 @@ def test_facts_the_posts_never_give_are_not_answered(router: Router, question: s
     ("C'est gratuit, la matinée de Genève ?", "matinee-entreprise-de-demain-2014"),
     ("qui a dit que la technologie n'a pas de valeur par elle-même", "coop-orlikowski"),
     ("Guillaume Foltran est responsable de quoi chez Bouygues ?", "dw-foltran"),
+    ("jsais pas kan cest la matinee de geneve", "matinee-entreprise-de-demain-2014"),
 ])
 def test_facts_the_posts_give_are_answered(router: Router, question: str, expected: str) -> None:
     result = router.route(question)

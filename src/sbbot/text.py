@@ -40,6 +40,20 @@ ai as a avons avez ont aurai auras aura aurons aurez auront aurait auraient avai
 suis es est sommes etes sont serai seras sera serons serez seront serait seraient etait
 etaient vais vas va allons allez vont irai ira fera feront ferait font faisait peut peuvent
 pourrait pourraient doit doivent devrait faudrait veut veulent voudrais voudrait
+veux voulais voulait
+entre juste surtout encore toujours jamais assez trop peu rien chacun chacune plusieurs
+certains certaines meme ainsi puis ensuite enfin lors pendant selon voici voila tel telle
+tels telles ceux celles lequel laquelle lesquels lesquelles quelqu quelquun quiconque
+much something anything nothing everything someone anyone everyone somebody anybody
+everybody nobody between among amongst towards toward enough actually itself himself
+herself themselves myself yourself ourselves own get gets got getting gotten really very
+just even still too each every such only same ever never always again already yet else
+rather quite pretty almost whether while though although however therefore thus hence
+otherwise instead anyway maybe perhaps probably definitely certainly basically literally
+simply exactly especially mainly mostly usually generally whats thats isnt doesnt dont
+cant wont didnt im ive youre theyre theres lets since until unless because during
+against within across beyond around through throughout whereas whatever whenever
+wherever whoever whichever another other others both either neither few several
 """.split())
 
 GENERIC_WORDS = frozenset("""

@@ -19,6 +19,7 @@ from typing import Literal, NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from sbbot.language.chatspeak import expand
 from sbbot.language.frequency import general_zipf, zipf
 from sbbot.language.lemmas import lemma
 from sbbot.language.lexicon import standard, translations
@@ -35,7 +36,7 @@ of the language, not a typo: it is never "corrected" into a word of the posts.""
 LANGUAGE_LEAN = 0.5
 """How far a word leans towards its text's language when French and English both use it."""
 
-PARTS = frozenset({"lemmas", "lexicon", "frequency", "foreign", "cues", "subject"})
+PARTS = frozenset({"lemmas", "lexicon", "frequency", "foreign", "cues", "subject", "chat"})
 """Parts of the language knowledge that can be switched off, to measure what each buys."""
 
 GENERIC_STEMS = frozenset(stem(word) for word in GENERIC_WORDS)
@@ -48,7 +49,14 @@ in at of
 knowledge does not know is a subject the posts do not cover, not a casual turn of phrase."""
 
 
-Naming = Literal["", "thing", "name"]
+ARTICLES = frozenset("""
+le la les l un une des du the an my your his her its our their this these those
+mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs ce cet cette ces
+""".split())
+"""Words after which a word is the object named ("un hôtel", "le forfait", "a poem")."""
+PLACES = frozenset("in at near au aux chez".split())
+
+Naming = Literal["", "thing", "object", "name"]
 
 
 class Word(NamedTuple):
@@ -58,7 +66,8 @@ class Word(NamedTuple):
     """Its possible terms, best first."""
     named: Naming
     """Whether it names something: a "name" (capitalised inside the sentence, or no word of
-    either language), a "thing" (after an article or a preposition), or neither ("")."""
+    either language), an "object" (after an article), a "thing" (after a preposition), or
+    neither ("")."""
 
 
 @dataclass(frozen=True)
@@ -113,6 +122,10 @@ class Analyzer:
         self._vocabulary = build_vocabulary(known, self._synonyms)
         self._typo_choices = typo_choices(self._vocabulary)
 
+    def question(self, text: str) -> str:
+        """A member's question with French chat writing spelt out ("kan", "cest")."""
+        return expand(text) if "chat" in self.parts else text
+
     def leaning(self, token: str) -> float:
         """How much more English than French a folded token is (see `english_flags`)."""
         if "frequency" in self.parts or "lexicon" in self.parts:
@@ -154,6 +167,8 @@ class Analyzer:
             named: Naming = ""
             if capital and (position > 0 or not self.is_real_word(token)):
                 named = "name"
+            elif position > 0 and tokens[position - 1] in ARTICLES | PLACES:
+                named = "object"
             elif position > 0 and tokens[position - 1] in NOUN_MARKERS:
                 named = "thing"
             found.append(Word(token, candidates, named))

@@ -106,7 +106,8 @@ class Router:
 
     def query_terms(self, text: str) -> list[QueryTerm]:
         """The question as weighted stems; unknown words keep their own stem (weight 1)."""
-        return self._analyzer.query_terms(text, self._index.__contains__)
+        return self._analyzer.query_terms(self._analyzer.question(text),
+                                          self._index.__contains__)
 
     def route(self, text: str, limit: int = 3) -> RouteResult:
         judged = self.judge(text, 2 * limit)
@@ -127,7 +128,8 @@ class Router:
     def judge(self, text: str, count: int) -> tuple[Query, list[Match], Evidence] | None:
         """The question as a query, its `count` best entries, and what the verdict weighs
         about the best; None when no word of it is in the knowledge."""
-        terms = self.query_terms(text)
+        text = self._analyzer.question(text)
+        terms = self._analyzer.query_terms(text, self._index.__contains__)
         if all(term.stem in GENERIC_STEMS for term in terms):
             return None
         weights: dict[str, float] = {}
@@ -159,13 +161,15 @@ class Router:
         return self.entries[self._index_of[entry_id]]
 
     def _foreign_words(self, terms: Sequence[QueryTerm], asks_fact: bool) -> tuple[str, ...]:
-        """What the question names that no entry contains: a name ("Yammer", "à Lyon"), or,
-        in a question that asks for a fact (a price, a date ...), a thing ("le forfait",
-        "le salaire"). The posts cannot tell about what they never mention."""
+        """What the question names that no entry contains: a name ("Yammer", "Lyon"), an
+        object ("un hôtel", "le forfait", "a poem"), or, in a question that asks for a fact
+        (a price, a date ...), a thing after a preposition ("à lyon", "de naissance"). The
+        posts cannot tell about what they never mention."""
         if "foreign" not in self._analyzer.parts:
             return ()
         return tuple(term.word for term in terms
-                     if (term.named == "name" or (asks_fact and term.named == "thing"))
+                     if (term.named in ("name", "object")
+                         or (asks_fact and term.named == "thing"))
                      and term.stem not in self._index
                      and term.stem not in GENERIC_STEMS and len(term.word) > 2
                      and general_zipf(term.word) < FOREIGN_MAX_ZIPF)
