@@ -54,9 +54,10 @@ le la les l un une des du the an my your his her its our their this these those
 mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs ce cet cette ces
 """.split())
 """Words after which a word is the object named ("un hôtel", "le forfait", "a poem")."""
-PLACES = frozenset("in at near au aux chez".split())
+PLACES = frozenset("in at near".split())
+"""Words after which a word names a place ("in paris"): French "à" folds into the verb "a"."""
 
-Naming = Literal["", "thing", "object", "name"]
+Naming = Literal["", "thing", "object", "place", "name"]
 
 
 class Word(NamedTuple):
@@ -66,8 +67,8 @@ class Word(NamedTuple):
     """Its possible terms, best first."""
     named: Naming
     """Whether it names something: a "name" (capitalised inside the sentence, or no word of
-    either language), an "object" (after an article), a "thing" (after a preposition), or
-    neither ("")."""
+    either language), a "place" (after "in", "at", "near"), an "object" (after an article),
+    a "thing" (after another preposition), or neither ("")."""
 
 
 @dataclass(frozen=True)
@@ -167,7 +168,9 @@ class Analyzer:
             named: Naming = ""
             if capital and (position > 0 or not self.is_real_word(token)):
                 named = "name"
-            elif position > 0 and tokens[position - 1] in ARTICLES | PLACES:
+            elif position > 0 and tokens[position - 1] in PLACES:
+                named = "place"
+            elif position > 0 and tokens[position - 1] in ARTICLES:
                 named = "object"
             elif position > 0 and tokens[position - 1] in NOUN_MARKERS:
                 named = "thing"

@@ -44,6 +44,9 @@ RARE_ZIPF = 4.5
 COMMON_WEIGHT = 0.2
 FOREIGN_MAX_ZIPF = 6.0
 """A real word the knowledge lacks counts against an answer unless it is this common."""
+OBJECT_MAX_ZIPF = 5.0
+"""An object the knowledge lacks counts against any answer only if it is this rare: everyday
+nouns after an article are often part of a turn of phrase ("ça vaut le coup", "à ma façon")."""
 STRONG_CUES = frozenset({"date", "place"})
 """Asked-for kinds a passage gives unmistakably (a date, a place): an entry that gives one
 for the question's subject answers it, whatever other word the question holds ("Assistant :
@@ -161,15 +164,16 @@ class Router:
         return self.entries[self._index_of[entry_id]]
 
     def _foreign_words(self, terms: Sequence[QueryTerm], asks_fact: bool) -> tuple[str, ...]:
-        """What the question names that no entry contains: a name ("Yammer", "Lyon"), an
-        object ("un hôtel", "le forfait", "a poem"), or, in a question that asks for a fact
-        (a price, a date ...), a thing after a preposition ("à lyon", "de naissance"). The
-        posts cannot tell about what they never mention."""
+        """What the question names that no entry contains: a name ("Yammer"), a place ("in
+        paris"), an object ("un hôtel", "a poem"), or, in a question that asks for a fact (a
+        price, a date ...), any thing ("le forfait", "de naissance"). The posts cannot tell
+        about what they never mention."""
         if "foreign" not in self._analyzer.parts:
             return ()
         return tuple(term.word for term in terms
-                     if (term.named in ("name", "object")
-                         or (asks_fact and term.named == "thing"))
+                     if (term.named in ("name", "place")
+                         or (term.named == "object" and general_zipf(term.word) < OBJECT_MAX_ZIPF)
+                         or (asks_fact and term.named in ("thing", "object")))
                      and term.stem not in self._index
                      and term.stem not in GENERIC_STEMS and len(term.word) > 2
                      and general_zipf(term.word) < FOREIGN_MAX_ZIPF)
