@@ -138,6 +138,21 @@ def test_eval_command_prints_french_and_english_apart(tmp_path: Path) -> None:
     assert [row[1] for row in rows] == ["fr", "en", "all"]
 
 
+def test_eval_command_switches_language_parts_off() -> None:
+    """What a part buys is measured by switching it off: without the chat spellings, a
+    chat question is not read."""
+    question = "jsais pas kan cest la matinee de geneve"
+    knowledge = load_knowledge(KNOWLEDGE_DIR)
+    assert stripped(knowledge).route(question).verdict == "answer"
+    assert stripped(knowledge, without=("chat",)).route(question).verdict != "answer"
+    result = sbbot("eval", "--knowledge", str(KNOWLEDGE_DIR), "--sets",
+                   str(DATA / "devset.yaml"), "--without", "chat,cues")
+    assert result.returncode == 0, result.stderr
+    assert "without chat, cues" in result.stdout
+    refused = sbbot("eval", "--knowledge", str(KNOWLEDGE_DIR), "--without", "magic")
+    assert refused.returncode == 2 and "unknown part magic" in refused.stderr
+
+
 def test_eval_command_reports_a_broken_set_in_one_line(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text("questions:\n  - q: hello\n    expect: 3\n")

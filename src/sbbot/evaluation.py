@@ -24,6 +24,7 @@ import yaml
 
 from sbbot.knowledge.model import Entry, Hints, Knowledge
 from sbbot.router import Router, RouteResult
+from sbbot.router.query import PARTS
 from sbbot.text import GENERIC_WORDS, STOPWORDS, fold
 
 EXIT_ERROR = 1
@@ -177,12 +178,15 @@ def evaluate(router: Router, questions: Iterable[Question]) -> dict[str, Tally]:
     return tallies
 
 
-def stripped(knowledge: Knowledge, hints: bool = True, glossary: bool = True) -> Router:
-    """A router over the knowledge, optionally without its hints and its glossary: what a
-    newly imported post looks like."""
+def stripped(knowledge: Knowledge, hints: bool = True, glossary: bool = True,
+             without: Iterable[str] = ()) -> Router:
+    """A router over the knowledge, optionally without its hints and its glossary (what a
+    newly imported post looks like), or without parts of its language knowledge (what each
+    part buys)."""
     entries = [entry if hints else replace(entry, hints=Hints())
                for entry in knowledge.entries()]
-    return Router(entries, dict(knowledge.synonyms) if glossary else {})
+    return Router(entries, dict(knowledge.synonyms) if glossary else {},
+                  PARTS.difference(without))
 
 
 def percent(part: int, whole: int) -> str:
@@ -225,9 +229,10 @@ def run(args: argparse.Namespace) -> int:
     variants = ([(True, True), (True, False), (False, True), (False, False)] if args.all
                 else [(not args.no_hints, not args.no_glossary)])
     for hints, glossary in variants:
-        router = stripped(knowledge, hints, glossary)
+        router = stripped(knowledge, hints, glossary, args.without)
         print(f"\n{args.directory}: hints {'on' if hints else 'off'}, "
-              f"glossary {'on' if glossary else 'off'}")
+              f"glossary {'on' if glossary else 'off'}"
+              + (f", without {', '.join(args.without)}" if args.without else ""))
         print(HEADER)
         for name, questions in sets:
             tallies = evaluate(router, questions)
@@ -249,8 +254,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="ignore synonyms.yaml")
     parser.add_argument("--all", action="store_true",
                         help="every combination of hints and glossary, on and off")
+    parser.add_argument("--without", type=language_parts, default=(),
+                        help="switch off parts of the language knowledge, to measure what "
+                             f"each buys (comma-separated: {', '.join(sorted(PARTS))})")
     parser.add_argument("--misses", action="store_true",
                         help="list the misses of the sets that are not held out")
+
+
+def language_parts(text: str) -> tuple[str, ...]:
+    parts = tuple(part.strip() for part in text.split(",") if part.strip())
+    unknown = sorted(set(parts) - PARTS)
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown part {', '.join(unknown)} (known: "
+                                         f"{', '.join(sorted(PARTS))})")
+    return parts
 
 
 def default_sets() -> list[Path]:

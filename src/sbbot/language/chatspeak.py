@@ -9,7 +9,7 @@ unknown words that count against an answer.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 
 from sbbot.language.frequency import general_zipf, zipf
@@ -50,9 +50,15 @@ def expand_word(match: re.Match[str]) -> str:
     """A chat form, or a glued elision, written out; any other word (or a name, capitalised
     inside the text) as it is."""
     word = match.group()
-    folded = fold(word)
     if word[0].isupper() and match.start() > 0:
         return word
+    return spelt_out(word)
+
+
+@lru_cache(maxsize=1 << 16)
+def spelt_out(word: str) -> str:
+    """What a word stands for (memoised: members use the same words again and again)."""
+    folded = fold(word)
     found = chat_forms().get(folded)
     if found is not None:
         return found

@@ -28,7 +28,8 @@ from sbbot.text import GENERIC_WORDS, STOPWORDS, fold, folded_tokens, stem
 # Typo correction: words shorter than this are never corrected; rapidfuzz ratio cut-offs.
 MIN_TYPO_LENGTH = 4
 TYPO_CUTOFF_SHORT = 90
-TYPO_CUTOFF = 84
+TYPO_CUTOFF = 83
+"""One wrong or swapped letter in six ("socail") scores 83.3: a typo from six letters on."""
 ANCHORS = (0, 1, -1)
 REAL_WORD_ZIPF = 2.5
 """A word this frequent in French or English (about once in three million words) is a word

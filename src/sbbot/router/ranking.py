@@ -145,14 +145,15 @@ class Router:
         evidence = {term.stem: self._evidence(term) for term in terms}
         total = sum(self._evidence(QueryTerm(term.stem, 1.0, term.word), generic_discount=False)
                     for term in terms)
-        cues = question_cues(text) if "cues" in self._analyzer.parts else frozenset()
+        asked = question_cues(text)
+        cues = asked if "cues" in self._analyzer.parts else frozenset()
         query = Query(weights, evidence, total, " ".join(sorted(weights)),
                       RANK_EVENT if cues & {"date", "place"} else 0.0)
         matches = self._ranked(query, count)
         best = matches[0]
         unmet = tuple(cue for cue in sorted(cues) if not gives(best.entry.text, cue))
         shared = self._specific(best, query) + CUE_EVIDENCE * (len(cues) - len(unmet))
-        foreign = self._foreign_words(terms, bool(question_cues(text)))
+        foreign = self._foreign_words(terms, bool(asked))
         unasked = (() if cues & STRONG_CUES and not unmet
                    else self._unasked(terms, self._index_of[best.entry.id]))
         absent = sum(query.evidence[term.stem] for term in terms
