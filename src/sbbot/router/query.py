@@ -43,11 +43,12 @@ PARTS = frozenset({"lemmas", "lexicon", "frequency", "foreign", "cues", "subject
 GENERIC_STEMS = frozenset(stem(word) for word in GENERIC_WORDS)
 NOUN_MARKERS = frozenset("""
 le la les l un une des du de d au aux mon ma mes ton ta tes son sa ses notre nos votre vos leur
-leurs ce cet cette ces a en chez the an my your his her its our their this that these those
+leurs ce cet cette ces en chez the an my your his her its our their this that these those
 in at of
 """.split())
-"""Words after which a word names a thing ("le forfait", "à Lyon", "the price"): a thing the
-knowledge does not know is a subject the posts do not cover, not a casual turn of phrase."""
+"""Words after which a word names a thing ("le forfait", "de naissance", "the price"): a
+thing the knowledge does not know is a subject the posts do not cover, not a casual turn of
+phrase. Not "à": folded, it is the verb "a" ("qui a affirmé"), followed by a participle."""
 
 
 ARTICLES = frozenset("""
