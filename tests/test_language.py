@@ -53,9 +53,19 @@ def test_frequencies_are_read_folded_and_unknown_words_are_rare() -> None:
     ("where do I sign up", set()),
     ("Qui est Guillaume Foltran ?", {"person"}),
     ("Qu'est-ce qui fait une communauté qui marche ?", set()),
+    # Typed without accents; "combien" alone asks for an amount; "ou" is not "où".
+    ("elle a quel age", {"age"}),
+    ("ca coute combien", {"price"}),
+    ("combien gagne-t-il ?", {"price"}),
+    ("former les salaries ou les dirigeants", set()),
 ])
 def test_question_words_say_what_is_asked(question: str, cues: set[str]) -> None:
     assert question_cues(question) == cues
+
+
+def test_a_day_of_the_month_is_no_count() -> None:
+    assert not gives("vendredi 4 avril 2014 à 08:30", "count")
+    assert gives("10 bonnes raisons", "count")
 
 
 def test_what_a_text_gives() -> None:

@@ -175,6 +175,9 @@ def test_eval_command_reports_a_broken_set_in_one_line(tmp_path: Path) -> None:
     "How many employees does Gallup have?",
     "Peux-tu me recommander un hôtel à Genève ?",
     "is there a similar event in berlin",
+    "jane mcconnell elle a quel age",
+    "combien gagne guillaume foltran",
+    "how many people attend the geneva breakfast",
 ])
 def test_facts_the_posts_never_give_are_not_answered(router: Router, question: str) -> None:
     assert router.route(question).verdict != "answer"

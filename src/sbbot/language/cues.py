@@ -13,6 +13,8 @@ import re
 from itertools import pairwise
 from typing import Literal
 
+from sbbot.text import fold
+
 Cue = Literal["date", "place", "price", "person", "age", "count"]
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -23,7 +25,7 @@ CUE_WORDS: dict[Cue, frozenset[str]] = {
     "place": frozenset("où where adresse address venue".split()),
     "price": frozenset("prix tarif tarifs payant payante gratuit gratuite coûte coûtent coût "
                        "salaire salaires rémunération payer paie price prices cost costs fee "
-                       "fees free pay paid salary salaries wage wages".split()),
+                       "fees free pay paid salary wage wages".split()),
     "person": frozenset("who whos who's".split()),
     "age": frozenset("âge".split()),
     "count": frozenset(),
@@ -67,27 +69,43 @@ GIVES: dict[Cue, re.Pattern[str]] = {
         r"\s+[A-Z][a-z]*[A-Z]?[a-zéèëï]+|\b(?:personnes?|gens|people|membres?|members?|"
         r"auteurs?|authors?|intervenants?|speakers?)\b"),
     "age": re.compile(r"\b\d{1,3}\s*(?:ans|years?\s+old)\b|\bâgée?\s+de\b", re.IGNORECASE),
-    "count": re.compile(r"(?<![\d/:])\b(?!(?:1[89]|20)\d\d\b)\d+\b(?![:/h]\d)"),
+    "count": re.compile(r"(?<![\d/:])\b(?!(?:1[89]|20)\d\d\b)\d+\b(?![:/h]\d)"
+                        rf"(?!\s*(?:er\s+)?(?:{'|'.join(MONTHS.split())})\b)", re.IGNORECASE),
 }
 
 
 def question_cues(text: str) -> frozenset[Cue]:
     """The kinds of answer the question asks for, from its question words."""
-    words = [word.lower() for word in WORD.findall(text.replace("’", "'"))]
+    words = [plain(word) for word in WORD.findall(text.replace("’", "'"))]
     cues: set[Cue] = set()
-    for cue, singles in CUE_WORDS.items():
+    for cue, singles in PLAIN_WORDS.items():
         if any(word in singles for word in words):
             cues.add(cue)
-    for cue, pairs in CUE_PAIRS.items():
+    for cue, pairs in PLAIN_PAIRS.items():
         if any(pair in pairs for pair in pairwise(words)):
             cues.add(cue)
     if words and words[0] == "qui":
         cues.add("person")
     if any(pair in HOW_NOT_WHERE for pair in pairwise(words)):
         cues.discard("place")
+    if "combien" in words and "count" not in cues and "age" not in cues:
+        cues.add("price")
     if "age" in cues or "count" in cues:
         cues.discard("price")
     return frozenset(cues)
+
+
+def plain(word: str) -> str:
+    """A question word as members type it, without accents ("coute", "quel age"), except
+    "où": without its accent it is "ou", the conjunction. (No cue word may fold into another
+    word: English "salaries" would be French "salariés".)"""
+    lower = word.lower()
+    return lower if lower == "où" else fold(lower)
+
+
+PLAIN_WORDS = {cue: frozenset(map(plain, words)) for cue, words in CUE_WORDS.items()}
+PLAIN_PAIRS = {cue: frozenset((plain(first), plain(second)) for first, second in pairs)
+               for cue, pairs in CUE_PAIRS.items()}
 
 
 def gives(text: str, cue: Cue) -> bool:
