@@ -8,7 +8,9 @@ import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from sbbot.adapters.split import scan, split_message
+from sbbot.adapters.split import split_message
+from tests.split_reference import scan
+from tests.split_reference import split_message as reference_split
 
 MARKUP = re.compile(r"[*_~|`]")
 
@@ -92,3 +94,30 @@ def test_parts_fit_keep_every_word_and_balance_markup(pieces: list[str], limit: 
         assert final_markup(part) == ()
     if parts:
         assert final_markup(parts[-1]) == final_markup(text.strip())
+
+
+PIECES = st.one_of(
+    WORDS, TOKENS,
+    st.sampled_from(["\\", "\\*", "*", "_", "~", "|", "```py\n", "```c++ \n", "````", "\t",
+                     "\u00a0", "\u2028", "\x1c", "  \n", "x" * 40]),
+    st.text(max_size=4))
+
+
+@settings(max_examples=1500, deadline=None)
+@example(pieces=["0 0 000 0000 00000000000 **0 0 0000 0000 ", "0" * 15 + " ", "0" * 15 + " ",
+                 "`00 ", "```0 "], limit=80)
+@example(pieces=["```python\n", "x = 1\n" * 40, "```", " fin " * 30], limit=80)
+@example(pieces=["**", "a" * 200, " *b*" * 30], limit=80)
+@given(pieces=st.lists(PIECES, max_size=300), limit=st.integers(min_value=80, max_value=300))
+def test_the_linear_splitter_cuts_where_the_reference_does(pieces: list[str],
+                                                           limit: int) -> None:
+    text = "".join(pieces)
+    assert split_message(text, limit) == reference_split(text, limit)
+
+
+@pytest.mark.parametrize("text", [
+    "*_`~|" * 2000, "**" * 5000, "\\" * 9999, "` " * 5000, "```" * 3333, "```py\n" * 2000,
+    "> a\n" * 2500, "qui est là ? " * 800, "**gras** " * 1000, "\u200b" * 10_000])
+@pytest.mark.parametrize("limit", [80, 2000])
+def test_the_linear_splitter_agrees_on_long_pathological_input(text: str, limit: int) -> None:
+    assert split_message(text, limit) == reference_split(text, limit)

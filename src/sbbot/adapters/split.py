@@ -4,11 +4,23 @@ A cut falls on whitespace, preferably between paragraphs, then between lines, th
 words, so no word is broken. Markdown open at the cut (a code fence, inline code, bold,
 underline, strikethrough, spoiler) is closed at the end of one part and reopened at the start
 of the next, so each part renders on its own as it would have in the whole.
+
+Linear in the text: each part's window is tokenised once by one expression (a code span is
+one token), the markup open at a position is looked up from running counts rather than
+rescanned, and the best cut is searched from the end of the window, stopping at the first
+that fits. `tests/split_reference.py` keeps the first, quadratic, version; a property test
+holds this one to its output.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from itertools import accumulate, repeat
+from operator import xor
 
 FENCE = "```"
 TOGGLES = ("**", "__", "~~", "||")
@@ -16,6 +28,18 @@ LANGUAGE = re.compile(r"[\w+#.-]{0,20}\n")
 """What may follow an opening fence on its line and is repeated when the fence reopens."""
 MIN_LIMIT = 80
 """Room for the longest close-and-reopen markup with text still left over in each part."""
+
+TOKEN = re.compile(r"(\\[\s\S]?|```(?:[\w+#.-]{0,20}\n)?(?:[\s\S]*?```|[\s\S]*)|`[^`]*`?"
+                   r"|\*\*|__|~~|\|\|)")
+"""One markup token, read left to right as a renderer does: an escape, a whole code block
+or inline code span (closed or running to the end), or a toggle."""
+TOGGLE_BITS = {token: 1 << number for number, token in enumerate(TOGGLES)}
+VISIBLE = re.compile(r"\S")
+BLANK = re.compile(r"\s")
+LINE_BREAK = re.compile(r"\n")
+PARAGRAPH_BREAK = re.compile(r"\n(?=\n)|(?<=\n)\n")
+BY_RANK = (PARAGRAPH_BREAK, LINE_BREAK, BLANK)
+"""The cut points of each rank, best first: a paragraph break, a line break, any blank."""
 
 Markup = tuple[str, ...]
 """The markup open at a position, outermost first: e.g. ("**", "```python")."""
@@ -26,45 +50,166 @@ def split_message(text: str, limit: int) -> list[str]:
     if limit < MIN_LIMIT:
         raise ValueError(f"limit must be at least {MIN_LIMIT}, got {limit}")
     parts: list[str] = []
-    rest = text.strip()
+    rest = Rest("", text.strip(), 0)
     while len(rest) > limit:
         part, rest = cut(rest, limit)
         parts.append(part)
-    if rest:
-        parts.append(rest)
+    if len(rest):
+        parts.append(rest.head + rest.text[rest.start:])
     return parts
 
 
-def cut(text: str, limit: int) -> tuple[str, str]:
-    """The first part of `text` and the remainder, markup closed and reopened around the cut."""
-    window = text[: limit + 1]
-    states = scan(window)
-    best: tuple[bool, int, int] | None = None
-    for index in range(limit // 3, len(window)):
-        state = states[index]
-        if state is None or not window[index].isspace():
-            continue
-        if len(window[:index].rstrip()) + len(closing(state)) > limit:
-            continue
-        if glues(window[:index].rstrip(), state, text[index:].lstrip()):
-            continue
-        key = (not state, boundary_rank(window, index), index)
-        best = key if best is None or key > best else best
-    if best is not None:
-        index = best[2]
-        state = states[index]
-        assert state is not None
+@dataclass(frozen=True)
+class Rest:
+    """What is left to send, `head + text[start:]`, without copying the text for each part."""
+
+    head: str
+    text: str
+    start: int
+
+    def __len__(self) -> int:
+        return len(self.head) + len(self.text) - self.start
+
+    def window(self, size: int) -> str:
+        return self.head + self.text[self.start: self.start + size - len(self.head)]
+
+    def after(self, index: int, prefix: str = "", strip: bool = False) -> Rest:
+        """`prefix` + what follows position `index`, its leading blanks dropped if `strip`."""
+        head = self.head[index:]
+        start = self.start + max(0, index - len(self.head))
+        if strip:
+            head = head.lstrip()
+            if not head:
+                visible = VISIBLE.search(self.text, start)
+                start = visible.start() if visible else len(self.text)
+        return Rest(prefix + head, self.text, start)
+
+    def visible_after(self, index: int) -> str:
+        """The first non-blank character at or after `index` ("" if none)."""
+        visible = VISIBLE.search(self.head, index)
+        if visible is None:
+            visible = VISIBLE.search(self.text, self.start + max(0, index - len(self.head)))
+        return visible.group() if visible else ""
+
+
+def cut(rest: Rest, limit: int) -> tuple[str, Rest]:
+    """The first part of `rest` and the remainder, markup closed and reopened around the cut."""
+    window = Window(rest.window(limit + 1))
+    found = window.best_blank(rest, limit)
+    if found is not None:
+        index, state = found
         in_code = any(token.startswith(FENCE) for token in state)
         # Inside code, keep the next line's indentation; elsewhere drop the blank at the cut.
-        after = text[index + 1:] if in_code else text[index:].lstrip()
-        return text[:index].rstrip() + closing(state), opening(state) + after
+        after = rest.after(index + 1, opening(state)) if in_code else rest.after(
+            index, opening(state), strip=True)
+        return window.text[:index].rstrip() + closing(state), after
     # No whitespace in reach: a single "word" longer than a third of the limit (a long URL,
     # say). Cut it as late as the closing markup allows, but never inside a markup token.
     for index in range(limit, 0, -1):
-        state = states[index]
-        if state is not None and index + len(closing(state)) <= limit:
-            return text[:index] + closing(state), opening(state) + text[index:]
+        size = window.closing_size(index)
+        if size is not None and index + size <= limit:
+            markup = window.state(index)
+            assert markup is not None
+            return window.text[:index] + closing(markup), rest.after(index, opening(markup))
     raise AssertionError("unreachable: position 0 always has a state")
+
+
+class Window:
+    """A part's worth of text, tokenised once, answering which markup is open where."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.pieces = TOKEN.split(text)
+        """Text between tokens and tokens, alternately: a token at every odd index."""
+        self.ends = list(accumulate(map(len, self.pieces)))
+        self.tokens = self.pieces[1::2]
+        self.masks = list(accumulate(map(TOGGLE_BITS.get, self.tokens, repeat(0)), xor,
+                                     initial=0))
+        """Which toggles are open (one bit each) after each number of tokens."""
+
+    @cached_property
+    def reversed(self) -> str:
+        return self.text[::-1]
+
+    def locate(self, index: int) -> tuple[int, str, int]:
+        """How many tokens precede `index`, and the token it is inside ("" if none) at what
+        offset; a position at a token's first character is before it."""
+        piece = bisect_right(self.ends, index)
+        start = self.ends[piece - 1] if piece else 0
+        if piece % 2 == 0 or index == start:
+            return piece // 2, "", 0
+        return piece // 2, self.pieces[piece], index - start
+
+    def code(self, token: str, offset: int) -> str | None:
+        """The code markup open at `offset` inside `token`, "" outside code, None when
+        `offset` falls inside a markup token itself."""
+        if not token:
+            return ""
+        if token.startswith(FENCE):
+            language = LANGUAGE.match(token, len(FENCE))
+            opener = len(FENCE) + (len(language.group()) if language else 0)
+            closed = len(token) >= opener + len(FENCE) and token.endswith(FENCE)
+            if offset < opener or (closed and offset > len(token) - len(FENCE)):
+                return None
+            return FENCE + (language.group().rstrip("\n") if language else "")
+        if token.startswith("`"):
+            return "`"
+        return None  # the second character of an escape or a toggle
+
+    def is_plain(self, index: int) -> bool:
+        """Whether no markup at all is open at `index` (and it is inside no token)."""
+        count, token, _ = self.locate(index)
+        return not token and not self.masks[count]
+
+    def closing_size(self, index: int) -> int | None:
+        count, token, offset = self.locate(index)
+        code = self.code(token, offset)
+        if code is None:
+            return None
+        return 2 * self.masks[count].bit_count() + len(closing((code,) if code else ()))
+
+    def state(self, index: int) -> Markup | None:
+        """The markup open at `index`, outermost first; None inside a markup token."""
+        count, token, offset = self.locate(index)
+        code = self.code(token, offset)
+        if code is None:
+            return None
+        mask = self.masks[count]
+        before = self.tokens[:count][::-1]
+        opened = sorted((toggle for toggle in TOGGLES if mask & TOGGLE_BITS[toggle]),
+                        key=before.index, reverse=True)
+        return (*opened, code) if code else tuple(opened)
+
+    def blanks(self, pattern: re.Pattern[str], low: int) -> Iterator[int]:
+        """Positions from `low` on that `pattern` finds, last first."""
+        last = len(self.text) - 1
+        for match in pattern.finditer(self.reversed):
+            if match.start() > last - low:
+                return
+            yield last - match.start()
+
+    def best_blank(self, rest: Rest, limit: int) -> tuple[int, Markup] | None:
+        """The whitespace cut that leaves no markup open if any, else the best whose closing
+        fits and glues to nothing; by rank (paragraph, line, word), then as late as can be."""
+        low = limit // 3
+        if not BLANK.search(self.text, low):
+            return None
+        for pattern in BY_RANK:
+            for index in self.blanks(pattern, low):
+                if self.is_plain(index):
+                    return index, ()
+        for pattern in BY_RANK:
+            for index in self.blanks(pattern, low):
+                state = self.state(index)
+                if not state:
+                    continue
+                visible = VISIBLE.search(self.reversed, len(self.text) - index)
+                kept = len(self.text) - visible.start() if visible else 0
+                if kept + len(closing(state)) > limit:
+                    continue
+                if not glues(self.text[kept - 1: kept], state, rest.visible_after(index)):
+                    return index, state
+        return None
 
 
 def glues(before: str, state: Markup, after: str) -> bool:
@@ -72,62 +217,12 @@ def glues(before: str, state: Markup, after: str) -> bool:
 
     Inline code reopened before a fence (`` ` `` + ```` ``` ````) reads as a four-backtick
     fence, and `**` closed after a `*` as `***`: the part would render differently from the
-    whole, so such a cut is not taken.
+    whole, so such a cut is not taken. `before` and `after` are the visible characters
+    either side of the cut.
     """
     closed, reopened = closing(state), opening(state)
     return bool((closed and before.endswith(closed[0]))
                 or (reopened and after.startswith(reopened[-1])))
-
-
-def boundary_rank(text: str, index: int) -> int:
-    """How natural a cut at `index` is: paragraph break 2, line break 1, between words 0."""
-    if text[index] != "\n":
-        return 0
-    return 2 if text[index - 1: index] == "\n" or text[index + 1: index + 2] == "\n" else 1
-
-
-def scan(text: str) -> list[Markup | None]:
-    """The markup open before each position of `text` (and at its end).
-
-    None marks a position inside a markup token (between the two `*` of `**`, or on the
-    language line of a fence), where a cut would break the token itself.
-    """
-    states: list[Markup | None] = []
-    opened: list[str] = []
-    index = 0
-    while index < len(text):
-        before = tuple(opened)
-        step = 1
-        innermost = opened[-1] if opened else ""
-        if innermost.startswith(FENCE):
-            if text.startswith(FENCE, index):
-                step = len(FENCE)
-                opened.pop()
-        elif innermost == "`":
-            if text[index] == "`":
-                opened.pop()
-        elif text[index] == "\\":
-            step = 2
-        elif text.startswith(FENCE, index):
-            language = LANGUAGE.match(text, index + len(FENCE))
-            tag = language.group().rstrip("\n") if language else ""
-            opened.append(FENCE + tag)
-            step = len(FENCE) + (len(language.group()) if language else 0)
-        elif text[index] == "`":
-            opened.append("`")
-        else:
-            token = next((token for token in TOGGLES if text.startswith(token, index)), None)
-            if token is not None:
-                step = len(token)
-                if token in opened:
-                    opened.remove(token)
-                else:
-                    opened.append(token)
-        states.append(before)
-        states.extend([None] * (min(step, len(text) - index) - 1))
-        index += step
-    states.append(tuple(opened))
-    return states
 
 
 def closing(state: Markup) -> str:
