@@ -108,6 +108,7 @@ PIECES = st.one_of(
                  "`00 ", "```0 "], limit=80)
 @example(pieces=["```python\n", "x = 1\n" * 40, "```", " fin " * 30], limit=80)
 @example(pieces=["**", "a" * 200, " *b*" * 30], limit=80)
+@example(pieces=["`", "a " * 50, "`", " b" * 60, "``"], limit=80)  # inline code only
 @given(pieces=st.lists(PIECES, max_size=300), limit=st.integers(min_value=80, max_value=300))
 def test_the_linear_splitter_cuts_where_the_reference_does(pieces: list[str],
                                                            limit: int) -> None:

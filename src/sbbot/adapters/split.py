@@ -36,10 +36,8 @@ or inline code span (closed or running to the end), or a toggle."""
 TOGGLE_BITS = {token: 1 << number for number, token in enumerate(TOGGLES)}
 VISIBLE = re.compile(r"\S")
 BLANK = re.compile(r"\s")
-LINE_BREAK = re.compile(r"\n")
-PARAGRAPH_BREAK = re.compile(r"\n(?=\n)|(?<=\n)\n")
-BY_RANK = (PARAGRAPH_BREAK, LINE_BREAK, BLANK)
-"""The cut points of each rank, best first: a paragraph break, a line break, any blank."""
+RANKS = (2, 1, 0)
+"""The cut points, best first: a paragraph break, a line break, any blank."""
 
 Markup = tuple[str, ...]
 """The markup open at a position, outermost first: e.g. ("**", "```python")."""
@@ -94,7 +92,7 @@ class Rest:
 
 def cut(rest: Rest, limit: int) -> tuple[str, Rest]:
     """The first part of `rest` and the remainder, markup closed and reopened around the cut."""
-    window = Window(rest.window(limit + 1))
+    window = window_of(rest.window(limit + 1))
     found = window.best_blank(rest, limit)
     if found is not None:
         index, state = found
@@ -114,79 +112,55 @@ def cut(rest: Rest, limit: int) -> tuple[str, Rest]:
     raise AssertionError("unreachable: position 0 always has a state")
 
 
+def window_of(text: str) -> Window:
+    if "\\" in text or FENCE in text or any(toggle in text for toggle in TOGGLES):
+        return MarkupWindow(text)
+    return CodeSpanWindow(text)
+
+
 class Window:
-    """A part's worth of text, tokenised once, answering which markup is open where."""
+    """A part's worth of text, answering which markup is open where and where to cut it."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.pieces = TOKEN.split(text)
-        """Text between tokens and tokens, alternately: a token at every odd index."""
-        self.ends = list(accumulate(map(len, self.pieces)))
-        self.tokens = self.pieces[1::2]
-        self.masks = list(accumulate(map(TOGGLE_BITS.get, self.tokens, repeat(0)), xor,
-                                     initial=0))
-        """Which toggles are open (one bit each) after each number of tokens."""
 
     @cached_property
     def reversed(self) -> str:
         return self.text[::-1]
 
-    def locate(self, index: int) -> tuple[int, str, int]:
-        """How many tokens precede `index`, and the token it is inside ("" if none) at what
-        offset; a position at a token's first character is before it."""
-        piece = bisect_right(self.ends, index)
-        start = self.ends[piece - 1] if piece else 0
-        if piece % 2 == 0 or index == start:
-            return piece // 2, "", 0
-        return piece // 2, self.pieces[piece], index - start
-
-    def code(self, token: str, offset: int) -> str | None:
-        """The code markup open at `offset` inside `token`, "" outside code, None when
-        `offset` falls inside a markup token itself."""
-        if not token:
-            return ""
-        if token.startswith(FENCE):
-            language = LANGUAGE.match(token, len(FENCE))
-            opener = len(FENCE) + (len(language.group()) if language else 0)
-            closed = len(token) >= opener + len(FENCE) and token.endswith(FENCE)
-            if offset < opener or (closed and offset > len(token) - len(FENCE)):
-                return None
-            return FENCE + (language.group().rstrip("\n") if language else "")
-        if token.startswith("`"):
-            return "`"
-        return None  # the second character of an escape or a toggle
-
-    def is_plain(self, index: int) -> bool:
-        """Whether no markup at all is open at `index` (and it is inside no token)."""
-        count, token, _ = self.locate(index)
-        return not token and not self.masks[count]
-
-    def closing_size(self, index: int) -> int | None:
-        count, token, offset = self.locate(index)
-        code = self.code(token, offset)
-        if code is None:
-            return None
-        return 2 * self.masks[count].bit_count() + len(closing((code,) if code else ()))
+    def open_at(self, index: int) -> tuple[int, str] | None:
+        """The toggles open at `index` (one bit each) and the code markup ("" outside code);
+        None when `index` falls inside a markup token itself."""
+        raise NotImplementedError
 
     def state(self, index: int) -> Markup | None:
         """The markup open at `index`, outermost first; None inside a markup token."""
-        count, token, offset = self.locate(index)
-        code = self.code(token, offset)
-        if code is None:
-            return None
-        mask = self.masks[count]
-        before = self.tokens[:count][::-1]
-        opened = sorted((toggle for toggle in TOGGLES if mask & TOGGLE_BITS[toggle]),
-                        key=before.index, reverse=True)
-        return (*opened, code) if code else tuple(opened)
+        raise NotImplementedError
 
-    def blanks(self, pattern: re.Pattern[str], low: int) -> Iterator[int]:
-        """Positions from `low` on that `pattern` finds, last first."""
-        last = len(self.text) - 1
-        for match in pattern.finditer(self.reversed):
-            if match.start() > last - low:
-                return
-            yield last - match.start()
+    def closing_size(self, index: int) -> int | None:
+        opened = self.open_at(index)
+        if opened is None:
+            return None
+        mask, code = opened
+        return 2 * mask.bit_count() + len(closing((code,) if code else ()))
+
+    def blanks(self, rank: int, low: int) -> Iterator[int]:
+        """The blanks from `low` on that are cut points of `rank` or better, last first
+        (`str.rfind` where it can: many times faster than an expression)."""
+        text = self.text
+        if rank == 0:
+            last = len(text) - 1
+            for match in BLANK.finditer(self.reversed, 0, len(text) - low):
+                yield last - match.start()
+            return
+        needle = "\n\n" if rank == 2 else "\n"
+        end = below = len(text)
+        while (found := text.rfind(needle, low - len(needle) + 1, end)) >= 0:
+            for index in range(found + len(needle) - 1, found - 1, -1):
+                if low <= index < below:
+                    yield index
+                    below = index
+            end = found + len(needle) - 1
 
     def best_blank(self, rest: Rest, limit: int) -> tuple[int, Markup] | None:
         """The whitespace cut that leaves no markup open if any, else the best whose closing
@@ -194,12 +168,12 @@ class Window:
         low = limit // 3
         if not BLANK.search(self.text, low):
             return None
-        for pattern in BY_RANK:
-            for index in self.blanks(pattern, low):
-                if self.is_plain(index):
+        for rank in RANKS:
+            for index in self.blanks(rank, low):
+                if self.open_at(index) == (0, ""):
                     return index, ()
-        for pattern in BY_RANK:
-            for index in self.blanks(pattern, low):
+        for rank in RANKS:
+            for index in self.blanks(rank, low):
                 state = self.state(index)
                 if not state:
                     continue
@@ -210,6 +184,87 @@ class Window:
                 if not glues(self.text[kept - 1: kept], state, rest.visible_after(index)):
                     return index, state
         return None
+
+
+class CodeSpanWindow(Window):
+    """A window whose only markup, if any, is inline code: every other backtick opens it.
+
+    Counting backticks is many times faster than tokenising (text made of markup), and
+    counting from the previous look-up keeps a pass over the window linear.
+    """
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        self.counted = (0, 0)
+        """(position, backticks before it) of the last look-up."""
+
+    def open_at(self, index: int) -> tuple[int, str]:
+        position, count = self.counted
+        if index >= position:
+            count += self.text.count("`", position, index)
+        else:
+            count -= self.text.count("`", index, position)
+        self.counted = index, count
+        return 0, "`" if count % 2 else ""
+
+    def state(self, index: int) -> Markup:
+        return ("`",) if self.open_at(index)[1] else ()
+
+
+class MarkupWindow(Window):
+    """A window tokenised once, the toggles open after each token kept as running bits."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text)
+        pieces = TOKEN.split(text)
+        self.tokens = pieces[1::2]
+        self.ends = list(accumulate(map(len, pieces)))
+        """Where each piece ends: text between tokens and tokens, alternately."""
+        self.masks = list(accumulate(map(TOGGLE_BITS.get, self.tokens, repeat(0)), xor,
+                                     initial=0))
+        """Which toggles are open (one bit each) after each number of tokens."""
+
+    def locate(self, index: int) -> tuple[int, str, int]:
+        """How many tokens precede `index`, and the token it is inside ("" if none) at what
+        offset; a position at a token's first character is before it."""
+        piece = bisect_right(self.ends, index)
+        start = self.ends[piece - 1] if piece else 0
+        if piece % 2 == 0 or index == start:
+            return piece // 2, "", 0
+        return piece // 2, self.tokens[piece // 2], index - start
+
+    def open_at(self, index: int) -> tuple[int, str] | None:
+        count, token, offset = self.locate(index)
+        code = code_inside(token, offset)
+        return None if code is None else (self.masks[count], code)
+
+    def state(self, index: int) -> Markup | None:
+        count, token, offset = self.locate(index)
+        code = code_inside(token, offset)
+        if code is None:
+            return None
+        mask = self.masks[count]
+        before = self.tokens[:count][::-1]
+        opened = sorted((toggle for toggle in TOGGLES if mask & TOGGLE_BITS[toggle]),
+                        key=before.index, reverse=True)
+        return (*opened, code) if code else tuple(opened)
+
+
+def code_inside(token: str, offset: int) -> str | None:
+    """The code markup open at `offset` inside `token`, "" outside code, None when `offset`
+    falls inside a markup token itself (an escape, a toggle, a fence and its language)."""
+    if not token:
+        return ""
+    if token.startswith(FENCE):
+        language = LANGUAGE.match(token, len(FENCE))
+        opener = len(FENCE) + (len(language.group()) if language else 0)
+        closed = len(token) >= opener + len(FENCE) and token.endswith(FENCE)
+        if offset < opener or (closed and offset > len(token) - len(FENCE)):
+            return None
+        return FENCE + (language.group().rstrip("\n") if language else "")
+    if token.startswith("`"):
+        return "`"
+    return None
 
 
 def glues(before: str, state: Markup, after: str) -> bool:
