@@ -63,3 +63,10 @@ def test_nothing_inert_returns_can_ping_or_link(text: str) -> None:
 def test_a_scheme_inside_a_word_is_a_link_still() -> None:
     assert inert("1https://1.2.3.4/x") == "1" + LINK_WORD
     assert inert("voir_http://10.0.0.1:8080/ ici") == "voir_" + LINK_WORD + " ici"
+
+
+def test_file_names_stay_words_and_domains_do_not() -> None:
+    assert inert("voir p.yaml et config.json") == "voir p.yaml et config.json"
+    assert inert("main.py") == LINK_WORD  # .py is Paraguay's domain
+    for link in ("p.yaml.evil.example", "evil.example/p.yaml", "exemple.fr", "x.yaml/y.com"):
+        assert LINK_WORD in inert(link) and "example" not in inert(link), link

@@ -8,14 +8,19 @@ from __future__ import annotations
 
 import re
 
+FILE_EXTENSIONS = "yaml|yml|json|toml|txt|csv|html?|cfg|conf|ini|log|xml|pdf|png|jpe?g|css|js|ts"
+"""File name endings that are no top-level domain (none is in the Public Suffix List), so
+`p.yaml` or `config.json` stay words. `.py`, `.md`, `.sh`, `.zip` are domains: not here."""
 LINK = re.compile(
     r"(?:[a-z][a-z0-9+.-]{1,20}:/+|\bwww\.|\bmailto:)\S*"
-    r"|\b[\w-]{1,63}(?:\.[\w-]{1,63})*\.[a-z]{2,24}\b(?:/\S*)?",
+    rf"|\b[\w-]{{1,63}}(?:\.[\w-]{{1,63}})*\.(?!(?:{FILE_EXTENSIONS})\b)[a-z]{{2,24}}\b(?:/\S*)?",
     re.IGNORECASE,
 )
 """A URL with a scheme, a `www.` or `mailto:` address, or a bare domain name (chat clients
 turn `exemple.fr/x` into a link too). Bounded repetitions keep it linear on any input. A
-scheme counts even inside a word: Discord links the `https://` of `1https://1.2.3.4`."""
+scheme counts even inside a word: Discord links the `https://` of `1https://1.2.3.4`. A
+bare name ending like a file is not a domain: Discord links nothing without a scheme, and
+Matrix clients only names under a real top-level domain."""
 LINK_MARKS = (".", ":")
 """Every match of `LINK` has one of these: text without them is not scanned at all."""
 LINK_WORD = "[lien]"
