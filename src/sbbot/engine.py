@@ -27,7 +27,7 @@ from sbbot.inbound import PREFIX, command_word, normalize
 from sbbot.knowledge import Knowledge
 from sbbot.metrics import Metrics
 from sbbot.router import Router
-from sbbot.snapshot import ReloadReport, Snapshot, compare, open_snapshot, rebuild, release
+from sbbot.snapshot import ReloadReport, Snapshot, compare, open_snapshot, rebuild
 from sbbot.store import MemoryRotations, Store, StoreError
 
 log = logging.getLogger(__name__)
@@ -68,7 +68,7 @@ class Engine:
         self.timezone = timezone or ZoneInfo("Europe/Paris")
         self._snapshot: Snapshot = open_snapshot(knowledge_dir, cache_dir)
         self.metrics = Metrics()
-        self.metrics.knowledge_entries.set(sum(1 for _ in self.knowledge.entries()))
+        self.metrics.knowledge_entries.set(len(self.router.entries))
         self.memory_rotations = MemoryRotations()
         self.store_down = False
         self._notice_due = False
@@ -92,7 +92,7 @@ class Engine:
 
         Blocking: run it in a worker thread. The new snapshot is built in a child process
         and swapped in with one assignment, so answers never wait for it (see
-        `sbbot.snapshot`); the old one is then freed a little at a time.
+        `sbbot.snapshot`).
         """
         try:
             new = rebuild(self.knowledge_dir, self.cache_dir)
@@ -100,12 +100,9 @@ class Engine:
             self.metrics.reloads.labels("failed").inc()
             raise
         self.metrics.reloads.labels("ok").inc()
-        self.metrics.knowledge_entries.set(sum(1 for _ in new.knowledge.entries()))
+        self.metrics.knowledge_entries.set(len(new.router.entries))
         report = compare(self._snapshot, new)
-        old: list[object] = [self._snapshot]
         self._snapshot = new
-        del new
-        release(old)
         return report
 
     # Store faults cost at most the write --------------------------------------------------

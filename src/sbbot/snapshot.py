@@ -11,9 +11,9 @@ archive takes seconds of CPU (reading and validating the YAML, indexing), so:
   rebuilt): it carries its key and a digest of its payload, checked before use.
 - a reload builds the new snapshot in a child process (`python -m sbbot.snapshot`), so the
   build never competes with the answers for the interpreter lock; the bot's process only
-  loads the result. Loading reads the pickle through a Python-level reader, so the
-  unpickler hands the lock back between its 64 KB frames instead of holding it for the
-  whole file, and the old snapshot is freed a few objects at a time (`release`).
+  loads the result. The entries are columns (`sbbot.columns`): a text blob and arrays, a
+  few thousand objects for 100,000 entries, so loading one (tens of milliseconds at
+  100,000), swapping it in and freeing the old one never hold the lock for long.
 
 The cache is a pickle: it is only ever read from the directory the bot itself writes (its
 data directory), never from anything a member or a knowledge file provides.
@@ -22,37 +22,37 @@ data directory), never from anything a member or a knowledge file provides.
 from __future__ import annotations
 
 import copyreg
-import gc
 import hashlib
 import io
 import json
 import logging
 import os
 import pickle
+import stat
 import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass
+from functools import cache
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 import sbbot
+from sbbot.columns import lean_knowledge
 from sbbot.knowledge import Knowledge, KnowledgeError, load_knowledge
-from sbbot.knowledge.document import read_file
+from sbbot.knowledge.document import MAX_FILE_BYTES, read_file
 from sbbot.knowledge.loader import Problem
 from sbbot.router import Router
 from sbbot.safefile import FileProblem
 
 log = logging.getLogger(__name__)
 
-FORMAT = 1
+FORMAT = 2
 """Bumped whenever the file layout changes; part of every key."""
 MAGIC = b"sbbot-snapshot\n"
 DIGEST_SIZE = 32
-RELEASE_BATCH = 2000
-"""Objects freed between two chances for the answering thread to take the lock."""
 IN_PROCESS_BYTES = 1_000_000
 """Knowledge smaller than this is rebuilt in the calling thread: its build takes tens of
 milliseconds, while starting the child process costs seconds on a loaded machine."""
@@ -73,7 +73,8 @@ class Snapshot:
     def load(cls, directory: Path) -> Snapshot:
         """Read, validate and index `directory` (seconds for a large archive)."""
         knowledge = load_knowledge(directory)
-        return cls(knowledge, Router(knowledge))
+        router = Router(knowledge)
+        return cls(lean_knowledge(knowledge, router.entries), router)
 
 
 @dataclass(frozen=True)
@@ -84,16 +85,17 @@ class ReloadReport:
 
 
 def compare(old: Snapshot, new: Snapshot) -> ReloadReport:
-    """What a reload changed, from the routers' own entries: making a second copy of 100,000
-    entries here would cost as much as the swap saves."""
-    old_entries = {entry.id: entry for entry in old.router.entries}
-    new_entries = {entry.id: entry for entry in new.router.entries}
+    """What a reload changed, from the routers' entry tables, without making 100,000
+    entries twice."""
+    before, after = old.router.entries, new.router.entries
+    old_ids = {entry_id: number for number, entry_id in enumerate(before.ids.all())}
+    new_ids = {entry_id: number for number, entry_id in enumerate(after.ids.all())}
     return ReloadReport(
-        added=tuple(sorted(new_entries.keys() - old_entries.keys())),
-        removed=tuple(sorted(old_entries.keys() - new_entries.keys())),
+        added=tuple(sorted(new_ids.keys() - old_ids.keys())),
+        removed=tuple(sorted(old_ids.keys() - new_ids.keys())),
         changed=tuple(sorted(
-            entry_id for entry_id in new_entries.keys() & old_entries.keys()
-            if new_entries[entry_id] != old_entries[entry_id]
+            entry_id for entry_id in new_ids.keys() & old_ids.keys()
+            if before.signature(old_ids[entry_id]) != after.signature(new_ids[entry_id])
         )),
     )
 
@@ -155,37 +157,68 @@ def fingerprint(directory: Path) -> str:
     old cache must not be read by new code; so does the router's language data (lexicons,
     lemma tables), which shapes the index as much as the code does.
     """
+    digest = hashlib.blake2b(code_digest(), digest_size=DIGEST_SIZE)
+    for name, path in knowledge_files(directory):
+        digest.update(b"\0" + name.encode() + b"\0")
+        try:  # read as the loader reads: a FIFO, a link out or a huge file is never read
+            digest.update(plain_file_bytes(path) or read_file(Path(path), directory))
+        except FileProblem as problem:  # the loader reports it: never a stale cache hit
+            digest.update(str(problem).encode())
+    return digest.hexdigest()
+
+
+@cache
+def code_digest() -> bytes:
+    """The format, the interpreter and the code this process runs (read once: what an
+    upgrade installs later is not what this process runs)."""
     digest = hashlib.blake2b(digest_size=DIGEST_SIZE)
     digest.update(f"{FORMAT} {sys.version}".encode())
     package = Path(sbbot.__file__).parent
     for path in sorted([*package.rglob("*.py"), *(package / "language" / "data").glob("*")]):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0")
         digest.update(path.read_bytes())
-    for path in knowledge_files(directory):
-        digest.update(b"\0" + path.relative_to(directory).as_posix().encode() + b"\0")
-        try:  # read as the loader reads: a FIFO, a link out or a huge file is never read
-            digest.update(read_file(path, directory))
-        except FileProblem as problem:  # the loader reports it: never a stale cache hit
-            digest.update(str(problem).encode())
-    return digest.hexdigest()
+    return digest.digest()
 
 
-def knowledge_files(directory: Path) -> Iterator[Path]:
+def plain_file_bytes(path: str) -> bytes | None:
+    """The bytes of `path` if it is a regular file (not a link) of 1 to MAX_FILE_BYTES bytes,
+    else None: `read_file` then decides, with its slower checks (a link's target)."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_NOFOLLOW)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode) or not 0 < info.st_size <= MAX_FILE_BYTES:
+            return None
+        data = os.read(descriptor, info.st_size + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(descriptor)
+    return data if len(data) == info.st_size else None
+
+
+def knowledge_files(directory: Path) -> Iterator[tuple[str, str]]:
     """Every entry under `directory` but folders and hidden ones (a cache kept inside it,
-    editors' swap files), in a fixed order; FIFOs and the like included, so that a reload
-    reports them as the loader does."""
-    for path in sorted(directory.rglob("*")):
-        if not path.is_dir() and not any(part.startswith(".")
-                                      for part in path.relative_to(directory).parts):
-            yield path
+    editors' swap files), as (its relative POSIX name, its path), in a fixed order; FIFOs
+    and the like included, so that a reload reports them as the loader does. Links to
+    folders are neither listed nor followed."""
+    root = str(directory)
+    for folder, folders, names in os.walk(root):
+        folders[:] = sorted(name for name in folders if not name.startswith("."))
+        prefix = Path(os.path.relpath(folder, root)).as_posix() + "/"
+        for name in sorted(names):
+            if not name.startswith("."):
+                yield (name if prefix == "./" else prefix + name), os.path.join(folder, name)
 
 
 def knowledge_size(directory: Path) -> int:
     """The knowledge files' total size, as `stat` tells it (nothing is opened)."""
     total = 0
-    for path in knowledge_files(directory):
+    for _, path in knowledge_files(directory):
         try:
-            total += path.stat().st_size
+            total += os.stat(path).st_size
         except OSError:
             continue
     return total
@@ -233,20 +266,21 @@ def write_cache(snapshot: Snapshot, cache_dir: Path, key: str) -> Path | None:
 
 def read_cache(path: Path, key: str) -> Snapshot | None:
     """The snapshot cached at `path` for `key`, or None if it is missing, stale or corrupt."""
+    expected = MAGIC + key.encode() + b"\n"
     try:
-        with path.open("rb") as stream:
-            header = stream.read(len(MAGIC) + len(key) + 1 + DIGEST_SIZE)
-            payload = stream.read()
+        data = memoryview(path.read_bytes())
     except OSError:
         return None
-    if header[:len(MAGIC)] != MAGIC or header[len(MAGIC):-DIGEST_SIZE] != key.encode() + b"\n":
+    header, digest, payload = (data[:len(expected)], data[len(expected):][:DIGEST_SIZE],
+                               data[len(expected) + DIGEST_SIZE:])
+    if header != expected:
         log.info("knowledge snapshot %s is stale; rebuilding", path.name)
         return None
-    if hashlib.blake2b(payload, digest_size=DIGEST_SIZE).digest() != header[-DIGEST_SIZE:]:
+    if hashlib.blake2b(payload, digest_size=DIGEST_SIZE).digest() != digest:
         log.warning("knowledge snapshot %s is corrupt; rebuilding", path.name)
         return None
     try:
-        snapshot = unpickle(payload)
+        snapshot = pickle.loads(payload)
     except Exception as error:  # any failure to unpickle means "rebuild"
         log.warning("knowledge snapshot %s unreadable (%s); rebuilding", path.name, error)
         return None
@@ -255,72 +289,6 @@ def read_cache(path: Path, key: str) -> Snapshot | None:
                     type(snapshot).__name__)
         return None
     return snapshot
-
-
-class YieldingReader:
-    """A file whose reads are Python calls: the unpickler reads one 64 KB frame at a time,
-    and each call is a point where a waiting thread can take the interpreter lock."""
-
-    def __init__(self, raw: io.BytesIO) -> None:
-        self._raw = raw
-
-    def read(self, size: int = -1) -> bytes:
-        return self._raw.read(size)
-
-    def readinto(self, buffer: Any) -> int:
-        return self._raw.readinto(buffer)
-
-    def readline(self) -> bytes:
-        return self._raw.readline()
-
-
-def unpickle(payload: bytes) -> object:
-    """Unpickle without a collector pause: the collector is off while a million objects are
-    created (it would otherwise scan them again and again), and they are then frozen, so that
-    no later collection scans the snapshot either; it is freed by reference counting."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        value = pickle.load(YieldingReader(io.BytesIO(payload)))
-        gc.freeze()
-    finally:
-        if enabled:
-            gc.enable()
-    return value
-
-
-def release(holder: list[object]) -> None:
-    """Drop the last reference to a large object graph (the one item of `holder`, which the
-    caller must not keep elsewhere) a batch of objects at a time.
-
-    Freeing an old snapshot in one `del` is a single C-level cascade (80 ms for 100,000
-    entries) that no other thread can interrupt. Here the graph is first listed breadth-first
-    (the list keeps every object alive), then the list is emptied from the root down: each
-    step frees one object, whose children the list still holds.
-    """
-    order = [holder.pop()]
-    seen = {id(order[0])}
-    position = 0
-    while position < len(order):
-        for child in gc.get_referents(order[position]):
-            if id(child) not in seen and owned(child):
-                seen.add(id(child))
-                order.append(child)
-        position += 1
-    seen.clear()
-    for start in range(0, len(order), RELEASE_BATCH):
-        for position in range(start, min(start + RELEASE_BATCH, len(order))):
-            order[position] = None
-
-
-def owned(value: object) -> bool:
-    """Whether `release` walks into `value`: containers and sbbot's own objects, never a
-    class, a module or a function (through which it would reach the whole interpreter)."""
-    return gc.is_tracked(value) and (
-        isinstance(value, CONTAINERS) or type(value).__module__.startswith("sbbot."))
-
-
-CONTAINERS = (dict, list, tuple, set, frozenset, MappingProxyType)
 
 
 def main(argv: list[str]) -> int:

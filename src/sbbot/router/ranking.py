@@ -15,6 +15,7 @@ import numpy as np
 import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
+from sbbot.columns import EntryTable
 from sbbot.knowledge.model import Entry, Knowledge
 from sbbot.language.cues import gives, question_cues
 from sbbot.language.frequency import general_zipf
@@ -89,20 +90,16 @@ class Router:
             synonyms = dict(knowledge.synonyms)
         else:
             entries = list(knowledge)
-        self.entries: tuple[Entry, ...] = tuple(entries)
-        self._index_of = {entry.id: index for index, entry in enumerate(self.entries)}
+        self.entries = EntryTable(entries)
         self._analyzer = Analyzer(synonyms or {}, parts)
-        self._index, known = build_index(self.entries, self._analyzer)
+        self._index, known = build_index(entries, self._analyzer)
         self._analyzer.learn(known)
-        self._hint_shapes = [tuple(" ".join(sorted(set(self._analyzer.terms(question))))
-                                   for question in entry.hints.questions)
-                             if entry.hints.questions else ()
-                             for entry in self.entries]
-        self._events = frozenset(index for index, entry in enumerate(self.entries)
+        self._hint_shapes = {index: tuple(" ".join(sorted(set(self._analyzer.terms(question))))
+                                          for question in entry.hints.questions)
+                             for index, entry in enumerate(entries) if entry.hints.questions}
+        self._events = frozenset(index for index, entry in enumerate(entries)
                                  if entry.type == "event")
-        self._hinted = self._index.restrict(
-            [index for index, shapes in enumerate(self._hint_shapes)
-             if shapes or index in self._events])
+        self._hinted = self._index.restrict(self._hint_shapes.keys() | self._events)
         self._text_keys: dict[str, str] = {}
         self._names: dict[int, frozenset[str]] = {}
         """A memo of each entry's proper nouns, computed for the entries that come first."""
@@ -162,7 +159,7 @@ class Router:
         return query, matches, Evidence(score, shared, foreign, unmet, unasked)
 
     def entry(self, entry_id: str) -> Entry:
-        return self.entries[self._index_of[entry_id]]
+        return self.entries[self.entries.index_of(entry_id)]
 
     def _foreign_words(self, terms: Sequence[QueryTerm], asks_fact: bool) -> tuple[str, ...]:
         """What the question names that no entry contains: a name ("Yammer"), a place ("in
@@ -217,7 +214,7 @@ class Router:
         One broad word ("les réseaux ?") is found in a dozen entries: covering it does not
         single one out, so the bot offers topics instead of answering with any of them.
         """
-        index = self._index_of[match.entry.id]
+        index = self.entries.index_of(match.entry.id)
         return sum(query.weights[term] * (self._index.idf(term) or 0.0)
                    for term in query.weights if self._index.impact(term, index) is not None)
 
@@ -249,7 +246,7 @@ class Router:
         return query.event_bonus if index in self._events else 0.0
 
     def _hint_similarity(self, index: int, shape: str) -> float:
-        hints = self._hint_shapes[index]
+        hints = self._hint_shapes.get(index)
         if not hints:
             return 0.0
         found = process.extractOne(shape, hints, scorer=fuzz.ratio)
