@@ -30,9 +30,10 @@ T = TypeVar("T")
 
 @dataclass(frozen=True, eq=False)
 class Strings:
-    """Texts as one UTF-8 blob: text i is `blob[offsets[i]:offsets[i + 1]]`."""
+    """Texts as one UTF-8 blob: text i is `blob[offsets[i]:offsets[i + 1]]`. The blob is an
+    array, not `bytes`, so that a snapshot pickles it out of band (no copy on loading)."""
 
-    blob: bytes
+    blob: npt.NDArray[np.uint8]
     offsets: npt.NDArray[np.int64]
 
     @classmethod
@@ -40,14 +41,14 @@ class Strings:
         encoded = [text.encode() for text in texts]
         offsets = np.zeros(len(encoded) + 1, np.int64)
         np.cumsum(np.fromiter(map(len, encoded), np.int64, len(encoded)), out=offsets[1:])
-        return cls(b"".join(encoded), offsets)
+        return cls(np.frombuffer(b"".join(encoded), np.uint8), offsets)
 
     def __len__(self) -> int:
         return len(self.offsets) - 1
 
     def raw(self, index: int) -> bytes:
         start, end = self.offsets[index:index + 2].tolist()
-        return self.blob[start:end]
+        return self.blob[start:end].tobytes()
 
     def __getitem__(self, index: int) -> str:
         return self.raw(index).decode()
@@ -55,7 +56,7 @@ class Strings:
     def all(self) -> list[str]:
         """Every text, decoded in one pass (for bulk work: a reload's comparison)."""
         bounds = self.offsets.tolist()
-        blob = self.blob
+        blob = self.blob.tobytes()
         return [blob[start:end].decode() for start, end in pairwise(bounds)]
 
 

@@ -29,6 +29,7 @@ import logging
 import os
 import pickle
 import stat
+import struct
 import subprocess
 import sys
 import tempfile
@@ -241,22 +242,34 @@ def read_only(mapping: dict[Any, Any]) -> MappingProxyType[Any, Any]:
 
 def write_cache(snapshot: Snapshot, cache_dir: Path, key: str) -> Path | None:
     """Write the snapshot atomically (a reader never sees half a file); None if it cannot be
-    written, which only costs the next start-up a build."""
-    buffer = io.BytesIO()
+    written, which only costs the next start-up a build.
+
+    The layout after the header: the number of out-of-band buffers, their sizes, the
+    pickle's size, the pickle, then the buffers (the entries' columns and the index's
+    arrays, pickled out of band: loading makes them views of the file's bytes, no copy).
+    """
+    buffers: list[pickle.PickleBuffer] = []
+    stream = io.BytesIO()
     try:
-        SnapshotPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(snapshot)
+        SnapshotPickler(stream, protocol=5, buffer_callback=buffers.append).dump(snapshot)
     except (pickle.PicklingError, TypeError, AttributeError) as error:
         log.warning("knowledge snapshot not cached: %s", error)
         return None
-    payload = buffer.getbuffer()
-    header = MAGIC + key.encode() + b"\n" + hashlib.blake2b(
-        payload, digest_size=DIGEST_SIZE).digest()
+    raws = [buffer.raw() for buffer in buffers]
+    sizes = [len(raw) for raw in raws]
+    parts: list[bytes | memoryview] = [
+        struct.pack(f"<Q{len(sizes)}QQ", len(sizes), *sizes, stream.tell()), stream.getbuffer(),
+        *raws]
+    digest = hashlib.blake2b(digest_size=DIGEST_SIZE)
+    for part in parts:
+        digest.update(part)
     path = cache_path(cache_dir, key)
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=cache_dir, prefix=".tmp-", delete=False) as out:
-            out.write(header)
-            out.write(payload)
+            out.write(MAGIC + key.encode() + b"\n" + digest.digest())
+            for part in parts:
+                out.write(part)
         os.replace(out.name, path)
     except OSError as error:
         log.warning("knowledge snapshot not cached in %s: %s", cache_dir, error)
@@ -271,16 +284,16 @@ def read_cache(path: Path, key: str) -> Snapshot | None:
         data = memoryview(path.read_bytes())
     except OSError:
         return None
-    header, digest, payload = (data[:len(expected)], data[len(expected):][:DIGEST_SIZE],
-                               data[len(expected) + DIGEST_SIZE:])
+    header, digest, body = (data[:len(expected)], data[len(expected):][:DIGEST_SIZE],
+                            data[len(expected) + DIGEST_SIZE:])
     if header != expected:
         log.info("knowledge snapshot %s is stale; rebuilding", path.name)
         return None
-    if hashlib.blake2b(payload, digest_size=DIGEST_SIZE).digest() != digest:
+    if hashlib.blake2b(body, digest_size=DIGEST_SIZE).digest() != digest:
         log.warning("knowledge snapshot %s is corrupt; rebuilding", path.name)
         return None
     try:
-        snapshot = pickle.loads(payload)
+        snapshot = unpickle(body)
     except Exception as error:  # any failure to unpickle means "rebuild"
         log.warning("knowledge snapshot %s unreadable (%s); rebuilding", path.name, error)
         return None
@@ -289,6 +302,21 @@ def read_cache(path: Path, key: str) -> Snapshot | None:
                     type(snapshot).__name__)
         return None
     return snapshot
+
+
+def unpickle(body: memoryview) -> object:
+    """The pickle of `body`, its out-of-band buffers read in place (see `write_cache`)."""
+    (count,) = struct.unpack_from("<Q", body)
+    *sizes, size = struct.unpack_from(f"<{count}QQ", body, 8)
+    start = 8 * (count + 2)
+    payload = body[start:start + size]
+    buffers, position = [], start + size
+    for length in sizes:
+        buffers.append(body[position:position + length])
+        position += length
+    if position != len(body):
+        raise ValueError("sizes do not add up")
+    return pickle.loads(payload, buffers=buffers)
 
 
 def main(argv: list[str]) -> int:

@@ -1,15 +1,16 @@
 """The first stage of routing: an inverted index that finds the best entries for a question.
 
-Its interface is narrow (`impact`, `frequency`, `idf`, `top`, `restrict`), so that the
-ranking does not depend on how postings are stored; whatever the implementation, `top` must
-return exactly the entries a full scan would.
+Its interface is narrow (`impact`, `frequency`, `idf`, `scores`, `restrict`), so that the
+ranking does not depend on how postings are stored; whatever the implementation, `scores`
+must give exactly the sums a full scan would.
 
 Postings are numpy arrays (compressed sparse rows, one row per term): entry numbers sorted
 within each term and their BM25 impacts, 12 bytes a posting. The pure-Python index of dicts
 it replaces took 20 s to build over 100,000 passages and twice tantivy's memory, and its
 branch and bound, exact but run in Python, cost 3 ms a question at the 99th percentile;
-arrays are built in a few vectorised passes, and `top` scores every posting of the
-question's terms in C, which is both exact and faster than pruning in Python.
+arrays are built in a few vectorised passes, and `scores` sums every posting of the
+question's terms in C, once per question, which is both exact and faster than pruning in
+Python.
 """
 
 from __future__ import annotations
@@ -144,50 +145,72 @@ class InvertedIndex:
             found[term][doc] = impact  # type: ignore[index]
         return found
 
-    def top(self, weights: Mapping[str, float], bonus: Mapping[str, float], count: int,
-            exclude: Collection[int], floor: float = -math.inf) -> list[int]:
-        """The `count` entries outside `exclude` with the highest linear score, best first.
+    def scores(self, weights: Mapping[str, float], gains: Mapping[str, float],
+               exclude: Collection[int]) -> Scores:
+        """Every entry outside `exclude` that contains a term of `weights`, with the sums,
+        over the terms it contains, of `impact * weights[term]` and of `gains[term]`.
 
-        An entry's score is the sum, over the terms of `weights` it contains, of
-        `impact * weights[term] + bonus[term]`; ties go to the lower index. (`floor` is the
-        score the caller already has `count` entries above; this implementation needs no
-        hint, and may return entries below it.)
-
-        Every posting of the question's terms is scored, in a few vectorised passes: the
-        gains are summed per entry (in the terms' order, as a scalar sum would), by sorting
-        when the postings are few beside the archive and by `bincount` otherwise, then the
-        best are picked by a partial sort. Exact by construction: it is the full scan.
+        All the postings of the question's terms in one vectorised pass, summed per entry by
+        `bincount`, which adds in array order: term after term, as a scalar sum over the
+        terms would, so the sums are bit for bit those of a full scan. Over a small share of
+        the archive, the entries are numbered by sorting their postings; otherwise over an
+        array as long as the archive.
         """
         query = [(self._pointers[number], self._pointers[number + 1], weight,
-                  bonus.get(term, 0.0))
+                  gains.get(term, 0.0))
                  for term, weight in weights.items()
                  if (number := self._term_ids.get(term)) is not None]
-        if not query or count < 1:
-            return []
+        if not query:
+            return NONE
         docs = np.concatenate([self._docs[start:end] for start, end, _, _ in query])
-        gains = np.concatenate([self._impacts[start:end] * weight + extra
-                                for start, end, weight, extra in query])
+        bm25 = np.concatenate([self._impacts[start:end] * weight
+                               for start, end, weight, _ in query])
+        extra = np.repeat([gain for _, _, _, gain in query],
+                          [end - start for start, end, _, _ in query])
         excluded = np.fromiter(exclude, np.int64, len(exclude))
         if len(docs) * SPARSE < self.size:
-            order = np.argsort(docs, kind="stable")
-            docs, gains = docs[order], gains[order]
-            starts = np.flatnonzero(np.diff(docs, prepend=-1))
-            entries, scores = docs[starts].astype(np.int64), np.add.reduceat(gains, starts)
-            if len(excluded):
-                kept = ~np.isin(entries, excluded)
-                entries, scores = entries[kept], scores[kept]
-        else:
-            totals = np.bincount(docs, weights=gains, minlength=self.size)
-            totals[excluded] = -math.inf
-            reached = totals[docs]
-            least = len(docs) - min(len(docs), count * len(query))
-            cut = np.partition(reached, least)[least]
-            entries = distinct(docs[reached >= cut].astype(np.int64))
-            scores = totals[entries]
-            kept = scores > -math.inf
-            entries, scores = entries[kept], scores[kept]
-        best = np.lexsort((entries, -scores))[:count]
-        return [int(index) for index in entries[best]]
+            entries, group = np.unique(docs, return_inverse=True)
+            found = Scores(entries.astype(np.int64), summed(group, bm25, len(entries)),
+                           summed(group, extra, len(entries)))
+            return found.without(excluded) if len(excluded) else found
+        counts = np.bincount(docs, minlength=self.size)
+        counts[excluded] = 0
+        entries = np.flatnonzero(counts)
+        return Scores(entries, summed(docs, bm25, self.size)[entries],
+                      summed(docs, extra, self.size)[entries])
+
+
+def summed(groups: npt.NDArray[np.integer], values: Floats, length: int) -> Floats:
+    """Each group's sum of its values, added in array order."""
+    return np.asarray(np.bincount(groups, weights=values, minlength=length), np.float64)
+
+
+@dataclass(frozen=True)
+class Scores:
+    """Entries (ascending) and two sums for each, as `InvertedIndex.scores` gives them."""
+
+    entries: Ints
+    bm25: Floats
+    gains: Floats
+
+    def without(self, excluded: Ints) -> Scores:
+        kept = ~np.isin(self.entries, excluded)
+        return Scores(self.entries[kept], self.bm25[kept], self.gains[kept])
+
+
+NONE = Scores(np.zeros(0, np.int64), np.zeros(0), np.zeros(0))
+
+
+def best_positions(values: Floats, count: int) -> Ints:
+    """The positions of the `count` highest `values`, best first; on a tie, the lower
+    position (the lower entry, as positions follow entries)."""
+    if len(values) > count:
+        cut = np.partition(values, len(values) - count)[len(values) - count]
+        chosen = np.flatnonzero(values >= cut)
+    else:
+        chosen = np.arange(len(values))
+    found: Ints = chosen[np.lexsort((chosen, -values[chosen]))[:count]]
+    return found
 
 
 def distinct(values: Ints) -> Ints:

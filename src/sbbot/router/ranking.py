@@ -7,7 +7,6 @@ questions (hints). The verdict rests on coverage; see the package's docstring.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -21,7 +20,14 @@ from sbbot.language.cues import gives, question_cues
 from sbbot.language.frequency import general_zipf
 from sbbot.language.names import proper_nouns
 from sbbot.router.corpus import Vocabulary, Words, words_of
-from sbbot.router.index import PRUNE_MARGIN, Field, InvertedIndex, offer
+from sbbot.router.index import (
+    NONE,
+    PRUNE_MARGIN,
+    Field,
+    InvertedIndex,
+    best_positions,
+    offer,
+)
 from sbbot.router.query import GENERIC_STEMS, PARTS, Analyzer, Query, QueryTerm
 from sbbot.router.verdict import Evidence, Verdict, decide
 from sbbot.text import fold
@@ -257,9 +263,9 @@ class Router:
 
         Entries with example questions are scored first and in full, from their own posting
         lists: the hint similarity, up to RANK_HINT, could lift any of them. The others'
-        rank is a plain sum over the question's terms, so the index finds the best of them
-        without scoring them all: first the top BM25 score, which normalises the ranking,
-        then the best ranks.
+        rank needs only their BM25 and coverage sums, which the index gives for all of them
+        at once as arrays: the best BM25 normalises the ranking, and the best ranks are
+        picked from the arrays.
         """
         weights = query.weights
         bm25s: dict[int, float] = {}
@@ -270,11 +276,8 @@ class Router:
                 bm25s[index] = bm25s.get(index, 0) + impact * weight
                 covered[index] = covered.get(index, 0) + evidence
         others = any(self._index.frequency(term) > len(self._hinted[term]) for term in weights)
-        top_bm25 = max(bm25s.values(), default=0.0)
-        if others:
-            found = self._index.top(weights, {}, 1, bm25s.keys(), floor=top_bm25)
-            if found:
-                top_bm25 = max(top_bm25, self._bm25_coverage(found[0], query)[0])
+        found = self._index.scores(weights, query.evidence, bm25s.keys()) if others else NONE
+        top_bm25 = max(max(bm25s.values(), default=0.0), float(found.bm25.max(initial=0.0)))
         best: list[tuple[float, int]] = []
         similarities: dict[int, float] = {}
         partial = {index: rank(bm25s[index], covered[index] / query.total, top_bm25, 0.0)
@@ -286,28 +289,16 @@ class Router:
             similarities[index] = similarity = self._hint_similarity(index, query.shape)
             offer(best, count,
                   partial[index] + RANK_HINT * similarity + self.bonus(index, query), index)
-        if others:
-            gains = {term: RANK_COVERAGE * query.evidence[term] / query.total for term in weights}
-            floor = best[0][0] if len(best) >= count else -math.inf
-            for index in self._index.top({term: weight / top_bm25
-                                          for term, weight in weights.items()},
-                                         gains, count, bm25s.keys(), floor):
-                offer(best, count, rank(*self._bm25_coverage(index, query), top_bm25, 0.0),
-                      index)
-        return [Match(self.entries[index], confidence(
-                    covered[index] / query.total if index in covered
-                    else self._bm25_coverage(index, query)[1], similarities.get(index, 0.0)))
+        coverage = {index: value / query.total for index, value in covered.items()}
+        if others:  # rank() over the arrays: the same operations, the same floats
+            ranks = found.bm25 / top_bm25 + RANK_COVERAGE * (found.gains / query.total)
+            for position in best_positions(ranks, count).tolist():
+                index = int(found.entries[position])
+                coverage[index] = float(found.gains[position]) / query.total
+                offer(best, count, float(ranks[position]), index)
+        return [Match(self.entries[index], confidence(coverage[index],
+                                                      similarities.get(index, 0.0)))
                 for index in (-negated for _, negated in sorted(best, reverse=True))]
-
-    def _bm25_coverage(self, index: int, query: Query) -> tuple[float, float]:
-        """The entry's BM25 score and the share of the question's evidence it contains."""
-        bm25 = covered = 0.0
-        for term, weight in query.weights.items():
-            impact = self._index.impact(term, index)
-            if impact is not None:
-                bm25 += impact * weight
-                covered += query.evidence[term]
-        return bm25, covered / query.total
 
     def _distinct_runners_up(self, best: Match, others: Sequence[Match],
                              count: int) -> tuple[Match, ...]:
