@@ -11,10 +11,11 @@ only where an entry has some) they are a dozen objects that load in milliseconds
 from __future__ import annotations
 
 import bisect
+import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
-from typing import Any, Literal, TypeVar, overload
+from typing import Literal, TypeVar, overload
 
 import numpy as np
 import numpy.typing as npt
@@ -114,6 +115,13 @@ class EntryTable(Rows[Entry]):
         """Only the entries that have hints: few in a large archive."""
         self._by_id = np.asarray(sorted(range(len(entries)), key=lambda n: entries[n].id),
                                  np.int32)
+        self.id_digests = np.fromiter((digest64(entry.id) for entry in entries), np.uint64,
+                                      len(entries))
+        self.digests = np.fromiter((digest64(entry.id, entry.type, entry.text, entry.post,
+                                             entry.source, *entry.hints.questions, "",
+                                             *entry.hints.keywords)
+                                    for entry in entries), np.uint64, len(entries))
+        """64-bit digests of each entry's id, and of all it holds: what a reload compares."""
 
     def __len__(self) -> int:
         return len(self.types)
@@ -132,12 +140,6 @@ class EntryTable(Rows[Entry]):
             return int(self._by_id[found])
         raise KeyError(entry_id)
 
-    def signature(self, index: int) -> tuple[Any, ...]:
-        """What makes entry `index` what it is, compared without making the entry."""
-        origin = int(self.origins[index])
-        return (self.texts.raw(index), int(self.types[index]), self.posts[origin],
-                self.sources[origin], self.hints.get(index, NO_HINTS))
-
 
 class Passages(Rows[Passage]):
     """A post's passages, read from the entry table: entries `start` to `stop`."""
@@ -151,6 +153,34 @@ class Passages(Rows[Passage]):
     def _make(self, index: int) -> Passage:
         entry = self._table[self._start + index]
         return trusted(Passage, id=entry.id, text=entry.text, hints=entry.hints)
+
+
+def digest64(*fields: str) -> int:
+    digest = hashlib.blake2b(digest_size=8)
+    for field in fields:
+        digest.update(field.encode() + b"\0")
+    return int.from_bytes(digest.digest(), "little")
+
+
+@dataclass(frozen=True)
+class Changes:
+    added: tuple[str, ...]
+    removed: tuple[str, ...]
+    changed: tuple[str, ...]
+
+
+def changes(old: EntryTable, new: EntryTable) -> Changes:
+    """Entries added, removed and changed from `old` to `new`, by their digests: a few sorts
+    of arrays (in C, mostly without the interpreter lock), and only the ids that differ are
+    read. Two ids or contents would have to share a 64-bit digest to be misreported."""
+    _, before, after = np.intersect1d(old.id_digests, new.id_digests,
+                                      assume_unique=True, return_indices=True)
+    added = np.setdiff1d(np.arange(len(new)), after, assume_unique=True)
+    removed = np.setdiff1d(np.arange(len(old)), before, assume_unique=True)
+    changed = after[old.digests[before] != new.digests[after]]
+    return Changes(tuple(sorted(new.ids[int(n)] for n in added)),
+                   tuple(sorted(old.ids[int(n)] for n in removed)),
+                   tuple(sorted(new.ids[int(n)] for n in changed)))
 
 
 def trusted(cls: type[T], **fields: object) -> T:

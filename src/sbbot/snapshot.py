@@ -41,7 +41,7 @@ from types import MappingProxyType
 from typing import Any
 
 import sbbot
-from sbbot.columns import lean_knowledge
+from sbbot.columns import Changes, changes, lean_knowledge
 from sbbot.knowledge import Knowledge, KnowledgeError, load_knowledge
 from sbbot.knowledge.document import MAX_FILE_BYTES, read_file
 from sbbot.knowledge.loader import Problem
@@ -78,27 +78,14 @@ class Snapshot:
         return cls(lean_knowledge(knowledge, router.entries), router)
 
 
-@dataclass(frozen=True)
-class ReloadReport:
-    added: tuple[str, ...]
-    removed: tuple[str, ...]
-    changed: tuple[str, ...]
+ReloadReport = Changes
+"""What a reload changed: the entries added, removed and changed."""
 
 
 def compare(old: Snapshot, new: Snapshot) -> ReloadReport:
     """What a reload changed, from the routers' entry tables, without making 100,000
     entries twice."""
-    before, after = old.router.entries, new.router.entries
-    old_ids = {entry_id: number for number, entry_id in enumerate(before.ids.all())}
-    new_ids = {entry_id: number for number, entry_id in enumerate(after.ids.all())}
-    return ReloadReport(
-        added=tuple(sorted(new_ids.keys() - old_ids.keys())),
-        removed=tuple(sorted(old_ids.keys() - new_ids.keys())),
-        changed=tuple(sorted(
-            entry_id for entry_id in new_ids.keys() & old_ids.keys()
-            if before.signature(old_ids[entry_id]) != after.signature(new_ids[entry_id])
-        )),
-    )
+    return changes(old.router.entries, new.router.entries)
 
 
 def open_snapshot(directory: Path, cache_dir: Path | None) -> Snapshot:
