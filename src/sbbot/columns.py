@@ -14,7 +14,7 @@ import bisect
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from itertools import pairwise
+from itertools import islice, pairwise
 from typing import Literal, TypeVar, overload
 
 import numpy as np
@@ -25,6 +25,7 @@ from sbbot.knowledge.model import Entry, Hints, Knowledge, Passage, Post
 TYPES: tuple[Literal["passage", "quote", "reason", "event"], ...] = (
     "passage", "quote", "reason", "event")
 NO_HINTS = Hints()
+BATCH = 4096
 
 T = TypeVar("T")
 
@@ -39,10 +40,12 @@ class Strings:
 
     @classmethod
     def of(cls, texts: Iterable[str]) -> Strings:
-        encoded = [text.encode() for text in texts]
-        offsets = np.zeros(len(encoded) + 1, np.int64)
-        np.cumsum(np.fromiter(map(len, encoded), np.int64, len(encoded)), out=offsets[1:])
-        return cls(np.frombuffer(b"".join(encoded), np.uint8), offsets)
+        """Encoded a batch at a time: a list of every encoded text would double the peak."""
+        blob, lengths, remaining = bytearray(), [0], iter(texts)
+        while encoded := [text.encode() for text in islice(remaining, BATCH)]:
+            lengths.extend(map(len, encoded))
+            blob += b"".join(encoded)
+        return cls(np.frombuffer(blob, np.uint8), np.cumsum(lengths, dtype=np.int64))
 
     def __len__(self) -> int:
         return len(self.offsets) - 1

@@ -27,6 +27,7 @@ LANGUAGE_LEAN = 0.5
 """As `query.LANGUAGE_LEAN`: how far a token leans towards its text's language."""
 CHUNK = 4096
 """Texts folded together: large enough for C speed, small enough to bound the memory."""
+CHUNK_WORDS = 1 << 18
 DROPPED = -1
 BOUNDARY = -2
 LIGATURE_PAIRS = tuple((chr(code), text) for code, text in LIGATURES.items())
@@ -111,3 +112,21 @@ def accumulate(docs: IntArray, values: npt.NDArray[np.float64], size: int
 @lru_cache(maxsize=64)
 def token_pattern(marks: str) -> re.Pattern[str]:
     return re.compile(f"[A-Za-z0-9{re.escape(marks)}]+|{SEPARATOR}")
+
+
+def first_positions(ids: IntArray) -> tuple[IntArray, npt.NDArray[np.int64]]:
+    """`np.unique(ids, return_index=True)`: the distinct values, ascending, and where each
+    first appears; CHUNK_WORDS at a time, as the sort behind it needs 20 bytes a value
+    (50 MB over the text of 100,000 passages, at the build's peak)."""
+    values, positions = [], []
+    for start in range(0, len(ids), CHUNK_WORDS):
+        found, first = np.unique(ids[start:start + CHUNK_WORDS], return_index=True)
+        values.append(found)
+        positions.append(first + start)
+    if not values:
+        return ids[:0], np.zeros(0, np.int64)
+    value, position = np.concatenate(values), np.concatenate(positions)
+    order = np.lexsort((position, value))
+    value, position = value[order], position[order]
+    kept = np.diff(value, prepend=-1) != 0
+    return value[kept], position[kept]

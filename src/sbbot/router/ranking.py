@@ -19,7 +19,7 @@ from sbbot.knowledge.model import Entry, Knowledge
 from sbbot.language.cues import gives, question_cues
 from sbbot.language.frequency import general_zipf
 from sbbot.language.names import proper_nouns
-from sbbot.router.corpus import Vocabulary, Words, words_of
+from sbbot.router.corpus import Vocabulary, Words, first_positions, words_of
 from sbbot.router.index import (
     NONE,
     PRUNE_MARGIN,
@@ -96,10 +96,10 @@ class Router:
             synonyms = dict(knowledge.synonyms)
         else:
             entries = list(knowledge)
-        self.entries = EntryTable(entries)
         self._analyzer = Analyzer(synonyms or {}, parts)
         self._index, known = build_index(entries, self._analyzer)
         self._analyzer.learn(known)
+        self.entries = EntryTable(entries)  # after the index: their peaks do not add up
         self._hint_shapes = {index: tuple(" ".join(sorted(set(self._analyzer.terms(question))))
                                           for question in entry.hints.questions)
                              for index, entry in enumerate(entries) if entry.hints.questions}
@@ -397,7 +397,7 @@ def first_appearances(fields: Sequence[Words]) -> list[tuple[int, int, int]]:
     rank, the position in it), in that order."""
     keys, words, positions, ranks = [], [], [], []
     for rank, field in enumerate(fields):
-        ids, first = np.unique(field.ids, return_index=True)
+        ids, first = first_positions(field.ids)
         keys.append(field.docs[first].astype(np.int64) * len(fields) + rank)
         words.append(ids)
         positions.append(first)
