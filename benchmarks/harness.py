@@ -12,6 +12,7 @@ import json
 import os
 import pickle
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -23,12 +24,13 @@ from typing import Any, TextIO
 import sbbot
 from benchmarks.devset import DevsetError, load_questions
 from benchmarks.methods import METHODS
-from benchmarks.synthetic import synthetic_entries
+from benchmarks.synthetic import synthetic_entries, write_archive
 from sbbot.knowledge import load_knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
 ENGINE = "engine"
-ALL_METHODS = (*METHODS, ENGINE)
+STARTUP = "startup"
+ALL_METHODS = (*METHODS, ENGINE, STARTUP)
 ALL_SIZES: tuple[int | None, ...] = (None, 1_000, 10_000, 100_000)
 """None stands for the shipped knowledge as it is."""
 HUGE = 1_000_000
@@ -39,6 +41,11 @@ SLOW_LIMIT = 100_000
 """Above this size the pure-Python baselines are skipped: at 1,000,000 passages rank_bm25
 alone would need tens of gigabytes, and the time box would leave them a handful of
 questions; the anchors are the comparison that matters there."""
+STARTUP_LIMIT = 100_000
+"""Start-up from knowledge files is measured up to this size (a cold build of 1,000,000
+passages' YAML would take most of an hour)."""
+STARTUP_LOADS = 3
+"""Fresh processes that load the cached snapshot; the median is reported."""
 BENCH_MODULES = {"bm25": ("rank_bm25",), "tantivy": ("tantivy",), "bm25s": ("bm25s", "Stemmer")}
 COLUMNS = ("method", "kb_size", "accuracy", "rejection", "p50_ms", "p99_ms", "build_s",
            "rss_mb")
@@ -74,6 +81,7 @@ class Options:
 @dataclass
 class Report:
     results: list[dict[str, Any]] = field(default_factory=list)
+    startups: list[dict[str, Any]] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
 
     def rows(self) -> list[dict[str, Any]]:
@@ -116,6 +124,11 @@ def run(options: Options, out: TextIO = sys.stdout, err: TextIO = sys.stderr) ->
                          "--seed", str(options.seed), "--budget", str(options.budget),
                          "--repeat", str(options.repeat)])
             path.unlink()
+        if STARTUP in options.methods:
+            for size in options.sizes:
+                if size is not None and size <= STARTUP_LIMIT:
+                    print(f"bench: start-up on {size:,} entries' files …", file=err, flush=True)
+                    measure_startup(report, options, size, Path(folder))
     if ENGINE in options.methods:
         print("bench: the whole engine on the shipped knowledge …", file=err, flush=True)
         measure(report, options, out, ["benchmarks.engine", str(options.knowledge),
@@ -141,6 +154,17 @@ def measure(report: Report, options: Options, out: TextIO, arguments: Sequence[s
     """Run one measurement module in a fresh interpreter and keep its JSON result.
 
     With `--json` the row is printed at once, so that a long run shows progress."""
+    result = in_child(report, arguments)
+    if result is None:
+        return
+    report.results.append(result)
+    if options.json:
+        print(json.dumps(result["row"]), file=out, flush=True)
+
+
+def in_child(report: Report, arguments: Sequence[str]) -> dict[str, Any] | None:
+    """The JSON result of `python -m ARGUMENTS` in a fresh interpreter; None (and a
+    failure noted in the report) if it fails."""
     path = os.pathsep.join(dict.fromkeys(
         [str(ROOT), str(Path(sbbot.__file__).resolve().parent.parent),
          *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]))
@@ -150,11 +174,29 @@ def measure(report: Report, options: Options, out: TextIO, arguments: Sequence[s
     if finished.returncode != 0:
         report.failures.append(f"bench: {' '.join(arguments[:2])} failed:\n"
                                f"{finished.stderr.strip()}")
+        return None
+    result: dict[str, Any] = json.loads(finished.stdout)
+    return result
+
+
+def measure_startup(report: Report, options: Options, size: int, folder: Path) -> None:
+    """The bot's start-up on `size` entries as knowledge files: a cold build (read,
+    validate, index, cache), then STARTUP_LOADS loads of the cached snapshot."""
+    knowledge, cache = folder / f"archive-{size}", folder / f"cache-{size}"
+    write_archive(options.knowledge, size, options.seed, knowledge)
+    arguments = ["benchmarks.startup", str(knowledge), str(cache)]
+    cold = in_child(report, arguments)
+    loads = [in_child(report, arguments) for _ in range(STARTUP_LOADS)]
+    shutil.rmtree(knowledge)
+    shutil.rmtree(cache, ignore_errors=True)
+    if cold is None or any(load is None for load in loads):
         return
-    result = json.loads(finished.stdout)
-    report.results.append(result)
-    if options.json:
-        print(json.dumps(result["row"]), file=out, flush=True)
+    load = sorted(loads, key=lambda found: found["seconds"] if found else 0)[len(loads) // 2]
+    assert load is not None
+    report.startups.append({"size": cold["entries"], "build_s": cold["seconds"],
+                            "build_rss_mb": cold["rss_mb"], "load_s": load["seconds"],
+                            "load_rss_mb": load["rss_mb"],
+                            "loads_s": [found["seconds"] for found in loads if found]})
 
 
 def describe_size(size: int | None, shipped: int) -> str:
@@ -209,6 +251,13 @@ def summary(report: Report, shipped: int) -> Iterator[str]:
                    f"{result['startup_s']:.3f} s after {result['imports_s']:.3f} s of imports; "
                    f"RSS {result['rss_startup_mb']:.1f} MB after start-up, "
                    f"peak {result['row']['rss_mb']:.1f} MB.")
+    for found in report.startups:
+        yield (f"Start-up on {found['size']:,} entries as knowledge files: a cold build (read,"
+               f" validate, index, cache) {found['build_s']:.1f} s, peak RSS "
+               f"{found['build_rss_mb']:.0f} MB; then from the cache "
+               f"{found['load_s']:.3f} s (median of "
+               + ", ".join(f"{seconds:.3f}" for seconds in found["loads_s"])
+               + f" s, fresh processes), peak RSS {found['load_rss_mb']:.0f} MB.")
     yield "Thresholds: each baseline and anchor answers when its best score reaches the"
     yield "threshold that maximises accuracy + rejection on the questions it is measured on."
     if any(row["kb_size"] > SLOW_LIMIT for row in report.rows()):
@@ -258,6 +307,10 @@ def targets(report: Report, shipped: int) -> Iterator[str]:
             accurate = (mine["accuracy"] or 0) >= (theirs["accuracy"] or 0)
             yield check(f"at least as accurate as {method} at {size}", accurate,
                         f"{percent(mine['accuracy'])} vs {percent(theirs['accuracy'])}")
+    for found in report.startups:
+        if found["size"] >= 100_000:
+            yield check(f"start-up from the cache <= 0.5 s at {found['size']:,}",
+                        found["load_s"] <= 0.5, f"{found['load_s']:.3f} s")
     for result in report.results:
         if "questions_per_s" in result:
             rate = result["questions_per_s"]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -171,6 +172,19 @@ def test_table_names_the_machine_the_targets_and_the_anchor_ratios(devset: Path)
     ratios = [line.split() for line in text.splitlines() if " vs bm25s " in line]
     assert len(ratios) == 1 and ratios[0][:3] == ["77", "vs", "bm25s"]
     assert "cores (nproc)" in text
+
+
+def test_start_up_is_measured_on_knowledge_files_cold_then_from_the_cache(
+        devset: Path) -> None:
+    out = io.StringIO()
+    options = Options(KNOWLEDGE_DIR, devset, sizes=(None, 300), methods=("startup",))
+    assert run(options, out, io.StringIO()) == 0
+    line = next(line for line in out.getvalue().splitlines()
+                if line.startswith("Start-up on 300 entries as knowledge files"))
+    found = re.search(r"cache\) ([0-9.]+) s, .* from the cache ([0-9.]+) s \(", line)
+    assert found is not None, line
+    build, load = float(found[1]), float(found[2])
+    assert 0 < load < build, line
 
 
 def test_cli_rejects_unknown_methods_and_sizes(capsys: pytest.CaptureFixture[str]) -> None:

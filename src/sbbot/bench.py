@@ -19,7 +19,7 @@ from pathlib import Path
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 SIZES = "shipped,1000,10000,100000"
-METHODS = "router,difflib,rapidfuzz,bm25,tantivy,bm25s,engine"
+METHODS = "router,difflib,rapidfuzz,bm25,tantivy,bm25s,engine,startup"
 HUGE = 1_000_000
 
 
