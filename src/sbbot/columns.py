@@ -135,6 +135,10 @@ class EntryTable(Rows[Entry]):
                      self.posts[origin], self.sources[origin],
                      self.hints.get(index, NO_HINTS))
 
+    def kinds(self) -> Iterator[tuple[str, str]]:
+        """Every entry's id and type, without making the entries (an autocomplete's list)."""
+        return zip(self.ids.all(), (TYPES[kind] for kind in self.types.tolist()), strict=True)
+
     def index_of(self, entry_id: str) -> int:
         """The number of the entry `entry_id`; KeyError if there is none."""
         key = entry_id.encode()

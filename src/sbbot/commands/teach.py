@@ -104,7 +104,7 @@ def confirmation(context: Context, entry: Entry, question: str, path: Path,
 
 def entry_ids(bot: Bot) -> Iterable[tuple[str, str]]:
     """Every entry id, labelled with its kind, for the slash command's autocomplete."""
-    return ((f"{entry.id} ({entry.type})", entry.id) for entry in bot.router.entries)
+    return ((f"{entry_id} ({kind})", entry_id) for entry_id, kind in bot.router.entries.kinds())
 
 
 TEACH_COMMANDS: tuple[Command, ...] = (
