@@ -158,7 +158,7 @@ class Router:
         shared = self._specific(best, query) + CUE_EVIDENCE * (len(cues) - len(unmet))
         foreign = self._foreign_words(terms, bool(asked))
         unasked = (() if cues & STRONG_CUES and not unmet
-                   else self._unasked(terms, self._index_of[best.entry.id]))
+                   else self._unasked(terms, self.entries.index_of(best.entry.id)))
         absent = sum(query.evidence[term.stem] for term in terms
                      if term.stem not in self._index)
         score = min(best.score, 100 * (1 - absent / query.total))
