@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
-from datetime import UTC, datetime
+import time
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from sbbot.adapters.discord import DiscordAdapter
 from sbbot.chat import PLAIN, Message, Reply, Style
 from sbbot.engine import Engine
 from sbbot.inbound import normalize
-from sbbot.store import open_store
+from sbbot.store import StoreError, open_store
 from tests.conftest import KNOWLEDGE_DIR, FakeClock
 from tests.hostile import LEAKS, member_text
 
@@ -231,13 +232,22 @@ async def test_locked_database_does_not_stop_the_answer(tmp_path: Path, clock: F
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("BEGIN EXCLUSIVE")
     try:
+        started = time.monotonic()
         reply = await engine.handle(message("Quelle est la recette de la tarte aux pommes ?"))
+        assert time.monotonic() - started < 0.2, "the answer waited for the database"
+        with pytest.raises(StoreError, match="locked"):
+            await store.flush()  # the background write, now
+        assert "locked" in caplog.text and engine.store_down
     finally:
         other.execute("ROLLBACK")
         other.close()
-        await store.close()
     assert reply is not None and reply.kind == "fallback"
-    assert "locked" in caplog.text
+    await store.close()  # writes the question kept in the queue
+    reopened = await open_store(path)
+    since = clock() - timedelta(days=1)
+    assert [q.text for q in await reopened.frequent_unanswered(since, 5)] == [
+        "Quelle est la recette de la tarte aux pommes ?"]
+    await reopened.close()
 
 
 async def test_a_single_broad_word_gets_topics_not_a_guess(engine: Engine) -> None:

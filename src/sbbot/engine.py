@@ -72,6 +72,7 @@ class Engine:
         self.memory_rotations = MemoryRotations()
         self.store_down = False
         self._notice_due = False
+        store.watch_writes(self.store_written)
         self.commands: tuple[Command, ...] = CONTENT_COMMANDS + ADMIN_COMMANDS + TEACH_COMMANDS
         self._by_name: Mapping[str, Command] = {
             name: command
@@ -115,6 +116,13 @@ class Engine:
         else:
             log.debug("store still unavailable: %s", error)
         self.store_down = True
+
+    def store_written(self, error: StoreError | None) -> None:
+        """The outcome of a background write of unanswered questions."""
+        if error is None:
+            self.store_answered()
+        else:
+            self.store_failed(error)
 
     def store_answered(self) -> None:
         if self.store_down:

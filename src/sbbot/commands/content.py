@@ -11,7 +11,6 @@ from sbbot.chat import Card, EntryRef, Reply, ReplyKind
 from sbbot.commands import Argument, Bot, Command, Context
 from sbbot.knowledge.model import Entry, Event, Quote, french_date, render_event
 from sbbot.router import Match
-from sbbot.store import StoreError
 from sbbot.text import fold
 
 ANSWER_FOOTER = "Source : « {} »"
@@ -54,14 +53,9 @@ async def answer_question(context: Context, question: str) -> Reply:
     result = context.engine.router.route(question)
     if result.verdict == "answer" and result.best is not None:
         return entry_reply(result.best.entry, score=result.best.score)
-    try:
-        await context.engine.store.record_unanswered(
-            context.message.platform, context.message.channel, question, context.engine.clock(),
-            community=context.message.community)
-    except StoreError as error:
-        context.engine.store_failed(error)
-    else:
-        context.engine.store_answered()
+    await context.engine.store.record_unanswered(
+        context.message.platform, context.message.channel, question, context.engine.clock(),
+        community=context.message.community)
     if result.verdict == "unsure" and result.best is not None:
         return unsure_reply(result.best, result.runners_up)
     return Reply(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Final, get_args
@@ -141,7 +141,18 @@ class Store(ABC):
     @abstractmethod
     async def record_unanswered(self, platform: str, channel: str, text: str, at: datetime,
                                 community: str = "") -> None:
-        """Keep a question the bot could not answer, for `!questions`; never who asked it."""
+        """Keep a question the bot could not answer, for `!questions`; never who asked it.
+        Queued and written within a second, off the answer path (see
+        `sbbot.store.pending`): the outcome goes to the `watch_writes` listener."""
+
+    @abstractmethod
+    async def flush(self) -> None:
+        """Write the queued unanswered questions now; `StoreError` if they cannot be."""
+
+    @abstractmethod
+    def watch_writes(self, listener: Callable[[StoreError | None], None]) -> None:
+        """Have `listener` told the outcome of every write of queued questions: the error,
+        or None once they are written."""
 
     @abstractmethod
     async def frequent_unanswered(self, since: datetime, limit: int,

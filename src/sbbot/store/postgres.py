@@ -26,7 +26,6 @@ from sbbot.store.base import (
     QUOTE_CYCLES_KEPT,
     UNANSWERED_KEPT,
     DailyQuote,
-    Store,
     StoreError,
     Subscription,
     UnansweredQuestion,
@@ -34,6 +33,7 @@ from sbbot.store.base import (
     choose_next,
     parse_kind,
 )
+from sbbot.store.pending import QueuedUnanswered, UnansweredRow
 from sbbot.store.queries import HELD, UNANSWERED_SCANNED, top_unanswered_sql
 from sbbot.text import fold
 
@@ -101,6 +101,8 @@ MIGRATION_LOCK: Final = 0x5BB07
 """Advisory lock held while migrating, so that processes starting together migrate once."""
 IDENTITY: Final = "store.id"
 POOL_SIZE: Final = 4
+UNANSWERED_COLUMNS: Final = ("platform", "community", "channel", "text", "normalized",
+                             "asked_at")
 STATEMENT_TIMEOUT_MS: Final = 2000
 """A statement waiting longer (another process's lock) fails: a member's reply waits on it."""
 
@@ -138,10 +140,17 @@ def describe(error: BaseException) -> str:
 STORE_ERRORS: Final = (asyncpg.PostgresError, asyncpg.InterfaceError, OSError, TimeoutError)
 
 
-class PostgresStore(Store):
+async def keep_session(connection: asyncpg.Connection) -> None:
+    """The pool's reset on release: nothing. The store sets no session state (its advisory
+    locks are transaction-scoped, it never LISTENs), so asyncpg's default reset query would
+    only add a round trip to every statement."""
+
+
+class PostgresStore(QueuedUnanswered):
     """A pool of connections to one database. Create it with `await PostgresStore.open(url)`."""
 
     def __init__(self, url: str, pool: asyncpg.Pool) -> None:
+        super().__init__()
         self.name = public_name(url)
         self._pool = pool
         self._identity: str | None = None
@@ -153,6 +162,7 @@ class PostgresStore(Store):
         try:
             pool = await asyncpg.create_pool(
                 url, min_size=1, max_size=POOL_SIZE, timeout=timeout, command_timeout=timeout,
+                reset=keep_session,
                 server_settings={"statement_timeout": str(STATEMENT_TIMEOUT_MS)})
         except STORE_ERRORS as error:
             raise StoreError(f"{name}: {describe(error)}") from None
@@ -167,6 +177,7 @@ class PostgresStore(Store):
         return store
 
     async def close(self) -> None:
+        await self._unanswered.close()
         try:
             await asyncio.wait_for(self._pool.close(), 5)
         except (*STORE_ERRORS, TimeoutError):
@@ -252,22 +263,21 @@ class PostgresStore(Store):
 
     # Unanswered questions ------------------------------------------------------------------
 
-    async def record_unanswered(self, platform: str, channel: str, text: str, at: datetime,
-                                community: str = "") -> None:
-        at = aware(at)
-        # Two statements, each atomic on its own: no transaction round trips on the answer path.
-        async with self._connection() as db:
-            if self._pruned_before is None or at - self._pruned_before > PRUNE_EVERY:
+    async def _write_unanswered(self, rows: list[UnansweredRow]) -> None:
+        latest = max(row.at for row in rows)
+        async with self._transaction() as db:
+            await db.copy_records_to_table(
+                "unanswered", columns=UNANSWERED_COLUMNS,
+                records=[(row.platform, row.community, row.channel, row.text, fold(row.text),
+                          row.at) for row in rows])
+            if self._pruned_before is None or latest - self._pruned_before > PRUNE_EVERY:
                 await db.execute("DELETE FROM unanswered WHERE asked_at < $1",
-                                 at - UNANSWERED_KEPT)
-                self._pruned_before = at
-            await db.execute(
-                "INSERT INTO unanswered (platform, community, channel, text, normalized,"
-                " asked_at) VALUES ($1, $2, $3, $4, $5, $6)",
-                platform, community, channel, text, fold(text), at)
+                                 latest - UNANSWERED_KEPT)
+                self._pruned_before = latest
 
     async def frequent_unanswered(self, since: datetime, limit: int,
                                   community: str | None = None) -> list[UnansweredQuestion]:
+        await self.flush()
         rows = await self._fetch(top_unanswered_sql(community is not None),
                                  *((community,) if community is not None else ()),
                                  aware(since), UNANSWERED_SCANNED, limit)

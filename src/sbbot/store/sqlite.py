@@ -30,7 +30,6 @@ from sbbot.store.base import (
     QUOTE_CYCLES_KEPT,
     UNANSWERED_KEPT,
     DailyQuote,
-    Store,
     StoreError,
     Subscription,
     UnansweredQuestion,
@@ -38,6 +37,7 @@ from sbbot.store.base import (
     parse_kind,
     timestamp,
 )
+from sbbot.store.pending import QueuedUnanswered, UnansweredRow
 from sbbot.store.queries import HELD, UNANSWERED_SCANNED, top_unanswered_sql
 from sbbot.text import fold
 
@@ -117,10 +117,11 @@ BUSY_TIMEOUT_MS: Final = 250
 wait on store calls, so a locked file costs a failed write, not seconds of silence."""
 
 
-class SQLiteStore(Store):
+class SQLiteStore(QueuedUnanswered):
     """One open database file. Create it with `await SQLiteStore.connect(path)`."""
 
     def __init__(self, path: Path, connection: aiosqlite.Connection) -> None:
+        super().__init__()
         self.path = path
         self.name = str(path)
         self._connection = connection
@@ -144,6 +145,7 @@ class SQLiteStore(Store):
         return store
 
     async def close(self) -> None:
+        await self._unanswered.close()
         with self._errors():
             await self._connection.close()
 
@@ -253,20 +255,22 @@ class SQLiteStore(Store):
 
     # Unanswered questions ------------------------------------------------------------------
 
-    async def record_unanswered(self, platform: str, channel: str, text: str, at: datetime,
-                                community: str = "") -> None:
+    async def _write_unanswered(self, rows: list[UnansweredRow]) -> None:
+        latest = max(row.at for row in rows)
         async with self._transaction() as db:
-            if self._pruned_before is None or at - self._pruned_before > PRUNE_EVERY:
-                await db.execute("DELETE FROM unanswered WHERE asked_at < ?",
-                                 (timestamp(at - UNANSWERED_KEPT),))
-                self._pruned_before = at
-            await db.execute(
+            await db.execute_many(
                 "INSERT INTO unanswered (platform, channel, text, normalized, asked_at,"
                 " community) VALUES (?, ?, ?, ?, ?, ?)",
-                (platform, channel, text, fold(text), timestamp(at), community))
+                [(row.platform, row.channel, row.text, fold(row.text), timestamp(row.at),
+                  row.community) for row in rows])
+            if self._pruned_before is None or latest - self._pruned_before > PRUNE_EVERY:
+                await db.execute("DELETE FROM unanswered WHERE asked_at < ?",
+                                 (timestamp(latest - UNANSWERED_KEPT),))
+                self._pruned_before = latest
 
     async def frequent_unanswered(self, since: datetime, limit: int,
                                   community: str | None = None) -> list[UnansweredQuestion]:
+        await self.flush()
         rows = await self._fetch(top_unanswered_sql(community is not None),
                                  (*((community,) if community is not None else ()),
                                   timestamp(since), UNANSWERED_SCANNED, limit))
@@ -377,6 +381,9 @@ class _Writer:
 
     async def execute(self, sql: str, parameters: Sequence[object] = ()) -> None:
         await self.connection.execute(sql, parameters)
+
+    async def execute_many(self, sql: str, rows: Iterable[Sequence[object]]) -> None:
+        await self.connection.executemany(sql, rows)
 
     async def execute_count(self, sql: str, parameters: Sequence[object] = ()) -> int:
         async with self.connection.execute(sql, parameters) as cursor:

@@ -1,0 +1,94 @@
+"""Unanswered questions are written in batches off the answer path (`sbbot.store.pending`), on
+both back ends: seen by another process within about a second, written at a normal stop,
+kept while the database cannot be written, bounded while it stays so."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from sbbot.store import Store, StoreError, open_store
+from sbbot.store.pending import FLUSH_EVERY, UnansweredQueue, UnansweredRow
+from tests.test_store import NOW, database, store
+
+__all__ = ["database", "store"]  # fixtures used here: every test on both back ends
+
+SINCE = NOW - timedelta(days=1)
+
+
+@pytest.fixture
+async def two(database: Path | str) -> AsyncIterator[tuple[Store, Store]]:
+    """Two stores on one database, as two bot processes would have."""
+    first, second = await open_store(database), await open_store(database)
+    yield first, second
+    await first.close()
+    await second.close()
+
+
+async def texts(store: Store) -> list[str]:
+    return sorted(question.text for question in await store.frequent_unanswered(SINCE, 50))
+
+
+async def test_another_process_sees_a_question_within_a_tick(
+        two: tuple[Store, Store]) -> None:
+    asking, other = two
+    await asking.record_unanswered("discord", "c1", "Question en attente ?", NOW, "g1")
+    assert await texts(other) == [], "written on the answer path"
+    started = time.monotonic()
+    while not await texts(other):
+        assert time.monotonic() - started < FLUSH_EVERY + 2, "never written"
+        await asyncio.sleep(0.05)
+    assert time.monotonic() - started > FLUSH_EVERY / 2
+    assert await texts(asking) == ["Question en attente ?"]
+
+
+async def test_a_process_sees_its_own_questions_at_once(store: Store) -> None:
+    for number in range(3):
+        await store.record_unanswered("discord", "c1", f"Question {number} ?", NOW)
+    assert await texts(store) == ["Question 0 ?", "Question 1 ?", "Question 2 ?"]
+
+
+async def test_a_normal_stop_writes_the_queue(database: Path | str) -> None:
+    store = await open_store(database)
+    for number in range(250):
+        await store.record_unanswered("matrix", "!room", f"Question {number % 5} ?", NOW)
+    await store.close()
+    reopened = await open_store(database)
+    found = await reopened.frequent_unanswered(SINCE, 10)
+    await reopened.close()
+    assert sorted((question.text, question.count) for question in found) == [
+        (f"Question {number} ?", 50) for number in range(5)]
+
+
+async def test_questions_wait_while_writes_fail_and_the_oldest_go_past_the_bound(
+        store: Store) -> None:
+    """A write that fails keeps its rows for the next one; past the bound, the oldest are
+    dropped and counted; every outcome reaches the listener."""
+    failing = [True]
+    outcomes: list[str | None] = []
+
+    async def write(rows: list[UnansweredRow]) -> None:
+        if failing[0]:
+            raise StoreError("the database is away")
+        await store._write_unanswered(rows)  # type: ignore[attr-defined]
+
+    queue = UnansweredQueue(write, every=3600, limit=4)
+    queue.listener = lambda error: outcomes.append(None if error is None else str(error))
+    at = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+    for number in range(3):
+        queue.add(UnansweredRow("discord", "g1", "c1", f"Q{number} ?", at))
+    with pytest.raises(StoreError):
+        await queue.flush()
+    for number in range(3, 6):
+        queue.add(UnansweredRow("discord", "g1", "c1", f"Q{number} ?", at))
+    assert len(queue) == 4 and queue.dropped == 2
+    failing[0] = False
+    await queue.close()
+    assert len(queue) == 0
+    assert outcomes == ["the database is away", None]
+    assert await texts(store) == ["Q2 ?", "Q3 ?", "Q4 ?", "Q5 ?"]
