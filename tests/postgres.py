@@ -78,8 +78,9 @@ class PostgresServer:
 
 
 @contextmanager
-def postgres_server() -> Iterator[PostgresServer]:
-    """Start a throw-away server; stop it and remove its files afterwards."""
+def postgres_server(*, fsync: bool = False) -> Iterator[PostgresServer]:
+    """Start a throw-away server; stop it and remove its files afterwards. Tests run it
+    without fsync (nothing of it outlives them); the bench with it, as deployed."""
     binaries = bindir()
     if binaries is None:
         raise FileNotFoundError("PostgreSQL is not installed (initdb not found); "
@@ -101,7 +102,8 @@ def postgres_server() -> Iterator[PostgresServer]:
 
     run(str(binaries / "initdb"), "-D", str(data), "-U", USER, "-E", "UTF8", "--no-sync",
         "--auth=scram-sha-256", f"--pwfile={folder / 'password'}")
-    options = f"-c listen_addresses='' -k {folder} -c fsync=off -c max_connections=100"
+    options = (f"-c listen_addresses='' -k {folder} -c fsync={'on' if fsync else 'off'}"
+               " -c max_connections=100")
     run(str(binaries / "pg_ctl"), "-D", str(data), "-o", options, "-l",
         str(folder / "server.log"), "-w", "-t", "60", "start")
     try:

@@ -15,9 +15,11 @@ from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import aiohttp
 import pytest
 
-from sbbot.adapters.discord import DiscordAdapter
+from sbbot import http
+from sbbot.adapters.discord import DiscordAdapter, ShardedSbClient
 from sbbot.adapters.discord_config import read as discord_settings
 from sbbot.adapters.shards import Shards, shard_of
 from sbbot.config import ConfigError
@@ -28,6 +30,7 @@ from sbbot.store import Store, open_store
 from tests.conftest import KNOWLEDGE_DIR, FakeClock
 from tests.fakediscord import FakeDiscord
 from tests.test_discord import NO_MENTIONS, logged_errors, settings_for
+from tests.test_http import Platform, Served
 
 __all__ = ["logged_errors"]  # a fixture used here
 
@@ -246,3 +249,37 @@ async def test_a_bot_that_must_shard_is_told_to_set_the_shard_count(
             await asyncio.wait_for(adapter.run(), 5)
     finally:
         await store.close()
+
+
+async def test_the_shard_gauge_follows_each_connection_over_http(
+        fake: FakeDiscord, start_shard: StartShard, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One process runs both shards; one shard's connection drops and resumes later."""
+
+    async def identify_at_once(self: ShardedSbClient, shard_id: int | None, *,
+                               initial: bool = False) -> None:
+        """discord.py waits 5 s between two shards' IDENTIFY (Discord's rate limit)."""
+
+    monkeypatch.setattr(ShardedSbClient, "before_identify_hook", identify_at_once)
+    adapter = await start_shard(Shards(2, (0, 1)))
+    runner = await http.start(adapter.engine, [adapter], "127.0.0.1", 0)
+    try:
+        async with aiohttp.ClientSession() as session:
+            served = Served(f"http://127.0.0.1:{http.bound_port(runner)}", Platform(), session)
+
+            async def gauge_becomes(value: float) -> None:
+                for _ in range(100):
+                    if await served.metric("sbbot_discord_shards") == value:
+                        return
+                    await asyncio.sleep(0.05)
+                raise AssertionError(f"sbbot_discord_shards never became {value}")
+
+            await gauge_becomes(2)
+            fake.resumes.clear()  # the shard cannot come back yet
+            await fake.drop(1)
+            await gauge_becomes(1)
+            assert (await served.get("/healthz"))[0] == 200  # still connected to Discord
+            fake.resumes.set()
+            await gauge_becomes(2)
+    finally:
+        await runner.cleanup()
+    assert sorted(fake.identified) == [(0, 2), (1, 2)], "the shard identified again"

@@ -48,6 +48,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="only the pathological-inputs row: the slowest of a fixed list "
                              "of inputs per path (engine, inbound, adapters, splitter, "
                              "quoting), each meant to stay under 5 ms")
+    parser.add_argument("--store", action="store_true",
+                        help="only the store rows: engine questions/s on SQLite and on "
+                             "PostgreSQL (against the router alone), and announcements "
+                             "claimed/s by three processes on each")
+    parser.add_argument("--postgres", metavar="URL", default=None,
+                        help="with --store: the PostgreSQL server to use (default: a "
+                             "throw-away one, started with the system's initdb and pg_ctl)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -67,6 +74,9 @@ def run(args: argparse.Namespace) -> int:
     if getattr(args, "pathological", False):
         pathological = importlib.import_module("benchmarks.pathological")
         return int(pathological.run(Path(args.directory), sys.stdout, as_json=args.json))
+    if getattr(args, "store", False) or getattr(args, "postgres", None):
+        store = importlib.import_module("benchmarks.store")
+        return int(store.run(sys.stdout, as_json=args.json, postgres_url=args.postgres))
     harness = importlib.import_module("benchmarks.harness")
     try:
         options = harness.Options(

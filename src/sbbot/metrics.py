@@ -34,7 +34,7 @@ class Metrics:
         self.platform_connected = Gauge("sbbot_platform_connected",
                                         "1 when the platform is connected", ["platform"],
                                         registry=self.registry)
-        self.shards = Gauge("sbbot_discord_shards", "Discord shards this process runs",
+        self.shards = Gauge("sbbot_discord_shards", "Discord shards connected in this process",
                             registry=self.registry)
         for result in ("sent", "failed", "skipped"):
             self.announcements.labels(result)

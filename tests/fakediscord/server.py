@@ -164,6 +164,9 @@ class FakeDiscord:
         """Open gateway connections by shard id (two processes may run the same shard)."""
         self.identified: list[tuple[int, int]] = []
         """The `[shard_id, shard_count]` of every IDENTIFY, in order."""
+        self.resumes = asyncio.Event()
+        """While clear, a RESUME waits for its RESUMED: a shard that stays down."""
+        self.resumes.set()
         self._seq = 0
         self._runner: web.AppRunner | None = None
         self.url = ""
@@ -499,12 +502,32 @@ class FakeDiscord:
                     await ws.send_json({"op": 11})
                 elif packet["op"] == 2:
                     shard = await self._identify(ws, packet["d"])
+                elif packet["op"] == 6:
+                    shard = await self._resume(ws, packet["d"])
                 elif packet["op"] != 3:  # 3 is a presence update, which changes nothing here
                     self.unknown.append(f"gateway op {packet['op']}")
         finally:
             if shard is not None:
                 self._connections[shard].remove(ws)
         return ws
+
+    async def drop(self, shard: int) -> None:
+        """Close the shard's gateway connections as Discord does before a restart (4000:
+        the client may resume)."""
+        for ws in list(self._connections.get(shard, [])):
+            await ws.close(code=4000, message=b"Unknown error.")
+
+    async def _resume(self, ws: web.WebSocketResponse, resume: JSON) -> int | None:
+        """A shard coming back with its session: RESUMED, once `resumes` is set."""
+        if resume["token"] != self.token:
+            await ws.close(code=4004, message=b"Authentication failed.")
+            return None
+        shard = int(str(resume["session_id"]).removeprefix("fake-session-"))
+        await self.resumes.wait()
+        self._connections.setdefault(shard, []).append(ws)
+        self._seq += 1
+        await ws.send_json({"op": 0, "t": "RESUMED", "s": self._seq, "d": {}})
+        return shard
 
     async def _identify(self, ws: web.WebSocketResponse, identify: JSON) -> int | None:
         """Check the IDENTIFY, then send READY and the guilds of its shard; returns the shard."""

@@ -271,6 +271,8 @@ class SbClient(discord.Client):
                          guild_ready_timeout=adapter.guild_ready_timeout, **options)
         self.adapter = adapter
         self.tree = app_commands.CommandTree(self)
+        self.connected_shards: set[int] = set()
+        """Shards whose gateway connection is up, for the `sbbot_discord_shards` gauge."""
 
     @staticmethod
     def for_settings(adapter: DiscordAdapter) -> SbClient:
@@ -292,8 +294,44 @@ class SbClient(discord.Client):
         if not message.author.bot:
             await self.adapter.on_message(message)
 
+    def shard_up(self, shard_id: int, up: bool) -> None:
+        if up:
+            self.connected_shards.add(shard_id)
+        else:
+            self.connected_shards.discard(shard_id)
+        self.adapter.engine.metrics.shards.set(len(self.connected_shards))
+
+    # The plain client's one connection counts as shard 0.
+    async def on_connect(self) -> None:
+        self.shard_up(0, True)
+
+    async def on_resumed(self) -> None:
+        self.shard_up(0, True)
+
+    async def on_disconnect(self) -> None:
+        self.shard_up(0, False)
+
 
 class ShardedSbClient(SbClient, discord.AutoShardedClient):
     """The same client on discord.py's sharded client (`shard_count`, `shard_ids` options):
     one gateway connection per shard, all in this process."""
+
+    # Every shard also fires the plain events, without its id: the shard events count.
+    async def on_connect(self) -> None:
+        pass
+
+    async def on_resumed(self) -> None:
+        pass
+
+    async def on_disconnect(self) -> None:
+        pass
+
+    async def on_shard_connect(self, shard_id: int) -> None:
+        self.shard_up(shard_id, True)
+
+    async def on_shard_resumed(self, shard_id: int) -> None:
+        self.shard_up(shard_id, True)
+
+    async def on_shard_disconnect(self, shard_id: int) -> None:
+        self.shard_up(shard_id, False)
 
