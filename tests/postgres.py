@@ -53,28 +53,66 @@ def unprivileged() -> tuple[list[str], str | None]:
 class PostgresServer:
     socket_dir: Path
     password: str
+    data: Path
+    binaries: Path
+    prefix: tuple[str, ...]
+    """The command prefix that runs the server's commands as its owner."""
+    fsync: bool = False
 
     def url(self, database: str = "postgres", password: str | None = None) -> str:
         return (f"postgresql://{USER}:{password or self.password}@/{database}"
                 f"?host={self.socket_dir}")
 
-    async def create_database(self) -> str:
-        """A new empty database; returns its URL."""
-        name = f"test_{secrets.token_hex(6)}"
-        connection = await asyncpg.connect(self.url())
+    def run(self, *command: str) -> None:
+        done = subprocess.run([*self.prefix, *command], capture_output=True, text=True,
+                              check=False, cwd=self.socket_dir, timeout=120)
+        if done.returncode != 0:
+            raise RuntimeError(f"{command[0]} failed: {done.stdout}{done.stderr}")
+
+    def start(self) -> None:
+        options = (f"-c listen_addresses='' -k {self.socket_dir} "
+                   f"-c fsync={'on' if self.fsync else 'off'} -c max_connections=100")
+        self.run(str(self.binaries / "pg_ctl"), "-D", str(self.data), "-o", options, "-l",
+                 str(self.socket_dir / "server.log"), "-w", "-t", "60", "start")
+
+    def stop(self) -> None:
+        """Stop at once, as a crash or an operator's `systemctl stop` would."""
+        self.run(str(self.binaries / "pg_ctl"), "-D", str(self.data), "-m", "immediate",
+                 "-w", "stop")
+
+    def dump(self, url: str, file: Path) -> None:
+        """A backup, as an admin makes one: pg_dump's custom format."""
+        self.client("pg_dump", "--format=custom", f"--file={file}", url)
+
+    def restore(self, url: str, file: Path) -> None:
+        self.client("pg_restore", f"--dbname={url}", str(file))
+
+    def client(self, *command: str) -> None:
+        done = subprocess.run([str(self.binaries / command[0]), *command[1:]],
+                              capture_output=True, text=True, check=False, timeout=120)
+        if done.returncode != 0:
+            raise RuntimeError(f"{command[0]} failed: {done.stderr}")
+
+    async def execute(self, sql: str, database: str = "postgres") -> None:
+        connection = await asyncpg.connect(self.url(database))
         try:
-            await connection.execute(f"CREATE DATABASE {name}")
+            await connection.execute(sql)
         finally:
             await connection.close()
+
+    async def create_database(self, template: str | None = None) -> str:
+        """A new empty database (or a copy of `template`); returns its URL."""
+        name = f"test_{secrets.token_hex(6)}"
+        await self.execute(f"CREATE DATABASE {name}"
+                           + (f" TEMPLATE {template}" if template else ""))
         return self.url(name)
 
     async def drop_database(self, url: str) -> None:
-        name = urlsplit(url).path.lstrip("/")
-        connection = await asyncpg.connect(self.url())
-        try:
-            await connection.execute(f"DROP DATABASE {name} WITH (FORCE)")
-        finally:
-            await connection.close()
+        await self.execute(f"DROP DATABASE {database_name(url)} WITH (FORCE)")
+
+
+def database_name(url: str) -> str:
+    return urlsplit(url).path.lstrip("/")
 
 
 @contextmanager
@@ -87,27 +125,17 @@ def postgres_server(*, fsync: bool = False) -> Iterator[PostgresServer]:
                                 ".ci/run installs it with apt")
     prefix, owner = unprivileged()
     folder = Path(tempfile.mkdtemp(prefix="sbbot-pg-"))
-    data = folder / "data"
     password = secrets.token_hex(12)
     (folder / "password").write_text(password + "\n")
     if owner is not None:
         shutil.chown(folder, owner)
         shutil.chown(folder / "password", owner)
-
-    def run(*command: str) -> None:
-        done = subprocess.run([*prefix, *command], capture_output=True, text=True,
-                              check=False, cwd=folder, timeout=120)
-        if done.returncode != 0:
-            raise RuntimeError(f"{command[0]} failed: {done.stdout}{done.stderr}")
-
-    run(str(binaries / "initdb"), "-D", str(data), "-U", USER, "-E", "UTF8", "--no-sync",
-        "--auth=scram-sha-256", f"--pwfile={folder / 'password'}")
-    options = (f"-c listen_addresses='' -k {folder} -c fsync={'on' if fsync else 'off'}"
-               " -c max_connections=100")
-    run(str(binaries / "pg_ctl"), "-D", str(data), "-o", options, "-l",
-        str(folder / "server.log"), "-w", "-t", "60", "start")
+    server = PostgresServer(folder, password, folder / "data", binaries, tuple(prefix), fsync)
+    server.run(str(binaries / "initdb"), "-D", str(server.data), "-U", USER, "-E", "UTF8",
+               "--no-sync", "--auth=scram-sha-256", f"--pwfile={folder / 'password'}")
+    server.start()
     try:
-        yield PostgresServer(folder, password)
+        yield server
     finally:
-        run(str(binaries / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop")
+        server.stop()
         shutil.rmtree(folder, ignore_errors=True)

@@ -24,6 +24,7 @@ from sbbot import cli
 from sbbot.knowledge import Entry, load_knowledge
 from sbbot.router import Router
 from tests.conftest import KNOWLEDGE_DIR
+from tests.postgres import PostgresServer
 
 ROW_KEYS = {"method", "kb_size", "accuracy", "rejection", "p50_ms", "p99_ms", "build_s",
             "rss_mb"}
@@ -204,3 +205,22 @@ def test_the_pathological_row_names_every_path_and_its_slowest_input() -> None:
     assert [row["path"] for row in rows] == ["engine.handle (terminal)",
                                              *pathological.paths()]
     assert all(row["slowest_input"] in inputs and row["ms"] >= 0 for row in rows)
+
+
+def test_the_store_rows_measure_both_back_ends_and_claim_each_key_once(
+        postgres: PostgresServer) -> None:
+    from benchmarks import store
+
+    out = io.StringIO()
+    assert store.run(out, as_json=True, postgres_url=postgres.url(), seconds=0.1,
+                     keys=40) == 0
+    rows = {row["row"]: row for row in map(json.loads, out.getvalue().splitlines())}
+    assert list(rows) == ["router alone", "engine, store writes discarded", "engine + SQLite",
+                          "engine + PostgreSQL", "claims, 3 processes, SQLite",
+                          "claims, 3 processes, PostgreSQL"]
+    assert all(rows[name]["questions_per_s"] > 0 for name in list(rows)[:4])
+    sqlite, postgresql = (rows[f"claims, 3 processes, {name}"] for name in ("SQLite",
+                                                                            "PostgreSQL"))
+    assert postgresql["claimed"] == 40 and postgresql["failed_claims"] == 0
+    # At most once; a key nobody won was failed by all three processes (a busy file).
+    assert 40 - sqlite["failed_claims"] // 3 <= sqlite["claimed"] <= 40

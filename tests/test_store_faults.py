@@ -1,19 +1,27 @@
-"""Store faults while the bot runs, on real SQLite files: a locked, full, read-only, deleted or
-replaced database costs at most the write. Every member command still answers, the bot says
-once that it cannot record, and nothing is posted twice."""
+"""Store faults while the bot runs, on real SQLite files and a real PostgreSQL server: a locked,
+full, read-only, unreachable, deleted, dropped or replaced database costs at most the write.
+Every member command still answers, the bot says once that it cannot record, the questions
+it could not answer meanwhile are written once it can, and nothing is posted twice.
+
+What does not apply to PostgreSQL: a full disk and a read-only file are the server's own
+(it refuses the write with an error that takes the same path as a lock: a `StoreError` on
+that write), and a corrupted file is the server's to detect, not the bot's."""
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
 import time
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import asyncpg
 import pytest
 
 from sbbot.chat import Announcement, Message, Reply
@@ -22,11 +30,16 @@ from sbbot.engine import STORE_DOWN_NOTICE, STORE_DOWN_REPLY, Engine
 from sbbot.scheduler import send_due
 from sbbot.store import SQLiteStore, Store, StoreError, open_store
 from tests.conftest import KNOWLEDGE_DIR, FakeClock
+from tests.postgres import PostgresServer, database_name
 from tests.test_scheduler import SCHEDULE, Recorder
+
+TABLES = ("subscription", "announcement", "rotation_given", "rotation_last", "unanswered",
+          "value", "daily_quote")
 
 MEMBER_COMMANDS = ["!aide", "!question Quel est le prix du Bitcoin ?", "!citation",
                    "!citation attali", "!agenda", "!evenement geneve", "!articles",
                    "Qui a gagné le match hier ?", "!raison 3"]
+UNANSWERED_MEANWHILE = {"Quel est le prix du Bitcoin ?", "Qui a gagné le match hier ?"}
 SLOW = 1.0
 """Seconds a reply may take with the store down: far below the 5 s start-up busy timeout."""
 
@@ -61,6 +74,9 @@ async def assert_recovered(engine: Engine) -> None:
     assert (await say(engine, "!abonner", admin=True)).kind == "command"
     assert STORE_DOWN_NOTICE not in (await say(engine, "!raison")).text
     assert not engine.store_down
+    since = engine.clock() - timedelta(days=1)
+    kept = {question.text for question in await engine.store.frequent_unanswered(since, 20)}
+    assert kept >= UNANSWERED_MEANWHILE, "a question asked while the store was down is lost"
 
 
 @pytest.fixture
@@ -140,33 +156,108 @@ async def test_a_database_turned_read_only(
     await store.close()
 
 
-# Deleted or replaced under the bot: announcements held until an admin confirms ---------------
+# PostgreSQL: locked by another connection, stopped while the bot runs ------------------------
 
 
 @pytest.fixture
-async def running(tmp_path: Path, clock: FakeClock) -> AsyncIterator[tuple[Engine, Path]]:
-    path = tmp_path / "data" / "sbbot.sqlite3"
-    store = await open_store(path)
+async def on_postgres(postgres: PostgresServer,
+                      make: Callable[[Store], Engine]) -> AsyncIterator[tuple[Engine, str]]:
+    url = await postgres.create_database()
+    store = await open_store(url)
     try:
-        yield Engine(KNOWLEDGE_DIR, store, clock=clock), path
+        yield make(store), url
     finally:
         await store.close()
+        await postgres.drop_database(url)
 
 
-def lose(path: Path, how: str, backup: Path) -> None:
-    if how == "deleted":
-        for file in path.parent.iterdir():
-            file.unlink()
+async def test_a_postgres_database_locked_by_another_connection(
+        on_postgres: tuple[Engine, str]) -> None:
+    engine, url = on_postgres
+    other = await asyncpg.connect(url)
+    locked = other.transaction()
+    await locked.start()
+    await other.execute(f"LOCK TABLE {', '.join(TABLES)} IN ACCESS EXCLUSIVE MODE")
+    try:
+        await assert_answers_without_the_store(engine)
+        with pytest.raises(StoreError, match="database is locked"):
+            await engine.store.flush()
+    finally:
+        await locked.rollback()
+        await other.close()
+    await assert_recovered(engine)
+    assert len(await engine.store.subscriptions()) == 2
+
+
+async def test_a_postgres_server_stopped_while_the_bot_runs(
+        on_postgres: tuple[Engine, str], postgres: PostgresServer) -> None:
+    engine, _ = on_postgres
+    assert (await say(engine, "!abonner citation", admin=True)).kind == "command"
+    postgres.stop()
+    try:
+        await assert_answers_without_the_store(engine)
+        with pytest.raises(StoreError, match="cannot reach the server"):
+            await engine.store.check()
+    finally:
+        postgres.start()
+    await assert_recovered(engine)
+    assert len(await engine.store.subscriptions()) == 2
+
+
+# Deleted or replaced under the bot: announcements held until an admin confirms ---------------
+
+
+@dataclass(frozen=True)
+class Running:
+    engine: Engine
+    lose: Callable[[], Awaitable[None]]
+    """Delete or replace the database under the running bot."""
+
+
+LOSSES = [("sqlite", "deleted"), ("sqlite", "replaced"),
+          ("postgres", "dropped"), ("postgres", "restored")]
+"""PostgreSQL: dropped and created again empty, or restored from a pg_dump made earlier."""
+
+
+@pytest.fixture(params=LOSSES, ids="-".join)
+async def running(request: pytest.FixtureRequest, tmp_path: Path,
+                  clock: FakeClock) -> AsyncIterator[Running]:
+    """A running bot whose database has an empty, older backup."""
+    back_end, how = request.param
+    if back_end == "sqlite":
+        path = tmp_path / "data" / "sbbot.sqlite3"
+        store = await open_store(path)
+        backup = tmp_path / "backup.sqlite3"
+        sqlite3.connect(path).execute(f"VACUUM INTO '{backup}'")
+
+        async def lose() -> None:
+            if how == "deleted":
+                for file in path.parent.iterdir():
+                    file.unlink()
+            else:
+                os.replace(backup, path)
     else:
-        os.replace(backup, path)
+        server: PostgresServer = request.getfixturevalue("postgres")
+        url = await server.create_database()
+        store = await open_store(url)
+        dump = tmp_path / "backup.dump"
+        server.dump(url, dump)
+
+        async def lose() -> None:
+            await server.execute(f"DROP DATABASE {database_name(url)} WITH (FORCE)")
+            await server.execute(f"CREATE DATABASE {database_name(url)}")
+            if how == "restored":
+                server.restore(url, dump)
+    try:
+        yield Running(Engine(KNOWLEDGE_DIR, store, clock=clock), lose)
+    finally:
+        await store.close()
+        if back_end == "postgres":
+            await server.drop_database(url)
 
 
-@pytest.mark.parametrize("how", ["deleted", "replaced"])
-async def test_a_lost_database_never_posts_twice(
-        running: tuple[Engine, Path], clock: FakeClock, tmp_path: Path, how: str) -> None:
-    engine, path = running
-    backup = tmp_path / "backup.sqlite3"
-    sqlite3.connect(path).execute(f"VACUUM INTO '{backup}'")  # an empty, older copy
+async def test_a_lost_database_never_posts_twice(running: Running, clock: FakeClock) -> None:
+    engine = running.engine
     assert (await say(engine, "!abonner citation", admin=True)).kind == "command"
     now = [datetime(2026, 5, 4, 7, 0, tzinfo=UTC)]  # 09:00 in Paris
     adapters = {"terminal": Recorder("terminal", now)}
@@ -178,11 +269,17 @@ async def test_a_lost_database_never_posts_twice(
         return await send_due(engine.store, engine.knowledge, adapters, moment, SCHEDULE)
 
     assert len(await pass_at(now[0])) == 1
-    lose(path, how, backup)
-    with pytest.raises(StoreError, match=f"was {how} while sbbot was running"):
-        await engine.store.check()
-    await engine.store.check()  # reported once; the file at the path is in use now
-    assert path.exists()
+    await running.lose()
+    problems = []
+    for _ in range(3):  # a server may first report the connections it closed
+        try:
+            await engine.store.check()
+            break
+        except StoreError as error:
+            problems.append(str(error))
+    assert sum(bool(re.search("was (deleted|replaced) while sbbot was running", problem))
+               for problem in problems) == 1, problems
+    await engine.store.check()  # reported once; the database now there is in use
     assert await pass_at(now[0] + timedelta(minutes=20)) == []
     reply = await say(engine, "!abonner citation", admin=True)
     assert RESUMED in reply.text

@@ -104,7 +104,10 @@ POOL_SIZE: Final = 4
 UNANSWERED_COLUMNS: Final = ("platform", "community", "channel", "text", "normalized",
                              "asked_at")
 STATEMENT_TIMEOUT_MS: Final = 2000
-"""A statement waiting longer (another process's lock) fails: a member's reply waits on it."""
+"""A statement running longer fails: a member's reply may wait on it."""
+LOCK_TIMEOUT_MS: Final = 500
+"""A statement waiting longer for a lock (an admin's `LOCK TABLE`, a stuck transaction of
+another process) fails: a locked database costs a failed write, not seconds of silence."""
 
 
 def public_name(url: str) -> str:
@@ -123,6 +126,8 @@ def describe(error: BaseException) -> str:
         return "authentication failed (check the user name and password in SBBOT_DATABASE)"
     if isinstance(error, asyncpg.InvalidCatalogNameError):
         return "the database does not exist (create it, or fix its name in SBBOT_DATABASE)"
+    if isinstance(error, asyncpg.LockNotAvailableError):
+        return "database is locked (by another connection)"
     if isinstance(error, asyncpg.QueryCanceledError):
         return "the server did not answer in time (locked by another process?)"
     if isinstance(error, asyncpg.ReadOnlySQLTransactionError):
@@ -153,7 +158,7 @@ class PostgresStore(QueuedUnanswered):
         super().__init__()
         self.name = public_name(url)
         self._pool = pool
-        self._identity: str | None = None
+        self._identity: tuple[int, str | None] | None = None
         self._pruned_before: datetime | None = None
 
     @classmethod
@@ -163,7 +168,8 @@ class PostgresStore(QueuedUnanswered):
             pool = await asyncpg.create_pool(
                 url, min_size=1, max_size=POOL_SIZE, timeout=timeout, command_timeout=timeout,
                 reset=keep_session,
-                server_settings={"statement_timeout": str(STATEMENT_TIMEOUT_MS)})
+                server_settings={"statement_timeout": str(STATEMENT_TIMEOUT_MS),
+                                 "lock_timeout": str(LOCK_TIMEOUT_MS)})
         except STORE_ERRORS as error:
             raise StoreError(f"{name}: {describe(error)}") from None
         except ValueError as error:  # a malformed URL
@@ -213,8 +219,7 @@ class PostgresStore(QueuedUnanswered):
                 await db.execute("INSERT INTO schema_version VALUES ($1)", number + 1)
             await db.execute("INSERT INTO value VALUES ($1, $2) ON CONFLICT DO NOTHING",
                              IDENTITY, uuid.uuid4().hex)
-            self._identity = await db.fetchval("SELECT value FROM value WHERE name = $1",
-                                               IDENTITY)
+            self._identity = await identity(db)
 
     # Health --------------------------------------------------------------------------------
 
@@ -222,13 +227,14 @@ class PostgresStore(QueuedUnanswered):
         """A database dropped and created again, or restored from a backup, under running
         bots: hold announcements until an admin confirms (see `Store.check`)."""
         await self._migrate_if_dropped()
-        identity = (await self._fetch("SELECT value FROM value WHERE name = ?", IDENTITY))
-        current = identity[0][0] if identity else None
+        async with self._connection() as db:
+            current = await identity(db)
         if current != self._identity:
             await self.set_value(HELD, "the database was replaced while sbbot was running")
-            if current is None:
+            if current[1] is None:
                 await self.set_value(IDENTITY, uuid.uuid4().hex)
-            self._identity = await self.get_value(IDENTITY)
+            async with self._connection() as db:
+                self._identity = await identity(db)
             raise StoreError(f"{self.name}: the database was replaced while sbbot was "
                              "running; announcements are held until an admin types !abonner")
 
@@ -374,6 +380,15 @@ class PostgresStore(QueuedUnanswered):
             else:
                 await db.execute("INSERT INTO value VALUES ($1, $2) ON CONFLICT (name)"
                                  " DO UPDATE SET value = EXCLUDED.value", name, value)
+
+
+async def identity(db: asyncpg.Connection) -> tuple[int, str | None]:
+    """Which database this is: its object id (new when dropped and created again, or
+    restored from a dump or a copy into a new database) and the id the store wrote in it."""
+    row = await db.fetchrow(
+        "SELECT (SELECT oid FROM pg_database WHERE datname = current_database()),"
+        " (SELECT value FROM value WHERE name = $1)", IDENTITY)
+    return int(row[0]), row[1]
 
 
 def numbered(sql: str) -> str:
