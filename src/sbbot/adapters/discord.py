@@ -27,6 +27,7 @@ from sbbot.replies import fit
 
 from .base import ChatAdapter
 from .discord_config import DiscordSettings
+from .discord_gauge import ConnectionGauge, ShardConnectionGauge
 from .discord_markdown import quote
 from .discord_slash import slash_command, sync_commands
 
@@ -259,7 +260,7 @@ class DiscordAdapter(ChatAdapter[DiscordSettings]):
                                       interaction.channel_id, interaction.guild,
                                       interaction.user, addressed=True), respond)
 
-class SbClient(discord.Client):
+class SbClient(ConnectionGauge, discord.Client):
     """discord.py's client, routing everything to the adapter."""
 
     def __init__(self, adapter: DiscordAdapter, **options: Any) -> None:
@@ -271,8 +272,7 @@ class SbClient(discord.Client):
                          guild_ready_timeout=adapter.guild_ready_timeout, **options)
         self.adapter = adapter
         self.tree = app_commands.CommandTree(self)
-        self.connected_shards: set[int] = set()
-        """Shards whose gateway connection is up, for the `sbbot_discord_shards` gauge."""
+        self.watch_shards(adapter.engine.metrics.shards)
 
     @staticmethod
     def for_settings(adapter: DiscordAdapter) -> SbClient:
@@ -294,44 +294,7 @@ class SbClient(discord.Client):
         if not message.author.bot:
             await self.adapter.on_message(message)
 
-    def shard_up(self, shard_id: int, up: bool) -> None:
-        if up:
-            self.connected_shards.add(shard_id)
-        else:
-            self.connected_shards.discard(shard_id)
-        self.adapter.engine.metrics.shards.set(len(self.connected_shards))
 
-    # The plain client's one connection counts as shard 0.
-    async def on_connect(self) -> None:
-        self.shard_up(0, True)
-
-    async def on_resumed(self) -> None:
-        self.shard_up(0, True)
-
-    async def on_disconnect(self) -> None:
-        self.shard_up(0, False)
-
-
-class ShardedSbClient(SbClient, discord.AutoShardedClient):
+class ShardedSbClient(ShardConnectionGauge, SbClient, discord.AutoShardedClient):
     """The same client on discord.py's sharded client (`shard_count`, `shard_ids` options):
     one gateway connection per shard, all in this process."""
-
-    # Every shard also fires the plain events, without its id: the shard events count.
-    async def on_connect(self) -> None:
-        pass
-
-    async def on_resumed(self) -> None:
-        pass
-
-    async def on_disconnect(self) -> None:
-        pass
-
-    async def on_shard_connect(self, shard_id: int) -> None:
-        self.shard_up(shard_id, True)
-
-    async def on_shard_resumed(self, shard_id: int) -> None:
-        self.shard_up(shard_id, True)
-
-    async def on_shard_disconnect(self, shard_id: int) -> None:
-        self.shard_up(shard_id, False)
-
