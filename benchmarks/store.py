@@ -20,6 +20,7 @@ import argparse
 import asyncio
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -47,7 +48,7 @@ async def open_for_bench(database: str) -> Any:
     from sbbot.store import SQLiteStore, open_store
     from sbbot.store.pending import UnansweredRow
 
-    if database != DISCARD:
+    if database not in (DISCARD, ROUTER):
         return await open_store(target(database))
 
     class DiscardingStore(SQLiteStore):
@@ -81,6 +82,8 @@ async def questions_per_second(database: str, seconds: float) -> dict[str, Any]:
         elapsed = time.perf_counter() - started
     finally:
         await store.close()
+        if database in (DISCARD, ROUTER):
+            shutil.rmtree(store.path.parent, ignore_errors=True)
     return {"questions_per_s": round(handled / elapsed)}
 
 
