@@ -26,14 +26,12 @@ from sbbot.chat import Announcement, ChannelUnavailable
 from sbbot.cli import main
 from sbbot.engine import Engine
 from sbbot.knowledge.model import Event, Knowledge, Passage, Post, Quote
+from sbbot.schedule_preview import announcement_json, localize, preview_at
 from sbbot.scheduler import (
     Schedule,
-    announcement_json,
     daily_quote_at,
     due,
-    localize,
     plan_quotes,
-    preview_at,
     reminder_at,
     run_scheduler,
     send_due,

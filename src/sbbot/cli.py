@@ -29,15 +29,8 @@ from sbbot.engine import Engine, utc_now
 from sbbot.importer import command as importer
 from sbbot.knowledge import KnowledgeError, load_knowledge
 from sbbot.knowledge.schema import write_schemas
-from sbbot.scheduler import (
-    PASS_INTERVAL,
-    Schedule,
-    format_preview,
-    localize,
-    preview_at,
-    preview_next,
-    run_scheduler,
-)
+from sbbot.schedule_preview import format_preview, localize, preview_at, preview_next
+from sbbot.scheduler import PASS_INTERVAL, Schedule, run_scheduler
 from sbbot.store import StoreError, open_store
 from sbbot.watch import watch_knowledge
 
