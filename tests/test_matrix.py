@@ -231,6 +231,15 @@ async def test_joins_on_invite_and_answers_commands_mentions_and_questions(
         answer = await bob.reply(room, bot, pill)
         assert "Genève" in content(answer)["body"]
         assert "Source :" in content(answer)["body"]
+        # The pill's text is whatever the member's client shows ("Assistant"), not the bot's
+        # display name; left in the question, it reads as a word the posts never use.
+        pill = await bob.say(
+            room, "Assistant : qui est Guillaume Foltran ?", format="org.matrix.custom.html",
+            formatted_body=f'<a href="https://matrix.to/#/{bot}">Assistant</a> : '
+                           "qui est Guillaume Foltran ?",
+            **{"m.mentions": {"user_ids": [bot]}})
+        answer = await bob.reply(room, bot, pill)
+        assert "responsable de la Bureautique Digitale" in content(answer)["body"]
 
         by_name = await alice.say(room, f"{bot.split(':')[0][1:]}, c’est gratuit ?")
         assert "gratuit" in content(await alice.reply(room, bot, by_name))["body"]

@@ -23,6 +23,9 @@ HTML_FORMAT = "org.matrix.custom.html"
 REPLY_FALLBACK = re.compile(r"\A(?:>[^\n]*\n)+\n?")
 """The quoted lines older clients put at the top of a reply's body (`> <@user> text`)."""
 
+PILL_TEXT = re.compile(r"""[^<>]{0,200}?>([^<>]{1,80})</a>""")
+"""The rest of a pill's `<a href="…">` tag and the text it shows."""
+
 Callback = Callable[[MatrixRoom, Any], Awaitable[None]]
 
 log = logging.getLogger("sbbot.adapters.matrix")
@@ -67,11 +70,27 @@ def addressed_text(event: Any, user_id: str, names: list[str]) -> tuple[str, boo
     mentioned = mentioned or f"matrix.to/#/{user_id}" in links
     body = content.get("body")
     text = REPLY_FALLBACK.sub("", body[: MAX_INPUT_CHARS * 2] if isinstance(body, str) else "")
-    for name in names:
+    for name in [*names, *pill_texts(links, user_id)]:
         pattern = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)\s*[:,]?", re.IGNORECASE)
         text, count = pattern.subn(" ", text)
         mentioned = mentioned or count > 0
     return text.strip(), mentioned
+
+
+def pill_texts(formatted: str, user_id: str) -> list[str]:
+    """What the member's client showed for each pill to the bot: clients write that text into
+    the plain body ("Assistant : quand…"), whatever the bot's own display name is, so it is
+    stripped like a name. Each link is read in a bounded window after it, keeping the whole
+    scan linear in the message."""
+    target = f"matrix.to/#/{user_id}"
+    texts = []
+    start = formatted.find(target)
+    while start >= 0:
+        shown = PILL_TEXT.match(formatted, start + len(target), start + len(target) + 300)
+        if shown and shown[1].strip():
+            texts.append(html.unescape(shown[1]).strip())
+        start = formatted.find(target, start + 1)
+    return texts
 
 
 def reply_relation(event: Any) -> dict[str, Any]:
