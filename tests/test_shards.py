@@ -277,9 +277,12 @@ async def test_the_shard_gauge_follows_each_connection_over_http(
             fake.resumes.clear()  # the shard cannot come back yet
             await fake.drop(1)
             await gauge_becomes(1)
-            assert (await served.get("/healthz"))[0] == 200  # still connected to Discord
+            # The guild on shard 1 gets no answer meanwhile: the process is not healthy.
+            status, reason = await served.get("/healthz")
+            assert (status, "discord: not connected" in reason) == (503, True)
             fake.resumes.set()
             await gauge_becomes(2)
+            assert (await served.get("/healthz"))[0] == 200
     finally:
         await runner.cleanup()
     assert sorted(fake.identified) == [(0, 2), (1, 2)], "the shard identified again"

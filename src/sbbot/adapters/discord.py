@@ -113,7 +113,8 @@ class DiscordAdapter(ChatAdapter[DiscordSettings]):
         await self.client.close()
 
     def connected(self) -> bool:
-        return self.client.is_ready() and not self.client.is_closed()
+        return (self.client.is_ready() and not self.client.is_closed()
+                and self.client.all_shards_up())
 
     async def post(self, channel: str, text: str, card: Card | None) -> None:
         if not channel.isdigit():

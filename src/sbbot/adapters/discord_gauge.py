@@ -19,6 +19,11 @@ class ConnectionGauge:
         self._gauge = gauge
         self._connected = set()
 
+    def all_shards_up(self) -> bool:
+        """Every shard this process runs has its connection up (the plain client: shard 0);
+        discord.py's ready flag stays set while a connection is down and being resumed."""
+        return self._connected.issuperset(getattr(self, "shard_ids", None) or [0])
+
     def shard_up(self, shard_id: int, up: bool) -> None:
         if up:
             self._connected.add(shard_id)
