@@ -178,6 +178,8 @@ def test_eval_command_reports_a_broken_set_in_one_line(tmp_path: Path) -> None:
     "jane mcconnell elle a quel age",
     "combien gagne guillaume foltran",
     "how many people attend the geneva breakfast",
+    "Paul Miller travaille pour quelle entreprise ?",
+    "Stephen Downes enseigne dans quelle université ?",
 ])
 def test_facts_the_posts_never_give_are_not_answered(router: Router, question: str) -> None:
     assert router.route(question).verdict != "answer"
@@ -189,6 +191,7 @@ def test_facts_the_posts_never_give_are_not_answered(router: Router, question: s
     ("qui a dit que la technologie n'a pas de valeur par elle-même", "coop-orlikowski"),
     ("Guillaume Foltran est responsable de quoi chez Bouygues ?", "dw-foltran"),
     ("jsais pas kan cest la matinee de geneve", "matinee-entreprise-de-demain-2014"),
+    ("ça se passe dans quelle ville, la matinée ?", "matinee-entreprise-de-demain-2014"),
 ])
 def test_facts_the_posts_give_are_answered(router: Router, question: str, expected: str) -> None:
     result = router.route(question)

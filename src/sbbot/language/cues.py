@@ -95,6 +95,12 @@ def question_cues(text: str) -> frozenset[Cue]:
     return frozenset(cues)
 
 
+def names_cue(first: str, second: str) -> bool:
+    """Whether two consecutive words ask for a kind of answer ("quelle ville": a place), so
+    that the second is answered by any passage giving that kind, whatever word it uses."""
+    return any((plain(first), plain(second)) in pairs for pairs in PLAIN_PAIRS.values())
+
+
 def plain(word: str) -> str:
     """A question word as members type it, without accents ("coute", "quel age"), except
     "où": without its accent it is "ou", the conjunction. (No cue word may fold into another

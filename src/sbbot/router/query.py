@@ -20,6 +20,7 @@ from typing import Literal, NamedTuple
 from rapidfuzz import fuzz, process
 
 from sbbot.language.chatspeak import expand
+from sbbot.language.cues import names_cue
 from sbbot.language.frequency import general_zipf, zipf
 from sbbot.language.lemmas import lemma
 from sbbot.language.lexicon import standard, translations
@@ -58,8 +59,12 @@ mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs ce cet cette ces
 """Words after which a word is the object named ("un hôtel", "le forfait", "a poem")."""
 PLACES = frozenset("in at near".split())
 """Words after which a word names a place ("in paris"): French "à" folds into the verb "a"."""
+INTERROGATIVES = frozenset("quel quelle quels quelles which".split())
+"""Words after which a word names what the question asks for ("dans quelle université",
+"which company"): if the knowledge never mentions it, the posts cannot give it. Not "what",
+followed as often by a verb ("what makes") as by a noun."""
 
-Naming = Literal["", "thing", "object", "place", "name"]
+Naming = Literal["", "thing", "object", "place", "name", "asked"]
 
 
 class Word(NamedTuple):
@@ -69,8 +74,9 @@ class Word(NamedTuple):
     """Its possible terms, best first."""
     named: Naming
     """Whether it names something: a "name" (capitalised inside the sentence, or no word of
-    either language), a "place" (after "in", "at", "near"), an "object" (after an article),
-    a "thing" (after another preposition), or neither ("")."""
+    either language), what is "asked" for (after "quel", "which"), a "place" (after "in",
+    "at", "near"), an "object" (after an article), a "thing" (after another preposition),
+    or neither ("")."""
 
 
 @dataclass(frozen=True)
@@ -170,6 +176,9 @@ class Analyzer:
             named: Naming = ""
             if capital and (position > 0 or not self.is_real_word(token)):
                 named = "name"
+            elif (position > 0 and tokens[position - 1] in INTERROGATIVES
+                  and not names_cue(tokens[position - 1], token)):
+                named = "asked"
             elif position > 0 and tokens[position - 1] in PLACES:
                 named = "place"
             elif position > 0 and tokens[position - 1] in ARTICLES:

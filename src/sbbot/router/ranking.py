@@ -175,7 +175,7 @@ class Router:
         if "foreign" not in self._analyzer.parts:
             return ()
         return tuple(term.word for term in terms
-                     if (term.named in ("name", "place")
+                     if (term.named in ("name", "place", "asked")
                          or (term.named == "object" and general_zipf(term.word) < OBJECT_MAX_ZIPF)
                          or (asks_fact and term.named in ("thing", "object")))
                      and term.stem not in self._index
@@ -190,7 +190,9 @@ class Router:
         of the words that say what is asked (here "marié", "employees"); it is about the
         right person, not about the question. The subject is the question's words that the
         question or the entry writes as names; everyday words ("donner", "avoir") and the
-        posts' generic words say nothing of what is asked.
+        posts' generic words say nothing of what is asked. The word after "quel" or "which"
+        says it outright ("Paul Miller travaille pour quelle entreprise ?"): an entry that
+        names the subject must hold that word.
         """
         if "subject" not in self._analyzer.parts:
             return ()
@@ -203,6 +205,10 @@ class Router:
         asked = [term for term in terms
                  if term.stem not in subject and term.stem not in GENERIC_STEMS
                  and len(term.word) > 2 and general_zipf(term.word) < ASKED_MAX_ZIPF]
+        missing = tuple(term.word for term in asked
+                        if term.named == "asked" and term.stem not in covered)
+        if subject and missing:
+            return missing
         if not subject or any(term.stem in covered for term in asked):
             return ()
         return tuple(term.word for term in asked)
