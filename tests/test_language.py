@@ -84,6 +84,11 @@ def test_proper_nouns_are_capitalised_inside_a_sentence() -> None:
     assert proper_nouns(text) == {"foltran", "bouygues", "telecom", "mcconnell"}
 
 
+def test_an_initial_or_a_parenthesis_does_not_begin_a_sentence() -> None:
+    assert proper_nouns("cela. (Wanda J. Orlikowski, 2003)") == {"wanda", "j", "orlikowski"}
+    assert proper_nouns("Fin. Puis rien") == set()
+
+
 @pytest.mark.parametrize(("typed", "read"), [
     ("jsais pas kan cest", "je sais pas quand c'est"),
     ("lentreprise quon voit, jveux sinscrire", "l'entreprise qu'on voit, j'veux s'inscrire"),

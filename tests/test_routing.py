@@ -180,6 +180,8 @@ def test_eval_command_reports_a_broken_set_in_one_line(tmp_path: Path) -> None:
     "how many people attend the geneva breakfast",
     "Paul Miller travaille pour quelle entreprise ?",
     "Stephen Downes enseigne dans quelle université ?",
+    "harold jarche il habite ou",
+    "jane mcconnell elle vit ou",
 ])
 def test_facts_the_posts_never_give_are_not_answered(router: Router, question: str) -> None:
     assert router.route(question).verdict != "answer"

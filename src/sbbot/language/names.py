@@ -7,17 +7,27 @@ question's subject: what the question asks *about* it has to be elsewhere in the
 
 from __future__ import annotations
 
+import re
+
 from sbbot.text import CASED_WORD, unaccented
 
-SENTENCE_STARTS = frozenset(".!?:;«»\"“”–—-(•\n")
+SENTENCE_STARTS = frozenset(".!?:;«»\"“”–—-•\n")
 """A capital after one of these (or at the very start) begins a sentence or a list item,
 and says nothing about the word being a name."""
+INITIAL = re.compile(r"(?:^|[\s(])[A-Z]\.$")
+"""A capital letter and its full stop ("Wanda J. Orlikowski") abbreviate a first name: the
+word after them continues the name, it does not begin a sentence."""
 
 
 def proper_nouns(text: str) -> frozenset[str]:
     """The folded words that `text` capitalises somewhere other than a sentence's start."""
     plain = unaccented(text)
     return frozenset(match.group().lower() for match in CASED_WORD.finditer(plain)
-                     if match.group()[0].isupper()
-                     and plain[:match.start()].rstrip(" \t\xa0")[-1:] not in SENTENCE_STARTS
-                     and match.start() > 0)
+                     if match.group()[0].isupper() and match.start() > 0
+                     and not starts_sentence(plain[:match.start()].rstrip(" \t\xa0")))
+
+
+def starts_sentence(before: str) -> bool:
+    """Whether a word after the text `before` (stripped of its trailing blanks) begins a
+    sentence or a list item."""
+    return before[-1:] in SENTENCE_STARTS and not INITIAL.search(before)

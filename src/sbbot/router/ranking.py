@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 import numpy.typing as npt
@@ -30,7 +31,7 @@ from sbbot.router.index import (
 )
 from sbbot.router.query import GENERIC_STEMS, PARTS, Analyzer, Query, QueryTerm
 from sbbot.router.verdict import Evidence, Verdict, decide
-from sbbot.text import fold
+from sbbot.text import fold, folded_tokens
 
 # How much an entry's hints and its post's title count beside its own text.
 HINT_WEIGHT = 1.0
@@ -158,7 +159,8 @@ class Router:
         shared = self._specific(best, query) + CUE_EVIDENCE * (len(cues) - len(unmet))
         foreign = self._foreign_words(terms, bool(asked))
         unasked = (() if cues & STRONG_CUES and not unmet
-                   else self._unasked(terms, self.entries.index_of(best.entry.id)))
+                   else self._unasked(terms, self.entries.index_of(best.entry.id),
+                                      adjacent_pairs(text)))
         absent = sum(query.evidence[term.stem] for term in terms
                      if term.stem not in self._index)
         score = min(best.score, 100 * (1 - absent / query.total))
@@ -182,7 +184,8 @@ class Router:
                      and term.stem not in GENERIC_STEMS and len(term.word) > 2
                      and general_zipf(term.word) < FOREIGN_MAX_ZIPF)
 
-    def _unasked(self, terms: Sequence[QueryTerm], index: int) -> tuple[str, ...]:
+    def _unasked(self, terms: Sequence[QueryTerm], index: int,
+                 adjacent: frozenset[tuple[str, str]]) -> tuple[str, ...]:
         """What the question asks about its subject, when the entry holds none of it.
 
         "Fabrice Epelboin est-il marié ?", "How many employees does McKinsey have?": the
@@ -202,6 +205,11 @@ class Router:
         subject = {term.stem for term in terms if term.stem in covered and (
                        term.named == "name"
                        or (term.word in names and general_zipf(term.word) < NAME_MAX_ZIPF))}
+        for first, second in pairwise(terms):
+            for one, other in ((first, second), (second, first)):
+                if ((first.word, second.word) in adjacent and one.stem in subject
+                        and other.stem in covered and general_zipf(other.word) < NAME_MAX_ZIPF):
+                    subject.add(other.stem)
         asked = [term for term in terms
                  if term.stem not in subject and term.stem not in GENERIC_STEMS
                  and len(term.word) > 2 and general_zipf(term.word) < ASKED_MAX_ZIPF]
@@ -329,6 +337,11 @@ class Router:
         if key is None:
             key = self._text_keys[entry.id] = fold(entry.text)[:80]
         return key
+
+
+def adjacent_pairs(text: str) -> frozenset[tuple[str, str]]:
+    """The pairs of consecutive folded words of a text ("jane", "mcconnell")."""
+    return frozenset(pairwise(token for token, _ in folded_tokens(text)))
 
 
 def rank(bm25: float, coverage: float, top_bm25: float, similarity: float) -> float:
