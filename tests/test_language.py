@@ -58,6 +58,14 @@ def test_frequencies_are_read_folded_and_unknown_words_are_rare() -> None:
     ("ca coute combien", {"price"}),
     ("combien gagne-t-il ?", {"price"}),
     ("former les salaries ou les dirigeants", set()),
+    # How long, when it ends, a birth, a way to get in touch.
+    ("combien de temps dure la matinée ?", {"duration"}),
+    ("how long is the video", {"duration"}),
+    ("le manque de temps freine-t-il la collaboration ?", set()),
+    ("ça finit à quelle heure ?", {"date", "end"}),
+    ("il est né où ?", {"place", "birth"}),
+    ("is collaboration something you are born with", set()),
+    ("le numéro de téléphone de l'organisateur ?", {"contact"}),
 ])
 def test_question_words_say_what_is_asked(question: str, cues: set[str]) -> None:
     assert question_cues(question) == cues
@@ -76,6 +84,11 @@ def test_what_a_text_gives() -> None:
     assert gives("avec Guillaume Foltran", "person")
     assert not gives("un réseau interne en place depuis 2010", "count")
     assert not gives("La collaboration est-elle innée ?", "price")
+    assert gives("de 08:30 à 12:00", "end") and not gives("à partir de 08:30", "end")
+    assert gives("une vidéo de 12 minutes", "duration")
+    assert not gives("le 2 octobre 2013", "duration")
+    assert gives("Gilles Babinet, né en 1967", "birth")
+    assert gives("écrire à contact@example.org", "contact")
 
 
 def test_proper_nouns_are_capitalised_inside_a_sentence() -> None:

@@ -182,6 +182,9 @@ def test_eval_command_reports_a_broken_set_in_one_line(tmp_path: Path) -> None:
     "Stephen Downes enseigne dans quelle université ?",
     "harold jarche il habite ou",
     "jane mcconnell elle vit ou",
+    "la matinée de genève se termine à quelle heure ?",
+    "how long does the paul miller video last",
+    "gilles babinet il est né où",
 ])
 def test_facts_the_posts_never_give_are_not_answered(router: Router, question: str) -> None:
     assert router.route(question).verdict != "answer"

@@ -15,7 +15,8 @@ from typing import Literal
 
 from sbbot.text import fold
 
-Cue = Literal["date", "place", "price", "person", "age", "count"]
+Cue = Literal["date", "place", "price", "person", "age", "count", "duration", "end", "birth",
+              "contact"]
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -29,6 +30,10 @@ CUE_WORDS: dict[Cue, frozenset[str]] = {
     "person": frozenset("who whos who's".split()),
     "age": frozenset("âge".split()),
     "count": frozenset(),
+    "duration": frozenset("durée durées duration".split()),
+    "end": frozenset(),
+    "birth": frozenset(),
+    "contact": frozenset("email courriel contacter".split()),
 }
 CUE_PAIRS: dict[Cue, frozenset[tuple[str, str]]] = {
     "date": frozenset({("quelle", "heure"), ("quel", "jour"), ("quelle", "date"),
@@ -45,7 +50,23 @@ CUE_PAIRS: dict[Cue, frozenset[tuple[str, str]]] = {
                          ("est", "qui"), ("c", "qui"), ("de", "qui"), ("par", "qui")}),
     "age": frozenset({("how", "old"), ("quel", "âge")}),
     "count": frozenset({("combien", "de"), ("combien", "d"), ("how", "many")}),
+    "duration": frozenset({("how", "long")}),
+    "end": frozenset(),
+    "birth": frozenset(),
+    "contact": frozenset({("phone", "number"), ("telephone", "number"), ("e", "mail")}),
 }
+CUE_TRIOS: dict[Cue, frozenset[tuple[str, str, str]]] = {
+    "duration": frozenset({("combien", "de", "temps")}),
+    "contact": frozenset({("numéro", "de", "téléphone"), ("numéro", "de", "tél"),
+                          ("adresse", "e", "mail")}),
+}
+END_WORDS = frozenset("finit finissent finir termine terminent terminer end ends finish finishes "
+                      "until jusqu".split())
+"""With a date or time asked for, these ask when something ends ("ça finit à quelle
+heure ?"): a passage giving only when it starts does not answer."""
+BORN_WORDS = frozenset("né née nés nées naissance born birth".split())
+"""With a date or a place asked for, these ask for a birth ("il est né où ?"); alone they
+need not ("is collaboration something you are born with", "depuis la naissance du web")."""
 
 HOW_NOT_WHERE = frozenset({("where", "do"), ("where", "can"), ("where", "should"),
                            ("where", "could")})
@@ -69,6 +90,17 @@ GIVES: dict[Cue, re.Pattern[str]] = {
         r"\s+[A-Z][a-z]*[A-Z]?[a-zéèëï]+|\b(?:personnes?|gens|people|membres?|members?|"
         r"auteurs?|authors?|intervenants?|speakers?)\b"),
     "age": re.compile(r"\b\d{1,3}\s*(?:ans|years?\s+old)\b|\bâgée?\s+de\b", re.IGNORECASE),
+    "duration": re.compile(r"\b\d+\s*(?:min|minutes?|h|heures?|hours?|secondes?|seconds?|"
+                           r"jours?|days?|semaines?|weeks?|mois|months?|ans|années|years?)\b"
+                           r"|\b(?:depuis|since)\s+(?:\d|l[’']an)|\bdurée\b|\bduration\b",
+                           re.IGNORECASE),
+    "end": re.compile(r"\b\d{1,2}[:h]\d{2}\s*(?:-|–|à|to|until|jusqu)\s*\d"
+                      r"|\b(?:jusqu[’']?(?:à|au)?|until|till|fin|ends?)\s+(?:à\s+)?\d{1,2}[:h]?",
+                      re.IGNORECASE),
+    "birth": re.compile(r"\bn[ée]e?s?\s+(?:le|en|à|au|dans)\b|\bborn\b|\bnaissance\b",
+                        re.IGNORECASE),
+    "contact": re.compile(r"\+?\d[\d .-]{7,}\d|[\w.-]+@[\w-]+\.\w+|\bcontact|\bt[ée]l[ée]phone|"
+                          r"\bphone\b", re.IGNORECASE),
     "count": re.compile(r"(?<![\d/:])\b(?!(?:1[89]|20)\d\d\b)\d+\b(?![:/h]\d)"
                         rf"(?!\s*(?:er\s+)?(?:{'|'.join(MONTHS.split())})\b)", re.IGNORECASE),
 }
@@ -88,9 +120,18 @@ def question_cues(text: str) -> frozenset[Cue]:
         cues.add("person")
     if any(pair in HOW_NOT_WHERE for pair in pairwise(words)):
         cues.discard("place")
+    for cue, trios in PLAIN_TRIOS.items():
+        if any(trio in trios for trio in zip(words, words[1:], words[2:], strict=False)):
+            cues.add(cue)
+    if "date" in cues and any(word in PLAIN_END for word in words):
+        cues.add("end")
+    if cues & {"date", "place"} and any(word in PLAIN_BORN for word in words):
+        cues.add("birth")
     if "combien" in words and "count" not in cues and "age" not in cues:
         cues.add("price")
-    if "age" in cues or "count" in cues:
+    if "duration" in cues:
+        cues.discard("count")
+    if cues & {"age", "count", "duration"}:
         cues.discard("price")
     return frozenset(cues)
 
@@ -101,15 +142,23 @@ def names_cue(first: str, second: str) -> bool:
     return any((plain(first), plain(second)) in pairs for pairs in PLAIN_PAIRS.values())
 
 
+ACCENTED = frozenset("où né née nés nées".split())
+"""Question words that keep their accent: folded, they are other words ("ou", "ne")."""
+
+
 def plain(word: str) -> str:
     """A question word as members type it, without accents ("coute", "quel age"), except
     "où": without its accent it is "ou", the conjunction. (No cue word may fold into another
     word: English "salaries" would be French "salariés".)"""
     lower = word.lower()
-    return lower if lower == "où" else fold(lower)
+    return lower if lower in ACCENTED else fold(lower)
 
 
 PLAIN_WORDS = {cue: frozenset(map(plain, words)) for cue, words in CUE_WORDS.items()}
+PLAIN_TRIOS = {cue: frozenset(tuple(map(plain, trio)) for trio in trios)
+               for cue, trios in CUE_TRIOS.items()}
+PLAIN_END = frozenset(map(plain, END_WORDS))
+PLAIN_BORN = frozenset(map(plain, BORN_WORDS))
 PLAIN_PAIRS = {cue: frozenset((plain(first), plain(second)) for first, second in pairs)
                for cue, pairs in CUE_PAIRS.items()}
 
