@@ -74,6 +74,13 @@ def test_question_words_say_what_is_asked(question: str, cues: set[str]) -> None
 def test_a_day_of_the_month_is_no_count() -> None:
     assert not gives("vendredi 4 avril 2014 à 08:30", "count")
     assert gives("10 bonnes raisons", "count")
+    assert gives("une équipe de plus de 500 salariés", "count")
+
+
+def test_a_number_after_a_noun_labels_and_counts_nothing() -> None:
+    assert not gives("L’article 20 de la nouvelle loi", "count")
+    assert not gives("Raison 9 : un réseau interne", "count")
+    assert not gives("depuis le milieu des années 90, nous", "count")
 
 
 def test_what_a_text_gives() -> None:

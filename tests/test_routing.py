@@ -185,6 +185,7 @@ def test_eval_command_reports_a_broken_set_in_one_line(tmp_path: Path) -> None:
     "la matinée de genève se termine à quelle heure ?",
     "how long does the paul miller video last",
     "gilles babinet il est né où",
+    "combien d'articles compte la loi de programmation militaire",
 ])
 def test_facts_the_posts_never_give_are_not_answered(router: Router, question: str) -> None:
     assert router.route(question).verdict != "answer"

@@ -13,7 +13,7 @@ import re
 from itertools import pairwise
 from typing import Literal
 
-from sbbot.text import fold
+from sbbot.text import STOPWORDS, fold
 
 Cue = Literal["date", "place", "price", "person", "age", "count", "duration", "end", "birth",
               "contact"]
@@ -101,8 +101,11 @@ GIVES: dict[Cue, re.Pattern[str]] = {
                         re.IGNORECASE),
     "contact": re.compile(r"\+?\d[\d .-]{7,}\d|[\w.-]+@[\w-]+\.\w+|\bcontact|\bt[ée]l[ée]phone|"
                           r"\bphone\b", re.IGNORECASE),
-    "count": re.compile(r"(?<![\d/:])\b(?!(?:1[89]|20)\d\d\b)\d+\b(?![:/h]\d)"
-                        rf"(?!\s*(?:er\s+)?(?:{'|'.join(MONTHS.split())})\b)", re.IGNORECASE),
+    # A number counts what follows it ("10 bonnes raisons", "500 employees"), unless it is a
+    # year, a day of the month or a time; see `counts` for the numbers that label.
+    "count": re.compile(r"(?<![\d/:+])\b(?!(?:1[89]|20)\d\d\b)\d+\b(?![:/h]\d)"
+                        rf"(?!\s*(?:er\s+)?(?:{'|'.join(MONTHS.split())})\b)"
+                        r"(?=\s+[^\W\d_])", re.IGNORECASE),
 }
 
 
@@ -165,4 +168,20 @@ PLAIN_PAIRS = {cue: frozenset((plain(first), plain(second)) for first, second in
 
 def gives(text: str, cue: Cue) -> bool:
     """Whether a passage's text holds the kind of answer the cue asks for."""
+    if cue == "count":
+        return any(counts(text[:found.start()]) for found in GIVES[cue].finditer(text))
     return GIVES[cue].search(text) is not None
+
+
+LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
+
+
+def counts(before: str) -> bool:
+    """Whether a number after the text `before` counts: after a noun it labels ("article
+    20", "Raison 9", "web 2"); after a function word ("de", "plus de", "about") it counts."""
+    last = LAST_WORD.search(before)
+    return last is None or fold(last.group(1)) in STOPWORDS or fold(last.group(1)) in COUNT_WORDS
+
+
+COUNT_WORDS = frozenset("environ pres presque moins ans around nearly almost".split())
+"""Words before a number that count with it ("environ 300", "nearly 500")."""
