@@ -9,8 +9,9 @@ from sbbot.language.chatspeak import expand
 from sbbot.language.cues import gives, question_cues
 from sbbot.language.frequency import general_zipf, zipf
 from sbbot.language.lemmas import lemma
-from sbbot.language.lexicon import english_to_french, standard, translations
+from sbbot.language.lexicon import english_to_french, phrase_at, standard, translations
 from sbbot.language.names import proper_nouns
+from sbbot.router.query import Analyzer
 from sbbot.text import fold
 
 
@@ -28,6 +29,24 @@ def test_the_lexicon_is_general_and_translates_into_french_lemmas() -> None:
     assert translations("blorp") == ()
     assert standard("techno") == "technologie"
     assert standard("collaboration") is None
+
+
+def test_english_expressions_are_translated_whole_whatever_their_inflection() -> None:
+    tokens = fold("where are they signing up, and what lessons learnt").split()
+    assert phrase_at(tokens, 3) == (2, (("inscription",), ("inscrire",)))
+    assert phrase_at(tokens, 2) is None
+    assert phrase_at(tokens, 7) is not None
+    assert phrase_at(tokens, 7)[1][0] == ("retour", "d", "experience")
+
+
+def test_an_english_expression_becomes_the_french_words_it_means() -> None:
+    analyzer = Analyzer({})
+    words = [word.word for word in analyzer.word_terms("where do I sign up? Any lessons learned?")]
+    assert words == ["inscription", "retour", "experience"]
+    assert analyzer.terms("signing up") == analyzer.terms("inscription")
+    # French text is left alone, word by word.
+    assert analyzer.terms("la face cachée") == [analyzer.index_term("face", False),
+                                                analyzer.index_term("cachee", False)]
 
 
 @pytest.mark.parametrize(("word", "lang"), [("the", "en"), ("entreprise", "fr"),

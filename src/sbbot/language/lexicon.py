@@ -1,23 +1,39 @@
 """General word lists: English -> French (`data/en-fr.txt`) and casual French -> standard
-French (`data/fr-casual.txt`). Each file's header states its source and licence."""
+French (`data/fr-casual.txt`). Each file's header states its source and licence.
+
+The English lexicon also holds expressions of several words ("sign up", "lessons learned"):
+their meaning is not that of their words one by one, so they are translated whole.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
 
 from sbbot.language.lemmas import lemma
 from sbbot.text import fold
 
+Phrase = tuple[tuple[str, ...], ...]
+"""An expression's French translations, most usual first, each a tuple of folded words."""
+MAX_PHRASE = 4
+"""The longest expression, in words."""
+
+
+def data_lines(name: str) -> list[tuple[str, str]]:
+    """(word or expression, its comma-separated translations) of a data file."""
+    text = files("sbbot.language").joinpath("data", name).read_text(encoding="utf-8")
+    return [(word.strip(), targets) for line in text.splitlines()
+            if line.strip() and not line.startswith("#")
+            for word, _, targets in [line.partition(":")]]
+
 
 def read_pairs(name: str) -> dict[str, tuple[str, ...]]:
     """Folded word -> folded French lemmas, most usual first (single words only)."""
-    text = files("sbbot.language").joinpath("data", name).read_text(encoding="utf-8")
     pairs: dict[str, tuple[str, ...]] = {}
-    for line in text.splitlines():
-        if not line.strip() or line.startswith("#"):
+    for word, targets in data_lines(name):
+        if " " in word:
             continue
-        word, _, targets = line.partition(":")
         lemmas = tuple(dict.fromkeys(
             lemma(folded, "fr") for target in targets.split(",")
             if (folded := fold(target)) and " " not in folded))
@@ -29,6 +45,30 @@ def read_pairs(name: str) -> dict[str, tuple[str, ...]]:
 @cache
 def english_to_french() -> dict[str, tuple[str, ...]]:
     return read_pairs("en-fr.txt")
+
+
+@cache
+def english_phrases() -> dict[tuple[str, ...], Phrase]:
+    """English expression (its words' folded English lemmas) -> its French translations."""
+    phrases: dict[tuple[str, ...], Phrase] = {}
+    for words, targets in data_lines("en-fr.txt"):
+        if " " in words:
+            key = tuple(lemma(word, "en") for word in fold(words).split())
+            phrases.setdefault(key, tuple(tuple(fold(target).split())
+                                          for target in targets.split(",") if fold(target)))
+    return phrases
+
+
+def phrase_at(tokens: Sequence[str], position: int) -> tuple[int, Phrase] | None:
+    """The longest English expression of the folded tokens that starts at that position:
+    how many tokens it spans and its French translations."""
+    phrases = english_phrases()
+    words = [lemma(token, "en") for token in tokens[position:position + MAX_PHRASE]]
+    for length in range(len(words), 1, -1):
+        found = phrases.get(tuple(words[:length]))
+        if found:
+            return length, found
+    return None
 
 
 @cache

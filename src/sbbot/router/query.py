@@ -23,7 +23,7 @@ from sbbot.language.chatspeak import expand
 from sbbot.language.cues import names_cue
 from sbbot.language.frequency import general_zipf, zipf
 from sbbot.language.lemmas import lemma
-from sbbot.language.lexicon import standard, translations
+from sbbot.language.lexicon import Phrase, phrase_at, standard, translations
 from sbbot.text import GENERIC_WORDS, STOPWORDS, fold, folded_tokens, stem
 
 # Typo correction: words shorter than this are never corrected; rapidfuzz ratio cut-offs.
@@ -166,7 +166,15 @@ class Analyzer:
         english = (english_flags(tokens) if "frequency" in self.parts or "lexicon" in self.parts
                    else [False] * len(tokens))
         found: list[Word] = []
+        phrase_end = 0
         for position, (token, capital) in enumerate(cased):
+            if position < phrase_end:
+                continue
+            if (english[position] and "lexicon" in self.parts
+                    and (phrase := phrase_at(tokens, position))):
+                phrase_end = position + phrase[0]
+                found.extend(self._phrase_words(phrase[1]))
+                continue
             if (len(token) <= 1 and not token.isdigit()) or token in STOPWORDS:
                 continue
             candidates = self._candidates.get((token, english[position]))
@@ -187,6 +195,16 @@ class Analyzer:
                 named = "thing"
             found.append(Word(token, candidates, named))
         return found
+
+    def _phrase_words(self, french: Phrase) -> list[Word]:
+        """The words of an English expression's translation: one word with the translations
+        as its candidates when each is one word ("sign up": inscription, inscrire), else
+        the meaningful words of the first ("lessons learned": retour d'expérience)."""
+        if all(len(translation) == 1 for translation in french):
+            return [Word(french[0][0], tuple(dict.fromkeys(
+                self._french_term(translation[0]) for translation in french)), "")]
+        return [Word(word, (self._french_term(word),), "") for word in french[0]
+                if len(word) > 1 and word not in STOPWORDS]
 
     def _analyse(self, token: str, english: bool) -> tuple[str, ...]:
         glossed = self._synonyms.get(token) or self._synonyms.get(standard(token) or "")
