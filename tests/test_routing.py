@@ -186,6 +186,7 @@ def test_eval_command_reports_a_broken_set_in_one_line(tmp_path: Path) -> None:
     "how long does the paul miller video last",
     "gilles babinet il est né où",
     "combien d'articles compte la loi de programmation militaire",
+    "what is jane mcconnell's job",
 ])
 def test_facts_the_posts_never_give_are_not_answered(router: Router, question: str) -> None:
     assert router.route(question).verdict != "answer"
@@ -198,6 +199,7 @@ def test_facts_the_posts_never_give_are_not_answered(router: Router, question: s
     ("Guillaume Foltran est responsable de quoi chez Bouygues ?", "dw-foltran"),
     ("jsais pas kan cest la matinee de geneve", "matinee-entreprise-de-demain-2014"),
     ("ça se passe dans quelle ville, la matinée ?", "matinee-entreprise-de-demain-2014"),
+    ("What is Guillaume Foltran's role at Bouygues Telecom?", "dw-foltran"),
 ])
 def test_facts_the_posts_give_are_answered(router: Router, question: str, expected: str) -> None:
     result = router.route(question)

@@ -56,7 +56,8 @@ ARTICLES = frozenset("""
 le la les l un une des du the an my your his her its our their this these those
 mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs ce cet cette ces
 """.split())
-"""Words after which a word is the object named ("un hôtel", "le forfait", "a poem")."""
+"""Words after which a word is the object named ("un hôtel", "le forfait", "a poem"); so is
+an English word after a possessive "'s" ("Jarche's job"; French "s'" precedes a verb)."""
 PLACES = frozenset("in at near".split())
 """Words after which a word names a place ("in paris"): French "à" folds into the verb "a"."""
 INTERROGATIVES = frozenset("quel quelle quels quelles which".split())
@@ -189,7 +190,8 @@ class Analyzer:
                 named = "asked"
             elif position > 0 and tokens[position - 1] in PLACES:
                 named = "place"
-            elif position > 0 and tokens[position - 1] in ARTICLES:
+            elif position > 0 and (tokens[position - 1] in ARTICLES
+                                   or (tokens[position - 1] == "s" and english[position])):
                 named = "object"
             elif position > 0 and tokens[position - 1] in NOUN_MARKERS:
                 named = "thing"

@@ -212,7 +212,8 @@ class Router:
                     subject.add(other.stem)
         asked = [term for term in terms
                  if term.stem not in subject and term.stem not in GENERIC_STEMS
-                 and len(term.word) > 2 and general_zipf(term.word) < ASKED_MAX_ZIPF]
+                 and len(term.word) > 2 and (general_zipf(term.word) < ASKED_MAX_ZIPF
+                                             or term.named in ("object", "asked"))]
         missing = tuple(term.word for term in asked
                         if term.named == "asked" and term.stem not in covered)
         if subject and missing:
