@@ -85,6 +85,7 @@ def test_frequencies_are_read_folded_and_unknown_words_are_rare() -> None:
     ("il est né où ?", {"place", "birth"}),
     ("is collaboration something you are born with", set()),
     ("le numéro de téléphone de l'organisateur ?", {"contact"}),
+    ("quel temps fera-t-il à Genève ?", {"weather"}),
 ])
 def test_question_words_say_what_is_asked(question: str, cues: set[str]) -> None:
     assert question_cues(question) == cues

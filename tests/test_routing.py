@@ -187,6 +187,7 @@ def test_eval_command_reports_a_broken_set_in_one_line(tmp_path: Path) -> None:
     "gilles babinet il est né où",
     "combien d'articles compte la loi de programmation militaire",
     "what is jane mcconnell's job",
+    "will it rain in geneva on april 4",
 ])
 def test_facts_the_posts_never_give_are_not_answered(router: Router, question: str) -> None:
     assert router.route(question).verdict != "answer"

@@ -16,7 +16,7 @@ from typing import Literal
 from sbbot.text import STOPWORDS, fold
 
 Cue = Literal["date", "place", "price", "person", "age", "count", "duration", "end", "birth",
-              "contact"]
+              "contact", "weather"]
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -34,6 +34,8 @@ CUE_WORDS: dict[Cue, frozenset[str]] = {
     "end": frozenset(),
     "birth": frozenset(),
     "contact": frozenset("email courriel contacter".split()),
+    "weather": frozenset("météo meteo weather pleuvoir pleut pluie neige rain raining snow "
+                         "forecast".split()),
 }
 CUE_PAIRS: dict[Cue, frozenset[tuple[str, str]]] = {
     "date": frozenset({("quelle", "heure"), ("quel", "jour"), ("quelle", "date"),
@@ -54,6 +56,7 @@ CUE_PAIRS: dict[Cue, frozenset[tuple[str, str]]] = {
     "end": frozenset(),
     "birth": frozenset(),
     "contact": frozenset({("phone", "number"), ("telephone", "number"), ("e", "mail")}),
+    "weather": frozenset({("quel", "temps")}),
 }
 CUE_TRIOS: dict[Cue, frozenset[tuple[str, str, str]]] = {
     "duration": frozenset({("combien", "de", "temps")}),
@@ -103,6 +106,8 @@ GIVES: dict[Cue, re.Pattern[str]] = {
                           r"\bphone\b", re.IGNORECASE),
     # A number counts what follows it ("10 bonnes raisons", "500 employees"), unless it is a
     # year, a day of the month or a time; see `counts` for the numbers that label.
+    "weather": re.compile(r"\b(?:météo|weather|pluie|pluvieux|ensoleillé|soleil|neige|rain|"
+                          r"sunny|degrés|degrees)\b|°", re.IGNORECASE),
     "count": re.compile(r"(?<![\d/:+])\b(?!(?:1[89]|20)\d\d\b)\d+\b(?![:/h]\d)"
                         rf"(?!\s*(?:er\s+)?(?:{'|'.join(MONTHS.split())})\b)"
                         r"(?=\s+[^\W\d_])", re.IGNORECASE),
