@@ -31,7 +31,7 @@ from sbbot.router.index import (
 )
 from sbbot.router.query import GENERIC_STEMS, PARTS, Analyzer, Query, QueryTerm
 from sbbot.router.verdict import Evidence, Verdict, decide
-from sbbot.text import fold, folded_tokens
+from sbbot.text import fold, folded_tokens, stem
 
 # How much an entry's hints and its post's title count beside its own text.
 HINT_WEIGHT = 1.0
@@ -211,7 +211,7 @@ class Router:
                         and other.stem in covered and general_zipf(other.word) < NAME_MAX_ZIPF):
                     subject.add(other.stem)
         asked = [term for term in terms
-                 if term.stem not in subject and term.stem not in GENERIC_STEMS
+                 if term.stem not in subject and stem(term.word) not in GENERIC_STEMS
                  and len(term.word) > 2 and (general_zipf(term.word) < ASKED_MAX_ZIPF
                                              or term.named in ("object", "asked"))]
         missing = tuple(term.word for term in asked
