@@ -112,6 +112,7 @@ def test_what_a_text_gives() -> None:
     assert not gives("un réseau interne en place depuis 2010", "count")
     assert not gives("La collaboration est-elle innée ?", "price")
     assert gives("de 08:30 à 12:00", "end") and not gives("à partir de 08:30", "end")
+    assert gives("depuis le milieu des années 90", "date") and gives("in the 1990s", "date")
     assert gives("une vidéo de 12 minutes", "duration")
     assert not gives("le 2 octobre 2013", "duration")
     assert gives("Gilles Babinet, né en 1967", "birth")

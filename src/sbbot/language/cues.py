@@ -83,7 +83,9 @@ WEEKDAYS = ("lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday 
 GIVES: dict[Cue, re.Pattern[str]] = {
     "date": re.compile(
         rf"\b(?:{'|'.join((MONTHS + ' ' + WEEKDAYS).split())})\b|\b\d{{1,2}}[:h]\d{{2}}\b"
-        r"|\b(?:1[89]|20)\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|^Quand :", re.IGNORECASE | re.M),
+        r"|\b(?:1[89]|20)\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|^Quand :"
+        r"|\bann[ée]es\s+(?:19|20)?\d0\b|\b(?:19|20)?\d0[’']?s\b",  # decades: "les années 90"
+        re.IGNORECASE | re.M),
     "place": re.compile(r"^Où :|\b(?:à|au|en|in|at|near)\s+(?:l[ae’']\s*)?[A-ZÉ][a-zé]+"
                         r"|\b[\w-]+\.(?:com|org|net|fr|ch|eu|io)\b|https?://", re.M),
     "price": re.compile(r"\b(?:gratuit|gratuite|free|payant|payante|prix|tarif|price|"
