@@ -230,3 +230,8 @@ def test_the_glossary_maps_no_price_word_onto_free_and_no_product_onto_a_topic(
         knowledge: Knowledge) -> None:
     for word in ("payant", "prix", "tarif", "price", "yammer", "naître", "téléphone"):
         assert word not in knowledge.synonyms, word
+
+
+def test_a_word_after_an_object_pronoun_is_a_verb_not_an_object(router: Router) -> None:
+    named = {term.word: term.named for term in router.query_terms("le rapport, on le chope où")}
+    assert named == {"rapport": "object", "chope": ""}

@@ -58,6 +58,18 @@ mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs ce cet cette ces
 """.split())
 """Words after which a word is the object named ("un hôtel", "le forfait", "a poem"); so is
 an English word after a possessive "'s" ("Jarche's job"; French "s'" precedes a verb)."""
+CLITIC_SUBJECTS = frozenset("je j tu il elle on nous vous ils elles ne n".split())
+"""Before "le", "la", "les", these make it a pronoun and the next word a verb ("on le
+chope où", "je la trouve"): the verb names no object."""
+
+
+def pronoun(tokens: Sequence[str], position: int) -> bool:
+    """Whether the article-like word at `position` is an object pronoun (see
+    CLITIC_SUBJECTS)."""
+    return (tokens[position] in ("le", "la", "les", "l") and position > 0
+            and tokens[position - 1] in CLITIC_SUBJECTS)
+
+
 PLACES = frozenset("in at near".split())
 """Words after which a word names a place ("in paris"): French "à" folds into the verb "a"."""
 INTERROGATIVES = frozenset("quel quelle quels quelles which".split())
@@ -192,7 +204,7 @@ class Analyzer:
                 named = "place"
             elif position > 0 and (tokens[position - 1] in ARTICLES
                                    or (tokens[position - 1] == "s" and english[position])):
-                named = "object"
+                named = "" if pronoun(tokens, position - 1) else "object"
             elif position > 0 and tokens[position - 1] in NOUN_MARKERS:
                 named = "thing"
             found.append(Word(token, candidates, named))
