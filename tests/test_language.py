@@ -9,7 +9,13 @@ from sbbot.language.chatspeak import expand
 from sbbot.language.cues import gives, question_cues
 from sbbot.language.frequency import general_zipf, zipf
 from sbbot.language.lemmas import lemma
-from sbbot.language.lexicon import english_to_french, phrase_at, standard, translations
+from sbbot.language.lexicon import (
+    english_spelling,
+    english_to_french,
+    phrase_at,
+    standard,
+    translations,
+)
 from sbbot.language.names import proper_nouns
 from sbbot.router.query import Analyzer
 from sbbot.text import fold
@@ -37,6 +43,19 @@ def test_english_expressions_are_translated_whole_whatever_their_inflection() ->
     assert phrase_at(tokens, 2) is None
     assert phrase_at(tokens, 7) is not None
     assert phrase_at(tokens, 7)[1][0] == ("retour", "d", "experience")
+
+
+def test_a_misspelt_english_word_is_read_as_the_nearest_word_of_the_lexicon() -> None:
+    assert english_spelling("socail", 83) == "social"
+    assert english_spelling("collabortion", 83) == "collaboration"
+    assert english_spelling("foltran", 83) is None
+    analyzer = Analyzer({})
+    # The misspelt word comes first: a name the knowledge holds stays itself.
+    assert analyzer.word_terms("whats the point of a socail strategy")[1].candidates == (
+        "socail", analyzer.index_term("social", True))
+    # A real word of either language is no misspelling.
+    assert analyzer.word_terms("the compagnies")[0].candidates == (
+        analyzer.index_term("compagnies", False),)
 
 
 def test_an_english_expression_becomes_the_french_words_it_means() -> None:
@@ -139,6 +158,9 @@ def test_an_initial_or_a_parenthesis_does_not_begin_a_sentence() -> None:
     # Parts of a written word, and names inside a sentence, are left alone.
     ("c'est aujourd'hui ; What does C-suite mean? Ask Jai", "c'est aujourd'hui ; What does "
      "C-suite mean? Ask Jai"),
+    # English chat writing too, but not where a form is also French ("dis", "y", "dont").
+    ("wat u doing, wich day n whos coming", "what you doing, which day n who's coming"),
+    ("dis moi ce dont il y a besoin", "dis moi ce dont il y a besoin"),
 ])
 def test_chat_writing_is_spelt_out(typed: str, read: str) -> None:
     assert expand(typed) == read

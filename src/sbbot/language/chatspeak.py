@@ -31,13 +31,14 @@ PART_MIN_ZIPF = 4.0
 
 @cache
 def chat_forms() -> dict[str, str]:
-    """Folded chat form -> what it stands for."""
-    text = files("sbbot.language").joinpath("data", "fr-chat.txt").read_text(encoding="utf-8")
+    """Folded chat form -> what it stands for, French (`fr-chat.txt`) then English."""
     forms: dict[str, str] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            form, _, expansion = line.partition(":")
-            forms.setdefault(fold(form), expansion.strip())
+    for name in ("fr-chat.txt", "en-chat.txt"):
+        text = files("sbbot.language").joinpath("data", name).read_text(encoding="utf-8")
+        for line in text.splitlines():
+            if line.strip() and not line.startswith("#"):
+                form, _, expansion = line.partition(":")
+                forms.setdefault(fold(form), expansion.strip())
     return forms
 
 

@@ -11,6 +11,8 @@ from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
 
+from rapidfuzz import fuzz, process
+
 from sbbot.language.lemmas import lemma
 from sbbot.text import fold
 
@@ -74,6 +76,30 @@ def phrase_at(tokens: Sequence[str], position: int) -> tuple[int, Phrase] | None
 @cache
 def casual_to_standard() -> dict[str, tuple[str, ...]]:
     return read_pairs("fr-casual.txt")
+
+
+@cache
+def spelling_choices() -> dict[tuple[int, str], list[str]]:
+    """The lexicon's English words by (length, first letter) and (length, -last letter): a
+    misspelt word rarely changes both, so it is compared only with the words that share one
+    of them and are about as long."""
+    choices: dict[tuple[int, str], list[str]] = {}
+    for word in english_to_french():
+        choices.setdefault((len(word), word[0]), []).append(word)
+        choices.setdefault((len(word), "-" + word[-1]), []).append(word)
+    return choices
+
+
+def english_spelling(word: str, cutoff: float) -> str | None:
+    """The lexicon's English word nearest a misspelt folded word ("socail": social), when
+    rapidfuzz's ratio reaches the cutoff; None otherwise."""
+    choices = spelling_choices()
+    candidates = list(dict.fromkeys(
+        known for length in range(len(word) - 1, len(word) + 2)
+        for key in ((length, word[0]), (length, "-" + word[-1]))
+        for known in choices.get(key, ())))
+    found = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
+    return found[0] if found else None
 
 
 def translations(word: str) -> tuple[str, ...]:

@@ -23,7 +23,7 @@ from sbbot.language.chatspeak import expand
 from sbbot.language.cues import names_cue
 from sbbot.language.frequency import general_zipf, zipf
 from sbbot.language.lemmas import lemma
-from sbbot.language.lexicon import Phrase, phrase_at, standard, translations
+from sbbot.language.lexicon import Phrase, english_spelling, phrase_at, standard, translations
 from sbbot.text import GENERIC_WORDS, STOPWORDS, fold, folded_tokens, stem
 
 # Typo correction: words shorter than this are never corrected; rapidfuzz ratio cut-offs.
@@ -167,10 +167,18 @@ class Analyzer:
         return stem(lemma(word, "fr") if "lemmas" in self.parts else word)
 
     def _english_terms(self, word: str) -> tuple[str, ...]:
-        """Candidate terms of an English word: its French translations, most usual first."""
+        """Candidate terms of an English word: its French translations, most usual first.
+        A misspelt word ("socail") is first itself (a name the knowledge may hold), then the
+        translations of the lexicon's word nearest it."""
         if "lexicon" in self.parts and (french := translations(word)):
             return tuple(dict.fromkeys(stem(translation) for translation in french))
-        return (stem(lemma(word, "en") if "lemmas" in self.parts else word),)
+        own = stem(lemma(word, "en") if "lemmas" in self.parts else word)
+        if ("lexicon" in self.parts and len(word) >= MIN_TYPO_LENGTH
+                and not self.is_real_word(word)
+                and (spelled := english_spelling(word, typo_cutoff(len(word))))):
+            return tuple(dict.fromkeys((own, *(stem(translation)
+                                               for translation in translations(spelled)))))
+        return (own,)
 
     def word_terms(self, text: str) -> list[Word]:
         """Each meaningful folded word of a text with its candidate terms, best first."""
