@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from benchmarks.matcher import Best
-from sbbot.knowledge.model import Entry
+from sbbot.entries import Entry
 
 QUERY_SYNTAX = re.compile(r"[^\w]+")
 """Everything but word characters: the question is words, not tantivy query syntax."""

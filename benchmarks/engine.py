@@ -30,6 +30,7 @@ async def measure_engine(knowledge_dir: Path, devset: Path, seed: int,
     from benchmarks.thresholds import share
     from sbbot.chat import Message
     from sbbot.engine import Engine
+    from sbbot.entries import entries_of
     from sbbot.store import open_store
 
     with tempfile.TemporaryDirectory() as folder:
@@ -39,7 +40,7 @@ async def measure_engine(knowledge_dir: Path, devset: Path, seed: int,
             engine = Engine(knowledge_dir, store)
             startup = time.perf_counter() - started
             rss_startup = resident_mb()
-            ids = {entry.id for entry in engine.knowledge.entries()}
+            ids = {entry.id for entry in entries_of(engine.knowledge)}
             order = stratified_order(load_questions(devset, ids), seed)
             messages = [Message(question.text, "bench", "bench", author="bench")
                         for question in order]

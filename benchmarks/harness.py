@@ -25,6 +25,7 @@ import sbbot
 from benchmarks.devset import DevsetError, load_questions
 from benchmarks.methods import METHODS
 from benchmarks.synthetic import synthetic_entries, write_archive
+from sbbot.entries import entries_of
 from sbbot.knowledge import load_knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -98,7 +99,7 @@ def run(options: Options, out: TextIO = sys.stdout, err: TextIO = sys.stderr) ->
               "pip install -e '.[bench]'", file=err)
         return 1
     knowledge = load_knowledge(options.knowledge)
-    real = list(knowledge.entries())
+    real = list(entries_of(knowledge))
     try:
         load_questions(options.devset, {entry.id for entry in real})
     except DevsetError as error:

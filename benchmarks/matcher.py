@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
-from sbbot.knowledge.model import Entry
+from sbbot.entries import Entry
 from sbbot.router import Verdict
 
 

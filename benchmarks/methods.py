@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 
 from benchmarks.anchors import Bm25sMatcher, TantivyMatcher
 from benchmarks.matcher import Best, Builder
-from sbbot.knowledge.model import Entry
+from sbbot.entries import Entry
 from sbbot.router import Match, Query, Router, confidence, rank
 from sbbot.text import fold
 

@@ -62,11 +62,12 @@ async def questions_per_second(database: str, seconds: float) -> dict[str, Any]:
     from benchmarks.devset import load_questions, stratified_order
     from sbbot.chat import Message
     from sbbot.engine import Engine
+    from sbbot.entries import entries_of
 
     store = await open_for_bench(database)
     try:
         engine = Engine(ROOT / "knowledge", store)
-        ids = {entry.id for entry in engine.knowledge.entries()}
+        ids = {entry.id for entry in entries_of(engine.knowledge)}
         order = stratified_order(load_questions(ROOT / "tests/data/devset.yaml", ids), 0)
         messages = [Message(question.text, "bench", f"c{number % 10}", author="bench",
                             community=f"g{number % 3}") for number, question in enumerate(order)]

@@ -27,7 +27,8 @@ from collections.abc import Sequence
 from itertools import accumulate, groupby
 from pathlib import Path
 
-from sbbot.knowledge.model import Entry, Hints
+from sbbot.entries import Entry, entries_of
+from sbbot.knowledge.model import Hints
 
 WORD = re.compile(r"\w+")
 PASSAGES_PER_POST = 20
@@ -76,7 +77,7 @@ def write_archive(knowledge: Path, size: int, seed: int, out: Path) -> None:
     from sbbot.knowledge import load_knowledge
 
     shutil.copytree(knowledge, out)
-    real = list(load_knowledge(knowledge).entries())
+    real = list(entries_of(load_knowledge(knowledge)))
     filler = [entry for entry in synthetic_entries(real, size, seed)
               if entry.post.startswith("synthetic-")]
     filler.sort(key=lambda entry: entry.post)

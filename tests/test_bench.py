@@ -21,14 +21,15 @@ from benchmarks.methods import METHODS, FullScanRouter, RouterMatcher, router_be
 from benchmarks.synthetic import synthetic_entries
 from benchmarks.thresholds import Scored, choose_threshold, rates
 from sbbot import cli
-from sbbot.knowledge import Entry, load_knowledge
+from sbbot.entries import Entry, entries_of
+from sbbot.knowledge import load_knowledge
 from sbbot.router import Router
 from tests.conftest import KNOWLEDGE_DIR
 from tests.postgres import PostgresServer
 
 ROW_KEYS = {"method", "kb_size", "accuracy", "rejection", "p50_ms", "p99_ms", "build_s",
             "rss_mb"}
-CORPUS_WORDS = sorted({word for entry in load_knowledge(KNOWLEDGE_DIR).entries()
+CORPUS_WORDS = sorted({word for entry in entries_of(load_knowledge(KNOWLEDGE_DIR))
                        for word in entry.text.split()})
 DEVSET = """
 questions:
@@ -47,7 +48,7 @@ questions:
 
 @pytest.fixture(scope="module")
 def real() -> list[Entry]:
-    return list(load_knowledge(KNOWLEDGE_DIR).entries())
+    return list(entries_of(load_knowledge(KNOWLEDGE_DIR)))
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ from hypothesis import strategies as st
 from sbbot.chat import Message
 from sbbot.cli import main
 from sbbot.engine import Engine
+from sbbot.entries import entries_of
 from sbbot.knowledge import Knowledge, KnowledgeError, Problem, load_knowledge
 from sbbot.knowledge.schema import KINDS, header, json_schema
 from sbbot.store import Store
@@ -175,7 +176,7 @@ def test_fixture_loads_into_knowledge(tmp_path: Path) -> None:
         "collaborate": "collaboration", "teamwork": "collaboration",
         "sharing": "partage", "share": "partage",
     }
-    assert len(list(knowledge.entries())) == 3 + 2 + 10 + 2
+    assert len(list(entries_of(knowledge))) == 3 + 2 + 10 + 2
 
 
 def test_synonyms_file_is_optional(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from sbbot.entries import Entry
 from sbbot.evaluation import (
     HEADER,
     EvaluationError,
@@ -25,7 +26,7 @@ from sbbot.evaluation import (
     stripped,
 )
 from sbbot.knowledge import load_knowledge
-from sbbot.knowledge.model import Entry, Hints, Knowledge
+from sbbot.knowledge.model import Hints, Knowledge
 from sbbot.router import Router
 from tests.conftest import KNOWLEDGE_DIR
 from tests.test_cli import sbbot

@@ -20,7 +20,8 @@ from typing import Literal, TypeVar, overload
 import numpy as np
 import numpy.typing as npt
 
-from sbbot.knowledge.model import Entry, Hints, Knowledge, Passage, Post
+from sbbot.entries import Entry
+from sbbot.knowledge.model import Hints, Knowledge, Passage, Post
 
 TYPES: tuple[Literal["passage", "quote", "reason", "event"], ...] = (
     "passage", "quote", "reason", "event")
@@ -201,7 +202,7 @@ def trusted(cls: type[T], **fields: object) -> T:
 
 def lean_knowledge(knowledge: Knowledge, table: EntryTable) -> Knowledge:
     """`knowledge` with each post's passages read from `table` (built from
-    `knowledge.entries()`, which lists the posts' passages first, post after post)."""
+    `entries_of(knowledge)`, which lists the posts' passages first, post after post)."""
     posts, start = [], 0
     for post in knowledge.posts:
         stop = start + len(post.passages)

@@ -22,7 +22,8 @@ from pathlib import Path
 
 import yaml
 
-from sbbot.knowledge.model import Entry, Hints, Knowledge
+from sbbot.entries import Entry, entries_of
+from sbbot.knowledge.model import Hints, Knowledge
 from sbbot.router import Router, RouteResult
 from sbbot.router.query import PARTS
 from sbbot.text import GENERIC_WORDS, STOPWORDS, fold
@@ -184,7 +185,7 @@ def stripped(knowledge: Knowledge, hints: bool = True, glossary: bool = True,
     newly imported post looks like), or without parts of its language knowledge (what each
     part buys)."""
     entries = [entry if hints else replace(entry, hints=Hints())
-               for entry in knowledge.entries()]
+               for entry in entries_of(knowledge)]
     return Router(entries, dict(knowledge.synonyms) if glossary else {},
                   PARTS.difference(without))
 

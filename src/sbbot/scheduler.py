@@ -42,7 +42,8 @@ from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from sbbot.chat import Announcement, Announcer, Card, ChannelUnavailable
-from sbbot.knowledge.model import Event, Knowledge, Quote, french_date, render_quote
+from sbbot.entries import french_date, render_quote
+from sbbot.knowledge.model import Event, Knowledge, Quote
 from sbbot.store import DailyQuote, Store, StoreError, Subscription
 from sbbot.store.queries import HELD
 

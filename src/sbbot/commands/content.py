@@ -9,7 +9,8 @@ from rapidfuzz import fuzz, process
 
 from sbbot.chat import Card, EntryRef, Reply, ReplyKind
 from sbbot.commands import Argument, Bot, Command, Context
-from sbbot.knowledge.model import Entry, Event, Quote, french_date, render_event
+from sbbot.entries import Entry, french_date, render_event
+from sbbot.knowledge.model import Event, Quote
 from sbbot.router import Match
 from sbbot.text import fold
 

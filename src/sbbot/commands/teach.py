@@ -20,8 +20,9 @@ from sbbot.chat import Reply
 from sbbot.commands import Argument, Bot, Command, Context
 from sbbot.commands.admin import recent_unanswered
 from sbbot.commands.content import entry_reply
+from sbbot.entries import Entry, entries_of
 from sbbot.importer.hints import TeachError, add_question
-from sbbot.knowledge import Entry, KnowledgeError
+from sbbot.knowledge import KnowledgeError
 from sbbot.snapshot import SnapshotError
 
 log = logging.getLogger(__name__)
@@ -38,7 +39,7 @@ async def apprendre(context: Context, arguments: str) -> Reply:
         return Reply(problem, "error")
     assert question is not None and entry_id is not None
     engine = context.engine
-    entry = next((known for known in engine.knowledge.entries() if known.id == entry_id), None)
+    entry = next((known for known in entries_of(engine.knowledge) if known.id == entry_id), None)
     if entry is None:
         return Reply(unknown_id(context, entry_id), "error")
     try:
@@ -78,7 +79,7 @@ async def parse(context: Context, arguments: str) -> tuple[str | None, str | Non
 
 
 def unknown_id(context: Context, entry_id: str) -> str:
-    ids = [entry.id for entry in context.engine.knowledge.entries()]
+    ids = [entry.id for entry in entries_of(context.engine.knowledge)]
     nearest = [match[0] for match in process.extract(entry_id, ids, scorer=fuzz.WRatio,
                                                      limit=SUGGESTIONS)]
     return (f"Je ne connais pas l’identifiant « {context.echo(entry_id, 60)} ». Les plus proches : "

@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from sbbot.entries import entries_of
 from sbbot.knowledge import KnowledgeError, load_knowledge
 
 if TYPE_CHECKING:
@@ -55,7 +56,7 @@ def existing_ids(into: Path) -> set[str]:
         knowledge = load_knowledge(into)
     except KnowledgeError:
         return set()
-    return {entry.id for entry in knowledge.entries()}
+    return {entry.id for entry in entries_of(knowledge)}
 
 
 def print_notes(drafts: Drafts) -> None:

@@ -15,15 +15,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from sbbot.entries import FRENCH_MONTHS, FRENCH_WEEKDAYS
 from sbbot.importer.cutting import Unit
 from sbbot.importer.document import Notes, SourcePost
 from sbbot.importer.prose import fold, sentences, slugify
 
-FRENCH_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                 "septembre", "octobre", "novembre", "décembre")
 ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
                   "september", "october", "november", "december")
-FRENCH_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 ENGLISH_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                     "sunday")
 MONTHS = {fold(name): number for names in (FRENCH_MONTHS, ENGLISH_MONTHS)

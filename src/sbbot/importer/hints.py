@@ -21,9 +21,9 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from sbbot.entries import Entry
 from sbbot.importer.files import load, validate_staged, write_atomically
 from sbbot.importer.prose import fold_space
-from sbbot.knowledge import Entry
 
 LOCK_FILE = ".sbbot-edit.lock"
 FILES = {"quote": ("quotes.yaml", "quotes"), "reason": ("reasons.yaml", "reasons"),

@@ -7,6 +7,6 @@ from __future__ import annotations
 
 from sbbot.knowledge.document import KnowledgeError, Problem
 from sbbot.knowledge.loader import load_knowledge
-from sbbot.knowledge.model import Entry, Knowledge
+from sbbot.knowledge.model import Knowledge
 
-__all__ = ["Entry", "Knowledge", "KnowledgeError", "Problem", "load_knowledge"]
+__all__ = ["Knowledge", "KnowledgeError", "Problem", "load_knowledge"]

@@ -14,7 +14,7 @@ single assignment, so a reader never sees half of an old snapshot and half of a 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass as plain_dataclass
 from dataclasses import field
 from datetime import date, datetime, timedelta
@@ -259,18 +259,6 @@ class SynonymsFile:
 
 
 @plain_dataclass(frozen=True)
-class Entry:
-    """One routable unit: what the router indexes and what an answer is built from."""
-
-    id: str
-    type: Literal["passage", "quote", "reason", "event"]
-    text: str
-    post: str
-    source: str
-    hints: Hints
-
-
-@plain_dataclass(frozen=True)
 class Knowledge:
     posts: tuple[Post, ...]
     quotes: tuple[Quote, ...]
@@ -284,58 +272,3 @@ class Knowledge:
             if post.slug == slug:
                 return post
         raise KeyError(slug)
-
-    def entries(self) -> Iterator[Entry]:
-        """Every routable entry, in a stable order (posts first, then quotes, reasons, events)."""
-        titles = {post.slug: post.title for post in self.posts}
-        for post in self.posts:
-            for passage in post.passages:
-                yield Entry(passage.id, "passage", passage.text, post.slug, post.title,
-                            passage.hints)
-        for quote in self.quotes:
-            yield Entry(quote.id, "quote", render_quote(quote), quote.post, titles[quote.post],
-                        quote.hints)
-        for reason in self.reasons:
-            yield Entry(reason.id, "reason", render_reason(reason), reason.post,
-                        titles[reason.post], reason.hints)
-        for event in self.events:
-            yield Entry(event.id, "event", render_event(event), event.post, titles[event.post],
-                        event.hints)
-
-
-def render_quote(quote: Quote) -> str:
-    attribution = quote.author if quote.year is None else f"{quote.author}, {quote.year}"
-    if quote.context:
-        attribution = f"{attribution} ({quote.context})"
-    return f"« {quote.text} »\n— {attribution}"
-
-
-def render_reason(reason: Reason) -> str:
-    return f"Raison n°{reason.number} : {reason.statement}\n« {reason.support} »"
-
-
-FRENCH_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-FRENCH_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                 "septembre", "octobre", "novembre", "décembre")
-
-
-def french_date(moment: datetime) -> str:
-    """'vendredi 4 avril 2014 à 08:30' — the way the posts themselves write dates."""
-    return (f"{FRENCH_WEEKDAYS[moment.weekday()]} {moment.day} {FRENCH_MONTHS[moment.month - 1]}"
-            f" {moment.year} à {moment:%H:%M}")
-
-
-def render_event(event: Event) -> str:
-    lines = [event.name, f"Quand : {french_date(event.start)} ({event.timezone})",
-             f"Où : {event.location}", event.summary]
-    if event.programme:
-        lines.append("Programme :")
-        lines.extend(f"– {item}" for item in event.programme)
-    for speaker in event.speakers:
-        details = ", ".join(part for part in (speaker.affiliation, speaker.role) if part)
-        lines.append(f"Intervenant : {speaker.name}" + (f" ({details})" if details else ""))
-    if event.price:
-        lines.append(f"Tarif : {event.price}")
-    if event.registration:
-        lines.append(f"Inscription : {event.registration}")
-    return "\n".join(lines)

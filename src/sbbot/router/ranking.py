@@ -16,7 +16,8 @@ import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
 from sbbot.columns import EntryTable
-from sbbot.knowledge.model import Entry, Knowledge
+from sbbot.entries import Entry, entries_of
+from sbbot.knowledge.model import Knowledge
 from sbbot.language.cues import gives, question_cues
 from sbbot.language.frequency import general_zipf
 from sbbot.language.names import proper_nouns
@@ -93,7 +94,7 @@ class Router:
     def __init__(self, knowledge: Knowledge | Iterable[Entry],
                  synonyms: dict[str, str] | None = None, parts: Iterable[str] = PARTS) -> None:
         if isinstance(knowledge, Knowledge):
-            entries = list(knowledge.entries())
+            entries = list(entries_of(knowledge))
             synonyms = dict(knowledge.synonyms)
         else:
             entries = list(knowledge)
