@@ -18,7 +18,7 @@ from rapidfuzz import fuzz, process
 from sbbot.columns import EntryTable
 from sbbot.entries import Entry, entries_of
 from sbbot.knowledge.model import Knowledge
-from sbbot.language.cues import gives, question_cues
+from sbbot.language.cues import asking_words, gives, question_cues
 from sbbot.language.frequency import general_zipf
 from sbbot.language.names import proper_nouns
 from sbbot.router.corpus import Vocabulary, Words, first_positions, words_of
@@ -60,6 +60,11 @@ STRONG_CUES = frozenset({"date", "place"})
 """Asked-for kinds a passage gives unmistakably (a date, a place): an entry that gives one
 for the question's subject answers it, whatever other word the question holds ("Assistant :
 quand a lieu la matinée à Genève ?"). A person or a count is read too loosely for that."""
+CLEAR_CUES = frozenset({"date", "price", "age", "duration", "end", "birth", "contact",
+                        "weather"})
+"""Asked-for kinds whose answer is unmistakable where a passage gives it (a time, a price):
+the question's words asking for it ("à quelle heure") are answered by that passage. Not a
+place ("en France" is no address) nor a person, read too loosely for that."""
 NAME_MAX_ZIPF = 4.5
 """A word the entry capitalises names the subject only if it is rare in the language: a
 passage also capitalises everyday words in titles and labels ("Lieu : ...")."""
@@ -162,9 +167,15 @@ class Router:
         unasked = (() if cues & STRONG_CUES and not unmet
                    else self._unasked(terms, self.entries.index_of(best.entry.id),
                                       adjacent_pairs(text)))
+        answered = asking_words(text, cues.difference(unmet) & CLEAR_CUES)
+        index = self.entries.index_of(best.entry.id)
+        gained = sum(self._evidence(QueryTerm(term.stem, 1.0, term.word), False)
+                     - (query.evidence[term.stem] if term.stem in self._index
+                        and self._index.impact(term.stem, index) is not None else 0.0)
+                     for term in terms if term.word in answered)
         absent = sum(query.evidence[term.stem] for term in terms
-                     if term.stem not in self._index)
-        score = min(best.score, 100 * (1 - absent / query.total))
+                     if term.stem not in self._index and term.word not in answered)
+        score = min(best.score + 100 * gained / query.total, 100 * (1 - absent / query.total))
         return query, matches, Evidence(score, shared, foreign, unmet, unasked)
 
     def entry(self, entry_id: str) -> Entry:
