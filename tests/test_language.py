@@ -63,6 +63,9 @@ def test_an_english_expression_becomes_the_french_words_it_means() -> None:
     words = [word.word for word in analyzer.word_terms("where do I sign up? Any lessons learned?")]
     assert words == ["inscription", "retour", "experience"]
     assert analyzer.terms("signing up") == analyzer.terms("inscription")
+    # An expression that only links words adds none ("according to").
+    assert [word.word for word in analyzer.word_terms("collaboration according to Downes")] == [
+        "collaboration", "downes"]
     # French text is left alone, word by word.
     assert analyzer.terms("la face cachée") == [analyzer.index_term("face", False),
                                                 analyzer.index_term("cachee", False)]

@@ -63,12 +63,13 @@ def english_phrases() -> dict[tuple[str, ...], Phrase]:
 
 def phrase_at(tokens: Sequence[str], position: int) -> tuple[int, Phrase] | None:
     """The longest English expression of the folded tokens that starts at that position:
-    how many tokens it spans and its French translations."""
+    how many tokens it spans and its French translations (none for an expression that only
+    links words, "according to")."""
     phrases = english_phrases()
     words = [lemma(token, "en") for token in tokens[position:position + MAX_PHRASE]]
     for length in range(len(words), 1, -1):
         found = phrases.get(tuple(words[:length]))
-        if found:
+        if found is not None:
             return length, found
     return None
 

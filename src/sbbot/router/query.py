@@ -221,7 +221,10 @@ class Analyzer:
     def _phrase_words(self, french: Phrase) -> list[Word]:
         """The words of an English expression's translation: one word with the translations
         as its candidates when each is one word ("sign up": inscription, inscrire), else
-        the meaningful words of the first ("lessons learned": retour d'expérience)."""
+        the meaningful words of the first ("lessons learned": retour d'expérience); nothing
+        for an expression without a translation ("according to")."""
+        if not french:
+            return []
         if all(len(translation) == 1 for translation in french):
             return [Word(french[0][0], tuple(dict.fromkeys(
                 self._french_term(translation[0]) for translation in french)), "")]
