@@ -189,6 +189,7 @@ def test_eval_command_reports_a_broken_set_in_one_line(tmp_path: Path) -> None:
     "combien d'articles compte la loi de programmation militaire",
     "what is jane mcconnell's job",
     "will it rain in geneva on april 4",
+    "is there a livestream of the geneva breakfast",
 ])
 def test_facts_the_posts_never_give_are_not_answered(router: Router, question: str) -> None:
     assert router.route(question).verdict != "answer"
@@ -241,6 +242,13 @@ def test_the_glossary_maps_no_price_word_onto_free_and_no_product_onto_a_topic(
         knowledge: Knowledge) -> None:
     for word in ("payant", "prix", "tarif", "price", "yammer", "naître", "téléphone"):
         assert word not in knowledge.synonyms, word
+
+
+def test_an_english_word_after_a_or_a_possessive_is_an_object(router: Router) -> None:
+    named = {term.word: term.named
+             for term in router.query_terms("Is there a Q&A session? Jane's book, a webinar")}
+    assert [named[word] for word in ("session", "jane", "book", "webinar")] == [
+        "", "name", "object", "object"]
 
 
 def test_a_word_after_an_object_pronoun_is_a_verb_not_an_object(router: Router) -> None:

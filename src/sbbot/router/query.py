@@ -57,7 +57,8 @@ le la les l un une des du the an my your his her its our their this these those
 mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs ce cet cette ces
 """.split())
 """Words after which a word is the object named ("un hôtel", "le forfait", "a poem"); so is
-an English word after a possessive "'s" ("Jarche's job"; French "s'" precedes a verb)."""
+an English word after a possessive "'s" ("Jarche's job"; French "s'" precedes a verb) or
+after "a" ("a webinar"; French folds "à" and the verb "a" into it)."""
 CLITIC_SUBJECTS = frozenset("je j tu il elle on nous vous ils elles ne n".split())
 """Before "le", "la", "les", these make it a pronoun and the next word a verb ("on le
 chope où", "je la trouve"): the verb names no object."""
@@ -68,6 +69,11 @@ def pronoun(tokens: Sequence[str], position: int) -> bool:
     CLITIC_SUBJECTS)."""
     return (tokens[position] in ("le", "la", "les", "l") and position > 0
             and tokens[position - 1] in CLITIC_SUBJECTS)
+
+
+def english_article(tokens: Sequence[str], position: int) -> bool:
+    """Whether the token is English "a" or a possessive "'s" (the "a" of "Q&A" is neither)."""
+    return tokens[position] in ("s", "a") and (position == 0 or len(tokens[position - 1]) > 1)
 
 
 PLACES = frozenset("in at near".split())
@@ -211,7 +217,8 @@ class Analyzer:
             elif position > 0 and tokens[position - 1] in PLACES:
                 named = "place"
             elif position > 0 and (tokens[position - 1] in ARTICLES
-                                   or (tokens[position - 1] == "s" and english[position])):
+                                   or (english[position] and english_article(tokens,
+                                                                             position - 1))):
                 named = "" if pronoun(tokens, position - 1) else "object"
             elif position > 0 and tokens[position - 1] in NOUN_MARKERS:
                 named = "thing"
