@@ -139,10 +139,6 @@ def read_document(path: Path, root: Path) -> Document:
     return document
 
 
-def node_line(node: yaml.Node) -> int:
-    return int(node.start_mark.line) + 1 if node.start_mark is not None else 1
-
-
 class NodeWalker:
     """Turns a composed node tree into dicts, lists and scalars, recording each one's line.
 
@@ -158,7 +154,7 @@ class NodeWalker:
         self.active: set[int] = set()
 
     def walk(self, node: yaml.Node, loc: Loc) -> object:
-        self.document.lines.setdefault(loc, node_line(node))
+        self.document.lines.setdefault(loc, node.start_mark.line + 1)
         if len(loc) > MAX_DEPTH or id(node) in self.active:
             self.document.report(loc, "recursive alias" if len(loc) <= MAX_DEPTH
                                  else f"nested more than {MAX_DEPTH} levels deep", flawed=True)
@@ -189,7 +185,7 @@ class NodeWalker:
     def convert_mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, object]:
         mapping: dict[str, object] = {}
         for key_node, value_node in node.value:
-            line, where = node_line(key_node), loc
+            line, where = key_node.start_mark.line + 1, loc
             if key_node.tag == MERGE_TAG:
                 problem = "merge keys (<<) are not supported"
             elif not isinstance(key_node, yaml.ScalarNode):
