@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import pairwise
 
 import numpy as np
 import numpy.typing as npt
@@ -31,8 +30,16 @@ from sbbot.router.index import (
     offer,
 )
 from sbbot.router.query import GENERIC_STEMS, PARTS, Analyzer, Query, QueryTerm
-from sbbot.router.verdict import Evidence, Verdict, decide
-from sbbot.text import fold, folded_tokens, stem
+from sbbot.router.verdict import (
+    CLEAR_CUES,
+    STRONG_CUES,
+    Evidence,
+    Verdict,
+    decide,
+    foreign_words,
+    unasked_words,
+)
+from sbbot.text import fold
 
 # How much an entry's hints and its post's title count beside its own text.
 HINT_WEIGHT = 1.0
@@ -51,25 +58,6 @@ GENERIC_WEIGHT = 0.1
 COMMON_ZIPF = 6.5
 RARE_ZIPF = 4.5
 COMMON_WEIGHT = 0.2
-FOREIGN_MAX_ZIPF = 6.0
-"""A real word the knowledge lacks counts against an answer unless it is this common."""
-OBJECT_MAX_ZIPF = 5.0
-"""An object the knowledge lacks counts against any answer only if it is this rare: everyday
-nouns after an article are often part of a turn of phrase ("ça vaut le coup", "à ma façon")."""
-STRONG_CUES = frozenset({"date", "place"})
-"""Asked-for kinds a passage gives unmistakably (a date, a place): an entry that gives one
-for the question's subject answers it, whatever other word the question holds ("Assistant :
-quand a lieu la matinée à Genève ?"). A person or a count is read too loosely for that."""
-CLEAR_CUES = frozenset({"date", "price", "age", "duration", "end", "birth", "contact",
-                        "weather"})
-"""Asked-for kinds whose answer is unmistakable where a passage gives it (a time, a price):
-the question's words asking for it ("à quelle heure") are answered by that passage. Not a
-place ("en France" is no address) nor a person, read too loosely for that."""
-NAME_MAX_ZIPF = 4.5
-"""A word the entry capitalises names the subject only if it is rare in the language: a
-passage also capitalises everyday words in titles and labels ("Lieu : ...")."""
-ASKED_MAX_ZIPF = 5.5
-"""A word this common ("avoir", "donner", "know") does not say what a question asks."""
 CUE_EVIDENCE = 1.0
 """An entry that gives what the question asks for ("prix ?": a price) shares this much more
 evidence with it, in idf units."""
@@ -163,12 +151,15 @@ class Router:
         best = matches[0]
         unmet = tuple(cue for cue in sorted(cues) if not gives(best.entry.text, cue))
         shared = self._specific(best, query) + CUE_EVIDENCE * (len(cues) - len(unmet))
-        foreign = self._foreign_words(terms, bool(asked))
-        unasked = (() if cues & STRONG_CUES and not unmet
-                   else self._unasked(terms, self.entries.index_of(best.entry.id),
-                                      adjacent_pairs(text)))
-        answered = asking_words(text, cues.difference(unmet) & CLEAR_CUES)
+        parts = self._analyzer.parts
         index = self.entries.index_of(best.entry.id)
+        foreign = (foreign_words(terms, bool(asked), self._index.__contains__)
+                   if "foreign" in parts else ())
+        covered = {term.stem for term in terms if term.stem in self._index
+                   and self._index.impact(term.stem, index) is not None}
+        unasked = (unasked_words(terms, covered, self._proper_nouns(index), text)
+                   if "subject" in parts and not (cues & STRONG_CUES and not unmet) else ())
+        answered = asking_words(text, cues.difference(unmet) & CLEAR_CUES)
         gained = sum(self._evidence(QueryTerm(term.stem, 1.0, term.word), False)
                      - (query.evidence[term.stem] if term.stem in self._index
                         and self._index.impact(term.stem, index) is not None else 0.0)
@@ -180,59 +171,6 @@ class Router:
 
     def entry(self, entry_id: str) -> Entry:
         return self.entries[self.entries.index_of(entry_id)]
-
-    def _foreign_words(self, terms: Sequence[QueryTerm], asks_fact: bool) -> tuple[str, ...]:
-        """What the question names that no entry contains: a name ("Yammer"), a place ("in
-        paris"), an object ("un hôtel", "a poem"), or, in a question that asks for a fact (a
-        price, a date ...), any thing ("le forfait", "de naissance"). The posts cannot tell
-        about what they never mention."""
-        if "foreign" not in self._analyzer.parts:
-            return ()
-        return tuple(term.word for term in terms
-                     if (term.named in ("name", "place", "asked")
-                         or (term.named == "object" and general_zipf(term.word) < OBJECT_MAX_ZIPF)
-                         or (asks_fact and term.named in ("thing", "object")))
-                     and term.stem not in self._index
-                     and term.stem not in GENERIC_STEMS and len(term.word) > 2
-                     and general_zipf(term.word) < FOREIGN_MAX_ZIPF)
-
-    def _unasked(self, terms: Sequence[QueryTerm], index: int,
-                 adjacent: frozenset[tuple[str, str]]) -> tuple[str, ...]:
-        """What the question asks about its subject, when the entry holds none of it.
-
-        "Fabrice Epelboin est-il marié ?", "How many employees does McKinsey have?": the
-        entry that names the subject covers the rarest words of the question, but not one
-        of the words that say what is asked (here "marié", "employees"); it is about the
-        right person, not about the question. The subject is the question's words that the
-        question or the entry writes as names; everyday words ("donner", "avoir") and the
-        posts' generic words say nothing of what is asked. The word after "quel" or "which"
-        says it outright ("Paul Miller travaille pour quelle entreprise ?"): an entry that
-        names the subject must hold that word.
-        """
-        if "subject" not in self._analyzer.parts:
-            return ()
-        covered = {term.stem for term in terms if term.stem in self._index
-                   and self._index.impact(term.stem, index) is not None}
-        names = self._proper_nouns(index)
-        subject = {term.stem for term in terms if term.stem in covered and (
-                       term.named == "name"
-                       or (term.word in names and general_zipf(term.word) < NAME_MAX_ZIPF))}
-        for first, second in pairwise(terms):
-            for one, other in ((first, second), (second, first)):
-                if ((first.word, second.word) in adjacent and one.stem in subject
-                        and other.stem in covered and general_zipf(other.word) < NAME_MAX_ZIPF):
-                    subject.add(other.stem)
-        asked = [term for term in terms
-                 if term.stem not in subject and stem(term.word) not in GENERIC_STEMS
-                 and len(term.word) > 2 and (general_zipf(term.word) < ASKED_MAX_ZIPF
-                                             or term.named in ("object", "asked"))]
-        missing = tuple(term.word for term in asked
-                        if term.named == "asked" and term.stem not in covered)
-        if subject and missing:
-            return missing
-        if not subject or any(term.stem in covered for term in asked):
-            return ()
-        return tuple(term.word for term in asked)
 
     def _proper_nouns(self, index: int) -> frozenset[str]:
         found = self._names.get(index)
@@ -350,11 +288,6 @@ class Router:
         if key is None:
             key = self._text_keys[entry.id] = fold(entry.text)[:80]
         return key
-
-
-def adjacent_pairs(text: str) -> frozenset[tuple[str, str]]:
-    """The pairs of consecutive folded words of a text ("jane", "mcconnell")."""
-    return frozenset(pairwise(token for token, _ in folded_tokens(text)))
 
 
 def rank(bm25: float, coverage: float, top_bm25: float, similarity: float) -> float:

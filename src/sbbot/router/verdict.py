@@ -10,8 +10,14 @@ question that shares at least a rare word with the knowledge; anything else fall
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Literal
+
+from sbbot.language.frequency import general_zipf
+from sbbot.router.query import GENERIC_STEMS, QueryTerm
+from sbbot.text import folded_tokens, stem
 
 Verdict = Literal["answer", "unsure", "unknown"]
 
@@ -23,6 +29,25 @@ MIN_EVIDENCE = 2.5
 """Least idf an answer must share with the question: a word found in about one entry in ten."""
 UNSURE_EVIDENCE = 1.5
 """Least idf an "unsure" must share with the question: otherwise nothing points at the posts."""
+FOREIGN_MAX_ZIPF = 6.0
+"""A real word the knowledge lacks counts against an answer unless it is this common."""
+OBJECT_MAX_ZIPF = 5.0
+"""An object the knowledge lacks counts against any answer only if it is this rare: everyday
+nouns after an article are often part of a turn of phrase ("ça vaut le coup", "à ma façon")."""
+STRONG_CUES = frozenset({"date", "place"})
+"""Asked-for kinds a passage gives unmistakably (a date, a place): an entry that gives one
+for the question's subject answers it, whatever other word the question holds ("Assistant :
+quand a lieu la matinée à Genève ?"). A person or a count is read too loosely for that."""
+CLEAR_CUES = frozenset({"date", "price", "age", "duration", "end", "birth", "contact",
+                        "weather"})
+"""Asked-for kinds whose answer is unmistakable where a passage gives it (a time, a price):
+the question's words asking for it ("à quelle heure") are answered by that passage. Not a
+place ("en France" is no address) nor a person, read too loosely for that."""
+NAME_MAX_ZIPF = 4.5
+"""A word the entry capitalises names the subject only if it is rare in the language: a
+passage also capitalises everyday words in titles and labels ("Lieu : ...")."""
+ASKED_MAX_ZIPF = 5.5
+"""A word this common ("avoir", "donner", "know") does not say what a question asks."""
 
 
 @dataclass(frozen=True)
@@ -53,3 +78,54 @@ def decide(evidence: Evidence) -> Verdict:
     if evidence.score >= UNSURE_SCORE and evidence.shared >= UNSURE_EVIDENCE:
         return "unsure"
     return "unknown"
+
+
+def foreign_words(terms: Sequence[QueryTerm], asks_fact: bool,
+                  known: Callable[[str], bool]) -> tuple[str, ...]:
+    """What the question names that no entry contains: a name ("Yammer"), a place ("in
+    paris"), what it asks for ("dans quelle université"), an object ("un hôtel", "a poem"),
+    or, in a question that asks for a fact (a price, a date ...), any thing ("le forfait",
+    "de naissance"). The posts cannot tell about what they never mention."""
+    return tuple(term.word for term in terms
+                 if (term.named in ("name", "place", "asked")
+                     or (term.named == "object" and general_zipf(term.word) < OBJECT_MAX_ZIPF)
+                     or (asks_fact and term.named in ("thing", "object")))
+                 and not known(term.stem)
+                 and term.stem not in GENERIC_STEMS and len(term.word) > 2
+                 and general_zipf(term.word) < FOREIGN_MAX_ZIPF)
+
+
+def unasked_words(terms: Sequence[QueryTerm], covered: Collection[str],
+                  names: Collection[str], question: str) -> tuple[str, ...]:
+    """What the question asks about its subject, when the entry holds none of it.
+
+    "Fabrice Epelboin est-il marié ?", "How many employees does McKinsey have?": the entry
+    that names the subject covers the rarest words of the question, but not one of the words
+    that say what is asked (here "marié", "employees"); it is about the right person, not
+    about the question. The subject is the question's words that the question or the entry
+    (its `names`) writes as names, and a first name next to one ("jane mcconnell");
+    everyday words ("donner", "avoir") and the posts' generic words say nothing of what is
+    asked. `covered` holds the question's terms the entry contains. The word after "quel"
+    or "which" says what is asked outright ("Paul Miller travaille pour quelle
+    entreprise ?"): an entry that names the subject must hold that word.
+    """
+    subject = {term.stem for term in terms if term.stem in covered and (
+                   term.named == "name"
+                   or (term.word in names and general_zipf(term.word) < NAME_MAX_ZIPF))}
+    adjacent = frozenset(pairwise(token for token, _ in folded_tokens(question)))
+    for first, second in pairwise(terms):
+        for one, other in ((first, second), (second, first)):
+            if ((first.word, second.word) in adjacent and one.stem in subject
+                    and other.stem in covered and general_zipf(other.word) < NAME_MAX_ZIPF):
+                subject.add(other.stem)
+    asked = [term for term in terms
+             if term.stem not in subject and stem(term.word) not in GENERIC_STEMS
+             and len(term.word) > 2 and (general_zipf(term.word) < ASKED_MAX_ZIPF
+                                         or term.named in ("object", "asked"))]
+    missing = tuple(term.word for term in asked
+                    if term.named == "asked" and term.stem not in covered)
+    if subject and missing:
+        return missing
+    if not subject or any(term.stem in covered for term in asked):
+        return ()
+    return tuple(term.word for term in asked)
