@@ -27,7 +27,10 @@ from sbbot.evaluation import (
 )
 from sbbot.knowledge import load_knowledge
 from sbbot.knowledge.model import Hints, Knowledge
+from sbbot.language.cues import gives
 from sbbot.router import Router
+from sbbot.router.ranking import Match
+from sbbot.router.verdict import giving_first
 from tests.conftest import KNOWLEDGE_DIR
 from tests.test_cli import sbbot
 
@@ -254,3 +257,15 @@ def test_an_english_word_after_a_or_a_possessive_is_an_object(router: Router) ->
 def test_a_word_after_an_object_pronoun_is_a_verb_not_an_object(router: Router) -> None:
     named = {term.word: term.named for term in router.query_terms("le rapport, on le chope où")}
     assert named == {"rapport": "object", "chope": ""}
+
+
+def test_a_passage_giving_the_asked_price_goes_ahead_of_a_slightly_better_one(
+        router: Router) -> None:
+    free = router.entry("matinee-entreprise-de-demain-2014")
+    other = router.entry("dw-invitation")
+    assert gives(free.text, "price") and not gives(other.text, "price")
+    close = [Match(other, 70.0), Match(free, 65.0)]
+    assert [match.entry.id for match in giving_first(close, {"price"})] == [free.id, other.id]
+    assert giving_first(close, {"date"}) == close  # an event card gives a date to anything
+    far = [Match(other, 70.0), Match(free, 50.0)]
+    assert giving_first(far, {"price"}) == far

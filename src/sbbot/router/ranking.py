@@ -37,6 +37,7 @@ from sbbot.router.verdict import (
     Verdict,
     decide,
     foreign_words,
+    giving_first,
     unasked_words,
 )
 from sbbot.text import fold
@@ -147,7 +148,7 @@ class Router:
         cues = asked if "cues" in self._analyzer.parts else frozenset()
         query = Query(weights, evidence, total, " ".join(sorted(weights)),
                       RANK_EVENT if cues & {"date", "place"} else 0.0)
-        matches = self._ranked(query, count)
+        matches = giving_first(self._ranked(query, count), cues)
         best = matches[0]
         unmet = tuple(cue for cue in sorted(cues) if not gives(best.entry.text, cue))
         shared = self._specific(best, query) + CUE_EVIDENCE * (len(cues) - len(unmet))

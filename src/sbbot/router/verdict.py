@@ -13,13 +13,28 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Literal
+from typing import Literal, Protocol, TypeVar
 
+from sbbot.entries import Entry
+from sbbot.language.cues import Cue, gives
 from sbbot.language.frequency import general_zipf
 from sbbot.router.query import GENERIC_STEMS, QueryTerm
 from sbbot.text import folded_tokens, stem
 
 Verdict = Literal["answer", "unsure", "unknown"]
+
+
+class Scored(Protocol):
+    """An entry with the router's confidence in it (ranking.Match)."""
+
+    @property
+    def entry(self) -> Entry: ...
+
+    @property
+    def score(self) -> float: ...
+
+
+M = TypeVar("M", bound=Scored)
 
 # Verdicts on the confidence (0-100). These were chosen on tests/data/devset.yaml;
 # the held-out sets check that they generalise.
@@ -78,6 +93,30 @@ def decide(evidence: Evidence) -> Verdict:
     if evidence.score >= UNSURE_SCORE and evidence.shared >= UNSURE_EVIDENCE:
         return "unsure"
     return "unknown"
+
+
+PROMOTED_CUES = frozenset({"price", "age", "count", "duration", "end", "birth", "contact",
+                           "weather"})
+"""Asked-for kinds for which a passage giving one is preferred to a slightly better ranked
+passage that does not. Not a date or a place, which an event card gives for any question
+about its people ("when did Jane McConnell found NetJMC?"), nor a person."""
+PROMOTE_MARGIN = 10.0
+"""How much less confidence (0-100) the passage giving the asked-for kind may have."""
+
+
+def giving_first(matches: list[M], cues: Collection[Cue]) -> list[M]:
+    """The matches, the first that gives every asked-for kind (of PROMOTED_CUES) moved ahead
+    when it is nearly as good as the best: "faut payer pour la matinée ?" wants the passage
+    that says it is free, not the invitation ranked a little above it."""
+    wanted = [cue for cue in cues if cue in PROMOTED_CUES]
+    if not wanted or all(gives(matches[0].entry.text, cue) for cue in wanted):
+        return matches
+    for position, match in enumerate(matches[1:], 1):
+        if match.score < matches[0].score - PROMOTE_MARGIN:
+            break
+        if all(gives(match.entry.text, cue) for cue in wanted):
+            return [match, *matches[:position], *matches[position + 1:]]
+    return matches
 
 
 def foreign_words(terms: Sequence[QueryTerm], asks_fact: bool,
