@@ -231,16 +231,6 @@ def test_an_english_question_meets_a_french_passage_without_glossary_or_hints(
         assert result.best.entry.id in expected
 
 
-def test_the_words_asking_for_a_time_are_answered_by_a_passage_giving_it(
-        knowledge: Knowledge) -> None:
-    """Without hints or glossary, "heure" (a generic word) and "commence" (a word the posts
-    never use) would leave the event card a third of the question."""
-    bare = stripped(knowledge, hints=False, glossary=False)
-    result = bare.route("la matinée commence à quelle heure")
-    assert result.verdict == "answer" and result.best is not None
-    assert result.best.entry.id in {"dw-accueil", "matinee-entreprise-de-demain-2014"}
-
-
 def test_the_glossary_maps_no_price_word_onto_free_and_no_product_onto_a_topic(
         knowledge: Knowledge) -> None:
     for word in ("payant", "prix", "tarif", "price", "yammer", "naître", "téléphone"):

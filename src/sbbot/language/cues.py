@@ -146,16 +146,6 @@ def question_cues(text: str) -> frozenset[Cue]:
     return frozenset(cues)
 
 
-def asking_words(text: str, cues: frozenset[Cue]) -> frozenset[str]:
-    """The folded words of a question that ask for one of `cues` ("heure" in "à quelle
-    heure", "prix"): a passage giving that kind of answer answers them, whatever its words."""
-    words = [plain(word) for word in WORD.findall(text.replace("’", "'"))]
-    found = {word for word in words for cue in cues if word in PLAIN_WORDS[cue]}
-    found.update(second for first, second in pairwise(words) for cue in cues
-                 if (first, second) in PLAIN_PAIRS[cue])
-    return frozenset(fold(word) for word in found)
-
-
 def names_cue(first: str, second: str) -> bool:
     """Whether two consecutive words ask for a kind of answer ("quelle ville": a place), so
     that the second is answered by any passage giving that kind, whatever word it uses."""

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from sbbot.columns import EntryTable
 from sbbot.entries import Entry, entries_of
 from sbbot.knowledge.model import Knowledge
-from sbbot.language.cues import asking_words, gives, question_cues
+from sbbot.language.cues import gives, question_cues
 from sbbot.language.frequency import general_zipf
 from sbbot.language.names import proper_nouns
 from sbbot.router.corpus import Vocabulary, Words, first_positions, words_of
@@ -31,7 +31,6 @@ from sbbot.router.index import (
 )
 from sbbot.router.query import GENERIC_STEMS, PARTS, Analyzer, Query, QueryTerm
 from sbbot.router.verdict import (
-    CLEAR_CUES,
     STRONG_CUES,
     Evidence,
     Verdict,
@@ -160,14 +159,9 @@ class Router:
                    and self._index.impact(term.stem, index) is not None}
         unasked = (unasked_words(terms, covered, self._proper_nouns(index), text)
                    if "subject" in parts and not (cues & STRONG_CUES and not unmet) else ())
-        answered = asking_words(text, cues.difference(unmet) & CLEAR_CUES)
-        gained = sum(self._evidence(QueryTerm(term.stem, 1.0, term.word), False)
-                     - (query.evidence[term.stem] if term.stem in self._index
-                        and self._index.impact(term.stem, index) is not None else 0.0)
-                     for term in terms if term.word in answered)
         absent = sum(query.evidence[term.stem] for term in terms
-                     if term.stem not in self._index and term.word not in answered)
-        score = min(best.score + 100 * gained / query.total, 100 * (1 - absent / query.total))
+                     if term.stem not in self._index)
+        score = min(best.score, 100 * (1 - absent / query.total))
         return query, matches, Evidence(score, shared, foreign, unmet, unasked)
 
     def entry(self, entry_id: str) -> Entry:

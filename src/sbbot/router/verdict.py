@@ -53,11 +53,6 @@ STRONG_CUES = frozenset({"date", "place"})
 """Asked-for kinds a passage gives unmistakably (a date, a place): an entry that gives one
 for the question's subject answers it, whatever other word the question holds ("Assistant :
 quand a lieu la matinée à Genève ?"). A person or a count is read too loosely for that."""
-CLEAR_CUES = frozenset({"date", "price", "age", "duration", "end", "birth", "contact",
-                        "weather"})
-"""Asked-for kinds whose answer is unmistakable where a passage gives it (a time, a price):
-the question's words asking for it ("à quelle heure") are answered by that passage. Not a
-place ("en France" is no address) nor a person, read too loosely for that."""
 NAME_MAX_ZIPF = 4.5
 """A word the entry capitalises names the subject only if it is rare in the language: a
 passage also capitalises everyday words in titles and labels ("Lieu : ...")."""
