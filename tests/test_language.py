@@ -33,6 +33,9 @@ def test_the_lexicon_is_general_and_translates_into_french_lemmas() -> None:
     assert translations("companies") == ("entreprise",)
     assert translations("speakers")[0] == "intervenant"
     assert translations("blorp") == ()
+    # French writes the day of a date as a cardinal: "the 4th" is "le 4".
+    assert [translations(word) for word in ("4th", "21st", "2nd")] == [("4",), ("21",), ("2",)]
+    assert "4" in translations("fourth")
     assert standard("techno") == "technologie"
     assert standard("collaboration") is None
 

@@ -7,6 +7,7 @@ their meaning is not that of their words one by one, so they are translated whol
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
@@ -20,6 +21,7 @@ Phrase = tuple[tuple[str, ...], ...]
 """An expression's French translations, most usual first, each a tuple of folded words."""
 MAX_PHRASE = 4
 """The longest expression, in words."""
+ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
 
 
 def data_lines(name: str) -> list[tuple[str, str]]:
@@ -104,7 +106,11 @@ def english_spelling(word: str, cutoff: float) -> str | None:
 
 
 def translations(word: str) -> tuple[str, ...]:
-    """French lemmas for a folded English word or its lemma; empty when the lexicon has none."""
+    """French lemmas for a folded English word or its lemma; empty when the lexicon has none.
+    An ordinal written with digits ("4th", "21st") is its number: French writes the day of a
+    date as a cardinal ("le 4 avril")."""
+    if ORDINAL.fullmatch(word):
+        return (word.rstrip("stndrh"),)
     lexicon = english_to_french()
     found = lexicon.get(word)
     if found is None:
