@@ -17,7 +17,6 @@ from typing import Any, TypeVar
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
-from sbbot.knowledge.checks import check_all, fold_synonyms
 from sbbot.knowledge.document import (
     DOCUMENT,
     Document,
@@ -38,6 +37,7 @@ from sbbot.knowledge.model import (
     ReasonsFile,
     SynonymsFile,
 )
+from sbbot.knowledge_checks import check_all, fold_synonyms
 
 __all__ = ["KnowledgeError", "Problem", "load_knowledge", "validate"]
 

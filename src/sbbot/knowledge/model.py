@@ -5,7 +5,7 @@ validates each file against the same declarations, and `schema.py` exports them 
 Schema for the admins' editors. Each field's description is its attribute docstring, or the
 type's when the type carries the meaning (an id, a reference to a post). Only what a schema
 cannot say (one id space across files, references to posts, the ten reasons) is checked in
-`checks.py`.
+`sbbot.knowledge_checks`.
 
 A `Knowledge` value is an immutable snapshot: a reload builds a new one and swaps it in a
 single assignment, so a reader never sees half of an old snapshot and half of a new one.

@@ -1,7 +1,8 @@
 """What no single file's schema can say: one id space, references to posts, ten reasons.
 
-These run on the plain data of every file, even one that failed its schema, so that one
-mistake does not hide the next; each problem is reported into the file it concerns.
+The loader (`sbbot.knowledge.loader`) runs these on the plain data of every file, even one
+that failed its schema, so that one mistake does not hide the next; each problem is reported
+into the file it concerns.
 """
 
 from __future__ import annotations
