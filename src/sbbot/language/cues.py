@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
-from typing import Literal
+from typing import Literal, TypeVar
 
 from sbbot.text import STOPWORDS, fold
 
@@ -19,6 +19,7 @@ Cue = Literal["date", "place", "price", "person", "age", "count", "duration", "e
               "contact", "weather"]
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
+K = TypeVar("K")
 
 # Each cue: single words that ask for it, and pairs of consecutive words.
 CUE_WORDS: dict[Cue, frozenset[str]] = {
@@ -120,19 +121,16 @@ def question_cues(text: str) -> frozenset[Cue]:
     """The kinds of answer the question asks for, from its question words."""
     words = [plain(word) for word in WORD.findall(text.replace("’", "'"))]
     cues: set[Cue] = set()
-    for cue, singles in PLAIN_WORDS.items():
-        if any(word in singles for word in words):
-            cues.add(cue)
-    for cue, pairs in PLAIN_PAIRS.items():
-        if any(pair in pairs for pair in pairwise(words)):
-            cues.add(cue)
+    for word in words:
+        cues.update(WORD_CUES.get(word, ()))
+    for pair in pairwise(words):
+        cues.update(PAIR_CUES.get(pair, ()))
     if words and words[0] == "qui":
         cues.add("person")
     if any(pair in HOW_NOT_WHERE for pair in pairwise(words)):
         cues.discard("place")
-    for cue, trios in PLAIN_TRIOS.items():
-        if any(trio in trios for trio in zip(words, words[1:], words[2:], strict=False)):
-            cues.add(cue)
+    for trio in zip(words, words[1:], words[2:], strict=False):
+        cues.update(TRIO_CUES.get(trio, ()))
     if "date" in cues and any(word in PLAIN_END for word in words):
         cues.add("end")
     if cues & {"date", "place"} and any(word in PLAIN_BORN for word in words):
@@ -149,7 +147,7 @@ def question_cues(text: str) -> frozenset[Cue]:
 def names_cue(first: str, second: str) -> bool:
     """Whether two consecutive words ask for a kind of answer ("quelle ville": a place), so
     that the second is answered by any passage giving that kind, whatever word it uses."""
-    return any((plain(first), plain(second)) in pairs for pairs in PLAIN_PAIRS.values())
+    return (plain(first), plain(second)) in PAIR_CUES
 
 
 ACCENTED = frozenset("où né née nés nées".split())
@@ -161,6 +159,8 @@ def plain(word: str) -> str:
     "où": without its accent it is "ou", the conjunction. (No cue word may fold into another
     word: English "salaries" would be French "salariés".)"""
     lower = word.lower()
+    if lower.isascii() and lower.isalnum():
+        return lower  # what `fold` would give, without its Unicode passes
     return lower if lower in ACCENTED else fold(lower)
 
 
@@ -171,6 +171,21 @@ PLAIN_END = frozenset(map(plain, END_WORDS))
 PLAIN_BORN = frozenset(map(plain, BORN_WORDS))
 PLAIN_PAIRS = {cue: frozenset((plain(first), plain(second)) for first, second in pairs)
                for cue, pairs in CUE_PAIRS.items()}
+
+
+def by_key(tables: dict[Cue, frozenset[K]]) -> dict[K, frozenset[Cue]]:
+    """Each word (pair, trio) to the cues it asks for: one look-up per word of a question,
+    instead of one test per cue."""
+    found: dict[K, set[Cue]] = {}
+    for cue, keys in tables.items():
+        for key in keys:
+            found.setdefault(key, set()).add(cue)
+    return {key: frozenset(cues) for key, cues in found.items()}
+
+
+WORD_CUES = by_key(PLAIN_WORDS)
+PAIR_CUES = by_key(PLAIN_PAIRS)
+TRIO_CUES = by_key(PLAIN_TRIOS)
 
 
 def gives(text: str, cue: Cue) -> bool:
