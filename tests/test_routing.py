@@ -117,9 +117,16 @@ def test_figures_are_reported(knowledge: Knowledge, capsys: pytest.CaptureFixtur
                   f"\n{HEADER}")
             for name in SETS:
                 print("\n".join(report_lines(name, evaluate(router, questions(name)))))
-    held_out = evaluate(Router(knowledge), questions("heldout"))["all"]
-    assert held_out.right / held_out.in_domain >= 0.75
-    assert held_out.declined / held_out.off_topic >= 0.9
+    right, in_domain, declined, off_topic = counts(
+        evaluate(Router(knowledge), questions("heldout"))["all"])
+    assert right >= 0.75 * in_domain, f"heldout: {right}/{in_domain} answered right"
+    assert declined >= 0.9 * off_topic, f"heldout: {declined}/{off_topic} off-topic declined"
+
+
+def counts(tally: Tally) -> tuple[int, int, int, int]:
+    """A held-out tally's figures alone (right, in-domain, declined, off-topic): a failing
+    floor must not print its misses, which would name held-out questions."""
+    return tally.right, tally.in_domain, tally.declined, tally.off_topic
 
 
 def test_tally_counts_near_and_far_off_topic_apart(router: Router) -> None:
