@@ -266,3 +266,18 @@ def test_a_passage_giving_the_asked_price_goes_ahead_of_a_slightly_better_one(
     assert giving_first(close, {"date"}) == close  # an event card gives a date to anything
     far = [Match(other, 70.0), Match(free, 50.0)]
     assert giving_first(far, {"price"}) == far
+
+
+def test_words_about_the_post_itself_leave_only_its_topic(router: Router) -> None:
+    """"Que pense l'auteur de ...", "what does the author think of ...": every passage has an
+    author who thinks, so these words neither pick a passage nor dilute the confidence."""
+    def stems(question: str) -> list[str]:
+        return [term.stem for term in router.query_terms(question)]
+
+    assert stems("Que pense l'auteur du big data ?") == stems("le big data ?")
+    assert stems("Quelles études sont citées dans l'article ?") == stems("quelles études ?")
+    assert stems("what does the author think about training") == stems("training")
+    result = router.route("Quelle est la position de l'auteur sur le big data ?")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id == "monde-big-data"
+

@@ -72,6 +72,19 @@ BORN_WORDS = frozenset("né née nés nées naissance born birth".split())
 """With a date or a place asked for, these ask for a birth ("il est né où ?"); alone they
 need not ("is collaboration something you are born with", "depuis la naissance du web")."""
 
+FRAMING_WORDS = frozenset(fold(word) for word in """
+auteur auteurs auteure autrice article articles billet billets blog blogs blogueur blogueuse
+author authors writer blogger post posts
+avis opinion opinions pense pensent penser pensez think thinks thought
+évoque évoquent évoquer mentionne mentionnent mentionner mention mentions mentioned
+cite citent citer cité citée cités citées explique expliquent expliquer explain explains
+écrit écrivent écrire wrote writes written affirme affirment affirmer claim claims claimed
+""".split())
+"""Words that ask what a post says rather than about its topic ("que pense l'auteur du big
+data ?", "quelles études sont citées ?", "what does the author think of ..."): every passage
+is part of a post that its author wrote, thinks and cites, so these words neither pick a
+passage nor count against one; the topic is in the other words."""
+
 HOW_NOT_WHERE = frozenset({("where", "do"), ("where", "can"), ("where", "should"),
                            ("where", "could")})
 """"Where do I sign up?" asks how to do something, not for a place."""
