@@ -30,7 +30,7 @@ from sbbot.knowledge.model import Hints, Knowledge
 from sbbot.language.cues import gives
 from sbbot.router import Router
 from sbbot.router.ranking import Match
-from sbbot.router.verdict import giving_first
+from sbbot.router.verdict import giving_first, naming_first
 from tests.conftest import KNOWLEDGE_DIR
 from tests.test_cli import sbbot
 
@@ -281,3 +281,24 @@ def test_words_about_the_post_itself_leave_only_its_topic(router: Router) -> Non
     assert result.verdict == "answer" and result.best is not None
     assert result.best.entry.id == "monde-big-data"
 
+
+def test_a_passage_holding_the_word_asked_for_goes_ahead_of_a_slightly_better_one(
+        router: Router) -> None:
+    """"Quelles règles d'or ...?": the word after "quel" names what the answer is."""
+    rules = router.entry("retours-analyse-mcconnell")
+    other = router.entry("coop-illustrer-valeur")
+    (asked,) = [term.stem for term in router.query_terms("quelles règles ?")]
+
+    def contains(match: Match, term: str) -> bool:
+        return term in {found.stem for found in router.query_terms(match.entry.text)}
+
+    assert contains(Match(rules, 0.0), asked) and not contains(Match(other, 0.0), asked)
+    close = [Match(other, 53.0), Match(rules, 48.0)]
+    assert [match.entry.id for match in naming_first(close, {asked}, contains)] == [
+        rules.id, other.id]
+    far = [Match(other, 70.0), Match(rules, 48.0)]
+    assert naming_first(far, {asked}, contains) == far
+    result = router.route("Sur quelles études l’auteur s’appuie-t-il pour démontrer l’intérêt "
+                          "d’une stratégie social business ?")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id == "raisons-presentation"  # "études", not "raisons-question"

@@ -37,6 +37,7 @@ from sbbot.router.verdict import (
     decide,
     foreign_words,
     giving_first,
+    naming_first,
     unasked_words,
 )
 from sbbot.text import fold
@@ -148,6 +149,9 @@ class Router:
         query = Query(weights, evidence, total, " ".join(sorted(weights)),
                       RANK_EVENT if cues & {"date", "place"} else 0.0)
         matches = giving_first(self._ranked(query, count), cues)
+        asked_terms = {term.stem for term in terms if term.named == "asked"
+                       and term.stem in self._index}
+        matches = naming_first(matches, asked_terms, self._contains)
         best = matches[0]
         unmet = tuple(cue for cue in sorted(cues) if not gives(best.entry.text, cue))
         shared = self._specific(best, query) + CUE_EVIDENCE * (len(cues) - len(unmet))
@@ -166,6 +170,9 @@ class Router:
 
     def entry(self, entry_id: str) -> Entry:
         return self.entries[self.entries.index_of(entry_id)]
+
+    def _contains(self, match: Match, term: str) -> bool:
+        return self._index.impact(term, self.entries.index_of(match.entry.id)) is not None
 
     def _proper_nouns(self, index: int) -> frozenset[str]:
         found = self._names.get(index)

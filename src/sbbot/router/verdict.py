@@ -104,12 +104,29 @@ def giving_first(matches: list[M], cues: Collection[Cue]) -> list[M]:
     when it is nearly as good as the best: "faut payer pour la matinée ?" wants the passage
     that says it is free, not the invitation ranked a little above it."""
     wanted = [cue for cue in cues if cue in PROMOTED_CUES]
-    if not wanted or all(gives(matches[0].entry.text, cue) for cue in wanted):
+    return first_fitting(matches, lambda match: all(gives(match.entry.text, cue)
+                                                    for cue in wanted))
+
+
+def naming_first(matches: list[M], asked: Collection[str],
+                 contains: Callable[[M, str], bool]) -> list[M]:
+    """The matches, the first that contains every term the question names as what it asks
+    for (`asked`: the word after "quel", "which") moved ahead when it is nearly as good as
+    the best: "quelles règles d'or pour réussir une démarche collaborative ?" wants the
+    passage that states the rules, not one that covers the rest as well and never says
+    "règle"."""
+    return first_fitting(matches, lambda match: all(contains(match, term) for term in asked))
+
+
+def first_fitting(matches: list[M], fits: Callable[[M], bool]) -> list[M]:
+    """The matches, the first that fits moved ahead when the best does not and it has at
+    most PROMOTE_MARGIN less confidence."""
+    if not matches or fits(matches[0]):
         return matches
     for position, match in enumerate(matches[1:], 1):
         if match.score < matches[0].score - PROMOTE_MARGIN:
             break
-        if all(gives(match.entry.text, cue) for cue in wanted):
+        if fits(match):
             return [match, *matches[:position], *matches[position + 1:]]
     return matches
 
