@@ -33,6 +33,8 @@ SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's safe loader when PyYAML has it: the same safe semantics, about ten times faster."""
 TAGS: dict[type[yaml.Node], str] = {yaml.MappingNode: "tag:yaml.org,2002:map",
                                     yaml.SequenceNode: "tag:yaml.org,2002:seq"}
+FLAWED = object()
+"""The value of a node already reported while reading: the schema does not report it again."""
 MERGE_TAG, STR_TAG = "tag:yaml.org,2002:merge", "tag:yaml.org,2002:str"
 TYPE_NAMES: tuple[tuple[type, str], ...] = (
     (type(None), "null"), (bool, "boolean"), (int, "integer"), (float, "number"), (str, "string"),
@@ -72,24 +74,16 @@ class Document:
     data: object = None
     lines: dict[Loc, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
-    flawed: list[Loc] = field(default_factory=list)
-    """Locations already reported while reading: the schema need not report them again."""
 
     def line(self, loc: Loc) -> int:
         """The line of `loc`, or of its nearest located parent (a missing key's mapping)."""
         return next((self.lines[loc[:end]] for end in range(len(loc), -1, -1)
                      if loc[:end] in self.lines), 1)
 
-    def report(self, loc: Loc, message: str, *, flawed: bool = False,
-               line: int | None = None) -> None:
+    def report(self, loc: Loc, message: str, line: int | None = None) -> None:
         path = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc)
         self.problems.append(Problem(self.file, line or self.line(loc),
                                      path.lstrip(".") or DOCUMENT, message))
-        if flawed:
-            self.flawed.append(loc)
-
-    def is_flawed(self, loc: Loc) -> bool:
-        return any(loc[:len(bad)] == bad for bad in self.flawed)
 
 
 def display_path(path: Path) -> str:
@@ -157,8 +151,8 @@ class NodeWalker:
         self.document.lines.setdefault(loc, node.start_mark.line + 1)
         if len(loc) > MAX_DEPTH or id(node) in self.active:
             self.document.report(loc, "recursive alias" if len(loc) <= MAX_DEPTH
-                                 else f"nested more than {MAX_DEPTH} levels deep", flawed=True)
-            return None
+                                 else f"nested more than {MAX_DEPTH} levels deep")
+            return FLAWED
         if id(node) not in self.done:
             self.active.add(id(node))
             self.done[id(node)] = self.convert(node, loc)
@@ -167,8 +161,8 @@ class NodeWalker:
 
     def convert(self, node: yaml.Node, loc: Loc) -> object:
         if type(node) in TAGS and node.tag != TAGS[type(node)]:
-            self.document.report(loc, f"unsupported tag {node.tag}", flawed=True)
-            return None
+            self.document.report(loc, f"unsupported tag {node.tag}")
+            return FLAWED
         if isinstance(node, yaml.SequenceNode):
             return [self.walk(item, (*loc, index)) for index, item in enumerate(node.value)]
         if isinstance(node, yaml.MappingNode):
@@ -179,8 +173,8 @@ class NodeWalker:
             return self.loader.construct_object(node, deep=True)
         except (yaml.YAMLError, ValueError) as error:
             problem = getattr(error, "problem", None) or str(error)
-            self.document.report(loc, f"invalid value: {problem}", flawed=True)
-            return None
+            self.document.report(loc, f"invalid value: {problem}")
+            return FLAWED
 
     def convert_mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, object]:
         mapping: dict[str, object] = {}
@@ -190,7 +184,9 @@ class NodeWalker:
                 problem = "merge keys (<<) are not supported"
             elif not isinstance(key_node, yaml.ScalarNode):
                 problem = "a list or mapping cannot be a key"
-            elif not isinstance(key := self.convert(key_node, loc), str):
+            elif (key := self.convert(key_node, loc)) is FLAWED:
+                continue  # why is already reported
+            elif not isinstance(key, str):
                 # `on:`, `no:` or `2014:` are not strings in YAML: say how to make them one.
                 problem = (f"key {shown(key_node.value)!r} is read as {type_name(key)};"
                            " quote it to make it a string")

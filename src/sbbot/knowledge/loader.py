@@ -19,6 +19,7 @@ from pydantic_core import ErrorDetails
 
 from sbbot.knowledge.document import (
     DOCUMENT,
+    FLAWED,
     Document,
     KnowledgeError,
     Loc,
@@ -42,9 +43,21 @@ from sbbot.knowledge_checks import check_all, fold_synonyms
 __all__ = ["KnowledgeError", "Problem", "load_knowledge", "validate"]
 
 T = TypeVar("T")
-EXPECTED = {"string_type": "string", "int_type": "integer", "tuple_type": "list",
-            "list_type": "list", "dataclass_type": "mapping", "dict_type": "mapping"}
-"""Schema errors that mean "wrong kind of value", by the kind expected."""
+MESSAGES = {
+    "missing": "missing required field '{name}'",
+    "unexpected_keyword_argument": "unknown key '{name}'{suggestion}",
+    "string_too_short": "empty text",
+    "string_pattern_mismatch": "invalid id '{value}': use lowercase a-z, 0-9 and single hyphens",
+    "literal_error": "unknown {name} '{value}': expected {expected}",
+    "too_short": "at least {min_length} expected, found none",
+    "greater_than_equal": "{name} {value} out of range: at least {ge}",
+    "less_than_equal": "{name} {value} out of range: at most {le}",
+    "value_error": "{error}",
+    **{f"{error}_type": f"{kind} expected, got {{type}}" for error, kind in (
+        ("string", "string"), ("int", "integer"), ("tuple", "list"), ("list", "list"),
+        ("dataclass", "mapping"), ("dict", "mapping"))},
+}
+"""The schema library's errors in the words the loader has always used; `ctx` fills the rest."""
 FILES = ("quotes", "reasons", "events", "synonyms")
 OPTIONAL = ("reasons", "synonyms")
 """Reasons are distilled by hand: a directory written by `sbbot import` has none yet."""
@@ -59,36 +72,19 @@ def validate(document: Document, kind: type[T]) -> T | None:
     except ValidationError as error:
         for detail in error.errors(include_url=False):
             loc = tuple(part for part in detail["loc"] if part != "[key]")
-            if not document.is_flawed(loc):
+            if detail["input"] is not FLAWED:
                 document.report(loc, describe(kind, loc, detail))
         return None
 
 
 def describe(kind: type[Any], loc: Loc, detail: ErrorDetails) -> str:
-    """The schema library's error in the words the loader has always used."""
-    error, value, context = detail["type"], detail["input"], detail.get("ctx", {})
-    name = str(loc[-1]) if loc else ""
-    if error in EXPECTED:
-        return f"{EXPECTED[error]} expected, got {type_name(value)}"
-    match error:
-        case "missing":
-            return f"missing required field '{name}'"
-        case "unexpected_keyword_argument":
-            return f"unknown key '{shown(name)}'{suggestion(name, keys_at(kind, loc[:-1]))}"
-        case "string_too_short":
-            return "empty text"
-        case "string_pattern_mismatch":
-            return f"invalid id '{shown(value)}': use lowercase a-z, 0-9 and single hyphens"
-        case "literal_error":
-            return f"unknown {name} '{shown(value)}': expected {context.get('expected')}"
-        case "too_short":
-            return f"at least {context.get('min_length')} expected, found none"
-        case "greater_than_equal" | "less_than_equal":
-            bound = ("at least", context["ge"]) if "ge" in context else ("at most", context["le"])
-            return f"{name} {shown(value)} out of range: {bound[0]} {bound[1]}"
-        case "value_error":
-            return str(context.get("error"))
-    return detail["msg"]
+    error, name, value = detail["type"], str(loc[-1]) if loc else "", detail["input"]
+    if error not in MESSAGES:
+        return detail["msg"]
+    hint = suggestion(name, keys_at(kind, loc[:-1])) if error.startswith("unexpected") else ""
+    return MESSAGES[error].format_map({**detail.get("ctx", {}), "name": shown(name),
+                                       "value": shown(value), "type": type_name(value),
+                                       "suggestion": hint})
 
 
 def keys_at(kind: Any, loc: Loc) -> list[str]:
