@@ -184,11 +184,10 @@ class NodeWalker:
                 problem = "merge keys (<<) are not supported"
             elif not isinstance(key_node, yaml.ScalarNode):
                 problem = "a list or mapping cannot be a key"
-            elif (key := self.convert(key_node, loc)) is FLAWED:
-                continue  # why is already reported
-            elif not isinstance(key, str):
+            elif not isinstance(key := self.convert(key_node, loc), str):
                 # `on:`, `no:` or `2014:` are not strings in YAML: say how to make them one.
-                problem = (f"key {shown(key_node.value)!r} is read as {type_name(key)};"
+                kind = "an invalid value" if key is FLAWED else type_name(key)
+                problem = (f"key {shown(key_node.value)!r} is read as {kind};"
                            " quote it to make it a string")
             elif key in mapping:
                 where = (*loc, key)
