@@ -18,7 +18,8 @@ from rapidfuzz import fuzz, process
 from benchmarks.anchors import Bm25sMatcher, TantivyMatcher
 from benchmarks.matcher import Best, Builder
 from sbbot.entries import Entry
-from sbbot.router import Match, Query, Router, confidence, rank
+from sbbot.router import Query, Router, confidence, rank
+from sbbot.router.ranking import Candidate
 from sbbot.text import fold
 
 
@@ -52,7 +53,7 @@ class FullScanRouter(Router):
         reference.__dict__.update(vars(router))
         return reference
 
-    def _ranked(self, query: Query, count: int) -> list[Match]:
+    def _ranked(self, query: Query, count: int) -> list[Candidate]:
         bm25s: dict[int, float] = {}
         covered: dict[int, float] = {}
         for term, weight in query.weights.items():
@@ -69,7 +70,7 @@ class FullScanRouter(Router):
                            index,
                            confidence(coverage, similarity)))
         scored.sort(key=lambda item: (-item[0], item[1]))
-        return [Match(self.entries[index], score) for _, index, score in scored[:count]]
+        return [Candidate(self.entries, index, score) for _, index, score in scored[:count]]
 
 
 class DifflibMatcher:

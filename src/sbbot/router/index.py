@@ -134,8 +134,9 @@ class InvertedIndex:
         return found
 
     def scores(self, weights: Mapping[str, float], gains: Mapping[str, float],
-               exclude: Collection[int]) -> Scores:
-        """Every entry outside `exclude` that contains a term of `weights`, with the sums,
+               excluded: Ints) -> Scores:
+        """Every entry outside `excluded` (ascending) that contains a term of `weights`, with
+        the sums,
         over the terms it contains, of `impact * weights[term]` and of `gains[term]`.
 
         All the postings of the question's terms in one vectorised pass, summed per entry by
@@ -155,13 +156,12 @@ class InvertedIndex:
         # int32 again on every call), impacts times weights written in place.
         docs = np.concatenate([self._docs[start:end] for start, end, _, _ in query],
                               dtype=np.intp)
-        bm25 = np.empty(len(docs))
+        bm25, extra = np.empty(len(docs)), np.empty(len(docs))
         at = 0
-        for (start, end, weight, _), length in zip(query, lengths, strict=True):
+        for (start, end, weight, gain), length in zip(query, lengths, strict=True):
             np.multiply(self._impacts[start:end], weight, out=bm25[at:at + length])
+            extra[at:at + length] = gain
             at += length
-        extra = np.repeat([gain for _, _, _, gain in query], lengths)
-        excluded = np.fromiter(exclude, np.int64, len(exclude))
         if len(docs) * SPARSE < self.size:
             entries, group = np.unique(docs, return_inverse=True)
             found = Scores(entries.astype(np.int64), summed(group, bm25, len(entries)),
@@ -229,7 +229,10 @@ class Scores:
     gains: Floats
 
     def without(self, excluded: Ints) -> Scores:
-        kept = ~np.isin(self.entries, excluded)
+        """These scores but the entries of `excluded` (ascending): a binary search each,
+        where `np.isin` sorted both arrays again."""
+        at = np.minimum(np.searchsorted(excluded, self.entries), len(excluded) - 1)
+        kept = excluded[at] != self.entries
         return Scores(self.entries[kept], self.bm25[kept], self.gains[kept])
 
 

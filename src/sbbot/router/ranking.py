@@ -7,7 +7,7 @@ questions (hints). The verdict rests on coverage; see the package's docstring.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -81,6 +81,26 @@ class RouteResult:
 UNKNOWN = RouteResult("unknown", None, ())
 
 
+class Candidate:
+    """A ranked entry: its number and confidence. Its `Entry` is made from the columns when
+    first read: an answer reads two or three of the entries ranked, not all of them."""
+
+    __slots__ = ("_entries", "_entry", "index", "score")
+
+    def __init__(self, entries: EntryTable, index: int, score: float) -> None:
+        self._entries, self.index, self.score = entries, index, score
+        self._entry: Entry | None = None
+
+    @property
+    def entry(self) -> Entry:
+        if self._entry is None:
+            self._entry = self._entries[self.index]
+        return self._entry
+
+    def match(self) -> Match:
+        return Match(self.entry, self.score)
+
+
 class Router:
     """An index over every entry of one knowledge snapshot; immutable once built (apart from
     a memo of folded entry texts, a pure function of the entries)."""
@@ -101,8 +121,10 @@ class Router:
                              for index, entry in enumerate(entries) if entry.hints.questions}
         self._events = frozenset(index for index, entry in enumerate(entries)
                                  if entry.type == "event")
-        self._hinted = self._index.restrict(self._hint_shapes.keys() | self._events)
-        self._text_keys: dict[str, str] = {}
+        hinted = sorted(self._hint_shapes.keys() | self._events)
+        self._hinted = self._index.restrict(hinted)
+        self._hinted_entries = np.asarray(hinted, np.int64)
+        self._text_keys: dict[int, str] = {}
         self._names: dict[int, frozenset[str]] = {}
         """A memo of each entry's proper nouns, computed for the entries that come first."""
 
@@ -125,9 +147,10 @@ class Router:
             count *= 4
             matches = self._ranked(query, count)
             runners_up = self._distinct_runners_up(best, matches[1:], limit - 1)
-        return RouteResult(verdict, best, runners_up)
+        return RouteResult(verdict, best.match(),
+                           tuple(candidate.match() for candidate in runners_up))
 
-    def judge(self, text: str, count: int) -> tuple[Query, list[Match], Evidence] | None:
+    def judge(self, text: str, count: int) -> tuple[Query, list[Candidate], Evidence] | None:
         """The question as a query, its `count` best entries, and what the verdict weighs
         about the best; None when no word of it is in the knowledge."""
         text = self._analyzer.question(text)
@@ -141,9 +164,11 @@ class Router:
                 weights[term.stem] = max(weights.get(term.stem, 0.0), weight)
         if not weights:
             return None
-        evidence = {term.stem: self._evidence(term) for term in terms}
-        total = sum(self._evidence(QueryTerm(term.stem, 1.0, term.word), generic_discount=False)
-                    for term in terms)
+        evidence: dict[str, float] = {}
+        total = 0.0
+        for term in terms:
+            evidence[term.stem], full = self._evidence(term)
+            total += full
         asked = question_cues(text)
         cues = asked if "cues" in self._analyzer.parts else frozenset()
         query = Query(weights, evidence, total, " ".join(sorted(weights)),
@@ -153,14 +178,13 @@ class Router:
                        and term.stem in self._index}
         matches = naming_first(matches, asked_terms, self._contains)
         best = matches[0]
+        index = best.index
         unmet = tuple(cue for cue in sorted(cues) if not gives(best.entry.text, cue))
-        shared = self._specific(best, query) + CUE_EVIDENCE * (len(cues) - len(unmet))
+        covered = self._contained(index, {term.stem for term in terms})
+        shared = self._specific(covered, query) + CUE_EVIDENCE * (len(cues) - len(unmet))
         parts = self._analyzer.parts
-        index = self.entries.index_of(best.entry.id)
         foreign = (foreign_words(terms, bool(asked), self._index.__contains__)
                    if "foreign" in parts else ())
-        covered = {term.stem for term in terms if term.stem in self._index
-                   and self._index.impact(term.stem, index) is not None}
         unasked = (unasked_words(terms, covered, self._proper_nouns(index), text)
                    if "subject" in parts and not (cues & STRONG_CUES and not unmet) else ())
         absent = sum(query.evidence[term.stem] for term in terms
@@ -171,8 +195,8 @@ class Router:
     def entry(self, entry_id: str) -> Entry:
         return self.entries[self.entries.index_of(entry_id)]
 
-    def _contains(self, match: Match, term: str) -> bool:
-        return self._index.impact(term, self.entries.index_of(match.entry.id)) is not None
+    def _contains(self, match: Candidate, term: str) -> bool:
+        return bool(self._contained(match.index, (term,)))
 
     def _proper_nouns(self, index: int) -> frozenset[str]:
         found = self._names.get(index)
@@ -180,18 +204,26 @@ class Router:
             found = self._names[index] = proper_nouns(self.entries[index].text)
         return found
 
-    def _specific(self, match: Match, query: Query) -> float:
+    def _contained(self, index: int, stems: Iterable[str]) -> set[str]:
+        """Which of the known `stems` entry `index` contains: an entry with hints (most
+        answers) has its postings in a dict, the others are searched in the index."""
+        if index in self._hint_shapes or index in self._events:
+            return {stem for stem in stems if stem in self._index
+                    and index in self._hinted[stem]}
+        return {stem for stem in stems if stem in self._index
+                and self._index.impact(stem, index) is not None}
+
+    def _specific(self, contained: Collection[str], query: Query) -> float:
         """How much rare-word evidence the entry shares with the question, in idf units (of
         the knowledge alone: a rare word of the posts, however common in the language).
 
         One broad word ("les réseaux ?") is found in a dozen entries: covering it does not
         single one out, so the bot offers topics instead of answering with any of them.
         """
-        index = self.entries.index_of(match.entry.id)
         return sum(query.weights[term] * (self._index.idf(term) or 0.0)
-                   for term in query.weights if self._index.impact(term, index) is not None)
+                   for term in query.weights if term in contained)
 
-    def _evidence(self, term: QueryTerm, generic_discount: bool = True) -> float:
+    def _evidence(self, term: QueryTerm) -> tuple[float, float]:
         """How much a query word says about the topic: rare words much, generic words little.
 
         A word no entry contains weighs nearly as much as the rarest known word, so a
@@ -199,13 +231,14 @@ class Router:
         shares. In the question's total every word counts in full, but where an entry has
         it, a generic word covers only a tenth of itself and a typo-corrected word only its
         match quality: "quel temps fera-t-il demain ?" cannot be answered through "demain".
+        Both figures: where an entry has the word, and in the question's total.
         """
         idf = self._index.idf(term.stem)
         if idf is None:
             idf = UNKNOWN_WORD_WEIGHT * self._index.max_idf
-        generic = generic_discount and term.stem in GENERIC_STEMS
-        return (idf * term.weight * (GENERIC_WEIGHT if generic else 1.0)
-                * self._general_weight(term.word))
+        general = self._general_weight(term.word)
+        discount = GENERIC_WEIGHT if term.stem in GENERIC_STEMS else 1.0
+        return idf * term.weight * discount * general, idf * general
 
     def _general_weight(self, word: str) -> float:
         """Everyday words say less about the topic than their corpus idf suggests."""
@@ -225,7 +258,7 @@ class Router:
         found = process.extractOne(shape, hints, scorer=fuzz.ratio)
         return found[1] / 100 if found else 0.0
 
-    def _ranked(self, query: Query, count: int) -> list[Match]:
+    def _ranked(self, query: Query, count: int) -> list[Candidate]:
         """The `count` best entries, exactly as if every entry sharing a word were scored.
 
         Entries with example questions are scored first and in full, from their own posting
@@ -243,7 +276,8 @@ class Router:
                 bm25s[index] = bm25s.get(index, 0) + impact * weight
                 covered[index] = covered.get(index, 0) + evidence
         others = any(self._index.frequency(term) > len(self._hinted[term]) for term in weights)
-        found = self._index.scores(weights, query.evidence, bm25s.keys()) if others else NONE
+        found = (self._index.scores(weights, query.evidence, self._hinted_entries) if others
+                 else NONE)
         top_bm25 = max(max(bm25s.values(), default=0.0), float(found.bm25.max(initial=0.0)))
         best: list[tuple[float, int]] = []
         similarities: dict[int, float] = {}
@@ -263,21 +297,21 @@ class Router:
                 index = int(found.entries[position])
                 coverage[index] = float(found.gains[position]) / query.total
                 offer(best, count, float(ranks[position]), index)
-        return [Match(self.entries[index], confidence(coverage[index],
-                                                      similarities.get(index, 0.0)))
+        return [Candidate(self.entries, index,
+                          confidence(coverage[index], similarities.get(index, 0.0)))
                 for index in (-negated for _, negated in sorted(best, reverse=True))]
 
-    def _distinct_runners_up(self, best: Match, others: Sequence[Match],
-                             count: int) -> tuple[Match, ...]:
+    def _distinct_runners_up(self, best: Candidate, others: Sequence[Candidate],
+                             count: int) -> tuple[Candidate, ...]:
         """The next entries, skipping ones that repeat the best's text (a quote and its passage).
 
         Texts are compared by their folded start, folded once per entry on first use: folding
         each candidate's whole text again for every question cost more than the ranking.
         """
-        chosen: list[Match] = []
-        seen = {self._text_key(best.entry)}
+        chosen: list[Candidate] = []
+        seen = {self._text_key(best.index)}
         for match in others:
-            key = self._text_key(match.entry)
+            key = self._text_key(match.index)
             if key not in seen:
                 seen.add(key)
                 chosen.append(match)
@@ -285,10 +319,10 @@ class Router:
                 break
         return tuple(chosen)
 
-    def _text_key(self, entry: Entry) -> str:
-        key = self._text_keys.get(entry.id)
+    def _text_key(self, index: int) -> str:
+        key = self._text_keys.get(index)
         if key is None:
-            key = self._text_keys[entry.id] = fold(entry.text)[:80]
+            key = self._text_keys[index] = fold(self.entries.texts[index])[:80]
         return key
 
 
