@@ -170,3 +170,17 @@ def test_an_initial_or_a_parenthesis_does_not_begin_a_sentence() -> None:
 ])
 def test_chat_writing_is_spelt_out(typed: str, read: str) -> None:
     assert expand(typed) == read
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    ("c a cause des clients ?", "c'est des clients ?"),
+    ("optimiste quant à l’avenir", "optimiste sur l’avenir"),
+    ("Quant au prix, en fait ?", "sur le prix, ?"),
+    # Whatever the accents, apostrophes and possessive typed.
+    ("ca vaut le coup, chacun a leur sauce dans notre coin", "ca vaut, chacun à sa manière seul"),
+    ("dailleurs du coup", ""),
+    # Only whole words: "encoure" is no "en cours", "enfait" stays.
+    ("le coupable, en faits divers", "le coupable, en faits divers"),
+])
+def test_turns_of_phrase_are_read_as_their_plain_meaning(typed: str, read: str) -> None:
+    assert " ".join(expand(typed).split()) == read

@@ -3,7 +3,9 @@
 Members type "jsais pas kan ca commence", "cest quoi", "lentreprise": sms forms
 (`data/fr-chat.txt`) and elisions without their apostrophe. Expanded first, the question
 words give their cues ("kan" asks when) and the little words are stopwords again, instead of
-unknown words that count against an answer.
+unknown words that count against an answer. Turns of phrase ("à cause de", "en gros", "ça
+vaut le coup", `data/locutions.txt`) are read as their plain meaning first, for the same
+reason: their words are no subject of the question.
 """
 
 from __future__ import annotations
@@ -43,8 +45,56 @@ def chat_forms() -> dict[str, str]:
 
 
 def expand(text: str) -> str:
-    """The text with chat forms and glued elisions written out."""
+    """The text with turns of phrase, chat forms and glued elisions written out."""
+    pattern, meanings = locutions()
+    text = pattern.sub(lambda found: meanings[phrase_key(found.group())], text)
     return WORD.sub(expand_word, text)
+
+
+ACCENTS = {"a": "aàâä", "e": "eéèêë", "i": "iîï", "o": "oôö", "u": "uùûü", "c": "cç"}
+POSSESSIVES = "mon ma ton ta son sa notre votre leur mes tes ses nos vos leurs"
+"""In a turn of phrase, "sa" or "son" stands for any of these ("à ma sauce", "dans leur
+coin")."""
+
+
+@cache
+def locutions() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern matching every turn of phrase of `locutions.txt` (longest first, whatever
+    its accents, apostrophes and possessive as typed), and each phrase's meaning by
+    `phrase_key`."""
+    text = files("sbbot.language").joinpath("data", "locutions.txt").read_text(
+        encoding="utf-8")
+    lines = [line.partition(":") for line in text.splitlines()
+             if line.strip() and not line.startswith("#")]
+    meanings = {phrase_key(phrase): meaning.strip() for phrase, _, meaning in lines}
+    phrases = sorted((phrase_words(phrase) for phrase, _, _ in lines),
+                     key=lambda words: len(" ".join(words)), reverse=True)
+    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(phrase_pattern, phrases))
+                         + r")(?![\w'’-])", re.IGNORECASE)
+    return pattern, meanings
+
+
+def phrase_words(phrase: str) -> list[str]:
+    """The folded words of a turn of phrase, any possessive as "sa"."""
+    return ["sa" if word in POSSESSIVES.split() else word for word in fold(phrase).split()]
+
+
+def phrase_key(phrase: str) -> str:
+    """A turn of phrase as looked up: folded, any possessive as "sa", the words glued ("d'
+    ailleurs" and "dailleurs" are one)."""
+    return "".join(phrase_words(phrase))
+
+
+def phrase_pattern(phrase: list[str]) -> str:
+    """A regular expression for a turn of phrase (`phrase_words`) as members may type it."""
+    words = []
+    for word in phrase:
+        if word == "sa":
+            words.append("(?:" + "|".join(POSSESSIVES.split()) + ")")
+        else:
+            words.append("".join(f"[{ACCENTS[letter]}]" if letter in ACCENTS
+                                 else re.escape(letter) for letter in word))
+    return r"[\s'’]*".join(words)
 
 
 def expand_word(match: re.Match[str]) -> str:
