@@ -277,6 +277,9 @@ def test_words_about_the_post_itself_leave_only_its_topic(router: Router) -> Non
     assert stems("Que pense l'auteur du big data ?") == stems("le big data ?")
     assert stems("Quelles études sont citées dans l'article ?") == stems("quelles études ?")
     assert stems("what does the author think about training") == stems("training")
+    # A stance word is framing only where the question names the post or its author.
+    assert stems("la position de l'auteur sur le big data") == stems("le big data")
+    assert stems("une position dominante") != stems("dominante")
     result = router.route("Quelle est la position de l'auteur sur le big data ?")
     assert result.verdict == "answer" and result.best is not None
     assert result.best.entry.id == "monde-big-data"

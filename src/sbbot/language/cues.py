@@ -10,6 +10,7 @@ text, not for particular posts.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from itertools import pairwise
 from typing import Literal, TypeVar
 
@@ -72,9 +73,12 @@ BORN_WORDS = frozenset("né née nés nées naissance born birth".split())
 """With a date or a place asked for, these ask for a birth ("il est né où ?"); alone they
 need not ("is collaboration something you are born with", "depuis la naissance du web")."""
 
-FRAMING_WORDS = frozenset(fold(word) for word in """
+POST_WORDS = frozenset(fold(word) for word in """
 auteur auteurs auteure autrice article articles billet billets blog blogs blogueur blogueuse
 author authors writer blogger post posts
+""".split())
+"""Words that name a post or its author."""
+FRAMING_WORDS = POST_WORDS | frozenset(fold(word) for word in """
 avis opinion opinions pense pensent penser pensez think thinks thought
 évoque évoquent évoquer mentionne mentionnent mentionner mention mentions mentioned
 cite citent citer cité citée cités citées explique expliquent expliquer explain explains
@@ -84,6 +88,23 @@ cite citent citer cité citée cités citées explique expliquent expliquer expl
 data ?", "quelles études sont citées ?", "what does the author think of ..."): every passage
 is part of a post that its author wrote, thinks and cites, so these words neither pick a
 passage nor count against one; the topic is in the other words."""
+STANCE_WORDS = frozenset(fold(word) for word in """
+position positions point vue vision regard montre montrent montrer view views stance
+perspective believe believes feel feels
+""".split())
+"""Words that ask for a stance when the question names the post or its author ("la position
+de l'auteur sur ...", "l'auteur se montre-t-il optimiste ?", "the author's view of ..."):
+framing words there, though a subject elsewhere ("une position dominante")."""
+
+
+def framing(words: Collection[str]) -> frozenset[str]:
+    """Which of a question's folded words ask what the post says (FRAMING_WORDS, and
+    STANCE_WORDS when it names the post or its author)."""
+    found = FRAMING_WORDS.intersection(words)
+    if found & POST_WORDS:
+        found |= STANCE_WORDS.intersection(words)
+    return found
+
 
 HOW_NOT_WHERE = frozenset({("where", "do"), ("where", "can"), ("where", "should"),
                            ("where", "could")})

@@ -20,7 +20,7 @@ from typing import Literal, NamedTuple
 from rapidfuzz import fuzz, process
 
 from sbbot.language.chatspeak import expand
-from sbbot.language.cues import FRAMING_WORDS, names_cue
+from sbbot.language.cues import framing, names_cue
 from sbbot.language.frequency import general_zipf, zipf
 from sbbot.language.lemmas import lemma
 from sbbot.language.lexicon import Phrase, english_spelling, phrase_at, standard, translations
@@ -252,8 +252,10 @@ class Analyzer:
         """The question as weighted terms. A word's first candidate the knowledge has wins;
         an unknown real word keeps its own term; an unknown non-word is a typo to correct."""
         terms: list[QueryTerm] = []
-        for word, candidates, named in self.word_terms(text):
-            if word in FRAMING_WORDS and "cues" in self.parts:
+        words = self.word_terms(text)
+        about_post = framing([word.word for word in words]) if "cues" in self.parts else ()
+        for word, candidates, named in words:
+            if word in about_post:
                 continue
             chosen = next((term for term in candidates if known(term)), None)
             if chosen is not None or len(word) < MIN_TYPO_LENGTH or self.is_real_word(word):
