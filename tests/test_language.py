@@ -111,6 +111,12 @@ def test_frequencies_are_read_folded_and_unknown_words_are_rare() -> None:
     ("is collaboration something you are born with", set()),
     ("le numéro de téléphone de l'organisateur ?", {"contact"}),
     ("quel temps fera-t-il à Genève ?", {"weather"}),
+    # "When" or "quand" inside a question another question word opens joins a clause.
+    ("why is ROI a problem when asking for a budget", set()),
+    ("que faire quand on débute ?", set()),
+    ("Où et quand la vidéo a-t-elle été tournée ?", {"place", "date"}),
+    ("la matinée, c'est quand ?", {"date"}),
+    ("Bouygues a un réseau interne depuis quand ?", {"date"}),
 ])
 def test_question_words_say_what_is_asked(question: str, cues: set[str]) -> None:
     assert question_cues(question) == cues

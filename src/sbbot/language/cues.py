@@ -10,7 +10,7 @@ text, not for particular posts.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from itertools import pairwise
 from typing import Literal, TypeVar
 
@@ -155,8 +155,9 @@ def question_cues(text: str) -> frozenset[Cue]:
     """The kinds of answer the question asks for, from its question words."""
     words = [plain(word) for word in WORD.findall(text.replace("’", "'"))]
     cues: set[Cue] = set()
-    for word in words:
-        cues.update(WORD_CUES.get(word, ()))
+    for position, word in enumerate(words):
+        if not conjunction(words, position):
+            cues.update(WORD_CUES.get(word, ()))
     for pair in pairwise(words):
         cues.update(PAIR_CUES.get(pair, ()))
     if words and words[0] == "qui":
@@ -176,6 +177,23 @@ def question_cues(text: str) -> frozenset[Cue]:
     if cues & {"age", "count", "duration"}:
         cues.discard("price")
     return frozenset(cues)
+
+
+CONJUNCTIONS = frozenset("when quand".split())
+"""Question words that also join clauses ("why is ROI a problem when asking for a budget",
+"que faire quand on n'a pas de budget")."""
+OPENERS = frozenset("why how what who which pourquoi comment que qu quoi qui quel quelle quels "
+                    "quelles".split())
+COORDINATORS = frozenset("et and ou or depuis since until jusqu".split())
+"""Before these words, a question word still asks ("où et quand", "depuis quand")."""
+
+
+def conjunction(words: Sequence[str], position: int) -> bool:
+    """Whether the (plain) word at `position` joins a clause rather than asks: "when" or
+    "quand" inside a question another question word opens, neither its last word nor after
+    "et", "and", "depuis" ... ("pourquoi ... quand on débute ?" asks why, not when)."""
+    return (words[position] in CONJUNCTIONS and 0 < position < len(words) - 1
+            and words[0] in OPENERS and words[position - 1] not in COORDINATORS)
 
 
 def names_cue(first: str, second: str) -> bool:
