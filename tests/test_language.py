@@ -6,7 +6,7 @@ import pytest
 import wordfreq
 
 from sbbot.language.chatspeak import expand
-from sbbot.language.cues import gives, question_cues
+from sbbot.language.cues import gives, question_cues, states_role
 from sbbot.language.frequency import general_zipf, zipf
 from sbbot.language.lemmas import lemma
 from sbbot.language.lexicon import (
@@ -117,6 +117,12 @@ def test_frequencies_are_read_folded_and_unknown_words_are_rare() -> None:
     ("Où et quand la vidéo a-t-elle été tournée ?", {"place", "date"}),
     ("la matinée, c'est quand ?", {"date"}),
     ("Bouygues a un réseau interne depuis quand ?", {"date"}),
+    # Someone's job; not a workstation, nor "en fonction de".
+    ("Quel poste occupe Guillaume Foltran ?", {"role"}),
+    ("le gars de bouygues il fait quoi dans la vie", {"role"}),
+    ("what is jane mcconnell's job", {"role"}),
+    ("la digitalisation du poste de travail", set()),
+    ("ça dépend en fonction de la taille ?", set()),
 ])
 def test_question_words_say_what_is_asked(question: str, cues: set[str]) -> None:
     assert question_cues(question) == cues
@@ -190,3 +196,12 @@ def test_chat_writing_is_spelt_out(typed: str, read: str) -> None:
 ])
 def test_turns_of_phrase_are_read_as_their_plain_meaning(typed: str, read: str) -> None:
     assert " ".join(expand(typed).split()) == read
+
+
+def test_a_job_is_stated_only_next_to_the_name_of_whoever_holds_it() -> None:
+    text = ("Jane McConnell viendra partager avec nous à propos des enjeux et des tendances. "
+            "Plus tard, nous écouterons aussi le retour d’expérience de Bouygues Telecom avec "
+            "Guillaume Foltran, actuellement responsable de la Bureautique Digitale.")
+    assert states_role(text, ["foltran"])
+    assert not states_role(text, ["jane", "mcconnell"])
+    assert states_role("Gilles Babinet, auteur de « L’Ere Numérique »", ["babinet"])

@@ -200,6 +200,8 @@ def test_eval_command_reports_a_broken_set_in_one_line(tmp_path: Path) -> None:
     "what is jane mcconnell's job",
     "will it rain in geneva on april 4",
     "is there a livestream of the geneva breakfast",
+    "quel est le poste de Jane McConnell",
+    "Fabrice Epelboin il fait quoi dans la vie",
 ])
 def test_facts_the_posts_never_give_are_not_answered(router: Router, question: str) -> None:
     assert router.route(question).verdict != "answer"
@@ -213,6 +215,7 @@ def test_facts_the_posts_never_give_are_not_answered(router: Router, question: s
     ("jsais pas kan cest la matinee de geneve", "matinee-entreprise-de-demain-2014"),
     ("ça se passe dans quelle ville, la matinée ?", "matinee-entreprise-de-demain-2014"),
     ("What is Guillaume Foltran's role at Bouygues Telecom?", "dw-foltran"),
+    ("Quel poste occupe Guillaume Foltran chez Bouygues ?", "dw-foltran"),
 ])
 def test_facts_the_posts_give_are_answered(router: Router, question: str, expected: str) -> None:
     result = router.route(question)

@@ -17,7 +17,7 @@ from typing import Literal, TypeVar
 from sbbot.text import STOPWORDS, fold
 
 Cue = Literal["date", "place", "price", "person", "age", "count", "duration", "end", "birth",
-              "contact", "weather"]
+              "contact", "weather", "role"]
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 K = TypeVar("K")
@@ -38,6 +38,8 @@ CUE_WORDS: dict[Cue, frozenset[str]] = {
     "contact": frozenset("email courriel contacter".split()),
     "weather": frozenset("météo meteo weather pleuvoir pleut pluie neige rain raining snow "
                          "forecast".split()),
+    "role": frozenset("poste job jobs boulot métier profession occupation occupe occupait "
+                      "occupées occupés occupé exerce exercé exercées".split()),
 }
 CUE_PAIRS: dict[Cue, frozenset[tuple[str, str]]] = {
     "date": frozenset({("quelle", "heure"), ("quel", "jour"), ("quelle", "date"),
@@ -59,11 +61,14 @@ CUE_PAIRS: dict[Cue, frozenset[tuple[str, str]]] = {
     "birth": frozenset(),
     "contact": frozenset({("phone", "number"), ("telephone", "number"), ("e", "mail")}),
     "weather": frozenset({("quel", "temps")}),
+    "role": frozenset({("quelle", "fonction"), ("quelles", "fonctions"), ("works", "as"),
+                       ("work", "as"), ("job", "title")}),
 }
 CUE_TRIOS: dict[Cue, frozenset[tuple[str, str, str]]] = {
     "duration": frozenset({("combien", "de", "temps")}),
     "contact": frozenset({("numéro", "de", "téléphone"), ("numéro", "de", "tél"),
                           ("adresse", "e", "mail")}),
+    "role": frozenset({("il", "fait", "quoi"), ("elle", "fait", "quoi")}),
 }
 END_WORDS = frozenset("finit finissent finir termine terminent terminer end ends finish finishes "
                       "until jusqu".split())
@@ -106,6 +111,8 @@ def framing(words: Collection[str]) -> frozenset[str]:
     return found
 
 
+WORKPLACE = frozenset({("poste", "de", "travail")})
+""""Le poste de travail" is a workstation, not a job."""
 HOW_NOT_WHERE = frozenset({("where", "do"), ("where", "can"), ("where", "should"),
                            ("where", "could")})
 """"Where do I sign up?" asks how to do something, not for a place."""
@@ -115,6 +122,18 @@ MONTHS = ("janvier février mars avril mai juin juillet août septembre octobre 
           "november december")
 WEEKDAYS = ("lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday "
             "thursday friday saturday sunday")
+ROLE_NOUNS = """
+responsable directeur directrice président présidente fondateur fondatrice cofondateur
+cofondatrice co-fondateur consultant consultante chef manager ingénieur ingénieure analyste
+professeur professeure chercheur chercheuse journaliste auteur auteure rédacteur rédactrice
+PDG DG CEO CTO CIO COO VP vice-président associé associée avocat avocate économiste
+entrepreneur entrepreneuse blogueur blogueuse conseiller conseillère architecte développeur
+développeuse designer fonctions director founder co-founder cofounder engineer professor
+researcher journalist author editor officer head lead developer lawyer economist advisor
+consultant partner analyst
+"""
+"""Nouns that state someone's job or title ("est actuellement responsable de", "auteur de",
+"head of", "des fonctions de")."""
 GIVES: dict[Cue, re.Pattern[str]] = {
     "date": re.compile(
         rf"\b(?:{'|'.join((MONTHS + ' ' + WEEKDAYS).split())})\b|\b\d{{1,2}}[:h]\d{{2}}\b"
@@ -145,6 +164,7 @@ GIVES: dict[Cue, re.Pattern[str]] = {
     # year, a day of the month or a time; see `counts` for the numbers that label.
     "weather": re.compile(r"\b(?:météo|weather|pluie|pluvieux|ensoleillé|soleil|neige|rain|"
                           r"sunny|degrés|degrees)\b|°", re.IGNORECASE),
+    "role": re.compile(rf"\b(?:{'|'.join(ROLE_NOUNS.split())})\b", re.IGNORECASE),
     "count": re.compile(r"(?<![\d/:+])\b(?!(?:1[89]|20)\d\d\b)\d+\b(?![:/h]\d)"
                         rf"(?!\s*(?:er\s+)?(?:{'|'.join(MONTHS.split())})\b)"
                         r"(?=\s+[^\W\d_])", re.IGNORECASE),
@@ -172,6 +192,9 @@ def question_cues(text: str) -> frozenset[Cue]:
         cues.add("birth")
     if "combien" in words and "count" not in cues and "age" not in cues:
         cues.add("price")
+    if "role" in cues and any(trio in WORKPLACE for trio in zip(words, words[1:], words[2:],
+                                                                  strict=False)):
+        cues.discard("role")
     if "duration" in cues:
         cues.discard("count")
     if cues & {"age", "count", "duration"}:
@@ -194,6 +217,24 @@ def conjunction(words: Sequence[str], position: int) -> bool:
     "et", "and", "depuis" ... ("pourquoi ... quand on débute ?" asks why, not when)."""
     return (words[position] in CONJUNCTIONS and 0 < position < len(words) - 1
             and words[0] in OPENERS and words[position - 1] not in COORDINATORS)
+
+
+ROLE_BEFORE = 60
+ROLE_AFTER = 100
+"""How near a name (in characters, before and after it) a job noun states that person's job:
+"Guillaume Foltran est actuellement responsable de ...", "le directeur général X"."""
+FOLDED_ROLE = re.compile(rf"\b(?:{'|'.join(fold(ROLE_NOUNS).split())})\b")
+
+
+def states_role(text: str, names: Collection[str]) -> bool:
+    """Whether the text states a job (ROLE_NOUNS) near one of the folded `names`."""
+    folded = fold(text)
+    for name in names:
+        for found in re.finditer(rf"\b{re.escape(name)}\b", folded):
+            window = folded[max(0, found.start() - ROLE_BEFORE):found.end() + ROLE_AFTER]
+            if FOLDED_ROLE.search(window):
+                return True
+    return False
 
 
 def names_cue(first: str, second: str) -> bool:

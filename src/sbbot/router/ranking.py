@@ -185,7 +185,8 @@ class Router:
         parts = self._analyzer.parts
         foreign = (foreign_words(terms, bool(asked), self._index.__contains__)
                    if "foreign" in parts else ())
-        unasked = (unasked_words(terms, covered, self._proper_nouns(index), text)
+        unasked = (unasked_words(terms, covered, self._proper_nouns(index), text,
+                                 best.entry.text, cues)
                    if "subject" in parts and not (cues & STRONG_CUES and not unmet) else ())
         absent = sum(query.evidence[term.stem] for term in terms
                      if term.stem not in self._index)

@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import Literal, Protocol, TypeVar
 
 from sbbot.entries import Entry
-from sbbot.language.cues import Cue, gives
+from sbbot.language.cues import Cue, gives, states_role
 from sbbot.language.frequency import general_zipf
 from sbbot.router.query import GENERIC_STEMS, QueryTerm
 from sbbot.text import folded_tokens, stem
@@ -91,7 +91,7 @@ def decide(evidence: Evidence) -> Verdict:
 
 
 PROMOTED_CUES = frozenset({"price", "age", "count", "duration", "end", "birth", "contact",
-                           "weather"})
+                           "weather", "role"})
 """Asked-for kinds for which a passage giving one is preferred to a slightly better ranked
 passage that does not. Not a date or a place, which an event card gives for any question
 about its people ("when did Jane McConnell found NetJMC?"), nor a person."""
@@ -147,7 +147,8 @@ def foreign_words(terms: Sequence[QueryTerm], asks_fact: bool,
 
 
 def unasked_words(terms: Sequence[QueryTerm], covered: Collection[str],
-                  names: Collection[str], question: str) -> tuple[str, ...]:
+                  names: Collection[str], question: str, text: str = "",
+                  cues: Collection[Cue] = ()) -> tuple[str, ...]:
     """What the question asks about its subject, when the entry holds none of it.
 
     "Fabrice Epelboin est-il marié ?", "How many employees does McKinsey have?": the entry
@@ -158,7 +159,10 @@ def unasked_words(terms: Sequence[QueryTerm], covered: Collection[str],
     everyday words ("donner", "avoir") and the posts' generic words say nothing of what is
     asked. `covered` holds the question's terms the entry contains. The word after "quel"
     or "which" says what is asked outright ("Paul Miller travaille pour quelle
-    entreprise ?"): an entry that names the subject must hold that word.
+    entreprise ?"): an entry that names the subject must hold that word. A question asking
+    for the subject's job (the "role" cue) is answered by an entry `text` that states a job
+    next to the subject's name, and by no other ("what is Jane McConnell's job" of a passage
+    giving Guillaume Foltran's).
     """
     subject = {term.stem for term in terms if term.stem in covered and (
                    term.named == "name"
@@ -169,6 +173,9 @@ def unasked_words(terms: Sequence[QueryTerm], covered: Collection[str],
             if ((first.word, second.word) in adjacent and one.stem in subject
                     and other.stem in covered and general_zipf(other.word) < NAME_MAX_ZIPF):
                 subject.add(other.stem)
+    if "role" in cues and subject:
+        named = [term.word for term in terms if term.stem in subject]
+        return () if states_role(text, named) else ("role",)
     asked = [term for term in terms
              if term.stem not in subject and stem(term.word) not in GENERIC_STEMS
              and len(term.word) > 2 and (general_zipf(term.word) < ASKED_MAX_ZIPF
