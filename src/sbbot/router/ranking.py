@@ -268,30 +268,33 @@ class Router:
         at once as arrays: the best BM25 normalises the ranking, and the best ranks are
         picked from the arrays.
         """
-        weights = query.weights
+        weights, total = query.weights, query.total
         bm25s: dict[int, float] = {}
         covered: dict[int, float] = {}
+        others = False
         for term, weight in weights.items():
-            evidence = query.evidence[term]
-            for index, impact in self._hinted[term].items():
+            evidence, postings = query.evidence[term], self._hinted[term]
+            for index, impact in postings.items():
                 bm25s[index] = bm25s.get(index, 0) + impact * weight
                 covered[index] = covered.get(index, 0) + evidence
-        others = any(self._index.frequency(term) > len(self._hinted[term]) for term in weights)
+            others = others or self._index.frequency(term) > len(postings)
         found = (self._index.scores(weights, query.evidence, self._hinted_entries) if others
                  else NONE)
         top_bm25 = max(max(bm25s.values(), default=0.0), float(found.bm25.max(initial=0.0)))
         best: list[tuple[float, int]] = []
         similarities: dict[int, float] = {}
-        partial = {index: rank(bm25s[index], covered[index] / query.total, top_bm25, 0.0)
-                   for index in bm25s}
-        for index in sorted(partial, key=lambda index: (-partial[index], index)):
-            if (len(best) >= count and partial[index] + RANK_HINT + query.event_bonus
-                    < best[0][0] - PRUNE_MARGIN):
+        # rank() without a hint similarity (x + 0.0 is x): the same floats, without a call
+        partial = {index: bm25 / top_bm25 + RANK_COVERAGE * (covered[index] / total)
+                   for index, bm25 in bm25s.items()}
+        reach = RANK_HINT + query.event_bonus
+        # by rank, best first; on a tie, the lower entry (sorts are stable, even reversed)
+        for index in sorted(sorted(partial), key=partial.__getitem__, reverse=True):
+            if len(best) >= count and partial[index] + reach < best[0][0] - PRUNE_MARGIN:
                 break
             similarities[index] = similarity = self._hint_similarity(index, query.shape)
             offer(best, count,
                   partial[index] + RANK_HINT * similarity + self.bonus(index, query), index)
-        coverage = {index: value / query.total for index, value in covered.items()}
+        coverage = {-negated: covered[-negated] / total for _, negated in best}
         if others:  # rank() over the arrays: the same operations, the same floats
             ranks = found.bm25 / top_bm25 + RANK_COVERAGE * (found.gains / query.total)
             for position in best_positions(ranks, count).tolist():
