@@ -63,11 +63,20 @@ def english_phrases() -> dict[tuple[str, ...], Phrase]:
     return phrases
 
 
+@cache
+def phrase_starts() -> frozenset[str]:
+    """The first word (lemma) of every English expression: most words start none, and need
+    no look-up of the words after them."""
+    return frozenset(words[0] for words in english_phrases())
+
+
 def phrase_at(tokens: Sequence[str], position: int) -> tuple[int, Phrase] | None:
     """The longest English expression of the folded tokens that starts at that position:
     how many tokens it spans and its French translations (none for an expression that only
     links words, "according to")."""
     phrases = english_phrases()
+    if lemma(tokens[position], "en") not in phrase_starts():
+        return None
     words = [lemma(token, "en") for token in tokens[position:position + MAX_PHRASE]]
     for length in range(len(words), 1, -1):
         found = phrases.get(tuple(words[:length]))

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 
 from sbbot.language.chatspeak import expand
 from sbbot.language.cues import framing, names_cue
-from sbbot.language.frequency import general_zipf, zipf
+from sbbot.language.frequency import general_zipf, zipf, zipf_table
 from sbbot.language.lemmas import lemma
 from sbbot.language.lexicon import Phrase, english_spelling, phrase_at, standard, translations
 from sbbot.text import GENERIC_WORDS, STOPWORDS, fold, folded_tokens, stem
@@ -126,7 +126,8 @@ class Query:
 def english_flags(tokens: Sequence[str]) -> list[bool]:
     """For each folded token, whether it is English: the language that uses it more, with a
     lean towards the language of the whole text (so "place" is French in a French question)."""
-    leans = [zipf(token, "en") - zipf(token, "fr") for token in tokens]
+    english, french = zipf_table("en"), zipf_table("fr")  # `zipf`, without two calls a word
+    leans = [english.get(token, 0.0) - french.get(token, 0.0) for token in tokens]
     lean = LANGUAGE_LEAN if sum(leans) > 0 else -LANGUAGE_LEAN
     return [difference + lean > 0 for difference in leans]
 

@@ -167,7 +167,8 @@ def unasked_words(terms: Sequence[QueryTerm], covered: Collection[str],
     subject = {term.stem for term in terms if term.stem in covered and (
                    term.named == "name"
                    or (term.word in names and general_zipf(term.word) < NAME_MAX_ZIPF))}
-    adjacent = frozenset(pairwise(token for token, _ in folded_tokens(question)))
+    adjacent = (frozenset(pairwise(token for token, _ in folded_tokens(question))) if subject
+                else frozenset())  # a subject to extend, or nothing to do below
     for first, second in pairwise(terms):
         for one, other in ((first, second), (second, first)):
             if ((first.word, second.word) in adjacent and one.stem in subject
