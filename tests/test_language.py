@@ -6,7 +6,7 @@ import pytest
 import wordfreq
 
 from sbbot.language.chatspeak import expand
-from sbbot.language.cues import gives, question_cues, states_role
+from sbbot.language.cues import asks_why, gives, gives_reason, question_cues, states_role
 from sbbot.language.frequency import general_zipf, zipf
 from sbbot.language.lemmas import lemma
 from sbbot.language.lexicon import (
@@ -205,3 +205,11 @@ def test_a_job_is_stated_only_next_to_the_name_of_whoever_holds_it() -> None:
     assert states_role(text, ["foltran"])
     assert not states_role(text, ["jane", "mcconnell"])
     assert states_role("Gilles Babinet, auteur de « L’Ere Numérique »", ["babinet"])
+
+
+def test_why_questions_and_passages_giving_a_reason() -> None:
+    assert all(asks_why(text) for text in ("pourquoi partager ?", "ça sert à quoi",
+                                           "ca sert a quoi de partager", "why share"))
+    assert not asks_why("quoi de neuf ?")
+    assert gives_reason("Partager les retours d’expérience aide à trouver le chemin")
+    assert gives_reason("it helps teams") and not gives_reason("On en parle à Genève")

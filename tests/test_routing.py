@@ -30,7 +30,7 @@ from sbbot.knowledge.model import Hints, Knowledge
 from sbbot.language.cues import gives
 from sbbot.router import Router
 from sbbot.router.ranking import Match
-from sbbot.router.verdict import giving_first, naming_first
+from sbbot.router.verdict import giving_first, naming_first, reasoned_first
 from tests.conftest import KNOWLEDGE_DIR
 from tests.test_cli import sbbot
 
@@ -308,3 +308,16 @@ def test_a_passage_holding_the_word_asked_for_goes_ahead_of_a_slightly_better_on
                           "d’une stratégie social business ?")
     assert result.verdict == "answer" and result.best is not None
     assert result.best.entry.id == "raisons-presentation"  # "études", not "raisons-question"
+
+
+def test_a_why_question_prefers_a_passage_giving_a_reason(knowledge: Knowledge) -> None:
+    bare = stripped(knowledge, hints=False, glossary=False)
+    invitation = bare.entry("dw-retour-bouygues")
+    reason = bare.entry("raison-retours-experience")
+    tied = [Match(invitation, 100.0), Match(reason, 100.0)]
+    assert [match.entry.id for match in reasoned_first(tied, True)] == [reason.id,
+                                                                        invitation.id]
+    assert reasoned_first(tied, False) == tied
+    result = bare.route("Pourquoi partager ses retours d'experience ?")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id == reason.id

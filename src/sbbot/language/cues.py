@@ -237,6 +237,25 @@ def states_role(text: str, names: Collection[str]) -> bool:
     return False
 
 
+WHY = re.compile(r"\b(?:pourquoi|why|sert\s+[aà]\s+quoi|[aà]\s+quoi\s+[çc]a\s+sert|what\s+for)\b",
+                 re.IGNORECASE)
+REASON = re.compile(r"\b(?:car|parce\s+qu|puisque|afin\s+de|afin\s+qu|pour\s+que|permet\w*|"
+                    r"aide(?:nt)?\s+[aà]|utile|grâce\s+[aà]|because|so\s+that|in\s+order\s+to|"
+                    r"helps?|allows?|enables?|thanks\s+to)\b", re.IGNORECASE)
+"""Words with which a passage gives a reason or a purpose ("aide à trouver", "est utile
+pour", "permet de", "because")."""
+
+
+def asks_why(text: str) -> bool:
+    """Whether a question asks why, or what something is for ("ça sert à quoi")."""
+    return WHY.search(text) is not None
+
+
+def gives_reason(text: str) -> bool:
+    """Whether a passage states a reason or a purpose (REASON)."""
+    return REASON.search(text) is not None
+
+
 def names_cue(first: str, second: str) -> bool:
     """Whether two consecutive words ask for a kind of answer ("quelle ville": a place), so
     that the second is answered by any passage giving that kind, whatever word it uses."""

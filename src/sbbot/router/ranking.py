@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from sbbot.columns import EntryTable
 from sbbot.entries import Entry, entries_of
 from sbbot.knowledge.model import Knowledge
-from sbbot.language.cues import gives, question_cues
+from sbbot.language.cues import asks_why, gives, question_cues
 from sbbot.language.frequency import general_zipf
 from sbbot.language.names import proper_nouns
 from sbbot.router.corpus import Vocabulary, Words, first_positions, words_of
@@ -38,6 +38,7 @@ from sbbot.router.verdict import (
     foreign_words,
     giving_first,
     naming_first,
+    reasoned_first,
     unasked_words,
 )
 from sbbot.text import fold
@@ -174,6 +175,8 @@ class Router:
         query = Query(weights, evidence, total, " ".join(sorted(weights)),
                       RANK_EVENT if cues & {"date", "place"} else 0.0)
         matches = giving_first(self._ranked(query, count), cues)
+        if "cues" in self._analyzer.parts:
+            matches = reasoned_first(matches, asks_why(text))
         asked_terms = {term.stem for term in terms if term.named == "asked"
                        and term.stem in self._index}
         matches = naming_first(matches, asked_terms, self._contains)

@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import Literal, Protocol, TypeVar
 
 from sbbot.entries import Entry
-from sbbot.language.cues import Cue, gives, states_role
+from sbbot.language.cues import Cue, gives, gives_reason, states_role
 from sbbot.language.frequency import general_zipf
 from sbbot.router.query import GENERIC_STEMS, QueryTerm
 from sbbot.text import folded_tokens, stem
@@ -116,6 +116,17 @@ def naming_first(matches: list[M], asked: Collection[str],
     passage that states the rules, not one that covers the rest as well and never says
     "règle"."""
     return first_fitting(matches, lambda match: all(contains(match, term) for term in asked))
+
+
+def reasoned_first(matches: list[M], why: bool) -> list[M]:
+    """The matches, for a question asking why (`why`), the first that gives a reason moved
+    ahead when it is nearly as good as the best: "pourquoi partager ses retours
+    d'expérience ?" wants the passage saying sharing "aide à trouver le meilleur chemin",
+    not the invitation to hear one. Only an order: a passage without "car" or "permet" may
+    still give the reason, so it is never counted against an answer."""
+    if not why:
+        return matches
+    return first_fitting(matches, lambda match: gives_reason(match.entry.text))
 
 
 def first_fitting(matches: list[M], fits: Callable[[M], bool]) -> list[M]:
