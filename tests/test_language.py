@@ -40,6 +40,17 @@ def test_the_lexicon_is_general_and_translates_into_french_lemmas() -> None:
     assert standard("collaboration") is None
 
 
+def test_a_regular_english_inflection_reaches_the_word_it_inflects() -> None:
+    # Forms the lemma table lacks: plurals, third persons, pasts and -ing forms.
+    assert translations("webinars") == translations("webinar") != ()
+    assert translations("deploys") == translations("deploy") != ()
+    assert translations("blogged") == translations("blog") != ()
+    assert translations("bunches") == translations("bunch") != ()
+    # "-es" is a plural ending only after a sibilant: "Angeles" is no plural of "angel".
+    assert translations("angeles") == ()
+    assert translations("united") == ("uni",)
+
+
 def test_english_expressions_are_translated_whole_whatever_their_inflection() -> None:
     tokens = fold("where are they signing up, and what lessons learnt").split()
     assert phrase_at(tokens, 3) == (2, (("inscription",), ("inscrire",)))

@@ -22,6 +22,9 @@ Phrase = tuple[tuple[str, ...], ...]
 MAX_PHRASE = 4
 """The longest expression, in words."""
 ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
+SIBILANT_PLURAL = re.compile(r".{2,}(s|x|z|ch|sh)es")
+"""A plural in "-es" that English writes only after a sibilant ("bunches", "boxes"): any
+other "-es" is "-e" + "s" ("webinars" aside, "Angeles" is no plural of "angel")."""
 
 
 def data_lines(name: str) -> list[tuple[str, str]]:
@@ -114,16 +117,43 @@ def english_spelling(word: str, cutoff: float) -> str | None:
     return found[0] if found else None
 
 
+def regular_bases(word: str) -> list[str]:
+    """The words a folded English word would be a regular inflection of, most likely first:
+    a plural or third person in -s, -es, -ies; a past in -ed, -d, -ied; an -ing form,
+    with the final "e" or the doubled consonant English drops or adds ("deploys", "webinars",
+    "collaborated", "planning", "sharing"). The lemma table, drawn from simplemma's
+    dictionary, lacks many of these for words it holds rarer forms of."""
+    bases: list[str] = []
+    if word.endswith("ies") or word.endswith("ied"):
+        bases.append(word[:-3] + "y")
+    if SIBILANT_PLURAL.fullmatch(word):
+        bases.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss"):
+        bases.append(word[:-1])
+    for ending in ("ed", "ing"):
+        stem = word[:-len(ending)]
+        if word.endswith(ending) and len(stem) >= 3:
+            bases.append(stem + "e")
+            if stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+                bases.append(stem[:-1])
+            bases.append(stem)
+    return bases
+
+
 def translations(word: str) -> tuple[str, ...]:
-    """French lemmas for a folded English word or its lemma; empty when the lexicon has none.
-    An ordinal written with digits ("4th", "21st") is its number: French writes the day of a
-    date as a cardinal ("le 4 avril")."""
+    """French lemmas for a folded English word, its lemma or the word it regularly inflects
+    (see `regular_bases`); empty when the lexicon has none. An ordinal written with digits
+    ("4th", "21st") is its number: French writes the day of a date as a cardinal ("le 4
+    avril")."""
     if ORDINAL.fullmatch(word):
         return (word.rstrip("stndrh"),)
     lexicon = english_to_french()
     found = lexicon.get(word)
     if found is None:
-        found = lexicon.get(lemma(word, "en"), ())
+        found = lexicon.get(lemma(word, "en"))
+    if found is None:
+        found = next((lexicon[base] for base in regular_bases(word)
+                      if len(base) >= 3 and base in lexicon), ())
     return found
 
 
