@@ -117,7 +117,8 @@ def test_frequencies_are_read_folded_and_unknown_words_are_rare() -> None:
     ("combien de temps dure la matinée ?", {"duration"}),
     ("how long is the video", {"duration"}),
     ("le manque de temps freine-t-il la collaboration ?", set()),
-    ("ça finit à quelle heure ?", {"date", "end"}),
+    ("ça finit à quelle heure ?", {"date", "end", "time"}),
+    ("what time should I show up", {"date", "time"}),
     ("il est né où ?", {"place", "birth"}),
     ("is collaboration something you are born with", set()),
     ("le numéro de téléphone de l'organisateur ?", {"contact"}),
@@ -224,3 +225,10 @@ def test_why_questions_and_passages_giving_a_reason() -> None:
     assert not asks_why("quoi de neuf ?")
     assert gives_reason("Partager les retours d’expérience aide à trouver le chemin")
     assert gives_reason("it helps teams") and not gives_reason("On en parle à Genève")
+
+
+def test_a_clock_time_is_given_by_a_time_not_by_a_date() -> None:
+    assert gives("un petit déjeuner à partir de 08:30 le vendredi 4 avril", "time")
+    assert gives("accueil dès 8h, fin à 11 h", "time") and gives("from 9 am", "time")
+    assert not gives("le vendredi 4 avril à Genève", "time")
+    assert not gives("10 bonnes raisons, 2014", "time")

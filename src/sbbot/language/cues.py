@@ -17,7 +17,7 @@ from typing import Literal, TypeVar
 from sbbot.text import STOPWORDS, fold
 
 Cue = Literal["date", "place", "price", "person", "age", "count", "duration", "end", "birth",
-              "contact", "weather", "role"]
+              "contact", "weather", "role", "time"]
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 K = TypeVar("K")
@@ -38,6 +38,7 @@ CUE_WORDS: dict[Cue, frozenset[str]] = {
     "contact": frozenset("email courriel contacter".split()),
     "weather": frozenset("météo meteo weather pleuvoir pleut pluie neige rain raining snow "
                          "forecast".split()),
+    "time": frozenset("horaire horaires".split()),
     "role": frozenset("poste job jobs boulot métier profession occupation occupe occupait "
                       "occupées occupés occupé exerce exercé exercées".split()),
 }
@@ -61,6 +62,8 @@ CUE_PAIRS: dict[Cue, frozenset[tuple[str, str]]] = {
     "birth": frozenset(),
     "contact": frozenset({("phone", "number"), ("telephone", "number"), ("e", "mail")}),
     "weather": frozenset({("quel", "temps")}),
+    "time": frozenset({("quelle", "heure"), ("what", "time"), ("which", "time"),
+                       ("quel", "horaire"), ("what", "hour")}),
     "role": frozenset({("quelle", "fonction"), ("quelles", "fonctions"), ("works", "as"),
                        ("work", "as"), ("job", "title")}),
 }
@@ -165,6 +168,8 @@ GIVES: dict[Cue, re.Pattern[str]] = {
     "weather": re.compile(r"\b(?:météo|weather|pluie|pluvieux|ensoleillé|soleil|neige|rain|"
                           r"sunny|degrés|degrees)\b|°", re.IGNORECASE),
     "role": re.compile(rf"\b(?:{'|'.join(ROLE_NOUNS.split())})\b", re.IGNORECASE),
+    "time": re.compile(r"\b\d{1,2}[:h]\d{2}\b|\b\d{1,2}\s*(?:h|heures?|am|pm|a\.m\.|p\.m\.)(?!\w)",
+                       re.IGNORECASE),
     "count": re.compile(r"(?<![\d/:+])\b(?!(?:1[89]|20)\d\d\b)\d+\b(?![:/h]\d)"
                         rf"(?!\s*(?:er\s+)?(?:{'|'.join(MONTHS.split())})\b)"
                         r"(?=\s+[^\W\d_])", re.IGNORECASE),
