@@ -265,11 +265,13 @@ class Router:
     def _ranked(self, query: Query, count: int) -> list[Candidate]:
         """The `count` best entries, exactly as if every entry sharing a word were scored.
 
-        Entries with example questions are scored first and in full, from their own posting
-        lists: the hint similarity, up to RANK_HINT, could lift any of them. The others'
-        rank needs only their BM25 and coverage sums, which the index gives for all of them
-        at once as arrays: the best BM25 normalises the ranking, and the best ranks are
-        picked from the arrays.
+        The entries without example questions need only their BM25 and coverage sums, which
+        the index gives for all of them at once as arrays: their best ranks are picked from
+        the arrays first. The entries with example questions are scored from their own
+        posting lists, then taken in rank order until even a perfect hint similarity
+        (RANK_HINT) could not lift one into the best found so far: the higher the others
+        set the bar, the fewer hint similarities are computed. The best BM25 of all
+        normalises the ranking.
         """
         weights, total = query.weights, query.total
         bm25s: dict[int, float] = {}
@@ -285,6 +287,13 @@ class Router:
                  else NONE)
         top_bm25 = max(max(bm25s.values(), default=0.0), float(found.bm25.max(initial=0.0)))
         best: list[tuple[float, int]] = []
+        coverage: dict[int, float] = {}
+        if others:  # rank() over the arrays: the same operations, the same floats
+            ranks = found.bm25 / top_bm25 + RANK_COVERAGE * (found.gains / total)
+            for position in best_positions(ranks, count).tolist():
+                index = int(found.entries[position])
+                coverage[index] = float(found.gains[position]) / total
+                offer(best, count, float(ranks[position]), index)
         similarities: dict[int, float] = {}
         # rank() without a hint similarity (x + 0.0 is x): the same floats, without a call
         partial = {index: bm25 / top_bm25 + RANK_COVERAGE * (covered[index] / total)
@@ -295,15 +304,9 @@ class Router:
             if len(best) >= count and partial[index] + reach < best[0][0] - PRUNE_MARGIN:
                 break
             similarities[index] = similarity = self._hint_similarity(index, query.shape)
+            coverage[index] = covered[index] / total
             offer(best, count,
                   partial[index] + RANK_HINT * similarity + self.bonus(index, query), index)
-        coverage = {-negated: covered[-negated] / total for _, negated in best}
-        if others:  # rank() over the arrays: the same operations, the same floats
-            ranks = found.bm25 / top_bm25 + RANK_COVERAGE * (found.gains / query.total)
-            for position in best_positions(ranks, count).tolist():
-                index = int(found.entries[position])
-                coverage[index] = float(found.gains[position]) / query.total
-                offer(best, count, float(ranks[position]), index)
         return [Candidate(self.entries, index,
                           confidence(coverage[index], similarities.get(index, 0.0)))
                 for index in (-negated for _, negated in sorted(best, reverse=True))]
