@@ -22,7 +22,6 @@ from sbbot.language.frequency import general_zipf
 from sbbot.language.names import proper_nouns
 from sbbot.router.corpus import Vocabulary, Words, first_positions, words_of
 from sbbot.router.index import (
-    NONE,
     PRUNE_MARGIN,
     Field,
     InvertedIndex,
@@ -283,12 +282,12 @@ class Router:
                 bm25s[index] = bm25s.get(index, 0) + impact * weight
                 covered[index] = covered.get(index, 0) + evidence
             others = others or self._index.frequency(term) > len(postings)
-        found = (self._index.scores(weights, query.evidence, self._hinted_entries) if others
-                 else NONE)
-        top_bm25 = max(max(bm25s.values(), default=0.0), float(found.bm25.max(initial=0.0)))
+        top_bm25 = max(bm25s.values(), default=0.0)
         best: list[tuple[float, int]] = []
         coverage: dict[int, float] = {}
         if others:  # rank() over the arrays: the same operations, the same floats
+            found = self._index.scores(weights, query.evidence, self._hinted_entries)
+            top_bm25 = max(top_bm25, float(found.bm25.max(initial=0.0)))
             ranks = found.bm25 / top_bm25 + RANK_COVERAGE * (found.gains / total)
             for position in best_positions(ranks, count).tolist():
                 index = int(found.entries[position])
