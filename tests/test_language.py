@@ -6,7 +6,14 @@ import pytest
 import wordfreq
 
 from sbbot.language.chatspeak import expand
-from sbbot.language.cues import asks_why, gives, gives_reason, question_cues, states_role
+from sbbot.language.cues import (
+    asks_identity,
+    asks_why,
+    gives,
+    gives_reason,
+    question_cues,
+    states_role,
+)
 from sbbot.language.frequency import general_zipf, zipf
 from sbbot.language.lemmas import lemma
 from sbbot.language.lexicon import (
@@ -138,6 +145,9 @@ def test_frequencies_are_read_folded_and_unknown_words_are_rare() -> None:
     ("what is jane mcconnell's job", {"role"}),
     ("la digitalisation du poste de travail", set()),
     ("ça dépend en fonction de la taille ?", set()),
+    # Who holds a title asks for the job too.
+    ("c'est qui le patron de France Info", {"person", "role"}),
+    ("who is the CEO of netjmc", {"person", "role"}),
 ])
 def test_question_words_say_what_is_asked(question: str, cues: set[str]) -> None:
     assert question_cues(question) == cues
@@ -220,6 +230,15 @@ def test_a_job_is_stated_only_next_to_the_name_of_whoever_holds_it() -> None:
     assert states_role(text, ["foltran"])
     assert not states_role(text, ["jane", "mcconnell"])
     assert states_role("Gilles Babinet, auteur de « L’Ere Numérique »", ["babinet"])
+    # Who holds a title: that title, not any job.
+    assert not states_role(text, ["bouygues"], ["pdg"])
+    assert states_role(text, ["bouygues"], ["responsable"])
+
+
+def test_who_someone_named_is_is_not_who_holds_a_title() -> None:
+    assert asks_identity("Who is Guillaume Foltran?") and asks_identity("qui est Fabrice ?")
+    assert asks_identity("whos guillaume foltran") and asks_identity("c'est qui Jane ?")
+    assert not asks_identity("qui est le pdg de bouygues") and not asks_identity("who is the CEO")
 
 
 def test_why_questions_and_passages_giving_a_reason() -> None:

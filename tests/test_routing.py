@@ -202,6 +202,9 @@ def test_eval_command_reports_a_broken_set_in_one_line(tmp_path: Path) -> None:
     "is there a livestream of the geneva breakfast",
     "quel est le poste de Jane McConnell",
     "Fabrice Epelboin il fait quoi dans la vie",
+    "c'est qui le patron de France Info",
+    "who is the boss of Jacques Attali",
+    "qui est le pdg de bouygues telecom",
 ])
 def test_facts_the_posts_never_give_are_not_answered(router: Router, question: str) -> None:
     assert router.route(question).verdict != "answer"
@@ -321,3 +324,10 @@ def test_a_why_question_prefers_a_passage_giving_a_reason(knowledge: Knowledge) 
     result = bare.route("Pourquoi partager ses retours d'experience ?")
     assert result.verdict == "answer" and result.best is not None
     assert result.best.entry.id == reason.id
+
+
+def test_who_someone_is_prefers_a_passage_stating_their_job(knowledge: Knowledge) -> None:
+    bare = stripped(knowledge, hints=False, glossary=False)
+    result = bare.route("Who is Guillaume Foltran?")
+    assert result.verdict == "answer" and result.best is not None
+    assert "responsable de la Bureautique Digitale" in result.best.entry.text

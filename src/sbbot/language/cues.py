@@ -114,6 +114,24 @@ def framing(words: Collection[str]) -> frozenset[str]:
     return found
 
 
+HOLDERS = frozenset(fold(word) for word in """
+boss patron patronne pdg ceo cto cio coo dg président présidente president directeur
+directrice director chef head fondateur fondatrice founder manager owner propriétaire
+responsable
+""".split())
+"""Titles whose holder a "who" question asks for ("qui est le patron de France Info ?", "who
+is the boss of Jacques Attali"): the answer must state that job next to the name asked
+about."""
+IDENTITY = re.compile(r"^\W*(?:qui\s+est|qui\s+c['’\s]est|c['’\s]?est\s+qui|who\s+is|who['’]?s)\s+"
+                      r"(?!l[ea]\b|les\b|the\b|un\b|une\b|a\b)", re.IGNORECASE)
+
+
+def asks_identity(text: str) -> bool:
+    """Whether a question asks who someone named is ("qui est Guillaume Foltran ?", "whos
+    guillaume foltran"), not who holds a title ("qui est le patron de ...")."""
+    return IDENTITY.search(text) is not None
+
+
 WORKPLACE = frozenset({("poste", "de", "travail")})
 """"Le poste de travail" is a workstation, not a job."""
 HOW_NOT_WHERE = frozenset({("where", "do"), ("where", "can"), ("where", "should"),
@@ -197,6 +215,8 @@ def question_cues(text: str) -> frozenset[Cue]:
         cues.add("birth")
     if "combien" in words and "count" not in cues and "age" not in cues:
         cues.add("price")
+    if "person" in cues and any(word in HOLDERS for word in words):
+        cues.add("role")
     if "role" in cues and any(trio in WORKPLACE for trio in zip(words, words[1:], words[2:],
                                                                   strict=False)):
         cues.discard("role")
@@ -231,15 +251,24 @@ ROLE_AFTER = 100
 FOLDED_ROLE = re.compile(rf"\b(?:{'|'.join(fold(ROLE_NOUNS).split())})\b")
 
 
-def states_role(text: str, names: Collection[str]) -> bool:
-    """Whether the text states a job (ROLE_NOUNS) near one of the folded `names`."""
+def states_role(text: str, names: Collection[str], titles: Collection[str] = ()) -> bool:
+    """Whether the text states a job near one of the folded `names`: one of the folded
+    `titles` when the question asks who holds one ("le patron de ..."), else any of
+    ROLE_NOUNS."""
     folded = fold(text)
+    wanted = (re.compile(rf"\b(?:{'|'.join(map(re.escape, titles))})\b") if titles
+              else FOLDED_ROLE)
     for name in names:
         for found in re.finditer(rf"\b{re.escape(name)}\b", folded):
             window = folded[max(0, found.start() - ROLE_BEFORE):found.end() + ROLE_AFTER]
-            if FOLDED_ROLE.search(window):
+            if wanted.search(window):
                 return True
     return False
+
+
+def titles_asked(question: str) -> list[str]:
+    """The titles (HOLDERS) whose holder a question asks for, folded."""
+    return [word for word in fold(question).split() if word in HOLDERS]
 
 
 WHY = re.compile(r"\b(?:pourquoi|why|sert\s+[aà]\s+quoi|[aà]\s+quoi\s+[çc]a\s+sert|what\s+for)\b",

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from sbbot.columns import EntryTable
 from sbbot.entries import Entry, entries_of
 from sbbot.knowledge.model import Knowledge
-from sbbot.language.cues import asks_why, gives, question_cues
+from sbbot.language.cues import asks_identity, asks_why, gives, question_cues
 from sbbot.language.frequency import general_zipf
 from sbbot.language.names import proper_nouns
 from sbbot.router.corpus import Vocabulary, Words, first_positions, words_of
@@ -36,6 +36,7 @@ from sbbot.router.verdict import (
     decide,
     foreign_words,
     giving_first,
+    introducing_first,
     naming_first,
     reasoned_first,
     unasked_words,
@@ -176,6 +177,9 @@ class Router:
         matches = giving_first(self._ranked(query, count), cues)
         if "cues" in self._analyzer.parts:
             matches = reasoned_first(matches, asks_why(text))
+            if asks_identity(text):
+                matches = introducing_first(matches, [term.word for term in terms
+                                                      if term.named == "name"])
         asked_terms = {term.stem for term in terms if term.named == "asked"
                        and term.stem in self._index}
         matches = naming_first(matches, asked_terms, self._contains)

@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import Literal, Protocol, TypeVar
 
 from sbbot.entries import Entry
-from sbbot.language.cues import Cue, gives, gives_reason, states_role
+from sbbot.language.cues import Cue, gives, gives_reason, states_role, titles_asked
 from sbbot.language.frequency import general_zipf
 from sbbot.router.query import GENERIC_STEMS, QueryTerm
 from sbbot.text import folded_tokens, stem
@@ -129,6 +129,17 @@ def reasoned_first(matches: list[M], why: bool) -> list[M]:
     return first_fitting(matches, lambda match: gives_reason(match.entry.text))
 
 
+def introducing_first(matches: list[M], names: Sequence[str]) -> list[M]:
+    """The matches, for a question asking who someone named is (`names`: the name's folded
+    words), the first that states that person's job moved ahead when it is nearly as good
+    as the best: "Who is Guillaume Foltran?" wants "Guillaume Foltran est actuellement
+    responsable de ...", not the invitation to hear him. An order only: a passage may
+    introduce someone without a job title."""
+    if not names:
+        return matches
+    return first_fitting(matches, lambda match: states_role(match.entry.text, names))
+
+
 def first_fitting(matches: list[M], fits: Callable[[M], bool]) -> list[M]:
     """The matches, the first that fits moved ahead when the best does not and it has at
     most PROMOTE_MARGIN less confidence."""
@@ -185,9 +196,9 @@ def unasked_words(terms: Sequence[QueryTerm], covered: Collection[str],
             if ((first.word, second.word) in adjacent and one.stem in subject
                     and other.stem in covered and general_zipf(other.word) < NAME_MAX_ZIPF):
                 subject.add(other.stem)
-    if "role" in cues and subject:
+    if "role" in cues:
         named = [term.word for term in terms if term.stem in subject]
-        return () if states_role(text, named) else ("role",)
+        return () if states_role(text, named, titles_asked(question)) else ("role",)
     asked = [term for term in terms
              if term.stem not in subject and stem(term.word) not in GENERIC_STEMS
              and len(term.word) > 2 and (general_zipf(term.word) < ASKED_MAX_ZIPF
