@@ -8,8 +8,9 @@ English dictionaries takes 0.5 to 0.8 s, more than the bot's whole start-up budg
 and most of their forms never occur in a chat. The table keeps the forms that wordfreq finds
 in ordinary text (Zipf frequency >= MIN_ZIPF) and whose lemma differs once both are folded
 (case, accents); it loads in a few milliseconds. The file holds the forms, one a line, a
-blank line, then their lemmas in the same order (two splits and a zip to load). simplemma's data is MIT-licensed, like sbbot;
-wordfreq only filters, none of its data is copied.
+blank line, then their lemmas in the same order (two splits and a zip to load).
+simplemma's data is MIT-licensed, like sbbot; wordfreq only filters, none of its data is
+copied.
 """
 
 from __future__ import annotations
@@ -27,6 +28,16 @@ MIN_ZIPF = 3.0
 """wordfreq's "small" lists' floor: rarer forms (Zipf >= 1 gives 104,000 forms, 18 MB in
 memory instead of 4) changed no figure of the dev set."""
 DATA = Path(__file__).resolve().parents[1] / "src" / "sbbot" / "language" / "data"
+CORRECTIONS: dict[str, dict[str, str | None]] = {"en": {
+    # simplemma's English dictionary gives these forms another word's lemma: a misreading
+    # ("as" -> "ave", "via" -> "viaduct", "gone" -> "gan") or the expansion of a rarer
+    # abbreviation ("pr" -> "prairie", "md" -> "mendelevium", "dr" -> "drive"). None drops
+    # the form (it is then its own lemma).
+    "gone": "go", "swore": "swear",
+    **dict.fromkeys("""as ad via dr ft est pr md cf og arc bare fry pl dang lan nam bloke cal se
+        ne cp ky ln jun re ml sq""".split()),
+}}
+"""Forms whose lemma the table corrects, by language."""
 
 
 def build(lang: str) -> dict[str, str]:
@@ -40,6 +51,10 @@ def build(lang: str) -> dict[str, str]:
         key, value = fold(form), fold(lemma)
         if key and value and " " not in key and " " not in value and key != value:
             table.setdefault(key, value)
+    for form, lemma in CORRECTIONS.get(lang, {}).items():
+        table.pop(form, None)
+        if lemma is not None:
+            table[form] = lemma
     return table
 
 
