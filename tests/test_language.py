@@ -151,6 +151,10 @@ def test_frequencies_are_read_folded_and_unknown_words_are_rare() -> None:
     # Who holds a title asks for the job too.
     ("c'est qui le patron de France Info", {"person", "role"}),
     ("who is the CEO of netjmc", {"person", "role"}),
+    # A language, a population.
+    ("Jane McConnell parle-t-elle français ?", {"language"}),
+    ("is the video subtitled", {"language"}),
+    ("what is the population of geneva", {"count"}),
 ])
 def test_question_words_say_what_is_asked(question: str, cues: set[str]) -> None:
     assert question_cues(question) == cues
@@ -257,3 +261,8 @@ def test_a_clock_time_is_given_by_a_time_not_by_a_date() -> None:
     assert gives("accueil dès 8h, fin à 11 h", "time") and gives("from 9 am", "time")
     assert not gives("le vendredi 4 avril à Genève", "time")
     assert not gives("10 bonnes raisons, 2014", "time")
+
+
+def test_a_language_is_given_by_naming_one() -> None:
+    assert gives("une conférence en anglais, sous-titrée", "language")
+    assert not gives("Jane McConnell viendra partager avec nous", "language")

@@ -205,6 +205,9 @@ def test_eval_command_reports_a_broken_set_in_one_line(tmp_path: Path) -> None:
     "c'est qui le patron de France Info",
     "who is the boss of Jacques Attali",
     "qui est le pdg de bouygues telecom",
+    "Jane McConnell parle-t-elle français ?",
+    "is paul millers video subtitled in french",
+    "what is the population of geneva",
 ])
 def test_facts_the_posts_never_give_are_not_answered(router: Router, question: str) -> None:
     assert router.route(question).verdict != "answer"

@@ -17,7 +17,7 @@ from typing import Literal, TypeVar
 from sbbot.text import STOPWORDS, fold
 
 Cue = Literal["date", "place", "price", "person", "age", "count", "duration", "end", "birth",
-              "contact", "weather", "role", "time"]
+              "contact", "weather", "role", "time", "language"]
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 K = TypeVar("K")
@@ -31,7 +31,7 @@ CUE_WORDS: dict[Cue, frozenset[str]] = {
                        "fees free pay paid salary wage wages".split()),
     "person": frozenset("who whos who's".split()),
     "age": frozenset("âge".split()),
-    "count": frozenset(),
+    "count": frozenset("population habitants inhabitants".split()),
     "duration": frozenset("durée durées duration".split()),
     "end": frozenset(),
     "birth": frozenset(),
@@ -39,6 +39,9 @@ CUE_WORDS: dict[Cue, frozenset[str]] = {
     "weather": frozenset("météo meteo weather pleuvoir pleut pluie neige rain raining snow "
                          "forecast".split()),
     "time": frozenset("horaire horaires".split()),
+    "language": frozenset("langue langues language languages sous-titrée sous-titré sous-titres "
+                          "subtitled subtitles traduit traduite translated dubbed doublé "
+                          "doublée".split()),
     "role": frozenset("poste job jobs boulot métier profession occupation occupe occupait "
                       "occupées occupés occupé exerce exercé exercées".split()),
 }
@@ -62,6 +65,13 @@ CUE_PAIRS: dict[Cue, frozenset[tuple[str, str]]] = {
     "birth": frozenset(),
     "contact": frozenset({("phone", "number"), ("telephone", "number"), ("e", "mail")}),
     "weather": frozenset({("quel", "temps")}),
+    # "parle-t-elle français ?" reads "parle t elle français": the pronoun before the language.
+    "language": frozenset({(speak, language) for speak in ("parle", "parlent", "parler", "il",
+                                                            "elle", "ils", "elles", "vous",
+                                                            "speak", "speaks", "in", "en")
+                           for language in ("français", "anglais", "allemand", "espagnol",
+                                            "italien", "french", "english", "german",
+                                            "spanish", "italian")}),
     "time": frozenset({("quelle", "heure"), ("what", "time"), ("which", "time"),
                        ("quel", "horaire"), ("what", "hour")}),
     "role": frozenset({("quelle", "fonction"), ("quelles", "fonctions"), ("works", "as"),
@@ -186,6 +196,10 @@ GIVES: dict[Cue, re.Pattern[str]] = {
     "weather": re.compile(r"\b(?:météo|weather|pluie|pluvieux|ensoleillé|soleil|neige|rain|"
                           r"sunny|degrés|degrees)\b|°", re.IGNORECASE),
     "role": re.compile(rf"\b(?:{'|'.join(ROLE_NOUNS.split())})\b", re.IGNORECASE),
+    "language": re.compile(r"\b(?:en|in)\s+(?:français|anglais|allemand|espagnol|italien|"
+                           r"french|english|german|spanish|italian)\b|\blangues?\b|"
+                           r"\blanguages?\b|\bsous-titr|\bsubtit|\btradu(?:it|ction)|\btranslat"
+                           r"|\bfrancophone|\banglophone", re.IGNORECASE),
     "time": re.compile(r"\b\d{1,2}[:h]\d{2}\b|\b\d{1,2}\s*(?:h|heures?|am|pm|a\.m\.|p\.m\.)(?!\w)",
                        re.IGNORECASE),
     "count": re.compile(r"(?<![\d/:+])\b(?!(?:1[89]|20)\d\d\b)\d+\b(?![:/h]\d)"
