@@ -5,15 +5,9 @@ from __future__ import annotations
 import pytest
 import wordfreq
 
+from sbbot.language.asking import asks_identity, asks_why, gives_reason, states_role
 from sbbot.language.chatspeak import expand
-from sbbot.language.cues import (
-    asks_identity,
-    asks_why,
-    gives,
-    gives_reason,
-    question_cues,
-    states_role,
-)
+from sbbot.language.cues import gives, question_cues
 from sbbot.language.frequency import general_zipf, zipf
 from sbbot.language.lemmas import lemma
 from sbbot.language.lexicon import (

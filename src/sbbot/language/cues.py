@@ -10,10 +10,11 @@ text, not for particular posts.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from itertools import pairwise
 from typing import Literal, TypeVar
 
+from sbbot.language.asking import HOLDERS, ROLE_NOUNS
 from sbbot.text import STOPWORDS, fold
 
 Cue = Literal["date", "place", "price", "person", "age", "count", "duration", "end", "birth",
@@ -91,57 +92,6 @@ BORN_WORDS = frozenset("né née nés nées naissance born birth".split())
 """With a date or a place asked for, these ask for a birth ("il est né où ?"); alone they
 need not ("is collaboration something you are born with", "depuis la naissance du web")."""
 
-POST_WORDS = frozenset(fold(word) for word in """
-auteur auteurs auteure autrice article articles billet billets blog blogs blogueur blogueuse
-author authors writer blogger post posts
-""".split())
-"""Words that name a post or its author."""
-FRAMING_WORDS = POST_WORDS | frozenset(fold(word) for word in """
-avis opinion opinions pense pensent penser pensez think thinks thought
-évoque évoquent évoquer mentionne mentionnent mentionner mention mentions mentioned
-cite citent citer cité citée cités citées explique expliquent expliquer explain explains
-écrit écrivent écrire wrote writes written affirme affirment affirmer claim claims claimed
-""".split())
-"""Words that ask what a post says rather than about its topic ("que pense l'auteur du big
-data ?", "quelles études sont citées ?", "what does the author think of ..."): every passage
-is part of a post that its author wrote, thinks and cites, so these words neither pick a
-passage nor count against one; the topic is in the other words."""
-STANCE_WORDS = frozenset(fold(word) for word in """
-position positions point vue vision regard montre montrent montrer view views stance
-perspective believe believes feel feels
-""".split())
-"""Words that ask for a stance when the question names the post or its author ("la position
-de l'auteur sur ...", "l'auteur se montre-t-il optimiste ?", "the author's view of ..."):
-framing words there, though a subject elsewhere ("une position dominante")."""
-
-
-def framing(words: Collection[str]) -> frozenset[str]:
-    """Which of a question's folded words ask what the post says (FRAMING_WORDS, and
-    STANCE_WORDS when it names the post or its author)."""
-    found = FRAMING_WORDS.intersection(words)
-    if found & POST_WORDS:
-        found |= STANCE_WORDS.intersection(words)
-    return found
-
-
-HOLDERS = frozenset(fold(word) for word in """
-boss patron patronne pdg ceo cto cio coo dg président présidente president directeur
-directrice director chef head fondateur fondatrice founder manager owner propriétaire
-responsable
-""".split())
-"""Titles whose holder a "who" question asks for ("qui est le patron de France Info ?", "who
-is the boss of Jacques Attali"): the answer must state that job next to the name asked
-about."""
-IDENTITY = re.compile(r"^\W*(?:qui\s+est|qui\s+c['’\s]est|c['’\s]?est\s+qui|who\s+is|who['’]?s)\s+"
-                      r"(?!l[ea]\b|les\b|the\b|un\b|une\b|a\b)", re.IGNORECASE)
-
-
-def asks_identity(text: str) -> bool:
-    """Whether a question asks who someone named is ("qui est Guillaume Foltran ?", "whos
-    guillaume foltran"), not who holds a title ("qui est le patron de ...")."""
-    return IDENTITY.search(text) is not None
-
-
 WORKPLACE = frozenset({("poste", "de", "travail")})
 """"Le poste de travail" is a workstation, not a job."""
 HOW_NOT_WHERE = frozenset({("where", "do"), ("where", "can"), ("where", "should"),
@@ -153,18 +103,6 @@ MONTHS = ("janvier février mars avril mai juin juillet août septembre octobre 
           "november december")
 WEEKDAYS = ("lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday "
             "thursday friday saturday sunday")
-ROLE_NOUNS = """
-responsable directeur directrice président présidente fondateur fondatrice cofondateur
-cofondatrice co-fondateur consultant consultante chef manager ingénieur ingénieure analyste
-professeur professeure chercheur chercheuse journaliste auteur auteure rédacteur rédactrice
-PDG DG CEO CTO CIO COO VP vice-président associé associée avocat avocate économiste
-entrepreneur entrepreneuse blogueur blogueuse conseiller conseillère architecte développeur
-développeuse designer fonctions director founder co-founder cofounder engineer professor
-researcher journalist author editor officer head lead developer lawyer economist advisor
-consultant partner analyst
-"""
-"""Nouns that state someone's job or title ("est actuellement responsable de", "auteur de",
-"head of", "des fonctions de")."""
 GIVES: dict[Cue, re.Pattern[str]] = {
     "date": re.compile(
         rf"\b(?:{'|'.join((MONTHS + ' ' + WEEKDAYS).split())})\b|\b\d{{1,2}}[:h]\d{{2}}\b"
@@ -256,52 +194,6 @@ def conjunction(words: Sequence[str], position: int) -> bool:
     "et", "and", "depuis" ... ("pourquoi ... quand on débute ?" asks why, not when)."""
     return (words[position] in CONJUNCTIONS and 0 < position < len(words) - 1
             and words[0] in OPENERS and words[position - 1] not in COORDINATORS)
-
-
-ROLE_BEFORE = 60
-ROLE_AFTER = 100
-"""How near a name (in characters, before and after it) a job noun states that person's job:
-"Guillaume Foltran est actuellement responsable de ...", "le directeur général X"."""
-FOLDED_ROLE = re.compile(rf"\b(?:{'|'.join(fold(ROLE_NOUNS).split())})\b")
-
-
-def states_role(text: str, names: Collection[str], titles: Collection[str] = ()) -> bool:
-    """Whether the text states a job near one of the folded `names`: one of the folded
-    `titles` when the question asks who holds one ("le patron de ..."), else any of
-    ROLE_NOUNS."""
-    folded = fold(text)
-    wanted = (re.compile(rf"\b(?:{'|'.join(map(re.escape, titles))})\b") if titles
-              else FOLDED_ROLE)
-    for name in names:
-        for found in re.finditer(rf"\b{re.escape(name)}\b", folded):
-            window = folded[max(0, found.start() - ROLE_BEFORE):found.end() + ROLE_AFTER]
-            if wanted.search(window):
-                return True
-    return False
-
-
-def titles_asked(question: str) -> list[str]:
-    """The titles (HOLDERS) whose holder a question asks for, folded."""
-    return [word for word in fold(question).split() if word in HOLDERS]
-
-
-WHY = re.compile(r"\b(?:pourquoi|why|sert\s+[aà]\s+quoi|[aà]\s+quoi\s+[çc]a\s+sert|what\s+for)\b",
-                 re.IGNORECASE)
-REASON = re.compile(r"\b(?:car|parce\s+qu|puisque|afin\s+de|afin\s+qu|pour\s+que|permet\w*|"
-                    r"aide(?:nt)?\s+[aà]|utile|grâce\s+[aà]|because|so\s+that|in\s+order\s+to|"
-                    r"helps?|allows?|enables?|thanks\s+to)\b", re.IGNORECASE)
-"""Words with which a passage gives a reason or a purpose ("aide à trouver", "est utile
-pour", "permet de", "because")."""
-
-
-def asks_why(text: str) -> bool:
-    """Whether a question asks why, or what something is for ("ça sert à quoi")."""
-    return WHY.search(text) is not None
-
-
-def gives_reason(text: str) -> bool:
-    """Whether a passage states a reason or a purpose (REASON)."""
-    return REASON.search(text) is not None
 
 
 def names_cue(first: str, second: str) -> bool:

@@ -19,8 +19,9 @@ from typing import Literal, NamedTuple
 
 from rapidfuzz import fuzz, process
 
+from sbbot.language.asking import framing
 from sbbot.language.chatspeak import expand
-from sbbot.language.cues import framing, names_cue
+from sbbot.language.cues import names_cue
 from sbbot.language.frequency import general_zipf, zipf, zipf_table
 from sbbot.language.lemmas import lemma
 from sbbot.language.lexicon import Phrase, english_spelling, phrase_at, standard, translations

@@ -17,7 +17,8 @@ from rapidfuzz import fuzz, process
 from sbbot.columns import EntryTable
 from sbbot.entries import Entry, entries_of
 from sbbot.knowledge.model import Knowledge
-from sbbot.language.cues import asks_identity, asks_why, gives, question_cues
+from sbbot.language.asking import asks_identity, asks_why
+from sbbot.language.cues import gives, question_cues
 from sbbot.language.frequency import general_zipf
 from sbbot.language.names import proper_nouns
 from sbbot.router.corpus import Vocabulary, Words, first_positions, words_of

@@ -16,7 +16,8 @@ from itertools import pairwise
 from typing import Literal, Protocol, TypeVar
 
 from sbbot.entries import Entry
-from sbbot.language.cues import Cue, gives, gives_reason, states_role, titles_asked
+from sbbot.language.asking import gives_reason, states_role, titles_asked
+from sbbot.language.cues import Cue, gives
 from sbbot.language.frequency import general_zipf
 from sbbot.router.query import GENERIC_STEMS, QueryTerm
 from sbbot.text import folded_tokens, stem
