@@ -149,6 +149,11 @@ def test_frequencies_are_read_folded_and_unknown_words_are_rare() -> None:
     ("Jane McConnell parle-t-elle français ?", {"language"}),
     ("is the video subtitled", {"language"}),
     ("what is the population of geneva", {"count"}),
+    # A handle, an award, someone's education; not the studies a post cites.
+    ("what is gilles babinet's twitter handle", {"contact"}),
+    ("Did Gilles Babinet win any award for his book?", {"award"}),
+    ("jane mcconnell elle a fait quelles études", {"education"}),
+    ("Quelles études sont citées dans la présentation ?", set()),
 ])
 def test_question_words_say_what_is_asked(question: str, cues: set[str]) -> None:
     assert question_cues(question) == cues
@@ -260,3 +265,12 @@ def test_a_clock_time_is_given_by_a_time_not_by_a_date() -> None:
 def test_a_language_is_given_by_naming_one() -> None:
     assert gives("une conférence en anglais, sous-titrée", "language")
     assert not gives("Jane McConnell viendra partager avec nous", "language")
+
+
+def test_an_award_an_education_a_handle_are_given_by_stating_one() -> None:
+    assert gives("lauréat du prix Goncourt", "award") and not gives("participation gratuite",
+                                                                     "award")
+    assert gives("diplômée de l'université de Genève", "education")
+    assert not gives("Quelles études sont citées ? Gallup, McKinsey", "education")
+    assert gives("suivez-le sur twitter.com/babinet", "contact")
+    assert not gives("Facebook et twitter ont fait croire", "contact")

@@ -208,6 +208,9 @@ def test_eval_command_reports_a_broken_set_in_one_line(tmp_path: Path) -> None:
     "Jane McConnell parle-t-elle français ?",
     "is paul millers video subtitled in french",
     "what is the population of geneva",
+    "what is gilles babinet's twitter handle",
+    "Did Gilles Babinet win any award for his book?",
+    "jane mcconnell elle a fait quelles études",
 ])
 def test_facts_the_posts_never_give_are_not_answered(router: Router, question: str) -> None:
     assert router.route(question).verdict != "answer"

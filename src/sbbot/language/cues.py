@@ -18,7 +18,7 @@ from sbbot.language.asking import HOLDERS, ROLE_NOUNS
 from sbbot.text import STOPWORDS, fold
 
 Cue = Literal["date", "place", "price", "person", "age", "count", "duration", "end", "birth",
-              "contact", "weather", "role", "time", "language"]
+              "contact", "weather", "role", "time", "language", "award", "education"]
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 K = TypeVar("K")
@@ -43,6 +43,10 @@ CUE_WORDS: dict[Cue, frozenset[str]] = {
     "language": frozenset("langue langues language languages sous-titrée sous-titré sous-titres "
                           "subtitled subtitles traduit traduite translated dubbed doublé "
                           "doublée".split()),
+    "award": frozenset("award awards prize prizes récompense récompenses récompensé récompensée "
+                       "distinction distinctions lauréat lauréate".split()),
+    "education": frozenset("diplôme diplômes diplômé diplômée studied graduated graduate degree "
+                           "université university universités".split()),
     "role": frozenset("poste job jobs boulot métier profession occupation occupe occupait "
                       "occupées occupés occupé exerce exercé exercées".split()),
 }
@@ -64,7 +68,13 @@ CUE_PAIRS: dict[Cue, frozenset[tuple[str, str]]] = {
     "duration": frozenset({("how", "long")}),
     "end": frozenset(),
     "birth": frozenset(),
-    "contact": frozenset({("phone", "number"), ("telephone", "number"), ("e", "mail")}),
+    "contact": frozenset({("phone", "number"), ("telephone", "number"), ("e", "mail"),
+                          ("twitter", "handle"), ("compte", "twitter"), ("twitter", "account"),
+                          ("linkedin", "profile"), ("profil", "linkedin"), ("site", "web"),
+                          ("personal", "website")}),
+    "award": frozenset({("prix", "nobel"), ("win", "any"), ("won", "any"), ("a", "gagné"),
+                        ("a", "reçu")}),
+    "education": frozenset({("a", "étudié"), ("where", "studied"), ("did", "study")}),
     "weather": frozenset({("quel", "temps")}),
     # "parle-t-elle français ?" reads "parle t elle français": the pronoun before the language.
     "language": frozenset({(speak, language) for speak in ("parle", "parlent", "parler", "il",
@@ -83,6 +93,9 @@ CUE_TRIOS: dict[Cue, frozenset[tuple[str, str, str]]] = {
     "contact": frozenset({("numéro", "de", "téléphone"), ("numéro", "de", "tél"),
                           ("adresse", "e", "mail")}),
     "role": frozenset({("il", "fait", "quoi"), ("elle", "fait", "quoi")}),
+    # Not "quelles études" alone: the studies a post cites are surveys.
+    "education": frozenset({("fait", "quelles", "études"), ("fait", "des", "études"),
+                            ("fait", "ses", "études"), ("fait", "comme", "études")}),
 }
 END_WORDS = frozenset("finit finissent finir termine terminent terminer end ends finish finishes "
                       "until jusqu".split())
@@ -128,7 +141,13 @@ GIVES: dict[Cue, re.Pattern[str]] = {
     "birth": re.compile(r"\bn[ée]e?s?\s+(?:le|en|à|au|dans)\b|\bborn\b|\bnaissance\b",
                         re.IGNORECASE),
     "contact": re.compile(r"\+?\d[\d .-]{7,}\d|[\w.-]+@[\w-]+\.\w+|\bcontact|\bt[ée]l[ée]phone|"
-                          r"\bphone\b", re.IGNORECASE),
+                          r"\bphone\b|(?<![\w@])@\w{2,}|\b(?:twitter|linkedin|x)\.com/",
+                          re.IGNORECASE),
+    "award": re.compile(r"\b(?:prix\s+(?:[A-Z]|de\s+l|du\s)|awards?|prizes?|récompens\w*|"
+                        r"lauréat\w*|distingu[ée]\w*|winner|won)\b"),
+    "education": re.compile(r"\b(?:diplôm\w*|universit\w*|degree|graduat\w*|studied|"
+                            r"études\s+(?:de|d['’]|en|à)|école\s+(?:de|d['’]|normale|"
+                            r"polytechnique)|master|doctorat|phd|mba)\b", re.IGNORECASE),
     # A number counts what follows it ("10 bonnes raisons", "500 employees"), unless it is a
     # year, a day of the month or a time; see `counts` for the numbers that label.
     "weather": re.compile(r"\b(?:météo|weather|pluie|pluvieux|ensoleillé|soleil|neige|rain|"
