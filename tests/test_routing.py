@@ -327,6 +327,8 @@ def test_a_why_question_prefers_a_passage_giving_a_reason(knowledge: Knowledge) 
     assert [match.entry.id for match in reasoned_first(tied, True)] == [reason.id,
                                                                         invitation.id]
     assert reasoned_first(tied, False) == tied
+    below = [Match(invitation, 66.0), Match(reason, 60.0)]  # the reason is no tie-break
+    assert reasoned_first(below, True) == below
     result = bare.route("Pourquoi partager ses retours d'experience ?")
     assert result.verdict == "answer" and result.best is not None
     assert result.best.entry.id == reason.id

@@ -98,6 +98,10 @@ passage that does not. Not a date or a place, which an event card gives for any 
 about its people ("when did Jane McConnell found NetJMC?"), nor a person."""
 PROMOTE_MARGIN = 10.0
 """How much less confidence (0-100) the passage giving the asked-for kind may have."""
+TIE_MARGIN = 0.5
+"""How much less confidence a passage preferred on a looser sign (a reason, a job stated)
+may have: a tie, the same words covered. Within PROMOTE_MARGIN, "à quoi ça sert un
+croissant ?" was answered with a passage giving a reason but never naming a croissant."""
 
 
 def giving_first(matches: list[M], cues: Collection[Cue]) -> list[M]:
@@ -127,7 +131,7 @@ def reasoned_first(matches: list[M], why: bool) -> list[M]:
     still give the reason, so it is never counted against an answer."""
     if not why:
         return matches
-    return first_fitting(matches, lambda match: gives_reason(match.entry.text))
+    return first_fitting(matches, lambda match: gives_reason(match.entry.text), TIE_MARGIN)
 
 
 def introducing_first(matches: list[M], names: Sequence[str]) -> list[M]:
@@ -138,16 +142,18 @@ def introducing_first(matches: list[M], names: Sequence[str]) -> list[M]:
     introduce someone without a job title."""
     if not names:
         return matches
-    return first_fitting(matches, lambda match: states_role(match.entry.text, names))
+    return first_fitting(matches, lambda match: states_role(match.entry.text, names),
+                         TIE_MARGIN)
 
 
-def first_fitting(matches: list[M], fits: Callable[[M], bool]) -> list[M]:
+def first_fitting(matches: list[M], fits: Callable[[M], bool],
+                  margin: float = PROMOTE_MARGIN) -> list[M]:
     """The matches, the first that fits moved ahead when the best does not and it has at
-    most PROMOTE_MARGIN less confidence."""
+    most `margin` less confidence."""
     if not matches or fits(matches[0]):
         return matches
     for position, match in enumerate(matches[1:], 1):
-        if match.score < matches[0].score - PROMOTE_MARGIN:
+        if match.score < matches[0].score - margin:
             break
         if fits(match):
             return [match, *matches[:position], *matches[position + 1:]]
