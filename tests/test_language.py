@@ -154,6 +154,12 @@ def test_frequencies_are_read_folded_and_unknown_words_are_rare() -> None:
     ("Did Gilles Babinet win any award for his book?", {"award"}),
     ("jane mcconnell elle a fait quelles études", {"education"}),
     ("Quelles études sont citées dans la présentation ?", set()),
+    # "Who" relating a clause; "how much" measuring something else than money.
+    ("aren't we the ones who hand over our data", set()),
+    ("c'est celui qui a écrit le billet ?", set()),
+    ("how much effort did bouygues put into mobility", set()),
+    ("how much time does it take", {"duration"}),
+    ("how much for a ticket", {"price"}),
 ])
 def test_question_words_say_what_is_asked(question: str, cues: set[str]) -> None:
     assert question_cues(question) == cues

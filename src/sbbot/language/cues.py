@@ -65,7 +65,7 @@ CUE_PAIRS: dict[Cue, frozenset[tuple[str, str]]] = {
                          ("est", "qui"), ("c", "qui"), ("de", "qui"), ("par", "qui")}),
     "age": frozenset({("how", "old"), ("quel", "âge")}),
     "count": frozenset({("combien", "de"), ("combien", "d"), ("how", "many")}),
-    "duration": frozenset({("how", "long")}),
+    "duration": frozenset({("how", "long"), ("much", "time")}),
     "end": frozenset(),
     "birth": frozenset(),
     "contact": frozenset({("phone", "number"), ("telephone", "number"), ("e", "mail"),
@@ -169,11 +169,14 @@ def question_cues(text: str) -> frozenset[Cue]:
     """The kinds of answer the question asks for, from its question words."""
     words = [plain(word) for word in WORD.findall(text.replace("’", "'"))]
     cues: set[Cue] = set()
+    relative = {position for position in range(1, len(words))
+                if words[position] in RELATIVES and words[position - 1] in ANTECEDENTS}
     for position, word in enumerate(words):
-        if not conjunction(words, position):
+        if not conjunction(words, position) and position not in relative:
             cues.update(WORD_CUES.get(word, ()))
-    for pair in pairwise(words):
-        cues.update(PAIR_CUES.get(pair, ()))
+    for position, pair in enumerate(pairwise(words)):
+        if position not in relative and not vague_amount(words, position):
+            cues.update(PAIR_CUES.get(pair, ()))
     if words and words[0] == "qui":
         cues.add("person")
     if any(pair in HOW_NOT_WHERE for pair in pairwise(words)):
@@ -213,6 +216,24 @@ def conjunction(words: Sequence[str], position: int) -> bool:
     "et", "and", "depuis" ... ("pourquoi ... quand on débute ?" asks why, not when)."""
     return (words[position] in CONJUNCTIONS and 0 < position < len(words) - 1
             and words[0] in OPENERS and words[position - 1] not in COORDINATORS)
+
+
+RELATIVES = frozenset("who qui".split())
+ANTECEDENTS = frozenset("""ones one those people person guy guys someone anyone everyone
+somebody anybody everybody ceux celui celle celles gens personne""".split())
+"""Words after which "who" or "qui" relates a clause to them ("aren't we the ones who hand
+over our data", "celui qui a écrit") instead of asking who."""
+PRICED = frozenset("""does do is are was were will would did for it money cash cost costs
+pay""".split())
+"""After "how much", the words that make it ask a price ("how much does it cost", "how much
+for ..."); before another noun it asks an amount of that ("how much effort")."""
+
+
+def vague_amount(words: Sequence[str], position: int) -> bool:
+    """Whether the pair at `position` is "how much" followed by what it measures, not a
+    price."""
+    return (words[position:position + 2] == ["how", "much"] and position + 2 < len(words)
+            and words[position + 2] not in PRICED)
 
 
 def names_cue(first: str, second: str) -> bool:
