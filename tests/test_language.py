@@ -40,6 +40,8 @@ def test_the_lexicon_is_general_and_translates_into_french_lemmas() -> None:
     # A word French says in several words has no one-word translation, never a fragment of
     # it: a password is no "mot" (the posts' "son mot à dire").
     assert translations("password") == ()
+    # Nor a French word spelt like another of the posts' words: growing is no "croissant".
+    assert "croissant" not in translations("growing")
     # French writes the day of a date as a cardinal: "the 4th" is "le 4".
     assert [translations(word) for word in ("4th", "21st", "2nd")] == [("4",), ("21",), ("2",)]
     assert "4" in translations("fourth")
