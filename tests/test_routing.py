@@ -280,6 +280,17 @@ def test_a_passage_giving_the_asked_price_goes_ahead_of_a_slightly_better_one(
     assert giving_first(far, {"price"}) == far
 
 
+def test_asking_when_something_starts_leaves_the_start_to_the_time_given(
+        knowledge: Knowledge) -> None:
+    bare = stripped(knowledge, hints=False, glossary=False)
+    assert [term.word for term in bare.query_terms("la matinée commence a quelle heure")] == [
+        "matinee", "heure"]
+    assert "commence" in [term.word for term in bare.query_terms("la pédagogie commence tôt")]
+    result = bare.route("la matinée commence a quelle heure")
+    assert result.verdict == "answer" and result.best is not None
+    assert "08:30" in result.best.entry.text
+
+
 def test_words_about_the_post_itself_leave_only_its_topic(router: Router) -> None:
     """"Que pense l'auteur de ...", "what does the author think of ...": every passage has an
     author who thinks, so these words neither pick a passage nor dilute the confidence."""

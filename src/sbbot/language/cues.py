@@ -236,6 +236,20 @@ def vague_amount(words: Sequence[str], position: int) -> bool:
             and words[position + 2] not in PRICED)
 
 
+START_WORDS = frozenset(fold(word) for word in """commence commencent commencer débute
+débutent débuter démarre démarrent start starts begin begins""".split())
+"""With a date or a time asked for, these say only that the start is asked ("ça commence à
+quelle heure ?"): the passage giving the time answers, whatever word it starts with."""
+
+
+def starting(question: str) -> frozenset[str]:
+    """The words of a question asking when something starts that only say so (START_WORDS),
+    folded; none when it asks for no date or time."""
+    if not question_cues(question) & {"date", "time"}:
+        return frozenset()
+    return START_WORDS.intersection(fold(question).split())
+
+
 def names_cue(first: str, second: str) -> bool:
     """Whether two consecutive words ask for a kind of answer ("quelle ville": a place), so
     that the second is answered by any passage giving that kind, whatever word it uses."""

@@ -21,7 +21,7 @@ from rapidfuzz import fuzz, process
 
 from sbbot.language.asking import framing
 from sbbot.language.chatspeak import expand
-from sbbot.language.cues import names_cue
+from sbbot.language.cues import names_cue, starting
 from sbbot.language.frequency import general_zipf, zipf, zipf_table
 from sbbot.language.lemmas import lemma
 from sbbot.language.lexicon import Phrase, english_spelling, phrase_at, standard, translations
@@ -255,7 +255,8 @@ class Analyzer:
         an unknown real word keeps its own term; an unknown non-word is a typo to correct."""
         terms: list[QueryTerm] = []
         words = self.word_terms(text)
-        about_post = framing([word.word for word in words]) if "cues" in self.parts else ()
+        about_post = (framing([word.word for word in words]) | starting(text)
+                      if "cues" in self.parts else frozenset())
         for word, candidates, named in words:
             if word in about_post:
                 continue
