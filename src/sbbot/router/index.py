@@ -37,6 +37,8 @@ SPARSE = 16
 `bincount` over an array as long as the archive."""
 SAMPLE_STRIDE = 16
 """`best_positions` finds a floor for the best values among every SAMPLE_STRIDE-th."""
+MASK_TERMS = 8
+"""Up to this many question terms, `scores` marks the entries holding each in one byte."""
 SORT_ALL = 256
 """`best_positions` sorts an array this short whole."""
 
@@ -158,23 +160,46 @@ class InvertedIndex:
         # int32 again on every call), impacts times weights written in place.
         docs = np.concatenate([self._docs[start:end] for start, end, _, _ in query],
                               dtype=np.intp)
-        bm25, extra = np.empty(len(docs)), np.empty(len(docs))
+        bm25 = np.empty(len(docs))
         at = 0
-        for (start, end, weight, gain), length in zip(query, lengths, strict=True):
+        for (start, end, weight, _), length in zip(query, lengths, strict=True):
             np.multiply(self._impacts[start:end], weight, out=bm25[at:at + length])
-            extra[at:at + length] = gain
             at += length
+        term_gains = [gain for _, _, _, gain in query]
         if len(docs) * SPARSE < self.size:
+            extra = np.repeat(term_gains, lengths)
             entries, group = np.unique(docs, return_inverse=True)
             found = Scores(entries.astype(np.int64), summed(group, bm25, len(entries)),
                            summed(group, extra, len(entries)))
             return found.without(excluded) if len(excluded) else found
-        present = np.zeros(self.size, np.bool_)  # a mask, not counts: 8 times less to scan
-        present[docs] = True
-        present[excluded] = False
-        entries = np.flatnonzero(present)
+        if len(query) > MASK_TERMS:
+            present = np.zeros(self.size, np.bool_)  # a mask, not counts: 8 times less
+            present[docs] = True
+            present[excluded] = False
+            entries = np.flatnonzero(present)
+            return Scores(entries, summed(docs, bm25, self.size)[entries],
+                          summed(docs, np.repeat(term_gains, lengths), self.size)[entries])
+        # Which terms each entry holds, one bit a term: that is the mask of the entries
+        # present, and their gains are the sums of those terms' gains, added in term order
+        # as `bincount` would (`subset_sums`): one pass over an archive-long array the less.
+        held = np.zeros(self.size, np.uint8)
+        at = 0
+        for bit, length in enumerate(lengths):
+            held[docs[at:at + length]] |= np.uint8(1 << bit)  # a term holds an entry once
+            at += length
+        held[excluded] = 0
+        entries = np.flatnonzero(held != 0)  # nonzero is fastest over booleans
         return Scores(entries, summed(docs, bm25, self.size)[entries],
-                      summed(docs, extra, self.size)[entries])
+                      subset_sums(term_gains)[held[entries]])
+
+
+def subset_sums(values: Sequence[float]) -> Floats:
+    """For every subset of `values`, numbered by its bits (bit i: values[i]), the sum of its
+    values added in their order from 0.0, as `bincount` adds them."""
+    sums = np.zeros(1)
+    for value in values:
+        sums = np.concatenate([sums, sums + value])
+    return sums
 
 
 def summed(groups: npt.NDArray[np.integer], values: Floats, length: int) -> Floats:
