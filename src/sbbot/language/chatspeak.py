@@ -46,55 +46,72 @@ def chat_forms() -> dict[str, str]:
 
 def expand(text: str) -> str:
     """The text with turns of phrase, chat forms and glued elisions written out."""
-    pattern, meanings = locutions()
-    text = pattern.sub(lambda found: meanings[phrase_key(found.group())], text)
-    return WORD.sub(expand_word, text)
+    return WORD.sub(expand_word, spell_phrases(text))
 
 
-ACCENTS = {"a": "aàâä", "e": "eéèêë", "i": "iîï", "o": "oôö", "u": "uùûü", "c": "cç"}
-POSSESSIVES = "mon ma ton ta son sa notre votre leur mes tes ses nos vos leurs"
+TOKEN = re.compile(r"[^\W_]+")
+JOINING = frozenset(" \t'’")
+"""What may stand between the words of a turn of phrase as typed ("d'ailleurs", "d ailleurs");
+also nothing ("dailleurs")."""
+EDGES = frozenset("'’-")
+POSSESSIVES = frozenset("mon ma ton ta son sa notre votre leur mes tes ses nos vos leurs".split())
 """In a turn of phrase, "sa" or "son" stands for any of these ("à ma sauce", "dans leur
 coin")."""
+Phrases = dict[str, list[tuple[tuple[str, ...], str]]]
+
+
+def spell_phrases(text: str) -> str:
+    """The text with each turn of phrase (`locutions`) replaced by its meaning: found word
+    by word from each word that begins one, the longest first, so that a question costs a
+    few dictionary look-ups (one pattern alternating between every phrase cost 50 µs)."""
+    table = locutions()
+    tokens = list(TOKEN.finditer(text))
+    keys = [phrase_word(token.group()) for token in tokens]
+    found: list[str] = []
+    last = position = 0
+    while position < len(tokens):
+        for words, meaning in table.get(keys[position], ()):
+            end = position + len(words) - 1
+            if (end < len(tokens) and tuple(keys[position:end + 1]) == words
+                    and all(set(text[tokens[at].end():tokens[at + 1].start()]) <= JOINING
+                            for at in range(position, end))
+                    and standing(text, tokens[position].start(), tokens[end].end())):
+                found += [text[last:tokens[position].start()], meaning]
+                last, position = tokens[end].end(), end
+                break
+        position += 1
+    return "".join([*found, text[last:]]) if found else text
+
+
+def standing(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is not part of a longer word ("aujourd'hui", "C-suite")."""
+    return ((start == 0 or text[start - 1] not in EDGES)
+            and (end == len(text) or text[end] not in EDGES))
+
+
+@lru_cache(maxsize=1 << 16)
+def phrase_word(word: str) -> str:
+    """A word as turns of phrase are looked up: folded, any possessive as "sa"."""
+    folded = fold(word)
+    return "sa" if folded in POSSESSIVES else folded
 
 
 @cache
-def locutions() -> tuple[re.Pattern[str], dict[str, str]]:
-    """One pattern matching every turn of phrase of `locutions.txt` (longest first, whatever
-    its accents, apostrophes and possessive as typed), and each phrase's meaning by
-    `phrase_key`."""
+def locutions() -> Phrases:
+    """The turns of phrase of `locutions.txt` by their first word (`phrase_word`), each as
+    its words and its meaning, longest first; each also glued into one word ("dailleurs")."""
     text = files("sbbot.language").joinpath("data", "locutions.txt").read_text(
         encoding="utf-8")
-    lines = [line.partition(":") for line in text.splitlines()
-             if line.strip() and not line.startswith("#")]
-    meanings = {phrase_key(phrase): meaning.strip() for phrase, _, meaning in lines}
-    phrases = sorted((phrase_words(phrase) for phrase, _, _ in lines),
-                     key=lambda words: len(" ".join(words)), reverse=True)
-    pattern = re.compile(r"(?<![\w'’-])(?:" + "|".join(map(phrase_pattern, phrases))
-                         + r")(?![\w'’-])", re.IGNORECASE)
-    return pattern, meanings
-
-
-def phrase_words(phrase: str) -> list[str]:
-    """The folded words of a turn of phrase, any possessive as "sa"."""
-    return ["sa" if word in POSSESSIVES.split() else word for word in fold(phrase).split()]
-
-
-def phrase_key(phrase: str) -> str:
-    """A turn of phrase as looked up: folded, any possessive as "sa", the words glued ("d'
-    ailleurs" and "dailleurs" are one)."""
-    return "".join(phrase_words(phrase))
-
-
-def phrase_pattern(phrase: list[str]) -> str:
-    """A regular expression for a turn of phrase (`phrase_words`) as members may type it."""
-    words = []
-    for word in phrase:
-        if word == "sa":
-            words.append("(?:" + "|".join(POSSESSIVES.split()) + ")")
-        else:
-            words.append("".join(f"[{ACCENTS[letter]}]" if letter in ACCENTS
-                                 else re.escape(letter) for letter in word))
-    return r"[\s'’]*".join(words)
+    table: Phrases = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            phrase, _, meaning = line.partition(":")
+            words = tuple(phrase_word(word) for word in fold(phrase).split())
+            for form in {words, ("".join(words),)}:
+                table.setdefault(form[0], []).append((form, meaning.strip()))
+    for entries in table.values():
+        entries.sort(key=lambda entry: len(entry[0]), reverse=True)
+    return table
 
 
 def expand_word(match: re.Match[str]) -> str:

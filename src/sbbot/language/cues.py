@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 from itertools import pairwise
 from typing import Literal, TypeVar
 
@@ -165,8 +166,10 @@ GIVES: dict[Cue, re.Pattern[str]] = {
 }
 
 
+@lru_cache(maxsize=1 << 12)
 def question_cues(text: str) -> frozenset[Cue]:
-    """The kinds of answer the question asks for, from its question words."""
+    """The kinds of answer the question asks for, from its question words (memoised: the
+    query reads them, then the verdict)."""
     words = [plain(word) for word in WORD.findall(text.replace("’", "'"))]
     cues: set[Cue] = set()
     relative = {position for position in range(1, len(words))
