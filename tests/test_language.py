@@ -230,6 +230,9 @@ def test_chat_writing_is_spelt_out(typed: str, read: str) -> None:
     # Whatever the accents, apostrophes and possessive typed.
     ("ca vaut le coup, chacun a leur sauce dans notre coin", "ca vaut, chacun à sa manière seul"),
     ("dailleurs du coup", ""),
+    # Casual "marcher" is "fonctionner" ("une communauté qui marche"), hyphens too.
+    ("une communauté qui marche", "une communauté qui fonctionne"),
+    ("les réseaux marchent-ils ?", "les réseaux fonctionnent ils ?"),
     # Only whole words: "encoure" is no "en cours", "enfait" stays.
     ("le coupable, en faits divers", "le coupable, en faits divers"),
 ])

@@ -50,9 +50,9 @@ def expand(text: str) -> str:
 
 
 TOKEN = re.compile(r"[^\W_]+")
-JOINING = frozenset(" \t'’")
-"""What may stand between the words of a turn of phrase as typed ("d'ailleurs", "d ailleurs");
-also nothing ("dailleurs")."""
+JOINING = frozenset(" \t'’-")
+"""What may stand between the words of a turn of phrase as typed ("d'ailleurs", "d ailleurs",
+"marchent-ils"); also nothing ("dailleurs")."""
 EDGES = frozenset("'’-")
 POSSESSIVES = frozenset("mon ma ton ta son sa notre votre leur mes tes ses nos vos leurs".split())
 """In a turn of phrase, "sa" or "son" stands for any of these ("à ma sauce", "dans leur
