@@ -37,6 +37,8 @@ SPARSE = 16
 `bincount` over an array as long as the archive."""
 SAMPLE_STRIDE = 16
 """`best_positions` finds a floor for the best values among every SAMPLE_STRIDE-th."""
+CHUNK_PAIRS = 1 << 16
+"""(term, entry) pairs whose impacts are computed together while the index is built."""
 MASK_TERMS = 8
 """Up to this many question terms, `scores` marks the entries holding each in one byte."""
 SORT_ALL = 256
@@ -76,7 +78,10 @@ class InvertedIndex:
         self.size = count = size
         width = max(count, 1)
         term_of, docs, frequencies, in_text = count_occurrences(count, fields, len(terms))
-        anywhere = np.bincount(term_of, minlength=len(terms))
+        # int32 both sides: an int64 range would convert every pair's term number
+        self._pointers: Ints = np.searchsorted(term_of, np.arange(len(terms) + 1,
+                                                                  dtype=np.int32))
+        anywhere = np.diff(self._pointers)
         document_frequency = np.where(in_text > 0, in_text, anywhere).tolist()
         idf = [math.log(1 + (count - df + 0.5) / (df + 0.5)) for df in document_frequency]
         self._idf = {term: value for term, value, found in zip(terms, idf, anywhere.tolist(),
@@ -86,10 +91,16 @@ class InvertedIndex:
         lengths = np.bincount(docs, weights=frequencies, minlength=count)
         average = float(lengths.sum()) / width
         norm = K1 * (1 - B + B * lengths / average) if average else np.full(count, K1)
-        self._impacts: Floats = (np.asarray(idf)[term_of] * frequencies * (K1 + 1)
-                                 / (frequencies + norm[docs]))
-        self._docs = docs.astype(np.int32)
-        self._pointers: Ints = np.searchsorted(term_of, np.arange(len(terms) + 1))
+        # A slice of pairs at a time: over all of them at once, the expression's
+        # temporaries (and numpy's index conversions) were the build's peak memory.
+        idfs, impacts = np.asarray(idf), np.empty(len(docs))
+        for start in range(0, len(docs), CHUNK_PAIRS):
+            part = slice(start, start + CHUNK_PAIRS)
+            frequency = frequencies[part]
+            impacts[part] = (idfs[term_of[part]] * frequency * (K1 + 1)
+                             / (frequency + norm[docs[part]]))
+        self._impacts: Floats = impacts
+        self._docs = docs
         del term_of, docs, frequencies
         self._term_ids = {term: number for number, term in enumerate(terms)
                           if self._pointers[number] < self._pointers[number + 1]}
@@ -127,8 +138,13 @@ class InvertedIndex:
 
     def restrict(self, entries: Collection[int]) -> dict[str, Mapping[int, float]]:
         """Every term's postings among `entries` alone (few: the entries with hints)."""
-        chosen = np.isin(self._docs, np.fromiter(entries, np.int64, len(entries)))
-        positions = np.flatnonzero(chosen)
+        wanted = np.zeros(self.size, np.bool_)
+        wanted[np.fromiter(entries, np.int64, len(entries))] = True
+        # a slice of postings at a time: np.isin over all of them took 18 MB at 100,000
+        # entries, the build's peak
+        positions = np.concatenate([np.flatnonzero(wanted[self._docs[start:start + CHUNK_PAIRS]])
+                                    + start for start in range(0, len(self._docs), CHUNK_PAIRS)]
+                                   or [np.zeros(0, np.intp)])
         numbers = np.searchsorted(self._pointers, positions, side="right") - 1
         found: dict[str, Mapping[int, float]] = dict.fromkeys(self._term_ids, NO_POSTINGS)
         names = {number: term for term, number in self._term_ids.items()}
@@ -239,12 +255,31 @@ def count_occurrences(size: int, fields: Sequence[Field], term_count: int
                 own = distinct(field.terms[start:end].astype(np.int64) * CHUNK_ENTRIES
                                + (field.docs[start:end] - first))
                 in_text += np.bincount(own // CHUNK_ENTRIES, minlength=term_count)
-    if not parts:
-        return np.zeros(0, np.int32), np.zeros(0, np.int32), np.zeros(0), in_text
-    terms, docs, frequencies = (np.concatenate(column) for column in zip(*parts, strict=True))
-    del parts
-    order = np.argsort(terms, kind="stable")  # chunks come in entry order: by term, entry
-    return terms[order], docs[order], frequencies[order], in_text
+    return (*by_term(parts, term_count), in_text)
+
+
+def by_term(parts: list[tuple[Int32s, Int32s, Floats]], term_count: int
+            ) -> tuple[Int32s, Int32s, Floats]:
+    """The chunks' (term, entry, frequency) triples ordered by term, then entry: each
+    chunk's run of a term is copied to where that term's postings continue, chunk after
+    chunk (chunks come in entry order), and the chunk is freed. Concatenating the chunks and
+    sorting them needed 40 bytes a pair at the build's peak; this, 28."""
+    counts = np.zeros(term_count, np.int64)
+    for terms, _, _ in parts:
+        counts += np.bincount(terms, minlength=term_count)
+    cursor = np.cumsum(counts) - counts
+    total = int(counts.sum())
+    docs, frequencies = np.empty(total, np.int32), np.empty(total)
+    parts.reverse()
+    while parts:
+        terms, chunk_docs, chunk_frequencies = parts.pop()  # sorted by term, then entry
+        starts = np.flatnonzero(np.diff(terms, prepend=-1))
+        run = np.cumsum(np.diff(terms, prepend=-1) != 0) - 1
+        places = cursor[terms] + (np.arange(len(terms)) - starts[run])
+        docs[places], frequencies[places] = chunk_docs, chunk_frequencies
+        cursor[terms[starts]] += np.diff(starts, append=len(terms))
+    term_of: Int32s = np.repeat(np.arange(term_count, dtype=np.int32), counts)
+    return term_of, docs, frequencies
 
 
 @dataclass(frozen=True)

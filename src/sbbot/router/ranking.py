@@ -383,16 +383,18 @@ def build_index(entries: Sequence[Entry], analyzer: Analyzer
                                                 terms[False][words.ids])
         return found
 
-    in_order = (text, title, hints)
+    in_order = [text, title, hints]
+    del text, title, hints
     numbered = [term_numbers(words) for words in in_order]
+    named = list(names)
+    known = [(vocabulary.words[word], named[int(numbered[rank][position])])
+             for word, rank, position in first_appearances(in_order)]
     fields = [Field(words.docs, numbers, weight, own_text)
               for words, numbers, weight, own_text in zip(
                   in_order, numbered, (1.0, TITLE_WEIGHT, HINT_WEIGHT), (True, False, False),
                   strict=True)]
-    index = InvertedIndex(len(entries), list(names), [fields[0], fields[2], fields[1]])
-    named = list(names)
-    return index, [(vocabulary.words[word], named[int(numbered[rank][position])])
-                   for word, rank, position in first_appearances(in_order)]
+    del in_order  # the words' numbers and languages: not needed by the index, nor kept
+    return InvertedIndex(len(entries), named, [fields[0], fields[2], fields[1]]), known
 
 
 def spread(words: Words, owner: npt.NDArray[np.int64]) -> Words:
