@@ -8,11 +8,17 @@ versions of the router: a speed-up must not change a verdict, a score or a runne
 Each line holds the archive size, the question's set and number, the verdict, the best
 entry and every runner-up with their scores written exactly (`float.hex`), and the
 question's weighted terms. The questions are only routed, never printed.
+
+It runs with string hashing fixed (PYTHONHASHSEED=0, set by re-running itself): the index
+numbers its terms in the order of a set of words, and document lengths are summed in that
+order, so two processes may differ in the last bit of a BM25 impact; with the same order,
+two versions of the code that compute the same thing give the same bits.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -41,6 +47,10 @@ def answers(router: Router, label: str, texts: Sequence[str]) -> Iterator[str]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if os.environ.get("PYTHONHASHSEED") != "0":
+        os.execve(sys.executable, [sys.executable, "-m", "benchmarks.compare",
+                                   *(sys.argv[1:] if argv is None else argv)],
+                  {**os.environ, "PYTHONHASHSEED": "0"})
     parser = argparse.ArgumentParser(prog="python -m benchmarks.compare")
     parser.add_argument("--knowledge", type=Path, default=Path("knowledge"))
     parser.add_argument("--data", type=Path, default=Path("tests/data"))
