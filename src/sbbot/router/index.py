@@ -66,8 +66,9 @@ class Field:
 class InvertedIndex:
     """BM25 impacts of every term in every entry, entries numbered from 0."""
 
-    def __init__(self, size: int, terms: Sequence[str], fields: Sequence[Field]) -> None:
-        """Index `size` entries whose term numbers in `fields` refer to `terms`.
+    def __init__(self, size: int, terms: Sequence[str], fields: list[Field]) -> None:
+        """Index `size` entries whose term numbers in `fields` refer to `terms`; `fields`
+        is emptied once read, so that the occurrences are freed before the postings peak.
 
         Document frequency comes from the entries' own text, and from hints only for
         hint-only words: admins add the same keyword to many entries' hints ("pédagogie"
@@ -223,10 +224,11 @@ def summed(groups: npt.NDArray[np.integer], values: Floats, length: int) -> Floa
     return np.asarray(np.bincount(groups, weights=values, minlength=length), np.float64)
 
 
-def count_occurrences(size: int, fields: Sequence[Field], term_count: int
+def count_occurrences(size: int, fields: list[Field], term_count: int
                       ) -> tuple[Int32s, Int32s, Floats, Ints]:
     """Every (term, entry) pair with the term's weighted frequency in the entry, ordered by
-    term then entry, and each term's number of entries whose own text holds it.
+    term then entry, and each term's number of entries whose own text holds it. `fields`
+    is emptied once read (8 bytes an occurrence, more than the pairs' own arrays).
 
     Entries are taken CHUNK_ENTRIES at a time (each field's occurrences are in entry
     order): the sort that groups a chunk's occurrences needs 30 to 40 bytes an occurrence,
@@ -237,6 +239,7 @@ def count_occurrences(size: int, fields: Sequence[Field], term_count: int
     parts: list[tuple[Int32s, Int32s, Floats]] = []
     bounds = np.arange(0, size + CHUNK_ENTRIES, CHUNK_ENTRIES)
     cuts = [np.searchsorted(field.docs, bounds) for field in fields]
+    pieces: list[tuple[Field, int, int]] = []
     for number, first in enumerate(bounds[:-1].tolist()):
         pieces = [(field, int(cut[number]), int(cut[number + 1]))
                   for field, cut in zip(fields, cuts, strict=True)]
@@ -255,6 +258,8 @@ def count_occurrences(size: int, fields: Sequence[Field], term_count: int
                 own = distinct(field.terms[start:end].astype(np.int64) * CHUNK_ENTRIES
                                + (field.docs[start:end] - first))
                 in_text += np.bincount(own // CHUNK_ENTRIES, minlength=term_count)
+    del pieces
+    fields.clear()
     return (*by_term(parts, term_count), in_text)
 
 

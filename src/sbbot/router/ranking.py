@@ -393,8 +393,9 @@ def build_index(entries: Sequence[Entry], analyzer: Analyzer
               for words, numbers, weight, own_text in zip(
                   in_order, numbered, (1.0, TITLE_WEIGHT, HINT_WEIGHT), (True, False, False),
                   strict=True)]
-    del in_order  # the words' numbers and languages: not needed by the index, nor kept
-    return InvertedIndex(len(entries), named, [fields[0], fields[2], fields[1]]), known
+    fields[1:] = fields[2], fields[1]  # text, hints, titles: the order frequencies add up
+    del in_order, numbered  # the index consumes the fields: nothing else may hold them
+    return InvertedIndex(len(entries), named, fields), known
 
 
 def spread(words: Words, owner: npt.NDArray[np.int64]) -> Words:
