@@ -166,10 +166,12 @@ GIVES: dict[Cue, re.Pattern[str]] = {
 }
 
 
-@lru_cache(maxsize=1 << 12)
+@lru_cache(maxsize=1)
 def question_cues(text: str) -> frozenset[Cue]:
-    """The kinds of answer the question asks for, from its question words (memoised: the
-    query reads them, then the verdict)."""
+    """The kinds of answer the question asks for, from its question words (the last
+    question's are kept: the query reads them, then the verdict. Only the last: a memo of
+    every question would answer a repeated question from memory, as the bench repeats its
+    questions, and time the memo instead of the bot)."""
     words = [plain(word) for word in WORD.findall(text.replace("’", "'"))]
     cues: set[Cue] = set()
     relative = {position for position in range(1, len(words))
