@@ -13,12 +13,14 @@ from sbbot.language.lemmas import lemma
 from sbbot.language.lexicon import (
     english_spelling,
     english_to_french,
+    french_synonyms,
     phrase_at,
     standard,
+    synonyms,
     translations,
 )
 from sbbot.language.names import proper_nouns
-from sbbot.router.query import Analyzer
+from sbbot.router.query import SYNONYM_WEIGHT, Analyzer
 from sbbot.text import fold
 
 
@@ -92,6 +94,45 @@ def test_an_english_expression_becomes_the_french_words_it_means() -> None:
     # French text is left alone, word by word.
     assert analyzer.terms("la face cachée") == [analyzer.index_term("face", False),
                                                 analyzer.index_term("cachee", False)]
+
+
+def test_the_french_synonym_table_is_general_and_holds_meanings_only() -> None:
+    assert len(french_synonyms()) >= 400
+    assert all(word not in others for word, others in french_synonyms().items())
+    assert lemma(fold("employé"), "fr") in synonyms(lemma(fold("salarié"), "fr"))
+    # A one-way line: a boss is a leader, not every leader a boss.
+    assert "dirigeant" in synonyms("patron")
+    assert "patron" not in synonyms("dirigeant")
+    # Never an opposite, nor a word with another sense: "personnel" is also "personal".
+    assert "payant" not in synonyms("gratuit")
+    assert synonyms("personnel") == ()
+
+
+def test_a_french_synonym_reaches_the_word_the_knowledge_has() -> None:
+    analyzer = Analyzer({})
+    known = set(analyzer.terms("Les employés et les dirigeants"))
+    salaries, patron = analyzer.query_terms("les salariés ? mon patron ?", known.__contains__)
+    assert salaries.stem == analyzer.index_term(fold("employés"), False)
+    assert patron.stem == analyzer.index_term("dirigeants", False)
+    # Near the word's meaning, not the word: it weighs less than a word found as typed.
+    assert salaries.weight == SYNONYM_WEIGHT < 1.0
+    # The word itself, when the knowledge has it, wins over its synonyms.
+    known.add(analyzer.index_term(fold("salariés"), False))
+    [own] = analyzer.query_terms("les salariés", known.__contains__)
+    assert (own.stem, own.weight) == (analyzer.index_term(fold("salariés"), False), 1.0)
+
+
+def test_a_word_whose_synonyms_the_knowledge_lacks_still_counts_as_foreign() -> None:
+    analyzer = Analyzer({})
+    known = set(analyzer.terms("Les patrons et les employés"))
+    # "salaire" has synonyms (rémunération, paie), none in the knowledge; "forfait" none at
+    # all; "dirigeant" does not mean "patron" (one way): all stay themselves, unknown.
+    terms = analyzer.query_terms("le salaire, le forfait des dirigeants", known.__contains__)
+    assert [term.word for term in terms] == ["salaire", "forfait", "dirigeants"]
+    assert not any(term.stem in known for term in terms)
+    assert all(term.weight == 1.0 for term in terms)
+    # English words are the lexicon's: no synonym of their translations is added.
+    assert analyzer.word_terms("the employees")[0].related == ()
 
 
 @pytest.mark.parametrize(("word", "lang"), [("the", "en"), ("entreprise", "fr"),

@@ -1,5 +1,6 @@
-"""General word lists: English -> French (`data/en-fr.txt`) and casual French -> standard
-French (`data/fr-casual.txt`). Each file's header states its source and licence.
+"""General word lists: English -> French (`data/en-fr.txt`), casual French -> standard
+French (`data/fr-casual.txt`) and French near-synonyms (`data/fr-synonyms.txt`). Each file's
+header states its source and licence.
 
 The English lexicon also holds expressions of several words ("sign up", "lessons learned"):
 their meaning is not that of their words one by one, so they are translated whole.
@@ -155,6 +156,53 @@ def translations(word: str) -> tuple[str, ...]:
         found = next((lexicon[base] for base in regular_bases(word)
                       if len(base) >= 3 and base in lexicon), ())
     return found
+
+
+@cache
+def french_synonyms() -> dict[str, tuple[str, ...]]:
+    """Folded French word -> its near-synonyms (folded), in the file's order.
+
+    A line "a, b, c" is a group of words of one meaning: each reaches the others. A line
+    "a: b, c" is one way: "a" means "b" or "c", but they do not all mean "a" (a casual or
+    more specific word, or one with other senses: "personnel" is also "personal"). A word
+    may stand on several lines, one per sense; expressions of several words are left out,
+    as the index holds words. Each word stands as written and as its lemma: the lemma
+    table is not always consistent ("salariés" gives "salarié", "salarié" gives
+    "salarier"), and the question's word and the knowledge's may take either.
+    """
+    reached: dict[str, dict[str, None]] = {}
+    text = files("sbbot.language").joinpath("data", "fr-synonyms.txt").read_text(
+        encoding="utf-8")
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        head, colon, rest = line.partition(":")
+        sources = french_forms(head)
+        targets = french_forms(rest) if colon else sources
+        for source in sources:
+            own = forms_of(source)
+            reached.setdefault(source, {}).update(
+                dict.fromkeys(target for target in targets if target not in own))
+    return {word: tuple(targets) for word, targets in reached.items() if targets}
+
+
+def forms_of(word: str) -> tuple[str, ...]:
+    """A folded French word and its lemma."""
+    return tuple(dict.fromkeys((word, lemma(word, "fr"))))
+
+
+def french_forms(words: str) -> list[str]:
+    """The folded forms and lemmas of a comma-separated list of French words (one-word
+    items only)."""
+    return list(dict.fromkeys(form for item in words.split(",")
+                              if (folded := fold(item.strip())) and " " not in folded
+                              for form in forms_of(folded)))
+
+
+def synonyms(word: str) -> tuple[str, ...]:
+    """The near-synonyms (folded, each as written and as its lemma) of a folded French word
+    or lemma; empty when it has none."""
+    return french_synonyms().get(word, ())
 
 
 def standard(word: str) -> str | None:

@@ -3,8 +3,9 @@
 Words are folded (case, accents), stripped of stopwords and lemmatised in their language
 (French or English, guessed word by word from general word frequencies, leaning towards the
 question's language); English words are translated into French by the general lexicon, so
-that English questions meet French passages; the corpus glossary (`synonyms.yaml`) maps the
-posts' own variants; a term is the first letters of the lemma, so derivations meet
+that English questions meet French passages; a French word the knowledge lacks may meet it
+through a general near-synonym (at half weight); the corpus glossary (`synonyms.yaml`) maps
+the posts' own variants; a term is the first letters of the lemma, so derivations meet
 ("collaboration", "collaborative"). A word the knowledge lacks is corrected by rapidfuzz to
 the nearest known word when it is no word of either language (a typo); a real word the
 knowledge lacks stays what it is, evidence that the posts may not cover the question.
@@ -24,7 +25,14 @@ from sbbot.language.chatspeak import expand
 from sbbot.language.cues import names_cue, starting
 from sbbot.language.frequency import general_zipf, zipf, zipf_table
 from sbbot.language.lemmas import lemma
-from sbbot.language.lexicon import Phrase, english_spelling, phrase_at, standard, translations
+from sbbot.language.lexicon import (
+    Phrase,
+    english_spelling,
+    phrase_at,
+    standard,
+    synonyms,
+    translations,
+)
 from sbbot.text import GENERIC_WORDS, STOPWORDS, fold, folded_tokens, stem
 
 # Typo correction: words shorter than this are never corrected; rapidfuzz ratio cut-offs.
@@ -36,10 +44,14 @@ ANCHORS = (0, 1, -1)
 REAL_WORD_ZIPF = 2.5
 """A word this frequent in French or English (about once in three million words) is a word
 of the language, not a typo: it is never "corrected" into a word of the posts."""
+SYNONYM_WEIGHT = 0.5
+"""What a word reached through a near-synonym weighs: a synonym is near the word's meaning,
+not the word itself."""
 LANGUAGE_LEAN = 0.5
 """How far a word leans towards its text's language when French and English both use it."""
 
-PARTS = frozenset({"lemmas", "lexicon", "frequency", "foreign", "cues", "subject", "chat"})
+PARTS = frozenset({"lemmas", "lexicon", "synonyms", "frequency", "foreign", "cues", "subject",
+                   "chat"})
 """Parts of the language knowledge that can be switched off, to measure what each buys."""
 
 GENERIC_STEMS = frozenset(stem(word) for word in GENERIC_WORDS)
@@ -97,6 +109,8 @@ class Word(NamedTuple):
     either language), what is "asked" for (after "quel", "which"), a "place" (after "in",
     "at", "near"), an "object" (after an article), a "thing" (after another preposition),
     or neither ("")."""
+    related: tuple[str, ...] = ()
+    """Terms of its near-synonyms, for when the knowledge has none of its candidates."""
 
 
 @dataclass(frozen=True)
@@ -145,6 +159,8 @@ class Analyzer:
         self._typo_choices: dict[tuple[int, int, str], list[str]] = {}
         self._candidates: dict[tuple[str, bool], tuple[str, ...]] = {}
         """A memo of `_analyse`: the entries repeat the same words many times."""
+        self._related: dict[tuple[str, bool], tuple[str, ...]] = {}
+        """A memo of `_related_terms`."""
 
     def learn(self, known: Iterable[tuple[str, str]]) -> None:
         """Make every word of the entries a target for typo correction: `known` holds each
@@ -170,9 +186,24 @@ class Analyzer:
         return candidates[0]
 
     def _french_term(self, word: str) -> str:
+        return stem(self._french_lemma(word))
+
+    def _french_lemma(self, word: str) -> str:
         if "lexicon" in self.parts and (standard_word := standard(word)):
             word = standard_word
-        return stem(lemma(word, "fr") if "lemmas" in self.parts else word)
+        return lemma(word, "fr") if "lemmas" in self.parts else word
+
+    def _related_terms(self, token: str, english: bool) -> tuple[str, ...]:
+        """Terms of a folded French word's near-synonyms (general table,
+        `data/fr-synonyms.txt`). Tried only when the knowledge has none of the word's own
+        candidates, so that a word the knowledge lacks meets the knowledge's word for the
+        same meaning ("salariés": "employés"), and only that. Not for English words: their
+        translations already list every usual French word for their meaning."""
+        if english or "synonyms" not in self.parts:
+            return ()
+        own = self._french_lemma(token)
+        return tuple(dict.fromkeys(stem(other) for form in dict.fromkeys((own, token))
+                                   for other in synonyms(form) if stem(other) != stem(own)))
 
     def _english_terms(self, word: str) -> tuple[str, ...]:
         """Candidate terms of an English word: its French translations, most usual first.
@@ -224,7 +255,11 @@ class Analyzer:
                 named = "" if pronoun(tokens, position - 1) else "object"
             elif position > 0 and tokens[position - 1] in NOUN_MARKERS:
                 named = "thing"
-            found.append(Word(token, candidates, named))
+            related = self._related.get((token, english[position]))
+            if related is None:
+                related = self._related[token, english[position]] = self._related_terms(
+                    token, english[position])
+            found.append(Word(token, candidates, named, related))
         return found
 
     def _phrase_words(self, french: Phrase) -> list[Word]:
@@ -257,12 +292,17 @@ class Analyzer:
         words = self.word_terms(text)
         about_post = (framing([word.word for word in words]) | starting(text)
                       if "cues" in self.parts else frozenset())
-        for word, candidates, named in words:
+        for word, candidates, named, related in words:
             if word in about_post:
                 continue
             chosen = next((term for term in candidates if known(term)), None)
+            weight = 1.0
+            if chosen is None:
+                chosen = next((term for term in related if known(term)), None)
+                weight = SYNONYM_WEIGHT
             if chosen is not None or len(word) < MIN_TYPO_LENGTH or self.is_real_word(word):
-                terms.append(QueryTerm(chosen or candidates[0], 1.0, word, named))
+                terms.append(QueryTerm(chosen or candidates[0], weight if chosen else 1.0,
+                                       word, named))
             else:
                 terms.append(self._correct(word, candidates[0], named))
         return terms
