@@ -41,6 +41,9 @@ CHUNK_PAIRS = 1 << 16
 """(term, entry) pairs whose impacts are computed together while the index is built."""
 MASK_TERMS = 8
 """Up to this many question terms, `scores` marks the entries holding each in one byte."""
+MASK_SIZE = 1 << 15
+"""From this many entries on: below, a second `bincount` costs less than the table of
+subset sums (a numpy call a term)."""
 SORT_ALL = 256
 """`best_positions` sorts an array this short whole."""
 
@@ -189,7 +192,7 @@ class InvertedIndex:
             found = Scores(entries.astype(np.int64), summed(group, bm25, len(entries)),
                            summed(group, extra, len(entries)))
             return found.without(excluded) if len(excluded) else found
-        if len(query) > MASK_TERMS:
+        if len(query) > MASK_TERMS or self.size < MASK_SIZE:
             present = np.zeros(self.size, np.bool_)  # a mask, not counts: 8 times less
             present[docs] = True
             present[excluded] = False
