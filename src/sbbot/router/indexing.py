@@ -1,0 +1,100 @@
+"""The index of a knowledge's entries: their text, their post's title and their example
+questions, each field weighted, every word read once for the whole archive (`corpus`) and
+numbered by the term the router gives it (`Analyzer.index_term`).
+
+Built once per knowledge, then cached by `snapshot`; the ranking only reads it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import numpy.typing as npt
+
+from sbbot.entries import Entry
+from sbbot.router.corpus import Vocabulary, Words, first_positions, words_of
+from sbbot.router.index import Field, InvertedIndex
+from sbbot.router.query import Analyzer
+
+# How much an entry's hints and its post's title count beside its own text.
+HINT_WEIGHT = 1.0
+TITLE_WEIGHT = 0.3
+
+
+def build_index(entries: Sequence[Entry], analyzer: Analyzer
+                ) -> tuple[InvertedIndex, list[tuple[str, str]]]:
+    """The index of the entries' text, hints (HINT_WEIGHT) and post titles (TITLE_WEIGHT),
+    and every word they contain with its term, in order of first appearance (entry by entry:
+    text, title, hints), as typo correction expects its candidates.
+
+    The texts of each field are folded together (`corpus`), each distinct title once, each
+    hint on its own: a word's term depends on its language, which leans towards its text's
+    (`english_flags`).
+    """
+    vocabulary = Vocabulary(analyzer.leaning)
+    text = words_of([entry.text for entry in entries], vocabulary)
+    sources: dict[str, int] = {}
+    source_of = np.fromiter((sources.setdefault(entry.source, len(sources))
+                             for entry in entries), np.int64, len(entries))
+    title = spread(words_of(list(sources), vocabulary), source_of)
+    each_hint = [(*entry.hints.questions, *entry.hints.keywords) for entry in entries]
+    hint_owner = np.repeat(np.arange(len(entries), dtype=np.int32),
+                           [len(hints) for hints in each_hint])
+    found = words_of([hint for hints in each_hint for hint in hints], vocabulary)
+    hints = Words(hint_owner[found.docs], found.ids, found.english)
+    names: dict[str, int] = {}
+    terms = {english: np.fromiter((names.setdefault(analyzer.index_term(word, english),
+                                                    len(names))
+                                   for word in vocabulary.words), np.int32,
+                                  len(vocabulary.words))
+             for english in (False, True)}
+
+    def term_numbers(words: Words) -> npt.NDArray[np.int32]:
+        found: npt.NDArray[np.int32] = np.where(words.english, terms[True][words.ids],
+                                                terms[False][words.ids])
+        return found
+
+    in_order = [text, title, hints]
+    del text, title, hints
+    numbered = [term_numbers(words) for words in in_order]
+    named = list(names)
+    known = [(vocabulary.words[word], named[int(numbered[rank][position])])
+             for word, rank, position in first_appearances(in_order)]
+    fields = [Field(words.docs, numbers, weight, own_text)
+              for words, numbers, weight, own_text in zip(
+                  in_order, numbered, (1.0, TITLE_WEIGHT, HINT_WEIGHT), (True, False, False),
+                  strict=True)]
+    fields[1:] = fields[2], fields[1]  # text, hints, titles: the order frequencies add up
+    del in_order, numbered  # the index consumes the fields: nothing else may hold them
+    return InvertedIndex(len(entries), named, fields), known
+
+
+def spread(words: Words, owner: npt.NDArray[np.int64]) -> Words:
+    """Each entry gets the words of its title: `owner[entry]` numbers the title."""
+    counts = np.bincount(words.docs, minlength=int(owner.max(initial=-1)) + 1)
+    starts = np.cumsum(counts) - counts
+    per_entry = counts[owner]
+    docs = np.repeat(np.arange(len(owner), dtype=np.int32), per_entry)
+    offsets = np.arange(int(per_entry.sum())) - np.repeat(np.cumsum(per_entry) - per_entry,
+                                                          per_entry)
+    chosen = np.repeat(starts[owner], per_entry) + offsets
+    return Words(docs, words.ids[chosen], words.english[chosen])
+
+
+def first_appearances(fields: Sequence[Words]) -> list[tuple[int, int, int]]:
+    """Each word's first occurrence, entry by entry and field by field: (word, the field's
+    rank, the position in it), in that order."""
+    keys, words, positions, ranks = [], [], [], []
+    for rank, field in enumerate(fields):
+        ids, first = first_positions(field.ids)
+        keys.append(field.docs[first].astype(np.int64) * len(fields) + rank)
+        words.append(ids)
+        positions.append(first)
+        ranks.append(np.full(len(ids), rank))
+    key, word, position, rank_of = (np.concatenate(part)
+                                    for part in (keys, words, positions, ranks))
+    order = np.lexsort((position, key))
+    _, first = np.unique(word[order], return_index=True)
+    chosen = order[np.sort(first)]
+    return [(int(word[at]), int(rank_of[at]), int(position[at])) for at in chosen.tolist()]
