@@ -350,3 +350,28 @@ def test_who_someone_is_prefers_a_passage_stating_their_job(knowledge: Knowledge
     result = bare.route("Who is Guillaume Foltran?")
     assert result.verdict == "answer" and result.best is not None
     assert "responsable de la Bureautique Digitale" in result.best.entry.text
+
+
+def test_a_tie_goes_to_the_entry_holding_the_question_words_as_typed() -> None:
+    """Two entries covering the same words tie on confidence; BM25 alone preferred the
+    shorter, which holds them only through their lemmas ("collaborons", "coopérons")."""
+    others = ["Le petit déjeuner est servi à partir de huit heures.",
+              "L'inscription à la matinée est gratuite.",
+              "Les données personnelles sont collectées sans transparence.",
+              "L'école prépare mal les élèves au numérique.",
+              "Les clients poussent les entreprises à changer.",
+              "Un outil ne vaut que par ses usages."]
+    router = Router([
+        Entry("short", "quote", "Nous ne collaborons pas, nous coopérons.", "p", "P", Hints()),
+        Entry("long", "passage", "La collaboration, c'est travailler ensemble vers un même "
+              "but ; la coopération, c'est partager au sein d'un réseau, sans but commun.",
+              "p", "P", Hints()),
+        *(Entry(f"other-{number}", "passage", text, "p", "P", Hints())
+          for number, text in enumerate(others))], {})
+    typed = router.route("coopération ou collaboration ?")
+    assert typed.verdict == "answer" and typed.best is not None
+    assert typed.best.entry.id == "long"
+    assert [match.entry.id for match in typed.runners_up][:1] == ["short"]
+    assert typed.runners_up[0].score == typed.best.score  # a tie, not a better coverage
+    lemmas = router.route("collaborer ou coopérer ?")  # neither holds these forms: BM25
+    assert lemmas.best is not None and lemmas.best.entry.id == "short"

@@ -36,10 +36,11 @@ from sbbot.router.verdict import (
     giving_first,
     introducing_first,
     naming_first,
+    own_words_first,
     reasoned_first,
     unasked_words,
 )
-from sbbot.text import fold
+from sbbot.text import fold, folded_tokens
 
 # Ranking: BM25 (normalised to the best candidate) + these times coverage and hint similarity.
 RANK_COVERAGE = 2.0
@@ -123,6 +124,8 @@ class Router:
         self._text_keys: dict[int, str] = {}
         self._names: dict[int, frozenset[str]] = {}
         """A memo of each entry's proper nouns, computed for the entries that come first."""
+        self._words: dict[int, frozenset[str]] = {}
+        """A memo of each entry's folded words (text and hints), for the entries tied first."""
 
     def query_terms(self, text: str) -> list[QueryTerm]:
         """The question as weighted stems; unknown words keep their own stem (weight 1)."""
@@ -169,7 +172,10 @@ class Router:
         cues = asked if "cues" in self._analyzer.parts else frozenset()
         query = Query(weights, evidence, total, " ".join(sorted(weights)),
                       RANK_EVENT if cues & {"date", "place"} else 0.0)
-        matches = giving_first(self._ranked(query, count), cues)
+        words = {term.word for term in terms
+                 if term.stem in self._index and term.stem not in GENERIC_STEMS}
+        matches = giving_first(own_words_first(self._ranked(query, count), words,
+                                               self._own_words), cues)
         if "cues" in self._analyzer.parts:
             matches = reasoned_first(matches, asks_why(text))
             if asks_identity(text):
@@ -204,6 +210,15 @@ class Router:
         found = self._names.get(index)
         if found is None:
             found = self._names[index] = proper_nouns(self.entries[index].text)
+        return found
+
+    def _own_words(self, match: Candidate) -> frozenset[str]:
+        found = self._words.get(match.index)
+        if found is None:
+            entry = match.entry
+            found = self._words[match.index] = frozenset(
+                token for token, _ in folded_tokens(" ".join(
+                    (entry.text, *entry.hints.questions, *entry.hints.keywords))))
         return found
 
     def _contained(self, index: int, stems: Iterable[str]) -> set[str]:
