@@ -375,3 +375,24 @@ def test_a_tie_goes_to_the_entry_holding_the_question_words_as_typed() -> None:
     assert typed.runners_up[0].score == typed.best.score  # a tie, not a better coverage
     lemmas = router.route("collaborer ou coopérer ?")  # neither holds these forms: BM25
     assert lemmas.best is not None and lemmas.best.entry.id == "short"
+
+
+def test_a_tie_goes_to_the_entry_naming_the_question_words_sooner() -> None:
+    """Both entries hold every word as typed; BM25 preferred the short invitation, the
+    passage about the person names them first."""
+    others = ["Le petit déjeuner est servi à partir de huit heures.",
+              "L'inscription à la matinée est gratuite.",
+              "Les données personnelles sont collectées sans transparence.",
+              "L'école prépare mal les élèves au numérique."]
+    router = Router([
+        Entry("invitation", "passage", "Venez écouter Marc Delorme, de Transports Vireux.",
+              "p", "P", Hints()),
+        Entry("about", "passage", "Marc Delorme dirige les achats de Transports Vireux depuis "
+              "2019, après dix ans passés dans la logistique.", "p", "P", Hints()),
+        *(Entry(f"other-{number}", "passage", text, "p", "P", Hints())
+          for number, text in enumerate(others))], {})
+    result = router.route("que fait Marc Delorme chez Transports Vireux ?")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id == "about"
+    assert result.runners_up[0].entry.id == "invitation"
+    assert result.runners_up[0].score == result.best.score

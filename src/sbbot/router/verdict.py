@@ -150,26 +150,22 @@ TIED = 1e-6
 """Confidences this close are one tie: the same words covered, summed in another order."""
 
 
-def own_words_first(matches: list[M], words: Collection[str],
-                    own_words: Callable[[M], Collection[str]]) -> list[M]:
+def tie_broken(matches: list[M], key: Callable[[M], tuple[int, int]]) -> list[M]:
     """The matches, those tied with the best (the same confidence: the same words covered)
-    ordered by how many of the question's `words` (folded, as typed) each holds in their own
-    form rather than through a lemma or a translation; BM25 still orders equals.
+    ordered by `key`, highest first; BM25 still orders equals.
 
-    BM25 favours the shortest passage of a tie: "différence entre coopération et
-    collaboration ?" got the quote saying "collaborate" and "cooperate", not the passage
-    saying "collaboration means ... cooperation means". Only the entries tied with the best
-    change places: a question with one best entry keeps it.
+    BM25 favours the shortest passage of a tie, whatever it says: for what Guillaume
+    Foltran does, the one-line invitation to hear him, not the passage about him. Only the
+    entries tied with the best change places: a question with one best entry keeps it.
     """
-    if len(matches) < 2 or not words:
+    if len(matches) < 2:
         return matches
     best = matches[0].score
     tied = [position for position, match in enumerate(matches)
             if abs(match.score - best) <= TIED]
     if len(tied) < 2:
         return matches
-    ordered = sorted((matches[position] for position in tied),
-                     key=lambda match: -sum(word in own_words(match) for word in words))
+    ordered = sorted((matches[position] for position in tied), key=key, reverse=True)
     reordered = list(matches)
     for position, match in zip(tied, ordered, strict=True):
         reordered[position] = match
