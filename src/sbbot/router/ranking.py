@@ -37,10 +37,9 @@ from sbbot.router.verdict import (
     introducing_first,
     naming_first,
     reasoned_first,
-    tie_broken,
     unasked_words,
 )
-from sbbot.text import fold, folded_tokens
+from sbbot.text import fold
 
 # Ranking: BM25 (normalised to the best candidate) + these times coverage and hint similarity.
 RANK_COVERAGE = 2.0
@@ -124,8 +123,6 @@ class Router:
         self._text_keys: dict[int, str] = {}
         self._names: dict[int, frozenset[str]] = {}
         """A memo of each entry's proper nouns, computed for the entries that come first."""
-        self._readings: dict[int, tuple[frozenset[str], dict[str, int], int]] = {}
-        """A memo of `_reading`, computed for the entries tied first."""
 
     def query_terms(self, text: str) -> list[QueryTerm]:
         """The question as weighted stems; unknown words keep their own stem (weight 1)."""
@@ -172,13 +169,7 @@ class Router:
         cues = asked if "cues" in self._analyzer.parts else frozenset()
         query = Query(weights, evidence, total, " ".join(sorted(weights)),
                       RANK_EVENT if cues & {"date", "place"} else 0.0)
-        meaningful = [term for term in terms
-                      if term.stem in self._index and term.stem not in GENERIC_STEMS]
-        words = {term.word for term in meaningful}
-        stems = {term.stem for term in meaningful}
-        matches = giving_first(tie_broken(self._ranked(query, count),
-                                          lambda match: self._tie_key(match, words, stems)),
-                               cues)
+        matches = giving_first(self._ranked(query, count), cues)
         if "cues" in self._analyzer.parts:
             matches = reasoned_first(matches, asks_why(text))
             if asks_identity(text):
@@ -213,31 +204,6 @@ class Router:
         found = self._names.get(index)
         if found is None:
             found = self._names[index] = proper_nouns(self.entries[index].text)
-        return found
-
-    def _tie_key(self, match: Candidate, words: Collection[str],
-                 stems: Collection[str]) -> tuple[int, int]:
-        """What decides between entries covering the same words: holding more of the
-        question's words as typed (not only through a lemma or a translation), then naming
-        one sooner (a passage is about what it names first: "Guillaume Foltran est
-        actuellement responsable de ...", not "... avec Guillaume Foltran")."""
-        own, firsts, length = self._reading(match)
-        return (sum(word in own for word in words),
-                -min((firsts[stem] for stem in stems if stem in firsts), default=length))
-
-    def _reading(self, match: Candidate) -> tuple[frozenset[str], dict[str, int], int]:
-        """An entry's folded words (text and hints), the position of each of its text's
-        terms' first appearance, and their count; memoised for the entries tied first."""
-        found = self._readings.get(match.index)
-        if found is None:
-            entry = match.entry
-            own = frozenset(token for token, _ in folded_tokens(" ".join(
-                (entry.text, *entry.hints.questions, *entry.hints.keywords))))
-            terms = self._analyzer.terms(entry.text)
-            firsts: dict[str, int] = {}
-            for position, term in enumerate(terms):
-                firsts.setdefault(term, position)
-            found = self._readings[match.index] = (own, firsts, len(terms))
         return found
 
     def _contained(self, index: int, stems: Iterable[str]) -> set[str]:

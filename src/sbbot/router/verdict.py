@@ -146,32 +146,6 @@ def introducing_first(matches: list[M], names: Sequence[str]) -> list[M]:
                          TIE_MARGIN)
 
 
-TIED = 1e-6
-"""Confidences this close are one tie: the same words covered, summed in another order."""
-
-
-def tie_broken(matches: list[M], key: Callable[[M], tuple[int, int]]) -> list[M]:
-    """The matches, those tied with the best (the same confidence: the same words covered)
-    ordered by `key`, highest first; BM25 still orders equals.
-
-    BM25 favours the shortest passage of a tie, whatever it says: for what Guillaume
-    Foltran does, the one-line invitation to hear him, not the passage about him. Only the
-    entries tied with the best change places: a question with one best entry keeps it.
-    """
-    if len(matches) < 2:
-        return matches
-    best = matches[0].score
-    tied = [position for position, match in enumerate(matches)
-            if abs(match.score - best) <= TIED]
-    if len(tied) < 2:
-        return matches
-    ordered = sorted((matches[position] for position in tied), key=key, reverse=True)
-    reordered = list(matches)
-    for position, match in zip(tied, ordered, strict=True):
-        reordered[position] = match
-    return reordered
-
-
 def first_fitting(matches: list[M], fits: Callable[[M], bool],
                   margin: float = PROMOTE_MARGIN) -> list[M]:
     """The matches, the first that fits moved ahead when the best does not and it has at
