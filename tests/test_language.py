@@ -96,6 +96,15 @@ def test_an_english_expression_becomes_the_french_words_it_means() -> None:
                                                 analyzer.index_term("cachee", False)]
 
 
+def test_right_now_is_a_time_not_the_adjective_right() -> None:
+    # "right" alone is droit, raison, juste or bon; in "right now" it is none of them, and
+    # reading it as "bon" let an off-topic price question meet a registration passage's hints.
+    analyzer = Analyzer({})
+    words = [word.word for word in analyzer.word_terms("bitcoin price right now")]
+    assert "maintenant" in words
+    assert not {"droit", "raison", "juste", "bon"} & set(words)
+
+
 def test_the_french_synonym_table_is_general_and_holds_meanings_only() -> None:
     assert len(french_synonyms()) >= 400
     assert all(word not in others for word, others in french_synonyms().items())
