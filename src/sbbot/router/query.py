@@ -297,12 +297,11 @@ class Analyzer:
                 continue
             chosen = next((term for term in candidates if known(term)), None)
             weight = 1.0
-            if chosen is None:
-                chosen = next((term for term in related if known(term)), None)
+            if chosen is None and (chosen := next((term for term in related if known(term)),
+                                                  None)) is not None:
                 weight = SYNONYM_WEIGHT
             if chosen is not None or len(word) < MIN_TYPO_LENGTH or self.is_real_word(word):
-                terms.append(QueryTerm(chosen or candidates[0], weight if chosen else 1.0,
-                                       word, named))
+                terms.append(QueryTerm(chosen or candidates[0], weight, word, named))
             else:
                 terms.append(self._correct(word, candidates[0], named))
         return terms
