@@ -7,6 +7,7 @@ questions (hints). The verdict rests on coverage; see the package's docstring.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -120,6 +121,11 @@ class Router:
         hinted = sorted(self._hint_shapes.keys() | self._events)
         self._hinted = self._index.restrict(hinted)
         self._hinted_entries = np.asarray(hinted, np.int64)
+        self._complete = frozenset(term for term, postings in self._hinted.items()
+                                   if len(postings) == self._index.frequency(term))
+        """The terms whose every entry is hinted: a question of only these needs no arrays."""
+        self._hint_lengths = {index: (min(map(len, shapes)), max(map(len, shapes)))
+                              for index, shapes in self._hint_shapes.items() if shapes}
         self._text_keys: dict[int, str] = {}
         self._names: dict[int, frozenset[str]] = {}
         """A memo of each entry's proper nouns, computed for the entries that come first."""
@@ -271,21 +277,24 @@ class Router:
         set the bar, the fewer hint similarities are computed. The best BM25 of all
         normalises the ranking.
         """
-        weights, total = query.weights, query.total
+        weights, total, evidence = query.weights, query.total, query.evidence
         bm25s: dict[int, float] = {}
         covered: dict[int, float] = {}
-        others = False
         for term, weight in weights.items():
-            evidence, postings = query.evidence[term], self._hinted[term]
-            for index, impact in postings.items():
-                bm25s[index] = bm25s.get(index, 0) + impact * weight
-                covered[index] = covered.get(index, 0) + evidence
-            others = others or self._index.frequency(term) > len(postings)
+            gain = evidence[term]
+            for index, impact in self._hinted[term].items():
+                if index in bm25s:  # else 0 + x, which is x: the same floats as a sum from 0
+                    bm25s[index] += impact * weight
+                    covered[index] += gain
+                else:
+                    bm25s[index] = impact * weight
+                    covered[index] = gain
         top_bm25 = max(bm25s.values(), default=0.0)
         best: list[tuple[float, int]] = []
         coverage: dict[int, float] = {}
-        if others:  # rank() over the arrays: the same operations, the same floats
-            found = self._index.scores(weights, query.evidence, self._hinted_entries)
+        if not self._complete.issuperset(weights):
+            # rank() over the arrays: the same operations, the same floats
+            found = self._index.scores(weights, evidence, self._hinted_entries)
             top_bm25 = max(top_bm25, float(found.bm25.max(initial=0.0)))
             ranks = found.bm25 / top_bm25 + RANK_COVERAGE * (found.gains / total)
             for position in best_positions(ranks, count).tolist():
@@ -296,18 +305,42 @@ class Router:
         # rank() without a hint similarity (x + 0.0 is x): the same floats, without a call
         partial = {index: bm25 / top_bm25 + RANK_COVERAGE * (covered[index] / total)
                    for index, bm25 in bm25s.items()}
-        reach = RANK_HINT + query.event_bonus
+        bonus, events, shape = query.event_bonus, self._events, query.shape
+        reach, length = RANK_HINT + bonus, len(shape)
         # by rank, best first; on a tie, the lower entry (sorts are stable, even reversed)
         for index in sorted(sorted(partial), key=partial.__getitem__, reverse=True):
-            if len(best) >= count and partial[index] + reach < best[0][0] - PRUNE_MARGIN:
-                break
-            similarities[index] = similarity = self._hint_similarity(index, query.shape)
+            rank_so_far = partial[index] + (bonus if index in events else 0.0)
+            if len(best) >= count:
+                floor = best[0][0] - PRUNE_MARGIN
+                if partial[index] + reach < floor:
+                    break
+                if rank_so_far + RANK_HINT * self._similarity_bound(index, length) < floor:
+                    continue  # cannot enter the best, whatever its hints' similarity
+            similarities[index] = similarity = self._hint_similarity(index, shape)
             coverage[index] = covered[index] / total
-            offer(best, count,
-                  partial[index] + RANK_HINT * similarity + self.bonus(index, query), index)
+            item = (partial[index] + RANK_HINT * similarity + (bonus if index in events else 0.0),
+                    -index)  # offer(), inlined: a call less an entry
+            if len(best) < count:
+                heapq.heappush(best, item)
+            elif item > best[0]:
+                heapq.heapreplace(best, item)
         return [Candidate(self.entries, index,
                           confidence(coverage[index], similarities.get(index, 0.0)))
                 for index in (-negated for _, negated in sorted(best, reverse=True))]
+
+    def _similarity_bound(self, index: int, length: int) -> float:
+        """At most the hint similarity of entry `index` to a shape of `length` characters:
+        `fuzz.ratio` is at most 2 * min(a, b) / (a + b) for lengths a and b, highest for the
+        hint lengths nearest `length`."""
+        lengths = self._hint_lengths.get(index)
+        if lengths is None:
+            return 0.0
+        shortest, longest = lengths
+        if length < shortest:
+            return 2 * length / (length + shortest)
+        if length > longest:
+            return 2 * longest / (length + longest)
+        return 1.0
 
     def _distinct_runners_up(self, best: Candidate, others: Sequence[Candidate],
                              count: int) -> tuple[Candidate, ...]:
