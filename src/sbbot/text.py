@@ -83,10 +83,19 @@ def folded_tokens(text: str) -> list[tuple[str, bool]]:
             for token in CASED_WORD.findall(unaccented(text))]
 
 
+COMBINING_RUN = re.compile("[" + "".join(map(chr, sorted(COMBINING))) + "]+")
+"""The same marks as one character class: a regular expression deletes them several times
+faster than `str.translate`, which looks every character up in a dict."""
+
+
 def unaccented(text: str) -> str:
-    """The text without accents: decomposed, then its combining marks deleted in one
-    `str.translate` (a character-by-character filter was most of the router's build time)."""
-    return unicodedata.normalize("NFKD", text.translate(LIGATURES)).translate(COMBINING)
+    """The text without accents: decomposed, then its combining marks deleted (a
+    character-by-character filter was most of the router's build time). ASCII text has
+    neither ligatures nor accents, nor does its decomposition: it is returned as it is."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text.translate(LIGATURES))
+    return decomposed if decomposed.isascii() else COMBINING_RUN.sub("", decomposed)
 
 
 def words(text: str) -> list[str]:

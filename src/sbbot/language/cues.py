@@ -172,22 +172,31 @@ def question_cues(text: str) -> frozenset[Cue]:
     question's are kept: the query reads them, then the verdict. Only the last: a memo of
     every question would answer a repeated question from memory, as the bench repeats its
     questions, and time the memo instead of the bot)."""
-    words = [plain(word) for word in WORD.findall(text.replace("’", "'"))]
+    words = [lower if (lower := word.lower()).isascii() and lower.isalnum() else plain(word)
+             for word in WORD.findall(text.replace("’", "'"))]  # plain(), its usual case inlined
     cues: set[Cue] = set()
-    relative = {position for position in range(1, len(words))
-                if words[position] in RELATIVES and words[position - 1] in ANTECEDENTS}
+    relative = ({position for position in range(1, len(words))
+                 if words[position] in RELATIVES and words[position - 1] in ANTECEDENTS}
+                if not RELATIVES.isdisjoint(words) else set())
+    # Each table is looked up first: most words ask for nothing, and need no other test.
     for position, word in enumerate(words):
-        if not conjunction(words, position) and position not in relative:
-            cues.update(WORD_CUES.get(word, ()))
+        found = WORD_CUES.get(word)
+        if found and not conjunction(words, position) and position not in relative:
+            cues.update(found)
+    how_not_where = False
     for position, pair in enumerate(pairwise(words)):
-        if position not in relative and not vague_amount(words, position):
-            cues.update(PAIR_CUES.get(pair, ()))
+        found = PAIR_CUES.get(pair)
+        if found and position not in relative and not vague_amount(words, position):
+            cues.update(found)
+        how_not_where = how_not_where or pair in HOW_NOT_WHERE
     if words and words[0] == "qui":
         cues.add("person")
-    if any(pair in HOW_NOT_WHERE for pair in pairwise(words)):
+    if how_not_where:
         cues.discard("place")
-    for trio in zip(words, words[1:], words[2:], strict=False):
-        cues.update(TRIO_CUES.get(trio, ()))
+    for position in range(len(words) - 2):
+        if words[position] in TRIO_STARTS:
+            cues.update(TRIO_CUES.get((words[position], words[position + 1],
+                                       words[position + 2]), ()))
     if "date" in cues and any(word in PLAIN_END for word in words):
         cues.add("end")
     if cues & {"date", "place"} and any(word in PLAIN_BORN for word in words):
@@ -297,6 +306,7 @@ def by_key(tables: dict[Cue, frozenset[K]]) -> dict[K, frozenset[Cue]]:
 WORD_CUES = by_key(PLAIN_WORDS)
 PAIR_CUES = by_key(PLAIN_PAIRS)
 TRIO_CUES = by_key(PLAIN_TRIOS)
+TRIO_STARTS = frozenset(first for first, _, _ in TRIO_CUES)
 
 
 def gives(text: str, cue: Cue) -> bool:

@@ -15,7 +15,7 @@ from importlib.resources import files
 
 from rapidfuzz import fuzz, process
 
-from sbbot.language.lemmas import lemma
+from sbbot.language.lemmas import lemma, table
 from sbbot.text import fold
 
 Phrase = tuple[tuple[str, ...], ...]
@@ -69,18 +69,22 @@ def english_phrases() -> dict[tuple[str, ...], Phrase]:
 
 @cache
 def phrase_starts() -> frozenset[str]:
-    """The first word (lemma) of every English expression: most words start none, and need
-    no look-up of the words after them."""
-    return frozenset(words[0] for words in english_phrases())
+    """The folded words whose English lemma begins an expression: most words start none, and
+    need no look-up of their lemma nor of the words after them. (A word is its own lemma
+    when the table has none.)"""
+    firsts = frozenset(words[0] for words in english_phrases())
+    lemmas = table("en")
+    return frozenset({form for form, found in lemmas.items() if found in firsts}
+                     | {word for word in firsts if word not in lemmas})
 
 
 def phrase_at(tokens: Sequence[str], position: int) -> tuple[int, Phrase] | None:
     """The longest English expression of the folded tokens that starts at that position:
     how many tokens it spans and its French translations (none for an expression that only
     links words, "according to")."""
-    phrases = english_phrases()
-    if lemma(tokens[position], "en") not in phrase_starts():
+    if tokens[position] not in phrase_starts():
         return None
+    phrases = english_phrases()
     words = [lemma(token, "en") for token in tokens[position:position + MAX_PHRASE]]
     for length in range(len(words), 1, -1):
         found = phrases.get(tuple(words[:length]))
