@@ -46,7 +46,10 @@ def chat_forms() -> dict[str, str]:
 
 def expand(text: str) -> str:
     """The text with turns of phrase, chat forms and glued elisions written out."""
-    return WORD.sub(expand_word, spell_phrases(text))
+    spelt = spell_phrases(text)
+    if all(spelt_out(word) == word for word in WORD.findall(spelt)):
+        return spelt  # what the substitution would give, without a call per word
+    return WORD.sub(expand_word, spelt)
 
 
 TOKEN = re.compile(r"[^\W_]+")
@@ -65,8 +68,11 @@ def spell_phrases(text: str) -> str:
     by word from each word that begins one, the longest first, so that a question costs a
     few dictionary look-ups (one pattern alternating between every phrase cost 50 µs)."""
     table = locutions()
+    keys = [phrase_word(token) for token in TOKEN.findall(text)]
+    if not any(tuple(keys[position:position + len(words)]) == words
+               for position, key in enumerate(keys) for words, _ in table.get(key, ())):
+        return text  # no turn of phrase's words: no need for their positions
     tokens = list(TOKEN.finditer(text))
-    keys = [phrase_word(token.group()) for token in tokens]
     found: list[str] = []
     last = position = 0
     while position < len(tokens):
