@@ -104,13 +104,19 @@ may have: a tie, the same words covered. Within PROMOTE_MARGIN, "à quoi ça ser
 croissant ?" was answered with a passage giving a reason but never naming a croissant."""
 
 
-def giving_first(matches: list[M], cues: Collection[Cue]) -> list[M]:
+def entry_gives(match: Scored, cue: Cue) -> bool:
+    """Whether the match's entry gives what `cue` asks for, read from its text."""
+    return gives(match.entry.text, cue)
+
+
+def giving_first(matches: list[M], cues: Collection[Cue],
+                 giving: Callable[[M, Cue], bool] = entry_gives) -> list[M]:
     """The matches, the first that gives every asked-for kind (of PROMOTED_CUES) moved ahead
     when it is nearly as good as the best: "faut payer pour la matinée ?" wants the passage
-    that says it is free, not the invitation ranked a little above it."""
+    that says it is free, not the invitation ranked a little above it. `giving` tells
+    whether a match gives a cue (the router reads a table made at build where it has one)."""
     wanted = [cue for cue in cues if cue in PROMOTED_CUES]
-    return first_fitting(matches, lambda match: all(gives(match.entry.text, cue)
-                                                    for cue in wanted))
+    return first_fitting(matches, lambda match: all(giving(match, cue) for cue in wanted))
 
 
 def naming_first(matches: list[M], asked: Collection[str],
