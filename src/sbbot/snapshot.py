@@ -45,7 +45,7 @@ import sbbot
 from sbbot.columns import Changes, changes, lean_knowledge
 from sbbot.knowledge import Knowledge, KnowledgeError, load_knowledge
 from sbbot.knowledge.document import MAX_FILE_BYTES, read_file
-from sbbot.knowledge.loader import Problem
+from sbbot.problems import Problem
 from sbbot.router import Router
 from sbbot.safefile import FileProblem
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from sbbot.knowledge import Problem
+from sbbot.problems import Problem
 
 BlockKind = Literal["paragraph", "heading", "list", "quote"]
 

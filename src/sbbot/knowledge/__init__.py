@@ -5,8 +5,8 @@ The file types themselves (`Post`, `Quote`, `Event`...) are in `sbbot.knowledge.
 
 from __future__ import annotations
 
-from sbbot.knowledge.document import KnowledgeError, Problem
 from sbbot.knowledge.loader import load_knowledge
 from sbbot.knowledge.model import Knowledge
+from sbbot.problems import KnowledgeError, Problem
 
 __all__ = ["Knowledge", "KnowledgeError", "Problem", "load_knowledge"]

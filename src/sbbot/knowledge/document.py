@@ -9,7 +9,7 @@ error locations are mapped back to lines through `Document.lines`.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import partial
@@ -17,11 +17,10 @@ from pathlib import Path
 
 import yaml
 
+from sbbot.problems import DOCUMENT, Problem
 from sbbot.safefile import FileProblem, read_regular_file
 
 Loc = tuple[str | int, ...]
-DOCUMENT = "(document)"
-"""Field name of problems that concern a whole file rather than one of its fields."""
 MAX_FILE_BYTES = 1_000_000
 """Twenty times the largest shipped file: a file past it is a mistake, and refusing it keeps
 `validate` and `!recharger` fast whatever lands in the directory."""
@@ -39,31 +38,6 @@ MERGE_TAG, STR_TAG = "tag:yaml.org,2002:merge", "tag:yaml.org,2002:str"
 TYPE_NAMES: tuple[tuple[type, str], ...] = (
     (type(None), "null"), (bool, "boolean"), (int, "integer"), (float, "number"), (str, "string"),
     (datetime, "datetime"), (date, "date"), (dict, "mapping"), (list, "list"))
-
-
-@dataclass(frozen=True)
-class Problem:
-    """One mistake in one file, located precisely enough for an admin to jump to it.
-
-    `line` is 1-based (for a missing field: the line of the mapping that lacks it); `field`
-    is a dotted path with 0-based list indices, e.g. `passages[3].text`, or `(document)`.
-    """
-
-    file: str
-    line: int
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.field}: {self.message}"
-
-
-class KnowledgeError(Exception):
-    """The knowledge files do not validate; `problems` holds every mistake found, in file order."""
-
-    def __init__(self, problems: Sequence[Problem]) -> None:
-        self.problems: tuple[Problem, ...] = tuple(problems)
-        super().__init__("\n".join(map(str, self.problems)))
 
 
 @dataclass

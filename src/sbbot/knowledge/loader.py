@@ -18,29 +18,18 @@ from pydantic import TypeAdapter, ValidationError
 from pydantic_core import ErrorDetails
 
 from sbbot.knowledge.document import (
-    DOCUMENT,
     FLAWED,
     Document,
-    KnowledgeError,
     Loc,
-    Problem,
     display_path,
     read_document,
     shown,
     suggestion,
     type_name,
 )
-from sbbot.knowledge.model import (
-    EventsFile,
-    Knowledge,
-    Post,
-    QuotesFile,
-    ReasonsFile,
-    SynonymsFile,
-)
+from sbbot.knowledge.model import EventsFile, Knowledge, Post, QuotesFile, ReasonsFile, SynonymsFile
 from sbbot.knowledge_checks import check_all, fold_synonyms
-
-__all__ = ["KnowledgeError", "Problem", "load_knowledge", "validate"]
+from sbbot.problems import DOCUMENT, KnowledgeError, Problem
 
 T = TypeVar("T")
 MESSAGES = {
