@@ -30,11 +30,9 @@ MAX_DEPTH = 20
 recursive walk below Python's recursion limit (libyaml alone allows 1,000 levels)."""
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml's safe loader when PyYAML has it: the same safe semantics, about ten times faster."""
-TAGS: dict[type[yaml.Node], str] = {yaml.MappingNode: "tag:yaml.org,2002:map",
-                                    yaml.SequenceNode: "tag:yaml.org,2002:seq"}
 FLAWED = object()
 """The value of a node already reported while reading: the schema does not report it again."""
-MERGE_TAG, STR_TAG = "tag:yaml.org,2002:merge", "tag:yaml.org,2002:str"
+MERGE_TAG = "tag:yaml.org,2002:merge"
 TYPE_NAMES: tuple[tuple[type, str], ...] = (
     (type(None), "null"), (bool, "boolean"), (int, "integer"), (float, "number"), (str, "string"),
     (datetime, "datetime"), (date, "date"), (dict, "mapping"), (list, "list"))
@@ -134,14 +132,14 @@ class NodeWalker:
         return self.done[id(node)]
 
     def convert(self, node: yaml.Node, loc: Loc) -> object:
-        if type(node) in TAGS and node.tag != TAGS[type(node)]:
+        if isinstance(node, yaml.SequenceNode) and node.tag == self.loader.DEFAULT_SEQUENCE_TAG:
+            return [self.walk(item, (*loc, index)) for index, item in enumerate(node.value)]
+        if isinstance(node, yaml.MappingNode) and node.tag == self.loader.DEFAULT_MAPPING_TAG:
+            return self.convert_mapping(node, loc)
+        if isinstance(node, yaml.CollectionNode):  # !!set, !!omap, !!python/...
             self.document.report(loc, f"unsupported tag {node.tag}")
             return FLAWED
-        if isinstance(node, yaml.SequenceNode):
-            return [self.walk(item, (*loc, index)) for index, item in enumerate(node.value)]
-        if isinstance(node, yaml.MappingNode):
-            return self.convert_mapping(node, loc)
-        if node.tag == STR_TAG:  # most scalars: skip the constructor's machinery
+        if node.tag == self.loader.DEFAULT_SCALAR_TAG:  # most scalars: skip the constructors
             return node.value
         try:
             return self.loader.construct_object(node, deep=True)

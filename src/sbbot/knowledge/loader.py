@@ -77,17 +77,14 @@ def describe(kind: type[Any], loc: Loc, detail: ErrorDetails) -> str:
 
 
 def keys_at(kind: Any, loc: Loc) -> list[str]:
-    """The keys the schema allows at `loc`, for "did you mean" on an unknown key."""
-    for part in loc:
+    """The keys the schema allows at `loc`, for "did you mean" on an unknown key: fields are
+    followed by name, and tuple[X, ...], dict[K, X] and X | None are seen through to X."""
+    for part in (*loc, ""):
+        while not hasattr(kind, "__pydantic_fields__") and typing.get_args(kind):
+            kind = [arg for arg in typing.get_args(kind) if arg not in (type(None), Ellipsis)][-1]
         fields = getattr(kind, "__pydantic_fields__", {})
-        kind = fields[part].annotation if part in fields else inner(kind)
-        kind = inner(kind) if type(None) in typing.get_args(kind) else kind
-    return list(getattr(kind, "__pydantic_fields__", {}))
-
-
-def inner(kind: Any) -> Any:
-    """X for tuple[X, ...], dict[K, X] and X | None."""
-    return [arg for arg in typing.get_args(kind) if arg not in (type(None), Ellipsis)][-1]
+        kind = fields[part].annotation if part in fields else kind
+    return list(fields)
 
 
 def post_documents(root: Path) -> tuple[list[Document], list[Document]]:
