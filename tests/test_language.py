@@ -182,6 +182,10 @@ def test_frequencies_are_read_folded_and_unknown_words_are_rare() -> None:
     ("is collaboration something you are born with", set()),
     ("le numéro de téléphone de l'organisateur ?", {"contact"}),
     ("quel temps fera-t-il à Genève ?", {"weather"}),
+    # What is so now; "now" and "still" alone do not ask it.
+    ("is the law still in force today", {"present"}),
+    ("il bosse où actuellement", {"place", "present"}),
+    ("now that the law is voted, do we still think so", set()),
     # "When" or "quand" inside a question another question word opens joins a clause.
     ("why is ROI a problem when asking for a budget", set()),
     ("que faire quand on débute ?", set()),

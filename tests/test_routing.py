@@ -211,6 +211,8 @@ def test_eval_command_reports_a_broken_set_in_one_line(tmp_path: Path) -> None:
     "what is gilles babinet's twitter handle",
     "Did Gilles Babinet win any award for his book?",
     "jane mcconnell elle a fait quelles études",
+    "les croissants sont aux amandes ?",
+    "does the military programming law apply today",
 ])
 def test_facts_the_posts_never_give_are_not_answered(router: Router, question: str) -> None:
     assert router.route(question).verdict != "answer"
@@ -261,6 +263,12 @@ def test_an_english_word_after_a_or_a_possessive_is_an_object(router: Router) ->
              for term in router.query_terms("Is there a Q&A session? Jane's book, a webinar")}
     assert [named[word] for word in ("session", "jane", "book", "webinar")] == [
         "", "name", "object", "object"]
+
+
+def test_a_word_after_au_or_is_there_is_an_object(router: Router) -> None:
+    for question in ("des croissants au beurre", "is there parking near the venue"):
+        named = {term.word: term.named for term in router.query_terms(question)}
+        assert named.get("beurre", named.get("parking")) == "object", question
 
 
 def test_a_word_after_an_object_pronoun_is_a_verb_not_an_object(router: Router) -> None:

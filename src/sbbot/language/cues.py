@@ -19,7 +19,7 @@ from sbbot.language.asking import HOLDERS, ROLE_NOUNS
 from sbbot.text import STOPWORDS, fold
 
 Cue = Literal["date", "place", "price", "person", "age", "count", "duration", "end", "birth",
-              "contact", "weather", "role", "time", "language", "award", "education"]
+              "contact", "weather", "role", "time", "language", "award", "education", "present"]
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 K = TypeVar("K")
@@ -48,6 +48,10 @@ CUE_WORDS: dict[Cue, frozenset[str]] = {
                        "distinction distinctions lauréat lauréate".split()),
     "education": frozenset("diplôme diplômes diplômé diplômée studied graduated graduate degree "
                            "université university universités".split()),
+    # What is so now ("is the law still in force today", "il travaille où actuellement"):
+    # a post tells about its own time, unless it says that something is so "currently".
+    # Not "now", "maintenant", "encore", "still": as often "now that", "still think".
+    "present": frozenset("today currently nowadays actuellement aujourd".split()),
     "role": frozenset("poste job jobs boulot métier profession occupation occupe occupait "
                       "occupées occupés occupé exerce exercé exercées".split()),
 }
@@ -154,6 +158,8 @@ GIVES: dict[Cue, re.Pattern[str]] = {
     "weather": re.compile(r"\b(?:météo|weather|pluie|pluvieux|ensoleillé|soleil|neige|rain|"
                           r"sunny|degrés|degrees)\b|°", re.IGNORECASE),
     "role": re.compile(rf"\b(?:{'|'.join(ROLE_NOUNS.split())})\b", re.IGNORECASE),
+    "present": re.compile(r"\b(?:actuel\w*|aujourd[’']hui|désormais|maintenant|de\s+nos\s+jours|"
+                          r"à\s+présent|currently|today|nowadays|now)\b", re.IGNORECASE),
     "language": re.compile(r"\b(?:en|in)\s+(?:français|anglais|allemand|espagnol|italien|"
                            r"french|english|german|spanish|italian)\b|\blangues?\b|"
                            r"\blanguages?\b|\bsous-titr|\bsubtit|\btradu(?:it|ction)|\btranslat"

@@ -66,12 +66,14 @@ phrase. Not "à": folded, it is the verb "a" ("qui a affirmé"), followed by a p
 
 
 ARTICLES = frozenset("""
-le la les l un une des du the an my your his her its our their this these those
+le la les l un une des du au aux the an my your his her its our their this these those
 mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs ce cet cette ces
 """.split())
-"""Words after which a word is the object named ("un hôtel", "le forfait", "a poem"); so is
+"""Words after which a word is the object named ("un hôtel", "le forfait", "a poem", "au
+beurre": "au" and "aux" are "à le", "à les", never before a verb); so is
 an English word after a possessive "'s" ("Jarche's job"; French "s'" precedes a verb) or
-after "a" ("a webinar"; French folds "à" and the verb "a" into it)."""
+after "a" ("a webinar"; French folds "à" and the verb "a" into it), and after the "there"
+of "is there" ("is there parking")."""
 CLITIC_SUBJECTS = frozenset("je j tu il elle on nous vous ils elles ne n".split())
 """Before "le", "la", "les", these make it a pronoun and the next word a verb ("on le
 chope où", "je la trouve"): the verb names no object."""
@@ -85,8 +87,15 @@ def pronoun(tokens: Sequence[str], position: int) -> bool:
 
 
 def english_article(tokens: Sequence[str], position: int) -> bool:
-    """Whether the token is English "a" or a possessive "'s" (the "a" of "Q&A" is neither)."""
+    """Whether the token is English "a" or a possessive "'s" (the "a" of "Q&A" is neither),
+    or the "there" of "is there", "are there"."""
+    if tokens[position] == "there":
+        return position > 0 and tokens[position - 1] in EXISTENTIAL
     return tokens[position] in ("s", "a") and (position == 0 or len(tokens[position - 1]) > 1)
+
+
+EXISTENTIAL = frozenset("is are was were be".split())
+"""Verbs before which "there" introduces what is asked about ("is there parking ...")."""
 
 
 PLACES = frozenset("in at near".split())
