@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 import wordfreq
 
+from sbbot.evaluation import stripped
+from sbbot.knowledge import load_knowledge
 from sbbot.language.asking import asks_identity, asks_why, gives_reason, states_role
 from sbbot.language.chatspeak import expand
 from sbbot.language.cues import gives, question_cues
@@ -22,6 +24,7 @@ from sbbot.language.lexicon import (
 from sbbot.language.names import proper_nouns
 from sbbot.router.query import SYNONYM_WEIGHT, Analyzer
 from sbbot.text import fold
+from tests.conftest import KNOWLEDGE_DIR
 
 
 def test_lemmas_join_inflected_forms() -> None:
@@ -129,6 +132,22 @@ def test_a_french_synonym_reaches_the_word_the_knowledge_has() -> None:
     known.add(analyzer.index_term(fold("salariés"), False))
     [own] = analyzer.query_terms("les salariés", known.__contains__)
     assert (own.stem, own.weight) == (analyzer.index_term(fold("salariés"), False), 1.0)
+
+
+def test_a_placeholder_noun_is_no_topic_of_the_question() -> None:
+    # "ce truc", "le gars de": they stand for what the rest of the question names; counted,
+    # they lowered the confidence in a passage that does not repeat them (69 and 73 of 100).
+    analyzer = Analyzer({})
+    words = [word.word for word in analyzer.word_terms("le gars de Bouygues, ce truc, ce mec")]
+    assert words == ["bouygues"]
+    router = stripped(load_knowledge(KNOWLEDGE_DIR), hints=False, glossary=False)
+    for plain, casual in (("les enjeux de la digital workplace ?",
+                           "les enjeux de ce truc, la digital workplace ?"),
+                          ("Bouygues Telecom : qui est responsable de quoi ?",
+                           "le gars de Bouygues Telecom est responsable de quoi ?")):
+        expected, found = router.route(plain), router.route(casual)
+        assert expected.verdict == found.verdict == "answer"
+        assert found.best == expected.best
 
 
 def test_a_word_whose_synonyms_the_knowledge_lacks_still_counts_as_foreign() -> None:

@@ -20,7 +20,14 @@ COMBINING = dict.fromkeys(
 """Unicode's combining marks (accents and the like), deleted by `str.translate`."""
 CASED_WORD = re.compile(r"[A-Za-z0-9]+")
 
-STOPWORDS = frozenset("""
+PLACEHOLDERS = frozenset("truc trucs chose choses machin machins bidule bidules gars mec mecs"
+                         .split())
+"""Placeholder nouns of casual French ("ce truc", "le gars de Bouygues"): they stand for a
+thing or a person the rest of the question names, never for its topic. As stopwords they no
+longer count against a passage that does not repeat them; "chose" and "gars" stay in
+GENERIC_WORDS for the English words translated into them ("thing", "stuff")."""
+
+STOPWORDS = PLACEHOLDERS | frozenset("""
 a ai au aux avec avez avoir avons c ca car ce ceci cela celle celui ces cet cette chez
 comme comment d dans de des dire dit do doit donc dont du elle elles en est estce et etc
 etre eu faire fait faut il ils j je l la le les leur leurs lui m ma mais me mes moi mon n
