@@ -76,6 +76,7 @@ class RouteResult:
 
 
 UNKNOWN = RouteResult("unknown", None, ())
+NO_HINT_SHAPES: tuple[tuple[str, ...], int, int] = ((), 0, 0)
 
 
 class Candidate:
@@ -128,8 +129,9 @@ class Router:
                        for index in hinted}
         """What each hinted entry gives (see `gives`), read once at build: a date pattern
         over a passage costs 60 µs, and the hinted entries are the usual answers."""
-        self._hint_lengths = {index: (min(map(len, shapes)), max(map(len, shapes)))
-                              for index, shapes in self._hint_shapes.items() if shapes}
+        self._hint_table = {index: (shapes, min(map(len, shapes)), max(map(len, shapes)))
+                            for index, shapes in self._hint_shapes.items() if shapes}
+        """Each hinted entry's hint shapes, and their shortest and longest lengths."""
         self._text_keys: dict[int, str] = {}
         self._names: dict[int, frozenset[str]] = {}
         """A memo of each entry's proper nouns, computed for the entries that come first."""
@@ -314,20 +316,28 @@ class Router:
         partial = {index: bm25 / top_bm25 + RANK_COVERAGE * (covered[index] / total)
                    for index, bm25 in bm25s.items()}
         bonus, events, shape = query.event_bonus, self._events, query.shape
-        reach, length = RANK_HINT + bonus, len(shape)
+        reach, length, hinted = RANK_HINT + bonus, len(shape), self._hint_table
         # by rank, best first; on a tie, the lower entry (sorts are stable, even reversed)
         for index in sorted(sorted(partial), key=partial.__getitem__, reverse=True):
-            rank_so_far = partial[index] + (bonus if index in events else 0.0)
+            here = partial[index]
+            hints, shortest, longest = hinted.get(index, NO_HINT_SHAPES)
             if len(best) >= count:
                 floor = best[0][0] - PRUNE_MARGIN
-                if partial[index] + reach < floor:
+                if here + reach < floor:
                     break
-                if rank_so_far + RANK_HINT * self._similarity_bound(index, length) < floor:
-                    continue  # cannot enter the best, whatever its hints' similarity
-            similarities[index] = similarity = self._hint_similarity(index, shape)
+                # fuzz.ratio is at most 2 * min(a, b) / (a + b) for lengths a and b: an entry
+                # whose hints are all far shorter or longer than the shape may not reach the
+                # best, whatever they say
+                bound = (0.0 if not hints else 2 * length / (length + shortest)
+                         if length < shortest else 2 * longest / (length + longest)
+                         if length > longest else 1.0)
+                if here + RANK_HINT * bound + (bonus if index in events else 0.0) < floor:
+                    continue
+            # _hint_similarity(), inlined, as offer(): a call less an entry
+            similarities[index] = similarity = (
+                process.extractOne(shape, hints, scorer=fuzz.ratio)[1] / 100 if hints else 0.0)
             coverage[index] = covered[index] / total
-            item = (partial[index] + RANK_HINT * similarity + (bonus if index in events else 0.0),
-                    -index)  # offer(), inlined: a call less an entry
+            item = (here + RANK_HINT * similarity + (bonus if index in events else 0.0), -index)
             if len(best) < count:
                 heapq.heappush(best, item)
             elif item > best[0]:
@@ -335,20 +345,6 @@ class Router:
         return [Candidate(self.entries, index,
                           confidence(coverage[index], similarities.get(index, 0.0)))
                 for index in (-negated for _, negated in sorted(best, reverse=True))]
-
-    def _similarity_bound(self, index: int, length: int) -> float:
-        """At most the hint similarity of entry `index` to a shape of `length` characters:
-        `fuzz.ratio` is at most 2 * min(a, b) / (a + b) for lengths a and b, highest for the
-        hint lengths nearest `length`."""
-        lengths = self._hint_lengths.get(index)
-        if lengths is None:
-            return 0.0
-        shortest, longest = lengths
-        if length < shortest:
-            return 2 * length / (length + shortest)
-        if length > longest:
-            return 2 * longest / (length + longest)
-        return 1.0
 
     def _distinct_runners_up(self, best: Candidate, others: Sequence[Candidate],
                              count: int) -> tuple[Candidate, ...]:
