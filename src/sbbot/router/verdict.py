@@ -129,15 +129,23 @@ def naming_first(matches: list[M], asked: Collection[str],
     return first_fitting(matches, lambda match: all(contains(match, term) for term in asked))
 
 
-def reasoned_first(matches: list[M], why: bool) -> list[M]:
+def entry_gives_reason(match: Scored) -> bool:
+    """Whether the match's entry states a reason, read from its text."""
+    return gives_reason(match.entry.text)
+
+
+def reasoned_first(matches: list[M], why: bool,
+                   reasoning: Callable[[M], bool] = entry_gives_reason) -> list[M]:
     """The matches, for a question asking why (`why`), the first that gives a reason moved
     ahead when it is nearly as good as the best: "pourquoi partager ses retours
     d'expérience ?" wants the passage saying sharing "aide à trouver le meilleur chemin",
     not the invitation to hear one. Only an order: a passage without "car" or "permet" may
-    still give the reason, so it is never counted against an answer."""
+    still give the reason, so it is never counted against an answer. `reasoning` tells
+    whether a match gives a reason (the router reads a table made at build where it has
+    one)."""
     if not why:
         return matches
-    return first_fitting(matches, lambda match: gives_reason(match.entry.text), TIE_MARGIN)
+    return first_fitting(matches, reasoning, TIE_MARGIN)
 
 
 def introducing_first(matches: list[M], names: Sequence[str]) -> list[M]:
