@@ -19,7 +19,7 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
-from sbbot.text import COMBINING, LIGATURES, STOPWORDS
+from sbbot.text import COMBINING, LIGATURE_PAIRS, STOPWORDS
 
 SEPARATOR = "\x00"
 """Joins texts; NFKD and the word pattern leave it alone."""
@@ -30,7 +30,6 @@ CHUNK = 4096
 CHUNK_WORDS = 1 << 18
 DROPPED = -1
 BOUNDARY = -2
-LIGATURE_PAIRS = tuple((chr(code), text) for code, text in LIGATURES.items())
 
 IntArray = npt.NDArray[np.int32]
 
