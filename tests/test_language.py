@@ -150,6 +150,17 @@ def test_a_placeholder_noun_is_no_topic_of_the_question() -> None:
         assert found.best == expected.best
 
 
+def test_before_as_an_adverb_reaches_earlier() -> None:
+    # "il faisait quoi avant ?" of a passage saying "auparavant", one way: "auparavant" is
+    # never the preposition "avant".
+    analyzer = Analyzer({})
+    known = set(analyzer.terms("Il a exercé auparavant des fonctions de contrôle"))
+    [avant] = analyzer.query_terms("il faisait quoi avant ?", known.__contains__)
+    assert (avant.stem, avant.weight) == (analyzer.index_term("auparavant", False),
+                                          SYNONYM_WEIGHT)
+    assert "avant" not in synonyms("auparavant")
+
+
 def test_a_word_whose_synonyms_the_knowledge_lacks_still_counts_as_foreign() -> None:
     analyzer = Analyzer({})
     known = set(analyzer.terms("Les patrons et les employés"))
@@ -306,6 +317,10 @@ def test_chat_writing_is_spelt_out(typed: str, read: str) -> None:
     # Casual "marcher" is "fonctionner" ("une communauté qui marche"), hyphens too.
     ("une communauté qui marche", "une communauté qui fonctionne"),
     ("les réseaux marchent-ils ?", "les réseaux fonctionnent ils ?"),
+    # "Faire quoi dans la vie" asks for a job: "la vie" is no topic, unlike elsewhere.
+    ("que faites-vous dans la vie ?", "que faites vous ?"),
+    ("elle fait quoi dans la vie, Jane ?", "elle fait quoi, Jane ?"),
+    ("le numérique dans la vie des élèves", "le numérique dans la vie des élèves"),
     # Only whole words: "encoure" is no "en cours", "enfait" stays.
     ("le coupable, en faits divers", "le coupable, en faits divers"),
 ])
