@@ -150,6 +150,20 @@ def test_a_placeholder_noun_is_no_topic_of_the_question() -> None:
         assert found.best == expected.best
 
 
+def test_a_real_word_meets_the_posts_misspelling_of_it_by_swapped_letters() -> None:
+    # The posts write "Snwoden": a real word the knowledge lacks reaches a non-word of the
+    # posts that is it with two neighbouring letters swapped, and only that: "cabinet" is
+    # not a typo of the name "Babinet".
+    router = stripped(load_knowledge(KNOWLEDGE_DIR), hints=False, glossary=False)
+    [snowden] = router.query_terms("Snowden")
+    assert snowden.stem == router.query_terms("Snwoden")[0].stem
+    assert snowden.weight < 1.0
+    assert router.route("Edouard Snowden").best.entry.id == "monde-lpm-attali"
+    [cabinet] = router.query_terms("cabinet")
+    assert cabinet.stem != router.query_terms("Babinet")[0].stem
+    assert router.route("Gilles Cabinet").verdict == "unknown"
+
+
 def test_before_as_an_adverb_reaches_earlier() -> None:
     # "il faisait quoi avant ?" of a passage saying "auparavant", one way: "auparavant" is
     # never the preposition "avant".

@@ -309,11 +309,27 @@ class Analyzer:
             if chosen is None and (chosen := next((term for term in related if known(term)),
                                                   None)) is not None:
                 weight = SYNONYM_WEIGHT
-            if chosen is not None or len(word) < MIN_TYPO_LENGTH or self.is_real_word(word):
+            if (chosen is None and len(word) >= MIN_TYPO_LENGTH
+                    and (misspelt := self._misspelt(word)) is not None):
+                terms.append(QueryTerm(self._vocabulary[misspelt],
+                                       (fuzz.ratio(word, misspelt) / 100) ** 2, word, named))
+            elif chosen is not None or len(word) < MIN_TYPO_LENGTH or self.is_real_word(word):
                 terms.append(QueryTerm(chosen or candidates[0], weight, word, named))
             else:
                 terms.append(self._correct(word, candidates[0], named))
         return terms
+
+    def _misspelt(self, word: str) -> str | None:
+        """The posts' misspelling of a real word the knowledge lacks: the word with two
+        neighbouring letters swapped ("Snwoden" for "Snowden"), when that is no word of
+        either language. Only a swap: a name one letter away from a word ("Babinet",
+        "cabinet") is another word, not its typo."""
+        if not self.is_real_word(word):
+            return None
+        return next((swapped for swapped in (word[:at] + word[at + 1] + word[at] + word[at + 2:]
+                                             for at in range(len(word) - 1))
+                     if swapped != word and swapped in self._vocabulary
+                     and not self.is_real_word(swapped)), None)
 
     def is_real_word(self, word: str) -> bool:
         return "frequency" in self.parts and general_zipf(word) >= REAL_WORD_ZIPF
