@@ -97,6 +97,10 @@ def test_an_english_expression_becomes_the_french_words_it_means() -> None:
     # French text is left alone, word by word.
     assert analyzer.terms("la face cachée") == [analyzer.index_term("face", False),
                                                 analyzer.index_term("cachee", False)]
+    # In an English question, an expression whose first word is more French than English
+    # ("pays") is still English.
+    assert [word.word for word in analyzer.word_terms("hard to prove collaboration pays off")][
+        -1] == "rapporter"
 
 
 def test_right_now_is_a_time_not_the_adjective_right() -> None:

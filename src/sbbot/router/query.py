@@ -236,10 +236,11 @@ class Analyzer:
                    else [False] * len(tokens))
         found: list[Word] = []
         phrase_end = 0
+        in_english = 2 * sum(english) > len(english)
         for position, (token, capital) in enumerate(cased):
             if position < phrase_end:
                 continue
-            if (english[position] and "lexicon" in self.parts
+            if ((english[position] or in_english) and "lexicon" in self.parts
                     and (phrase := phrase_at(tokens, position))):
                 phrase_end = position + phrase[0]
                 found.extend(self._phrase_words(phrase[1]))
