@@ -228,6 +228,10 @@ def test_frequencies_are_read_folded_and_unknown_words_are_rare() -> None:
     ("what time should I show up", {"date", "time"}),
     ("il est né où ?", {"place", "birth"}),
     ("is collaboration something you are born with", set()),
+    # An origin: where someone grew up, when a company was founded.
+    ("where did Jane McConnell grow up", {"place", "birth"}),
+    ("When was Bouygues Telecom founded?", {"date", "birth"}),
+    ("how did the network grow", set()),
     ("le numéro de téléphone de l'organisateur ?", {"contact"}),
     ("quel temps fera-t-il à Genève ?", {"weather"}),
     # What is so now; "now" and "still" alone do not ask it.
@@ -279,6 +283,12 @@ def test_a_number_after_a_noun_labels_and_counts_nothing() -> None:
     assert not gives("L’article 20 de la nouvelle loi", "count")
     assert not gives("Raison 9 : un réseau interne", "count")
     assert not gives("depuis le milieu des années 90, nous", "count")
+
+
+def test_an_origin_is_given_by_a_birth_a_childhood_or_a_foundation() -> None:
+    assert gives("NetJMC, fondée en 1996 par Jane McConnell", "birth")
+    assert gives("she grew up in Lyon", "birth")
+    assert not gives("un réseau interne en place depuis 2010", "birth")
 
 
 def test_what_a_text_gives() -> None:

@@ -106,9 +106,11 @@ END_WORDS = frozenset("finit finissent finir termine terminent terminer end ends
                       "until jusqu".split())
 """With a date or time asked for, these ask when something ends ("ça finit à quelle
 heure ?"): a passage giving only when it starts does not answer."""
-BORN_WORDS = frozenset("né née nés nées naissance born birth".split())
-"""With a date or a place asked for, these ask for a birth ("il est né où ?"); alone they
-need not ("is collaboration something you are born with", "depuis la naissance du web")."""
+BORN_WORDS = frozenset("""né née nés nées naissance born birth grandi grew grow raised fondé fondée
+fondés fondées founded""".split())
+"""With a date or a place asked for, these ask for a birth or an origin ("il est né où ?",
+"where did she grow up", "when was the company founded"); alone they need not ("is
+collaboration something you are born with", "depuis la naissance du web")."""
 
 WORKPLACE = frozenset({("poste", "de", "travail")})
 """"Le poste de travail" is a workstation, not a job."""
@@ -143,7 +145,9 @@ GIVES: dict[Cue, re.Pattern[str]] = {
     "end": re.compile(r"\b\d{1,2}[:h]\d{2}\s*(?:-|–|à|to|until|jusqu)\s*\d"
                       r"|\b(?:jusqu[’']?(?:à|au)?|until|till|fin|ends?)\s+(?:à\s+)?\d{1,2}[:h]?",
                       re.IGNORECASE),
-    "birth": re.compile(r"\bn[ée]e?s?\s+(?:le|en|à|au|dans)\b|\bborn\b|\bnaissance\b",
+    "birth": re.compile(r"\bn[ée]e?s?\s+(?:le|en|à|au|dans)\b|\bborn\b|\bnaissance\b"
+                        r"|\b(?:grandi|grew\s+up|raised)\s+(?:à|au|en|in)\b"
+                        r"|\b(?:fond[ée]e?s?|founded)\s+(?:le|en|à|au|in|by|par)\b",
                         re.IGNORECASE),
     "contact": re.compile(r"\+?\d[\d .-]{7,}\d|[\w.-]+@[\w-]+\.\w+|\bcontact|\bt[ée]l[ée]phone|"
                           r"\bphone\b|(?<![\w@])@\w{2,}|\b(?:twitter|linkedin|x)\.com/",
