@@ -322,6 +322,7 @@ def test_an_initial_or_a_parenthesis_does_not_begin_a_sentence() -> None:
     ("jsais pas kan cest", "je sais pas quand c'est"),
     ("lentreprise quon voit, jveux sinscrire", "l'entreprise qu'on voit, j'veux s'inscrire"),
     ("c koi pr demain", "c'est quoi pour demain"),
+    ("kesk c ?", "qu'est-ce que c'est ?"),
     # Real words stay: a glued reading must be far more frequent than the word itself.
     ("test dune lune, celle du net", "test d'une l'une, celle du net"),
     # Parts of a written word, and names inside a sentence, are left alone.
@@ -349,6 +350,10 @@ def test_chat_writing_is_spelt_out(typed: str, read: str) -> None:
     ("que faites-vous dans la vie ?", "que faites vous ?"),
     ("elle fait quoi dans la vie, Jane ?", "elle fait quoi, Jane ?"),
     ("le numérique dans la vie des élèves", "le numérique dans la vie des élèves"),
+    # Chat forms are spelt out first, so a phrase typed in them is read too; "quest-ce",
+    # joined by its hyphen, is no word the chat rules see alone.
+    ("il fait koi dans la vie", "il fait quoi"),
+    ("quest-ce que tu fais ds ton coin ?", "qu'est-ce que tu fais seul ?"),
     # Only whole words: "encoure" is no "en cours", "enfait" stays.
     ("le coupable, en faits divers", "le coupable, en faits divers"),
 ])

@@ -4,7 +4,7 @@ Members type "jsais pas kan ca commence", "cest quoi", "lentreprise": sms forms
 (`data/fr-chat.txt`) and elisions without their apostrophe. Expanded first, the question
 words give their cues ("kan" asks when) and the little words are stopwords again, instead of
 unknown words that count against an answer. Turns of phrase ("à cause de", "en gros", "ça
-vaut le coup", `data/locutions.txt`) are read as their plain meaning first, for the same
+vaut le coup", `data/locutions.txt`) are then read as their plain meaning, for the same
 reason: their words are no subject of the question.
 """
 
@@ -45,11 +45,12 @@ def chat_forms() -> dict[str, str]:
 
 
 def expand(text: str) -> str:
-    """The text with turns of phrase, chat forms and glued elisions written out."""
-    spelt = spell_phrases(text)
-    if all(spelt_out(word) == word for word in WORD.findall(spelt)):
-        return spelt  # what the substitution would give, without a call per word
-    return WORD.sub(expand_word, spelt)
+    """The text with chat forms and glued elisions written out, then turns of phrase read
+    as their meaning: a phrase may be typed in chat forms ("koi dans la vie", "ds son
+    coin")."""
+    if any(spelt_out(word) != word for word in WORD.findall(text)):
+        text = WORD.sub(expand_word, text)  # not called per word when nothing changes
+    return spell_phrases(text)
 
 
 TOKEN = re.compile(r"[^\W_]+")
