@@ -232,6 +232,8 @@ def test_frequencies_are_read_folded_and_unknown_words_are_rare() -> None:
     ("where did Jane McConnell grow up", {"place", "birth"}),
     ("When was Bouygues Telecom founded?", {"date", "birth"}),
     ("how did the network grow", set()),
+    # Where something is on a map, not where to find it online.
+    ("Where is NetJMC based?", {"place", "located"}),
     ("le numéro de téléphone de l'organisateur ?", {"contact"}),
     ("quel temps fera-t-il à Genève ?", {"weather"}),
     # What is so now; "now" and "still" alone do not ask it.
@@ -283,6 +285,12 @@ def test_a_number_after_a_noun_labels_and_counts_nothing() -> None:
     assert not gives("L’article 20 de la nouvelle loi", "count")
     assert not gives("Raison 9 : un réseau interne", "count")
     assert not gives("depuis le milieu des années 90, nous", "count")
+
+
+def test_a_web_address_gives_where_to_find_something_not_where_it_is() -> None:
+    assert gives("disponible en téléchargement sur netjmc.com", "place")
+    assert not gives("disponible en téléchargement sur netjmc.com", "located")
+    assert gives("Où : Genève", "located") and gives("une agence basée à Lyon", "located")
 
 
 def test_an_origin_is_given_by_a_birth_a_childhood_or_a_foundation() -> None:

@@ -19,7 +19,8 @@ from sbbot.language.asking import HOLDERS, ROLE_NOUNS
 from sbbot.text import STOPWORDS, fold
 
 Cue = Literal["date", "place", "price", "person", "age", "count", "duration", "end", "birth",
-              "contact", "weather", "role", "time", "language", "award", "education", "present"]
+              "contact", "weather", "role", "time", "language", "award", "education", "present",
+              "located"]
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 K = TypeVar("K")
@@ -112,6 +113,11 @@ fondés fondées founded""".split())
 "where did she grow up", "when was the company founded"); alone they need not ("is
 collaboration something you are born with", "depuis la naissance du web")."""
 
+LOCATED_WORDS = frozenset("""based basé basée basés basées located situé située situés situées
+headquartered headquarters siège live lives living vit vivent habite habitent""".split())
+"""With a place asked for, these ask where someone or something is, on a map ("where is
+NetJMC based?"): a web address is where to find it online, not where it is."""
+
 WORKPLACE = frozenset({("poste", "de", "travail")})
 """"Le poste de travail" is a workstation, not a job."""
 HOW_NOT_WHERE = frozenset({("where", "do"), ("where", "can"), ("where", "should"),
@@ -123,14 +129,16 @@ MONTHS = ("janvier février mars avril mai juin juillet août septembre octobre 
           "november december")
 WEEKDAYS = ("lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday "
             "thursday friday saturday sunday")
+ON_A_MAP = r"^Où :|\b(?:à|au|en|in|at|near)\s+(?:l[ae’']\s*)?[A-ZÉ][a-zé]+"
+"""A place named in a text ("Où : Genève", "à Genève", "in London")."""
 GIVES: dict[Cue, re.Pattern[str]] = {
     "date": re.compile(
         rf"\b(?:{'|'.join((MONTHS + ' ' + WEEKDAYS).split())})\b|\b\d{{1,2}}[:h]\d{{2}}\b"
         r"|\b(?:1[89]|20)\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|^Quand :"
         r"|\bann[ée]es\s+(?:19|20)?\d0\b|\b(?:19|20)?\d0[’']?s\b",  # decades: "les années 90"
         re.IGNORECASE | re.M),
-    "place": re.compile(r"^Où :|\b(?:à|au|en|in|at|near)\s+(?:l[ae’']\s*)?[A-ZÉ][a-zé]+"
-                        r"|\b[\w-]+\.(?:com|org|net|fr|ch|eu|io)\b|https?://", re.M),
+    "place": re.compile(ON_A_MAP + r"|\b[\w-]+\.(?:com|org|net|fr|ch|eu|io)\b|https?://", re.M),
+    "located": re.compile(ON_A_MAP, re.M),
     "price": re.compile(r"\b(?:gratuit|gratuite|free|payant|payante|prix|tarif|price|"
                         r"euros?|dollars?|CHF)\b|[€$£]", re.IGNORECASE),
     "person": re.compile(
@@ -211,6 +219,8 @@ def question_cues(text: str) -> frozenset[Cue]:
         cues.add("end")
     if cues & {"date", "place"} and any(word in PLAIN_BORN for word in words):
         cues.add("birth")
+    if "place" in cues and any(word in PLAIN_LOCATED for word in words):
+        cues.add("located")
     if "combien" in words and "count" not in cues and "age" not in cues:
         cues.add("price")
     if "person" in cues and any(word in HOLDERS for word in words):
@@ -299,6 +309,7 @@ PLAIN_TRIOS = {cue: frozenset(tuple(map(plain, trio)) for trio in trios)
                for cue, trios in CUE_TRIOS.items()}
 PLAIN_END = frozenset(map(plain, END_WORDS))
 PLAIN_BORN = frozenset(map(plain, BORN_WORDS))
+PLAIN_LOCATED = frozenset(map(plain, LOCATED_WORDS))
 PLAIN_PAIRS = {cue: frozenset((plain(first), plain(second)) for first, second in pairs)
                for cue, pairs in CUE_PAIRS.items()}
 
