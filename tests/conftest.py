@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import random
+import subprocess
+import sys
 from collections.abc import AsyncIterator, Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -16,6 +19,19 @@ from tests.synapse.harness import Synapse, running_synapse
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE_DIR = ROOT / "knowledge"
+
+pytest_plugins = ["tests.fakediscord.harness", "tests.synapse.members", "tests.stores"]
+"""The harnesses every Discord, Matrix and store test drives the bot through (fixtures `fake`,
+`start_bot`, `bot`, `members`, `bot_account`, `store_on_each_backend`, ...)."""
+
+
+def sbbot(*args: str, stdin: str = "", env: dict[str, str] | None = None,
+          cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    """The `sbbot` command run as a user runs it: a real subprocess of this Python."""
+    return subprocess.run(
+        [sys.executable, "-m", "sbbot", *args], input=stdin, capture_output=True, text=True,
+        cwd=cwd, env={**os.environ, **(env or {})}, timeout=60, check=False,
+    )
 
 
 class FakeClock:

@@ -30,9 +30,9 @@ from sbbot.cooldown import Cooldown
 from sbbot.engine import Engine
 from tests.conftest import FakeClock
 from tests.fakediscord import FakeDiscord, Sent
+from tests.fakediscord.harness import settings_for
 from tests.synapse.harness import SERVER_NAME, Synapse
-from tests.test_discord import settings_for
-from tests.test_matrix import STRICT, WAIT, Event, Member, content, register, room_with_bot
+from tests.synapse.members import STRICT, WAIT, Event, Member, content, register, room_with_bot
 
 COOLDOWN = 60.0
 

@@ -81,3 +81,14 @@ def test_the_two_chat_adapters_hold_only_platform_code() -> None:
     lines = sum(len((SOURCE / "adapters" / name).read_text().splitlines())
                 for name in ("discord.py", "matrix.py"))
     assert lines <= 556, "two thirds of the 834 lines they held before the shared path"
+
+
+def test_test_modules_share_harnesses_not_each_other() -> None:
+    """Fixtures and helpers used by several test modules live in harness modules (registered
+    as plugins by `tests/conftest.py`), so running one test file never runs or imports
+    another's tests."""
+    test_modules = sorted((ROOT / "tests").rglob("test_*.py"))
+    importing = {path.name: sorted(name for name in imported(ast.parse(path.read_text("utf-8")))
+                                   if name.split(".")[-1].startswith("test_"))
+                 for path in test_modules}
+    assert {name: found for name, found in importing.items() if found} == {}

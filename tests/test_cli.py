@@ -13,18 +13,10 @@ import pytest
 
 from sbbot.adapters import PLATFORMS
 from sbbot.config import known_settings
-from tests.conftest import KNOWLEDGE_DIR, ROOT
+from tests.conftest import KNOWLEDGE_DIR, ROOT, sbbot
 
 JSON_KEYS = ["kind", "reply", "entry", "score"]
 ENTRY_KEYS = ["id", "type", "text", "source"]
-
-
-def sbbot(*args: str, stdin: str = "", env: dict[str, str] | None = None,
-          cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "sbbot", *args], input=stdin, capture_output=True, text=True,
-        cwd=cwd, env={**os.environ, **(env or {})}, timeout=60, check=False,
-    )
 
 
 @pytest.fixture

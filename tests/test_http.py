@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import AsyncIterator
-from dataclasses import dataclass
 
 import aiohttp
 import pytest
@@ -14,34 +12,7 @@ from sbbot import http
 from sbbot.chat import Message
 from sbbot.engine import Engine
 from sbbot.store import SQLiteStore, StoreError
-
-
-@dataclass
-class Platform:
-    """A platform whose connection the test switches on and off."""
-
-    platform: str = "discord"
-    up: bool = True
-
-    def connected(self) -> bool:
-        return self.up
-
-
-@dataclass
-class Served:
-    base: str
-    platform: Platform
-    session: aiohttp.ClientSession
-
-    async def get(self, path: str) -> tuple[int, str]:
-        async with self.session.get(self.base + path) as response:
-            return response.status, await response.text()
-
-    async def metric(self, name: str) -> float:
-        _, text = await self.get("/metrics")
-        found = re.search(rf"^{re.escape(name)} (\S+)$", text, re.MULTILINE)
-        assert found is not None, f"{name} not in /metrics"
-        return float(found.group(1))
+from tests.http_probe import Platform, Served
 
 
 @pytest.fixture

@@ -31,8 +31,7 @@ from sbbot.language.cues import gives
 from sbbot.router import Router
 from sbbot.router.ranking import Match
 from sbbot.router.verdict import giving_first, naming_first, reasoned_first
-from tests.conftest import KNOWLEDGE_DIR
-from tests.test_cli import sbbot
+from tests.conftest import KNOWLEDGE_DIR, sbbot
 
 DATA = Path(__file__).parent / "data"
 SETS = ("devset", "dev2", "heldout", "heldout2")

@@ -29,10 +29,8 @@ from sbbot.scheduler import Schedule, send_due
 from sbbot.store import Store, open_store
 from tests.conftest import KNOWLEDGE_DIR, FakeClock
 from tests.fakediscord import FakeDiscord
-from tests.test_discord import NO_MENTIONS, logged_errors, settings_for
-from tests.test_http import Platform, Served
-
-__all__ = ["logged_errors"]  # a fixture used here
+from tests.fakediscord.harness import NO_MENTIONS, settings_for
+from tests.http_probe import Platform, Served
 
 # Settings -------------------------------------------------------------------------------------
 

@@ -9,7 +9,6 @@ import shutil
 import sqlite3
 import subprocess
 import sys
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
@@ -22,32 +21,13 @@ from sbbot.store import SQLiteStore, Store, StoreError, Subscription, open_store
 from sbbot.store.base import timestamp
 from sbbot.store.queries import UNANSWERED_SCANNED, top_unanswered_sql
 from sbbot.store.sqlite import MIGRATIONS, SCHEMA_VERSION
-from tests.postgres import PostgresServer
+from tests.stores import NOW
 
 ROOT = Path(__file__).resolve().parent.parent
-NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-async def database(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Path | str]:
-    """Every test of the Store interface runs on both back ends: an SQLite file, and a fresh
-    database on the suite's real PostgreSQL server."""
-    if request.param == "sqlite":
-        yield tmp_path / "sbbot.sqlite3"
-        return
-    server: PostgresServer = request.getfixturevalue("postgres")
-    url = await server.create_database()
-    yield url
-    await server.drop_database(url)
-
-
 @pytest.fixture
-async def store(database: Path | str) -> AsyncIterator[Store]:
-    opened = await open_store(database)
-    try:
-        yield opened
-    finally:
-        await opened.close()
+def store(store_on_each_backend: Store) -> Store:
+    """Every test of this module runs on both back ends."""
+    return store_on_each_backend
 
 
 async def reopen(database: Path | str) -> Store:

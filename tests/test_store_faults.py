@@ -31,7 +31,7 @@ from sbbot.scheduler import send_due
 from sbbot.store import SQLiteStore, Store, StoreError, open_store
 from tests.conftest import KNOWLEDGE_DIR, FakeClock
 from tests.postgres import PostgresServer, database_name
-from tests.test_scheduler import SCHEDULE, Recorder
+from tests.scheduling import SCHEDULE, Recorder
 
 TABLES = ("subscription", "announcement", "rotation_given", "rotation_last", "unanswered",
           "value", "daily_quote")

@@ -16,7 +16,7 @@ from sbbot.chat import Announcement
 from sbbot.store import Store, StoreError, open_store
 from tests.conftest import KNOWLEDGE_DIR, ROOT
 from tests.postgres import PostgresServer
-from tests.test_store import NOW
+from tests.stores import NOW
 
 
 @pytest.fixture

@@ -14,11 +14,15 @@ import pytest
 
 from sbbot.store import Store, StoreError, open_store
 from sbbot.store.pending import FLUSH_EVERY, UnansweredQueue, UnansweredRow
-from tests.test_store import NOW, database, store
-
-__all__ = ["database", "store"]  # fixtures used here: every test on both back ends
+from tests.stores import NOW
 
 SINCE = NOW - timedelta(days=1)
+
+
+@pytest.fixture
+def store(store_on_each_backend: Store) -> Store:
+    """Every test of this module runs on both back ends."""
+    return store_on_each_backend
 
 
 @pytest.fixture
