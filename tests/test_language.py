@@ -51,6 +51,8 @@ def test_the_lexicon_is_general_and_translates_into_french_lemmas() -> None:
     assert [translations(word) for word in ("4th", "21st", "2nd")] == [("4",), ("21",), ("2",)]
     assert "4" in translations("fourth")
     assert standard("techno") == "technologie"
+    assert standard("orgas") == "organisation"
+    assert standard("mater") == "regarder"
     assert standard("collaboration") is None
 
 
@@ -331,6 +333,7 @@ def test_an_initial_or_a_parenthesis_does_not_begin_a_sentence() -> None:
     ("lentreprise quon voit, jveux sinscrire", "l'entreprise qu'on voit, j'veux s'inscrire"),
     ("c koi pr demain", "c'est quoi pour demain"),
     ("kesk c ?", "qu'est-ce que c'est ?"),
+    ("dun coup il faut sy mettre", "d'un coup il faut s'y mettre"),
     # Real words stay: a glued reading must be far more frequent than the word itself.
     ("test dune lune, celle du net", "test d'une l'une, celle du net"),
     # Parts of a written word, and names inside a sentence, are left alone.
