@@ -9,7 +9,7 @@ from sbbot.evaluation import stripped
 from sbbot.knowledge import load_knowledge
 from sbbot.language.asking import asks_identity, asks_why, gives_reason, states_role
 from sbbot.language.chatspeak import expand
-from sbbot.language.cues import gives, question_cues
+from sbbot.language.cues import cue_nouns, gives, question_cues
 from sbbot.language.frequency import general_zipf, zipf
 from sbbot.language.lemmas import lemma
 from sbbot.language.lexicon import (
@@ -287,6 +287,13 @@ def test_a_number_after_a_noun_labels_and_counts_nothing() -> None:
     assert not gives("L’article 20 de la nouvelle loi", "count")
     assert not gives("Raison 9 : un réseau interne", "count")
     assert not gives("depuis le milieu des années 90, nous", "count")
+
+
+def test_the_noun_of_what_time_or_which_day_only_says_what_is_asked() -> None:
+    assert cue_nouns("what time should I show up") == {"time"}
+    assert cue_nouns("La matinée a lieu quel jour ?") == {"jour"}
+    assert cue_nouns("ça se passe dans quelle ville ?") == frozenset()
+    assert cue_nouns("le manque de temps") == frozenset()
 
 
 def test_a_web_address_gives_where_to_find_something_not_where_it_is() -> None:

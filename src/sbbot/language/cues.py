@@ -284,6 +284,22 @@ def starting(question: str) -> frozenset[str]:
     return START_WORDS.intersection(fold(question).split())
 
 
+ASKING_NOUNS = frozenset("time day date year hour heure jour année".split())
+
+
+def cue_nouns(question: str) -> frozenset[str]:
+    """The nouns that only say that a question asks for a date or a time ("what time",
+    "quel jour", "quelle heure"), folded: the passage giving one answers it, whatever words
+    it gives it with ("à partir de 08:30", "le vendredi 4 avril")."""
+    cues = question_cues(question) & {"date", "time"}
+    if not cues:
+        return frozenset()
+    words = [plain(word) for word in WORD.findall(question.replace("’", "'"))]
+    return frozenset(fold(second) for first, second in pairwise(words)
+                     if second in ASKING_NOUNS and PAIR_CUES.get((first, second), frozenset())
+                     & cues)
+
+
 def names_cue(first: str, second: str) -> bool:
     """Whether two consecutive words ask for a kind of answer ("quelle ville": a place), so
     that the second is answered by any passage giving that kind, whatever word it uses."""

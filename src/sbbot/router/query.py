@@ -22,7 +22,7 @@ from rapidfuzz import fuzz, process
 
 from sbbot.language.asking import framing
 from sbbot.language.chatspeak import expand
-from sbbot.language.cues import names_cue, starting
+from sbbot.language.cues import cue_nouns, names_cue, starting
 from sbbot.language.frequency import general_zipf, zipf, zipf_table
 from sbbot.language.lemmas import lemma
 from sbbot.language.lexicon import (
@@ -300,7 +300,7 @@ class Analyzer:
         an unknown real word keeps its own term; an unknown non-word is a typo to correct."""
         terms: list[QueryTerm] = []
         words = self.word_terms(text)
-        about_post = (framing([word.word for word in words]) | starting(text)
+        about_post = (framing([word.word for word in words]) | starting(text) | cue_nouns(text)
                       if "cues" in self.parts else frozenset())
         for word, candidates, named, related in words:
             if word in about_post:
