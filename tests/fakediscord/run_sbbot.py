@@ -16,7 +16,7 @@ import time
 import discord
 
 from sbbot.cli import main
-from tests.fakediscord.server import endpoints
+from tests.fakediscord.rest import endpoints
 
 
 def exit_with_parent(interval: float = 0.5) -> None:
