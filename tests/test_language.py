@@ -242,6 +242,8 @@ def test_frequencies_are_read_folded_and_unknown_words_are_rare() -> None:
     ("is the law still in force today", {"present"}),
     ("il bosse où actuellement", {"place", "present"}),
     ("now that the law is voted, do we still think so", set()),
+    ("elle travaille où maintenant", {"place", "present"}),
+    ("maintenant que la loi est votée, on fait quoi", set()),
     # "When" or "quand" inside a question another question word opens joins a clause.
     ("why is ROI a problem when asking for a budget", set()),
     ("que faire quand on débute ?", set()),

@@ -51,7 +51,8 @@ CUE_WORDS: dict[Cue, frozenset[str]] = {
                            "université university universités".split()),
     # What is so now ("is the law still in force today", "il travaille où actuellement"):
     # a post tells about its own time, unless it says that something is so "currently".
-    # Not "now", "maintenant", "encore", "still": as often "now that", "still think".
+    # "now", "maintenant" too, but not before "that", "que" ("now that", "maintenant que":
+    # `NOW_WORDS`); not "encore", "still": "still think".
     "present": frozenset("today currently nowadays actuellement aujourd".split()),
     "role": frozenset("poste job jobs boulot métier profession occupation occupe occupait "
                       "occupées occupés occupé exerce exercé exercées".split()),
@@ -217,6 +218,10 @@ def question_cues(text: str) -> frozenset[Cue]:
                                        words[position + 2]), ()))
     if "date" in cues and any(word in PLAIN_END for word in words):
         cues.add("end")
+    if any(word in NOW_WORDS and words[position + 1:position + 2] not in (["that"], ["que"],
+                                                                          ["qu"])
+           for position, word in enumerate(words)):
+        cues.add("present")
     if cues & {"date", "place"} and any(word in PLAIN_BORN for word in words):
         cues.add("birth")
     if "place" in cues and any(word in PLAIN_LOCATED for word in words):
@@ -235,6 +240,8 @@ def question_cues(text: str) -> frozenset[Cue]:
     return frozenset(cues)
 
 
+NOW_WORDS = frozenset("now maintenant".split())
+"""Words that ask what is so now, unless they join a clause ("now that", "maintenant que")."""
 CONJUNCTIONS = frozenset("when quand".split())
 """Question words that also join clauses ("why is ROI a problem when asking for a budget",
 "que faire quand on n'a pas de budget")."""
