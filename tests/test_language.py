@@ -244,6 +244,9 @@ def test_frequencies_are_read_folded_and_unknown_words_are_rare() -> None:
     ("now that the law is voted, do we still think so", set()),
     ("elle travaille où maintenant", {"place", "present"}),
     ("maintenant que la loi est votée, on fait quoi", set()),
+    # A time after the post.
+    ("is the conference on again next year?", {"future"}),
+    ("la prochaine édition aura lieu quand ?", {"date", "future"}),
     # "When" or "quand" inside a question another question word opens joins a clause.
     ("why is ROI a problem when asking for a budget", set()),
     ("que faire quand on débute ?", set()),
@@ -296,6 +299,11 @@ def test_the_noun_of_what_time_or_which_day_only_says_what_is_asked() -> None:
     assert cue_nouns("La matinée a lieu quel jour ?") == {"jour"}
     assert cue_nouns("ça se passe dans quelle ville ?") == frozenset()
     assert cue_nouns("le manque de temps") == frozenset()
+
+
+def test_what_comes_after_the_post_is_given_by_a_post_announcing_it() -> None:
+    assert gives("L’agenda sera précisé dans les prochains jours", "future")
+    assert not gives("La « digital workplace » s’est invitée à la Matinée du 4 avril", "future")
 
 
 def test_a_web_address_gives_where_to_find_something_not_where_it_is() -> None:

@@ -20,7 +20,7 @@ from sbbot.text import STOPWORDS, fold
 
 Cue = Literal["date", "place", "price", "person", "age", "count", "duration", "end", "birth",
               "contact", "weather", "role", "time", "language", "award", "education", "present",
-              "located"]
+              "located", "future"]
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 K = TypeVar("K")
@@ -92,6 +92,12 @@ CUE_PAIRS: dict[Cue, frozenset[tuple[str, str]]] = {
                                             "spanish", "italian")}),
     "time": frozenset({("quelle", "heure"), ("what", "time"), ("which", "time"),
                        ("quel", "horaire"), ("what", "hour")}),
+    # A time after the post ("next year", "l'an prochain"): only a post that announces what
+    # comes can tell.
+    "future": frozenset({("next", "year"), ("next", "month"), ("next", "week"),
+                         ("next", "edition"), ("an", "prochain"), ("année", "prochaine"),
+                         ("mois", "prochain"), ("semaine", "prochaine"),
+                         ("prochaine", "édition")}),
     "role": frozenset({("quelle", "fonction"), ("quelles", "fonctions"), ("works", "as"),
                        ("work", "as"), ("job", "title")}),
 }
@@ -171,6 +177,8 @@ GIVES: dict[Cue, re.Pattern[str]] = {
     "weather": re.compile(r"\b(?:météo|weather|pluie|pluvieux|ensoleillé|soleil|neige|rain|"
                           r"sunny|degrés|degrees)\b|°", re.IGNORECASE),
     "role": re.compile(rf"\b(?:{'|'.join(ROLE_NOUNS.split())})\b", re.IGNORECASE),
+    "future": re.compile(r"\b(?:prochaine?s?|next|à\s+venir|upcoming|bientôt|soon)\b",
+                         re.IGNORECASE),
     "present": re.compile(r"\b(?:actuel\w*|aujourd[’']hui|désormais|maintenant|de\s+nos\s+jours|"
                           r"à\s+présent|currently|today|nowadays|now)\b", re.IGNORECASE),
     "language": re.compile(r"\b(?:en|in)\s+(?:français|anglais|allemand|espagnol|italien|"
