@@ -7,7 +7,13 @@ import wordfreq
 
 from sbbot.evaluation import stripped
 from sbbot.knowledge import load_knowledge
-from sbbot.language.asking import asks_identity, asks_why, gives_reason, states_role
+from sbbot.language.asking import (
+    asks_identity,
+    asks_why,
+    defines,
+    gives_reason,
+    states_role,
+)
 from sbbot.language.chatspeak import expand
 from sbbot.language.cues import cue_nouns, gives, question_cues
 from sbbot.language.frequency import general_zipf, zipf
@@ -299,6 +305,12 @@ def test_the_noun_of_what_time_or_which_day_only_says_what_is_asked() -> None:
     assert cue_nouns("La matinée a lieu quel jour ?") == {"jour"}
     assert cue_nouns("ça se passe dans quelle ville ?") == frozenset()
     assert cue_nouns("le manque de temps") == frozenset()
+
+
+def test_a_question_asking_what_something_means() -> None:
+    assert defines("What does C-suite stand for?") and defines("que veut dire DSI ?")
+    assert defines("what does Stephen Downes say cooperation means")
+    assert not defines("Does a tool mean anything on its own?")
 
 
 def test_what_comes_after_the_post_is_given_by_a_post_announcing_it() -> None:

@@ -212,6 +212,8 @@ def test_eval_command_reports_a_broken_set_in_one_line(tmp_path: Path) -> None:
     "jane mcconnell elle a fait quelles études",
     "les croissants sont aux amandes ?",
     "does the military programming law apply today",
+    "What does C-level stand for?",
+    "Que signifie le mot suite ?",
 ])
 def test_facts_the_posts_never_give_are_not_answered(router: Router, question: str) -> None:
     assert router.route(question).verdict != "answer"

@@ -121,3 +121,22 @@ def asks_why(text: str) -> bool:
 def gives_reason(text: str) -> bool:
     """Whether a passage states a reason or a purpose (REASON)."""
     return REASON.search(text) is not None
+
+
+DEFINITION = re.compile(r"\bwhat\s+(?:does|do|did)\b.*\b(?:means?|stands?\s+for)\b"
+                        r"|\bque\s+(?:signifie|signifient|veut\s+dire|veulent\s+dire)\b"
+                        r"|\bmeaning\s+of\b|\bsens\s+de\b|\bdéfinition\s+de\b",
+                        re.IGNORECASE)
+DEFINING_WORDS = frozenset(fold(word) for word in """
+mean means meaning signifie signifient signifier signification veut veulent dire sens
+définition definition
+""".split())
+"""The words with which a question asks what something means ("stand for" is read as
+"signifier"): they say what is asked, the other words what about."""
+
+
+def defines(text: str) -> bool:
+    """Whether a question asks what a word or a name means ("What does C-suite stand for?",
+    "que signifie ROI ?"): an entry answers it only if it holds that word, not merely a
+    word meaning "mean"."""
+    return DEFINITION.search(text) is not None

@@ -16,7 +16,7 @@ from itertools import pairwise
 from typing import Literal, Protocol, TypeVar
 
 from sbbot.entries import Entry
-from sbbot.language.asking import gives_reason, states_role, titles_asked
+from sbbot.language.asking import DEFINING_WORDS, defines, gives_reason, states_role, titles_asked
 from sbbot.language.cues import Cue, gives
 from sbbot.language.frequency import general_zipf
 from sbbot.router.query import GENERIC_STEMS, QueryTerm
@@ -205,8 +205,14 @@ def unasked_words(terms: Sequence[QueryTerm], covered: Collection[str],
     entreprise ?"): an entry that names the subject must hold that word. A question asking
     for the subject's job (the "role" cue) is answered by an entry `text` that states a job
     next to the subject's name, and by no other ("what is Jane McConnell's job" of a passage
-    giving Guillaume Foltran's).
+    giving Guillaume Foltran's). A question asking what something means ("What does C-suite
+    stand for?") asks about its other words than "mean": an entry holding none of them
+    does not answer it, however well it holds "signifier".
     """
+    if defines(question):
+        defined = [term for term in terms if term.word not in DEFINING_WORDS]
+        if defined and not any(term.stem in covered for term in defined):
+            return tuple(term.word for term in defined)
     subject = {term.stem for term in terms if term.stem in covered and (
                    term.named == "name"
                    or (term.word in names and general_zipf(term.word) < NAME_MAX_ZIPF))}
