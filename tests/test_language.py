@@ -28,6 +28,7 @@ from sbbot.language.lexicon import (
     translations,
 )
 from sbbot.language.names import proper_nouns
+from sbbot.language.spelling import french_spelling
 from sbbot.router.query import SYNONYM_WEIGHT, Analyzer
 from sbbot.text import fold
 from tests.conftest import KNOWLEDGE_DIR
@@ -174,6 +175,25 @@ def test_a_real_word_meets_the_posts_misspelling_of_it_by_swapped_letters() -> N
     [cabinet] = router.query_terms("cabinet")
     assert cabinet.stem != router.query_terms("Babinet")[0].stem
     assert router.route("Gilles Cabinet").verdict == "unknown"
+
+
+def test_a_misspelt_french_word_is_read_as_the_french_word_it_stands_for() -> None:
+    assert french_spelling("telaphone", 83) == "telephone"
+    assert french_spelling("foltran", 83) is None
+    router = stripped(load_knowledge(KNOWLEDGE_DIR), hints=False, glossary=False)
+    # A word the posts lack then counts against an answer as if typed right.
+    assert [term.word for term in router.query_terms("le numéro de télaphone ?")] == [
+        "numero", "telephone"]
+    # One the posts hold at another form reaches the passage the right spelling reaches.
+    typed, right = (router.route(f"les élites veulent-elles {verb} le numérique ?")
+                    for verb in ("cotnroler", "contrôler"))
+    assert typed.verdict == right.verdict == "answer"
+    assert typed.best == right.best
+    # Left alone: a typo of the posts' own words (corrected to them), a casual word, a name
+    # inside the sentence, and the words of an English question (the lexicon's).
+    assert [term.word for term in router.query_terms("babinett veut fliquer Yammer")] == [
+        "babinett", "fliquer", "yammer"]
+    assert "telaphone" in [term.word for term in router.query_terms("the telaphone number")]
 
 
 def test_before_as_an_adverb_reaches_earlier() -> None:

@@ -13,9 +13,8 @@ from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
 
-from rapidfuzz import fuzz, process
-
 from sbbot.language.lemmas import lemma, table
+from sbbot.language.spelling import Spellings, nearest_spelling, spelling_index
 from sbbot.text import fold
 
 Phrase = tuple[tuple[str, ...], ...]
@@ -99,27 +98,15 @@ def casual_to_standard() -> dict[str, tuple[str, ...]]:
 
 
 @cache
-def spelling_choices() -> dict[tuple[int, str], list[str]]:
-    """The lexicon's English words by (length, first letter) and (length, -last letter): a
-    misspelt word rarely changes both, so it is compared only with the words that share one
-    of them and are about as long."""
-    choices: dict[tuple[int, str], list[str]] = {}
-    for word in english_to_french():
-        choices.setdefault((len(word), word[0]), []).append(word)
-        choices.setdefault((len(word), "-" + word[-1]), []).append(word)
-    return choices
+def spelling_choices() -> Spellings:
+    """The lexicon's English words, indexed for `nearest_spelling`."""
+    return spelling_index(english_to_french())
 
 
 def english_spelling(word: str, cutoff: float) -> str | None:
     """The lexicon's English word nearest a misspelt folded word ("socail": social), when
     rapidfuzz's ratio reaches the cutoff; None otherwise."""
-    choices = spelling_choices()
-    candidates = list(dict.fromkeys(
-        known for length in range(len(word) - 1, len(word) + 2)
-        for key in ((length, word[0]), (length, "-" + word[-1]))
-        for known in choices.get(key, ())))
-    found = process.extractOne(word, candidates, scorer=fuzz.ratio, score_cutoff=cutoff)
-    return found[0] if found else None
+    return nearest_spelling(word, spelling_choices(), cutoff)
 
 
 def regular_bases(word: str) -> list[str]:

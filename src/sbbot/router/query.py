@@ -33,6 +33,7 @@ from sbbot.language.lexicon import (
     synonyms,
     translations,
 )
+from sbbot.language.spelling import french_spelling, respelt
 from sbbot.text import GENERIC_WORDS, STOPWORDS, fold, folded_tokens, stem
 
 # Typo correction: words shorter than this are never corrected; rapidfuzz ratio cut-offs.
@@ -178,8 +179,19 @@ class Analyzer:
         self._typo_choices = typo_choices(self._vocabulary)
 
     def question(self, text: str) -> str:
-        """A member's question with French chat writing spelt out ("kan", "cest")."""
-        return expand(text) if "chat" in self.parts else text
+        """A member's question with French chat writing spelt out ("kan", "cest"), and a
+        misspelt French word the posts do not hold written as the word it stands for
+        ("telaphone": `language/spelling.py`)."""
+        text = expand(text) if "chat" in self.parts else text
+        return respelt(text, english_flags, self._meant) if "frequency" in self.parts else text
+
+    def _meant(self, token: str) -> str | None:
+        """The French word a folded token misspells, unless it is a word (of the posts, of
+        either language, of the casual or synonym tables) or a typo of the posts' words."""
+        if (len(token) < MIN_TYPO_LENGTH or token in self._vocabulary or self.is_real_word(token)
+                or standard(token) or synonyms(token) or self._search_known(token)):
+            return None
+        return french_spelling(token, typo_cutoff(len(token)))
 
     def leaning(self, token: str) -> float:
         """How much more English than French a folded token is (see `english_flags`)."""
@@ -336,14 +348,19 @@ class Analyzer:
         return "frequency" in self.parts and general_zipf(word) >= REAL_WORD_ZIPF
 
     def _correct(self, word: str, term: str, named: Naming) -> QueryTerm:
+        found = self._search_known(word)
+        if found is None:
+            return QueryTerm(term, 1.0, word, named)
+        return QueryTerm(self._vocabulary[found[0]], (found[1] / 100) ** 2, word, named)
+
+    def _search_known(self, word: str) -> tuple[str, float] | None:
+        """The posts' word (or glossary variant) a typo stands for, and how near it is."""
         candidates = list(dict.fromkeys(chain.from_iterable(
             self._typo_choices.get((len(word), position, word[position]), ())
             for position in ANCHORS)))
         found = process.extractOne(word, candidates, scorer=fuzz.ratio,
                                    score_cutoff=typo_cutoff(len(word)))
-        if found is None:
-            return QueryTerm(term, 1.0, word, named)
-        return QueryTerm(self._vocabulary[found[0]], (found[1] / 100) ** 2, word, named)
+        return None if found is None else (found[0], found[1])
 
 
 def build_vocabulary(known: Iterable[tuple[str, str]],
