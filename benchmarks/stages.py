@@ -2,6 +2,7 @@
 
     python -m benchmarks.stages                      # 77 and 10,000 entries
     python -m benchmarks.stages --sizes 1000 --rounds 20
+    python -m benchmarks.stages --cold               # also with every memo forgotten
 
 The dev questions (`devset.yaml`, `dev2.yaml`) are routed once, then `rounds` times with
 each stage wrapped in a timer (a stage called inside another counts for the outer one);

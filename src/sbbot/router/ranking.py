@@ -103,7 +103,8 @@ class Candidate:
 
 class Router:
     """An index over every entry of one knowledge snapshot; immutable once built (apart from
-    a memo of folded entry texts, a pure function of the entries)."""
+    memos of the entries without hints' folded starts and proper nouns, pure functions of
+    the entries)."""
 
     def __init__(self, knowledge: Knowledge | Iterable[Entry],
                  synonyms: dict[str, str] | None = None, parts: Iterable[str] = PARTS) -> None:
