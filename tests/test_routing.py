@@ -253,6 +253,15 @@ def test_an_english_question_meets_a_french_passage_without_glossary_or_hints(
         assert result.best.entry.id in expected
 
 
+def test_a_who_question_prefers_the_tied_passage_naming_people(knowledge: Knowledge) -> None:
+    # The invitation and the event card cover "presents", "geneva", "morning" alike; only
+    # the card names the speakers.
+    result = stripped(knowledge, hints=False, glossary=False).route(
+        "who presents at the geneva morning")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id == "matinee-entreprise-de-demain-2014"
+
+
 def test_what_time_is_answered_by_the_passage_giving_a_time_without_the_word(
         knowledge: Knowledge) -> None:
     result = stripped(knowledge, hints=False, glossary=False).route(

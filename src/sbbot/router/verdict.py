@@ -116,7 +116,16 @@ def giving_first(matches: list[M], cues: Collection[Cue],
     that says it is free, not the invitation ranked a little above it. `giving` tells
     whether a match gives a cue (the router reads a table made at build where it has one)."""
     wanted = [cue for cue in cues if cue in PROMOTED_CUES]
-    return first_fitting(matches, lambda match: all(giving(match, cue) for cue in wanted))
+    matches = first_fitting(matches, lambda match: all(giving(match, cue) for cue in wanted))
+    loose = [cue for cue in cues if cue in TIED_CUES]
+    return first_fitting(matches, lambda match: all(giving(match, cue) for cue in loose),
+                         TIE_MARGIN)
+
+
+TIED_CUES = frozenset({"person"})
+"""Asked-for kinds read too loosely to prefer a passage giving one over a better one (see
+PROMOTED_CUES), but enough to break a tie: "who's presenting at the geneva morning" wants
+the event card naming its speakers, not the invitation covering the same words."""
 
 
 def naming_first(matches: list[M], asked: Collection[str],
