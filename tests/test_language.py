@@ -147,6 +147,12 @@ def test_a_french_synonym_reaches_the_word_the_knowledge_has() -> None:
     assert (own.stem, own.weight) == (analyzer.index_term(fold("salariés"), False), 1.0)
 
 
+def test_an_english_placeholder_noun_is_no_topic_either() -> None:
+    analyzer = Analyzer({})
+    words = [word.word for word in analyzer.word_terms("the geneva thing and digital stuff")]
+    assert "thing" not in words and "stuff" not in words and "geneva" in words
+
+
 def test_a_placeholder_noun_is_no_topic_of_the_question() -> None:
     # "ce truc", "le gars de": they stand for what the rest of the question names; counted,
     # they lowered the confidence in a passage that does not repeat them (69 and 73 of 100).

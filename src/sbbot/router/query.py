@@ -34,7 +34,7 @@ from sbbot.language.lexicon import (
     translations,
 )
 from sbbot.language.spelling import french_spelling, respelt
-from sbbot.text import GENERIC_WORDS, STOPWORDS, fold, folded_tokens, stem
+from sbbot.text import GENERIC_WORDS, PLACEHOLDERS, STOPWORDS, fold, folded_tokens, stem
 
 # Typo correction: words shorter than this are never corrected; rapidfuzz ratio cut-offs.
 MIN_TYPO_LENGTH = 4
@@ -85,6 +85,14 @@ def pronoun(tokens: Sequence[str], position: int) -> bool:
     CLITIC_SUBJECTS)."""
     return (tokens[position] in ("le", "la", "les", "l") and position > 0
             and tokens[position - 1] in CLITIC_SUBJECTS)
+
+
+def placeholder(word: str) -> bool:
+    """Whether an English word is a placeholder noun ("the geneva thing", "digital stuff"):
+    the lexicon translates it first into a French one (truc, chose, gars: `PLACEHOLDERS`),
+    so it stands for what the rest of the question names, as they do."""
+    french = translations(word)
+    return bool(french) and french[0] in PLACEHOLDERS
 
 
 def english_article(tokens: Sequence[str], position: int) -> bool:
@@ -257,7 +265,8 @@ class Analyzer:
                 phrase_end = position + phrase[0]
                 found.extend(self._phrase_words(phrase[1]))
                 continue
-            if (len(token) <= 1 and not token.isdigit()) or token in STOPWORDS:
+            if ((len(token) <= 1 and not token.isdigit()) or token in STOPWORDS
+                    or (english[position] and placeholder(token))):
                 continue
             candidates = self._candidates.get((token, english[position]))
             if candidates is None:
