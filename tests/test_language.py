@@ -275,6 +275,10 @@ def test_frequencies_are_read_folded_and_unknown_words_are_rare() -> None:
     ("il bosse où actuellement", {"place", "present"}),
     ("now that the law is voted, do we still think so", set()),
     ("elle travaille où maintenant", {"place", "present"}),
+    # "today" alone is the post's own present: what is so now is asked of a fact, or of
+    # whether something still is.
+    ("Les élites comprennent-elles le numérique aujourd'hui ?", set()),
+    ("How do companies collaborate today?", set()),
     ("maintenant que la loi est votée, on fait quoi", set()),
     # A time after the post.
     ("is the conference on again next year?", {"future"}),

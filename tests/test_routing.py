@@ -211,7 +211,7 @@ def test_eval_command_reports_a_broken_set_in_one_line(tmp_path: Path) -> None:
     "Did Gilles Babinet win any award for his book?",
     "jane mcconnell elle a fait quelles études",
     "les croissants sont aux amandes ?",
-    "does the military programming law apply today",
+    "does the military programming law still apply today",
     "What does C-level stand for?",
     "Que signifie le mot suite ?",
 ])

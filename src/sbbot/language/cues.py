@@ -243,11 +243,18 @@ def question_cues(text: str) -> frozenset[Cue]:
         cues.discard("role")
     if "duration" in cues:
         cues.discard("count")
+    if cues == {"present"} and not STILL.intersection(words):
+        cues.discard("present")
     if cues & {"age", "count", "duration"}:
         cues.discard("price")
     return frozenset(cues)
 
 
+STILL = frozenset("still anymore longer encore toujours plus".split())
+"""With "today" or "now" alone, a question asks what is so now only if it asks whether
+something still is ("is the law still in force today"): "les entreprises changent-elles
+aujourd'hui ?" asks about the post's topic in the post's own present. With another fact asked
+for ("il vit où maintenant", "his job today"), the present applies to that fact."""
 NOW_WORDS = frozenset("now maintenant".split())
 """Words that ask what is so now, unless they join a clause ("now that", "maintenant que")."""
 CONJUNCTIONS = frozenset("when quand".split())
