@@ -62,12 +62,14 @@ def timed(spent: dict[str, float], label: str, function: Callable[..., Any],
 
 def forgetting(router: Router) -> Callable[[], None]:
     """A function that puts the router's memos back as they were once it was built: the
-    analysis of earlier questions' words (the `Analyzer`'s memos, the chat forms'
-    `lru_cache`s, the last question's cues) and what the entries met earlier gave (their
-    proper nouns and folded start, beyond the hinted entries', made at build)."""
+    analysis of earlier questions' words (the `Analyzer`'s memos, misspellings included,
+    the chat forms' `lru_cache`s, the last question's cues) and what the entries met
+    earlier gave (their proper nouns and folded start, beyond the hinted entries', made at
+    build)."""
     memos = ((router._analyzer, "_candidates"), (router._analyzer, "_related"),
-             (router, "_names"), (router, "_text_keys"))
-    built = [(owner, name, dict(getattr(owner, name))) for owner, name in memos]
+             (router._analyzer, "_spellings"), (router, "_names"), (router, "_text_keys"))
+    built = [(owner, name, dict(getattr(owner, name))) for owner, name in memos
+             if hasattr(owner, name)]  # an older router may lack some
 
     def forget() -> None:
         for owner, name, contents in built:
@@ -79,12 +81,11 @@ def forgetting(router: Router) -> Callable[[], None]:
 
 
 def breakdown(router: Router, texts: Sequence[str], rounds: int,
-              cold: bool = False) -> list[str]:
-    """Each stage's share of `rounds` passes over `texts`; `cold`: with the router's memos
-    of earlier questions' words and entries forgotten before each question (untimed)."""
+              forget: Callable[[], None] | None = None) -> list[str]:
+    """Each stage's share of `rounds` passes over `texts`; with `forget` (see `forgetting`,
+    made when the router was built) called before each question, untimed."""
     spent: dict[str, float] = defaultdict(float)
     depth = [0]
-    forget = forgetting(router) if cold else None
     originals = [(owner, name, getattr(owner, name)) for owner, name, _ in STAGES
                  if hasattr(owner, name)]
     for owner, name, label in STAGES:
@@ -107,7 +108,7 @@ def breakdown(router: Router, texts: Sequence[str], rounds: int,
             setattr(owner, name, original)
     count = rounds * len(texts)
     spent["the rest (weights, Query, Evidence, decide; wrappers)"] = total - sum(spent.values())
-    lines = [f"{len(router.entries)} entries{', memos forgotten' if cold else ''}: "
+    lines = [f"{len(router.entries)} entries{'' if forget is None else ', memos forgotten'}: "
              f"{1e6 * total / count:.1f} µs a question ({len(texts)} questions x {rounds})"]
     lines.extend(f"  {1e6 * seconds / count:6.1f} µs {100 * seconds / total:5.1f} %  {label}"
                  for label, seconds in sorted(spent.items(), key=lambda item: -item[1]))
@@ -131,9 +132,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     for size in (int(size) for size in args.sizes.split(",")):
         entries = real if size <= len(real) else synthetic_entries(real, size, args.seed)
         router = Router(entries, dict(knowledge.synonyms))
+        forget = forgetting(router)  # before any question
         print("\n".join(breakdown(router, texts, args.rounds)), flush=True)
         if args.cold:
-            print("\n".join(breakdown(router, texts, args.rounds, cold=True)), flush=True)
+            print("\n".join(breakdown(router, texts, args.rounds, forget)), flush=True)
     return 0
 
 

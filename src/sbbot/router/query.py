@@ -45,6 +45,9 @@ ANCHORS = (0, 1, -1)
 REAL_WORD_ZIPF = 2.5
 """A word this frequent in French or English (about once in three million words) is a word
 of the language, not a typo: it is never "corrected" into a word of the posts."""
+SPELLING_MEMO = 1 << 14
+"""Words whose reading as a misspelling (`Analyzer._meant`) is kept; past it, all are
+forgotten (a few MB at most)."""
 SYNONYM_WEIGHT = 0.5
 """What a word reached through a near-synonym weighs: a synonym is near the word's meaning,
 not the word itself."""
@@ -179,6 +182,8 @@ class Analyzer:
         """A memo of `_analyse`: the entries repeat the same words many times."""
         self._related: dict[tuple[str, bool], tuple[str, ...]] = {}
         """A memo of `_related_terms`."""
+        self._spellings: dict[str, str | None] = {}
+        """A memo of `_meant`, per word (bounded: SPELLING_MEMO words)."""
 
     def learn(self, known: Iterable[tuple[str, str]]) -> None:
         """Make every word of the entries a target for typo correction: `known` holds each
@@ -194,6 +199,16 @@ class Analyzer:
         return respelt(text, english_flags, self._meant) if "frequency" in self.parts else text
 
     def _meant(self, token: str) -> str | None:
+        """The French word a folded token misspells (see `_spelling`), memoised per word: the
+        search costs up to 0.2 ms a word the posts lack, for every question holding it."""
+        if token in self._spellings:
+            return self._spellings[token]
+        if len(self._spellings) >= SPELLING_MEMO:
+            self._spellings.clear()
+        found = self._spellings[token] = self._spelling(token)
+        return found
+
+    def _spelling(self, token: str) -> str | None:
         """The French word a folded token misspells, unless it is a word (of the posts, of
         either language, of the casual or synonym tables) or a typo of the posts' words."""
         if (len(token) < MIN_TYPO_LENGTH or token in self._vocabulary or self.is_real_word(token)
