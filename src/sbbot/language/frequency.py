@@ -9,6 +9,7 @@ folded like every word the router sees.
 from __future__ import annotations
 
 import gzip
+from collections.abc import Sequence
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -18,6 +19,8 @@ import msgpack
 from sbbot.language.lemmas import Lang
 from sbbot.text import fold
 
+LANGUAGE_LEAN = 0.5
+"""How far a word leans towards its text's language when French and English both use it."""
 ZIPF_TOP = 9.0
 """wordfreq's Zipf scale: log10 of the frequency per billion words; bucket i is 9 - i/100."""
 
@@ -50,3 +53,12 @@ def zipf(word: str, lang: Lang) -> float:
 def general_zipf(word: str) -> float:
     """The word's frequency in whichever of French and English uses it more."""
     return max(zipf(word, "fr"), zipf(word, "en"))
+
+
+def english_flags(tokens: Sequence[str]) -> list[bool]:
+    """For each folded token, whether it is English: the language that uses it more, with a
+    lean towards the language of the whole text (so "place" is French in a French question)."""
+    english, french = zipf_table("en"), zipf_table("fr")  # `zipf`, without two calls a word
+    leans = [english.get(token, 0.0) - french.get(token, 0.0) for token in tokens]
+    lean = LANGUAGE_LEAN if sum(leans) > 0 else -LANGUAGE_LEAN
+    return [difference + lean > 0 for difference in leans]

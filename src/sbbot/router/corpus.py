@@ -5,7 +5,7 @@ Thousands of texts are joined and go through each C-level step together (ligatur
 one regular expression); accents and case are dropped from the *distinct* tokens only, and
 the stopword, length and language rules run once per distinct token. A token is read as
 English when its own lean (`Analyzer.leaning`) plus its text's overall lean is positive,
-exactly as `query.english_flags` decides it text by text.
+exactly as `frequency.english_flags` decides it text by text.
 """
 
 from __future__ import annotations

@@ -13,17 +13,17 @@ knowledge lacks stays what it is, evidence that the posts may not cover the ques
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from itertools import chain
-from typing import Literal, NamedTuple
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 
 from sbbot.language.asking import framing
 from sbbot.language.chatspeak import expand
-from sbbot.language.cues import cue_nouns, names_cue, starting
-from sbbot.language.frequency import general_zipf, zipf, zipf_table
+from sbbot.language.cues import cue_nouns, starting
+from sbbot.language.frequency import english_flags, general_zipf, zipf
 from sbbot.language.lemmas import lemma
 from sbbot.language.lexicon import (
     Phrase,
@@ -33,8 +33,9 @@ from sbbot.language.lexicon import (
     synonyms,
     translations,
 )
+from sbbot.language.naming import Naming, naming, placeholder
 from sbbot.language.spelling import french_spelling, respelt
-from sbbot.text import GENERIC_WORDS, PLACEHOLDERS, STOPWORDS, fold, folded_tokens, stem
+from sbbot.text import GENERIC_WORDS, STOPWORDS, fold, folded_tokens, stem
 
 # Typo correction: words shorter than this are never corrected; rapidfuzz ratio cut-offs.
 MIN_TYPO_LENGTH = 4
@@ -51,73 +52,11 @@ forgotten (a few MB at most)."""
 SYNONYM_WEIGHT = 0.5
 """What a word reached through a near-synonym weighs: a synonym is near the word's meaning,
 not the word itself."""
-LANGUAGE_LEAN = 0.5
-"""How far a word leans towards its text's language when French and English both use it."""
-
 PARTS = frozenset({"lemmas", "lexicon", "synonyms", "frequency", "foreign", "cues", "subject",
                    "chat"})
 """Parts of the language knowledge that can be switched off, to measure what each buys."""
 
 GENERIC_STEMS = frozenset(stem(word) for word in GENERIC_WORDS)
-NOUN_MARKERS = frozenset("""
-le la les l un une des du de d au aux mon ma mes ton ta tes son sa ses notre nos votre vos leur
-leurs ce cet cette ces en chez the an my your his her its our their this that these those
-in at of
-""".split())
-"""Words after which a word names a thing ("le forfait", "de naissance", "the price"): a
-thing the knowledge does not know is a subject the posts do not cover, not a casual turn of
-phrase. Not "à": folded, it is the verb "a" ("qui a affirmé"), followed by a participle."""
-
-
-ARTICLES = frozenset("""
-le la les l un une des du au aux the an my your his her its our their this these those
-mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs ce cet cette ces
-""".split())
-"""Words after which a word is the object named ("un hôtel", "le forfait", "a poem", "au
-beurre": "au" and "aux" are "à le", "à les", never before a verb); so is
-an English word after a possessive "'s" ("Jarche's job"; French "s'" precedes a verb) or
-after "a" ("a webinar"; French folds "à" and the verb "a" into it), and after the "there"
-of "is there" ("is there parking")."""
-CLITIC_SUBJECTS = frozenset("je j tu il elle on nous vous ils elles ne n".split())
-"""Before "le", "la", "les", these make it a pronoun and the next word a verb ("on le
-chope où", "je la trouve"): the verb names no object."""
-
-
-def pronoun(tokens: Sequence[str], position: int) -> bool:
-    """Whether the article-like word at `position` is an object pronoun (see
-    CLITIC_SUBJECTS)."""
-    return (tokens[position] in ("le", "la", "les", "l") and position > 0
-            and tokens[position - 1] in CLITIC_SUBJECTS)
-
-
-def placeholder(word: str) -> bool:
-    """Whether an English word is a placeholder noun ("the geneva thing", "digital stuff"):
-    the lexicon translates it first into a French one (truc, chose, gars: `PLACEHOLDERS`),
-    so it stands for what the rest of the question names, as they do."""
-    french = translations(word)
-    return bool(french) and french[0] in PLACEHOLDERS
-
-
-def english_article(tokens: Sequence[str], position: int) -> bool:
-    """Whether the token is English "a" or a possessive "'s" (the "a" of "Q&A" is neither),
-    or the "there" of "is there", "are there"."""
-    if tokens[position] == "there":
-        return position > 0 and tokens[position - 1] in EXISTENTIAL
-    return tokens[position] in ("s", "a") and (position == 0 or len(tokens[position - 1]) > 1)
-
-
-EXISTENTIAL = frozenset("is are was were be".split())
-"""Verbs before which "there" introduces what is asked about ("is there parking ...")."""
-
-
-PLACES = frozenset("in at near".split())
-"""Words after which a word names a place ("in paris"): French "à" folds into the verb "a"."""
-INTERROGATIVES = frozenset("quel quelle quels quelles which".split())
-"""Words after which a word names what the question asks for ("dans quelle université",
-"which company"): if the knowledge never mentions it, the posts cannot give it. Not "what",
-followed as often by a verb ("what makes") as by a noun."""
-
-Naming = Literal["", "thing", "object", "place", "name", "asked"]
 
 
 class Word(NamedTuple):
@@ -157,15 +96,6 @@ class Query:
     """The stems sorted and joined, as compared with the hints' shapes."""
     event_bonus: float = 0.0
     """What an event card adds to its rank: the question asks when or where."""
-
-
-def english_flags(tokens: Sequence[str]) -> list[bool]:
-    """For each folded token, whether it is English: the language that uses it more, with a
-    lean towards the language of the whole text (so "place" is French in a French question)."""
-    english, french = zipf_table("en"), zipf_table("fr")  # `zipf`, without two calls a word
-    leans = [english.get(token, 0.0) - french.get(token, 0.0) for token in tokens]
-    lean = LANGUAGE_LEAN if sum(leans) > 0 else -LANGUAGE_LEAN
-    return [difference + lean > 0 for difference in leans]
 
 
 class Analyzer:
@@ -287,20 +217,8 @@ class Analyzer:
             if candidates is None:
                 candidates = self._candidates[token, english[position]] = self._analyse(
                     token, english[position])
-            named: Naming = ""
-            if capital and (position > 0 or not self.is_real_word(token)):
-                named = "name"
-            elif (position > 0 and tokens[position - 1] in INTERROGATIVES
-                  and not names_cue(tokens[position - 1], token)):
-                named = "asked"
-            elif position > 0 and tokens[position - 1] in PLACES:
-                named = "place"
-            elif position > 0 and (tokens[position - 1] in ARTICLES
-                                   or (english[position] and english_article(tokens,
-                                                                             position - 1))):
-                named = "" if pronoun(tokens, position - 1) else "object"
-            elif position > 0 and tokens[position - 1] in NOUN_MARKERS:
-                named = "thing"
+            named = naming(tokens, position, english[position], capital,
+                           self.is_real_word)
             related = self._related.get((token, english[position]))
             if related is None:
                 related = self._related[token, english[position]] = self._related_terms(

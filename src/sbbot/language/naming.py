@@ -1,0 +1,97 @@
+"""What a word's place in a question says about it: whether it names something.
+
+A content word the knowledge lacks is evidence against an answer only when it names a thing
+the question is about ("le forfait", "in Lyon", "quelle université"), not when it is a turn
+of phrase; the word before it says which. Pure functions of the folded tokens, so that they
+serve every post.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Literal
+
+from sbbot.language.cues import names_cue
+from sbbot.language.lexicon import translations
+from sbbot.text import PLACEHOLDERS
+
+Naming = Literal["", "thing", "object", "place", "name", "asked"]
+"""A "name" (capitalised inside the sentence, or no word of either language), what is
+"asked" for (after "quel", "which"), a "place" (after "in", "at", "near"), an "object" (after
+an article), a "thing" (after another preposition), or nothing named ("")."""
+
+NOUN_MARKERS = frozenset("""
+le la les l un une des du de d au aux mon ma mes ton ta tes son sa ses notre nos votre vos leur
+leurs ce cet cette ces en chez the an my your his her its our their this that these those
+in at of
+""".split())
+"""Words after which a word names a thing ("le forfait", "de naissance", "the price"): a
+thing the knowledge does not know is a subject the posts do not cover, not a casual turn of
+phrase. Not "à": folded, it is the verb "a" ("qui a affirmé"), followed by a participle."""
+
+
+ARTICLES = frozenset("""
+le la les l un une des du au aux the an my your his her its our their this these those
+mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs ce cet cette ces
+""".split())
+"""Words after which a word is the object named ("un hôtel", "le forfait", "a poem", "au
+beurre": "au" and "aux" are "à le", "à les", never before a verb); so is
+an English word after a possessive "'s" ("Jarche's job"; French "s'" precedes a verb) or
+after "a" ("a webinar"; French folds "à" and the verb "a" into it), and after the "there"
+of "is there" ("is there parking")."""
+CLITIC_SUBJECTS = frozenset("je j tu il elle on nous vous ils elles ne n".split())
+"""Before "le", "la", "les", these make it a pronoun and the next word a verb ("on le
+chope où", "je la trouve"): the verb names no object."""
+
+
+def pronoun(tokens: Sequence[str], position: int) -> bool:
+    """Whether the article-like word at `position` is an object pronoun (see
+    CLITIC_SUBJECTS)."""
+    return (tokens[position] in ("le", "la", "les", "l") and position > 0
+            and tokens[position - 1] in CLITIC_SUBJECTS)
+
+
+def placeholder(word: str) -> bool:
+    """Whether an English word is a placeholder noun ("the geneva thing", "digital stuff"):
+    the lexicon translates it first into a French one (truc, chose, gars: `PLACEHOLDERS`),
+    so it stands for what the rest of the question names, as they do."""
+    french = translations(word)
+    return bool(french) and french[0] in PLACEHOLDERS
+
+
+def english_article(tokens: Sequence[str], position: int) -> bool:
+    """Whether the token is English "a" or a possessive "'s" (the "a" of "Q&A" is neither),
+    or the "there" of "is there", "are there"."""
+    if tokens[position] == "there":
+        return position > 0 and tokens[position - 1] in EXISTENTIAL
+    return tokens[position] in ("s", "a") and (position == 0 or len(tokens[position - 1]) > 1)
+
+
+EXISTENTIAL = frozenset("is are was were be".split())
+"""Verbs before which "there" introduces what is asked about ("is there parking ...")."""
+
+
+PLACES = frozenset("in at near".split())
+"""Words after which a word names a place ("in paris"): French "à" folds into the verb "a"."""
+INTERROGATIVES = frozenset("quel quelle quels quelles which".split())
+"""Words after which a word names what the question asks for ("dans quelle université",
+"which company"): if the knowledge never mentions it, the posts cannot give it. Not "what",
+followed as often by a verb ("what makes") as by a noun."""
+
+
+def naming(tokens: Sequence[str], position: int, english: bool, capital: bool,
+           is_real_word: Callable[[str], bool]) -> Naming:
+    """What the token at `position` names, from its capital and the word before it."""
+    token = tokens[position]
+    if capital and (position > 0 or not is_real_word(token)):
+        return "name"
+    if position == 0:
+        return ""
+    before = tokens[position - 1]
+    if before in INTERROGATIVES and not names_cue(before, token):
+        return "asked"
+    if before in PLACES:
+        return "place"
+    if before in ARTICLES or (english and english_article(tokens, position - 1)):
+        return "" if pronoun(tokens, position - 1) else "object"
+    return "thing" if before in NOUN_MARKERS else ""
