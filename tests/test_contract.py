@@ -38,6 +38,8 @@ async def test_one_conversation_gets_the_same_replies_on_every_platform(
 
     said = await chat.say("Quand a lieu la matinée à Genève ?")
     assert "Genève" in said.text and "Source : « " in said.text
+    said = await chat.say("Merci beaucoup !")  # thanked, and no question spent
+    assert said.text.startswith("Avec plaisir !") and said.form == TEXT_FORM[platform]
 
     said = await chat.say("C’est gratuit ?")
     assert said.text == ("Merci de votre patience : je réponds à chacun à son tour. Vous "

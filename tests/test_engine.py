@@ -178,6 +178,33 @@ async def test_addressed_empty_message_gets_a_greeting(engine: Engine) -> None:
     assert "!aide" in reply.text
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Bonjour !", "Bonjour ! Posez-moi une question"),
+    ("salut sbbot", "Bonjour ! Posez-moi une question"),
+    ("Hello everyone", "Bonjour ! Posez-moi une question"),
+    ("Merci beaucoup !", "Avec plaisir !"),
+    ("super, merci pour la réponse", "Avec plaisir !"),
+    ("thanks a lot", "Avec plaisir !"),
+])
+async def test_greetings_and_thanks_are_answered_in_kind_and_not_recorded(
+        engine: Engine, text: str, expected: str) -> None:
+    reply = await say(engine, text)
+    assert reply.text.startswith(expected)
+    assert "Je ne sais pas" not in reply.text
+    since = datetime(2000, 1, 1, tzinfo=UTC)
+    assert await engine.store.frequent_unanswered(since, 10) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Bonjour, c'est quoi le social business ?",
+    "merci, et quand a lieu la matinée à Genève",
+    "salut ?",
+])
+async def test_a_question_with_a_greeting_is_still_a_question(engine: Engine, text: str) -> None:
+    reply = await say(engine, text)
+    assert not reply.text.startswith(("Bonjour ! Posez-moi", "Avec plaisir"))
+
+
 async def test_admin_commands_refused_to_members(engine: Engine) -> None:
     for command in (c for c in engine.commands if c.admin):
         reply = await say(engine, f"!{command.name}")

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from sbbot.chat import PLAIN, Message, Reply, Style
 from sbbot.cooldown import QUESTION_COMMAND, Cooldown
+from sbbot.courtesy import courtesy_reply
 from sbbot.inbound import command_word, looks_like_question, normalize
 
 if TYPE_CHECKING:
@@ -70,9 +71,10 @@ class Conversation:
     def counts_as_question(self, text: str, addressed: bool) -> bool:
         """A free question addressed to the bot, or `!question` (or an alias) with its text.
         Other commands, a bare `!question` (answered with its usage), unknown `!` words and
-        an empty mention are not limited."""
+        an empty mention are not limited, nor is a greeting or thanks: "merci !" just after
+        an answer is thanked, not told to wait."""
         word = command_word(text)
         if word is None:
-            return addressed and bool(text)
+            return addressed and bool(text) and courtesy_reply(text) is None
         command = self.engine.command(word[0])
         return command is not None and command.name == QUESTION_COMMAND and bool(word[1])

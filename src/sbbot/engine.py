@@ -23,6 +23,7 @@ from sbbot.commands import Command, Context
 from sbbot.commands.admin import ADMIN_COMMANDS
 from sbbot.commands.content import CONTENT_COMMANDS, answer_question
 from sbbot.commands.teach import TEACH_COMMANDS
+from sbbot.courtesy import GREETING, courtesy_reply
 from sbbot.inbound import PREFIX, command_word, normalize
 from sbbot.knowledge import Knowledge
 from sbbot.metrics import Metrics
@@ -31,9 +32,6 @@ from sbbot.snapshot import ReloadReport, Snapshot, compare, open_snapshot, rebui
 from sbbot.store import MemoryRotations, Store, StoreError
 
 log = logging.getLogger(__name__)
-
-GREETING = ("Bonjour ! Posez-moi une question sur les articles que je connais,"
-            " ou tapez !aide pour voir mes commandes.")
 
 STORE_DOWN_NOTICE = ("(Je n’arrive pas à enregistrer pour le moment : je continue de répondre, "
                      "mais sans garder de trace. Les administrateurs le verront dans le "
@@ -172,6 +170,8 @@ class Engine:
             except StoreError as error:
                 self.store_failed(error)
                 reply = Reply(STORE_DOWN_REPLY, "error")
+        elif message.addressed and (polite := courtesy_reply(text)) is not None:
+            reply = Reply(polite, "fallback")
         elif message.addressed:
             reply = await answer_question(context, text)
             self.metrics.questions.labels(reply.kind).inc()
