@@ -128,6 +128,17 @@ async def test_evenement_by_fuzzy_name(engine: Engine) -> None:
     assert unknown.kind == "error"
 
 
+async def test_a_question_answered_by_an_event_says_when_it_is_from_now(
+        engine: Engine, clock: FakeClock) -> None:
+    question = "Quand a lieu la matinée à Genève ?"
+    reply = await say(engine, question)
+    assert reply.kind == "answer" and reply.entry is not None and reply.entry.type == "event"
+    assert reply.score is not None and "déjà eu lieu" in reply.text
+    assert reply.card is not None and "déjà eu lieu" in reply.card.body
+    clock.now = datetime(2014, 3, 28, 12, 0, tzinfo=UTC)
+    assert "Dans 7 jours" in (await say(engine, question)).text
+
+
 async def test_articles_lists_every_post(engine: Engine) -> None:
     reply = await say(engine, "!sources")
     for post in engine.knowledge.posts:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime
 
 from rapidfuzz import fuzz, process
@@ -53,7 +54,13 @@ def known_topics(context: Context) -> str:
 async def answer_question(context: Context, question: str) -> Reply:
     result = context.engine.router.route(question)
     if result.verdict == "answer" and result.best is not None:
-        return entry_reply(result.best.entry, score=result.best.score)
+        entry, score = result.best.entry, result.best.score
+        event = next((event for event in context.engine.knowledge.events
+                      if entry.type == "event" and event.id == entry.id), None)
+        if event is not None:  # as !evenement shows it: a past event says it is past
+            shown_event = event_reply(event, context.engine.clock(), entry.source)
+            return replace(shown_event, kind="answer", score=score)
+        return entry_reply(entry, score=score)
     await context.engine.store.record_unanswered(
         context.message.platform, context.message.channel, question, context.engine.clock(),
         community=context.message.community)
