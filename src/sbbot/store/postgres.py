@@ -16,7 +16,6 @@ from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from datetime import datetime
 from typing import Any, Final
-from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
 
@@ -34,6 +33,7 @@ from sbbot.store.base import (
     parse_kind,
 )
 from sbbot.store.pending import QueuedUnanswered, UnansweredRow
+from sbbot.store.postgres_errors import STORE_ERRORS, describe, public_name
 from sbbot.store.queries import HELD, UNANSWERED_SCANNED, top_unanswered_sql
 from sbbot.text import fold
 
@@ -108,41 +108,6 @@ STATEMENT_TIMEOUT_MS: Final = 2000
 LOCK_TIMEOUT_MS: Final = 500
 """A statement waiting longer for a lock (an admin's `LOCK TABLE`, a stuck transaction of
 another process) fails: a locked database costs a failed write, not seconds of silence."""
-
-
-def public_name(url: str) -> str:
-    """The URL without its password, for messages."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = f"{parts.username}:***@{parts.hostname or ''}" + (
-        f":{parts.port}" if parts.port else "")
-    return urlunsplit(parts._replace(netloc=netloc))
-
-
-def describe(error: BaseException) -> str:
-    if isinstance(error, asyncpg.InvalidPasswordError
-                  | asyncpg.InvalidAuthorizationSpecificationError):
-        return "authentication failed (check the user name and password in SBBOT_DATABASE)"
-    if isinstance(error, asyncpg.InvalidCatalogNameError):
-        return "the database does not exist (create it, or fix its name in SBBOT_DATABASE)"
-    if isinstance(error, asyncpg.LockNotAvailableError):
-        return "database is locked (by another connection)"
-    if isinstance(error, asyncpg.QueryCanceledError):
-        return "the server did not answer in time (locked by another process?)"
-    if isinstance(error, asyncpg.ReadOnlySQLTransactionError):
-        return "cannot write (the server is read-only)"
-    if isinstance(error, asyncpg.DiskFullError):
-        return "the server's disk is full"
-    if isinstance(error, TimeoutError):
-        return "the server did not answer in time"
-    if isinstance(error, OSError | asyncpg.InterfaceError | asyncpg.PostgresConnectionError):
-        reason = error.strerror if isinstance(error, OSError) and error.strerror else error
-        return f"cannot reach the server ({' '.join(str(reason).split())})"
-    return " ".join(str(error).split()) or type(error).__name__
-
-
-STORE_ERRORS: Final = (asyncpg.PostgresError, asyncpg.InterfaceError, OSError, TimeoutError)
 
 
 async def keep_session(connection: asyncpg.Connection) -> None:
