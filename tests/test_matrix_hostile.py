@@ -216,12 +216,16 @@ async def test_a_signed_out_token_stops_matrix_alone_with_one_line(
     assert "Traceback" not in caplog.text
 
 
-def test_nio_chatter_is_kept_out_of_an_info_log() -> None:
-    """matrix-nio logs every room event at INFO: an INFO log keeps sbbot's own lines."""
+def test_library_chatter_is_kept_out_of_an_info_log() -> None:
+    """matrix-nio logs every room event at INFO, watchfiles every change it sees: an INFO
+    log keeps sbbot's own lines."""
     try:
         logs.configure("INFO")
         assert not logging.getLogger("nio.rooms").isEnabledFor(logging.INFO)
+        assert not logging.getLogger("watchfiles.main").isEnabledFor(logging.INFO)
+        assert logging.getLogger("sbbot.watch").isEnabledFor(logging.INFO)
         assert logging.getLogger("sbbot.adapters.matrix").isEnabledFor(logging.INFO)
     finally:
         logging.getLogger("nio").setLevel(logging.NOTSET)
+        logging.getLogger("watchfiles").setLevel(logging.NOTSET)
         logging.getLogger().setLevel(logging.WARNING)

@@ -27,9 +27,12 @@ level each is allowed."""
 
 QUIET_ABOVE_DEBUG: Final[dict[str, int]] = {
     "nio": logging.WARNING,
+    "watchfiles": logging.WARNING,
 }
 """Libraries whose INFO lines are per-event chatter (matrix-nio logs every room event it
-handles): shown at DEBUG only, so an INFO log holds sbbot's own lines."""
+handles, watchfiles every change it sees, between the lines of a terminal conversation):
+shown at DEBUG only, so an INFO log holds sbbot's own lines (`sbbot.watch` says what a
+change reloaded)."""
 
 MIN_SECRET_CHARS: Final = 6
 """Shorter values are not masked: they would blank out ordinary words."""
