@@ -424,6 +424,10 @@ def test_chat_writing_is_spelt_out(typed: str, read: str) -> None:
     # joined by its hyphen, is no word the chat rules see alone.
     ("il fait koi dans la vie", "il fait quoi"),
     ("quest-ce que tu fais ds ton coin ?", "qu'est-ce que tu fais seul ?"),
+    # A compound noun whose words mean something else alone: "jeune pousse" is a start-up
+    # (the official French term), not a shoot that "pousse" (pushes).
+    ("une jeune pousse de la fintech", "une startup de la fintech"),
+    ("les jeunes pousses du web", "les startups du web"),
     # Only whole words: "encoure" is no "en cours", "enfait" stays.
     ("le coupable, en faits divers", "le coupable, en faits divers"),
 ])
