@@ -202,6 +202,23 @@ def test_a_misspelt_french_word_is_read_as_the_french_word_it_stands_for() -> No
     assert "telaphone" in [term.word for term in router.query_terms("the telaphone number")]
 
 
+def test_a_short_french_verb_meets_its_other_forms() -> None:
+    # The infinitive's "-er" goes like the "-e" of its other forms: a verb of seven letters
+    # or fewer ("choquer", "coûter", "changer") would otherwise keep an "r" or "er" in its
+    # six-letter term, and the lemma table gives either the verb or the participle.
+    analyzer = Analyzer({})
+    for forms in (("choque", "choquer", "choqués"), ("coût", "coûte", "coûtent"),
+                  ("change", "changer", "changent"), ("garde", "garder", "gardent")):
+        assert len({analyzer.index_term(fold(form), False) for form in forms}) == 1, forms
+    # A plural in -ers is its singular's ("dossiers", "dossier"); unrelated words stay apart.
+    assert analyzer.index_term("dossiers", False) == analyzer.index_term("dossier", False)
+    assert analyzer.index_term("client", False) != analyzer.index_term("cliquer", False)
+    # Through the router: the posts say people are "choqués"; a member asks what "choque".
+    router = stripped(load_knowledge(KNOWLEDGE_DIR), hints=False, glossary=False)
+    found = router.route("qu'est-ce qui choque dans ces opérations ?")
+    assert (found.verdict, found.best.entry.id) == ("answer", "monde-opacite")
+
+
 def test_before_as_an_adverb_reaches_earlier() -> None:
     # "il faisait quoi avant ?" of a passage saying "auparavant", one way: "auparavant" is
     # never the preposition "avant".

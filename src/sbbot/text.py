@@ -121,15 +121,21 @@ STEM_LENGTH = 6
 
 
 def stem(word: str) -> str:
-    """A deliberately crude stem: singular, masculine, then the first seven letters.
+    """A deliberately crude stem: singular, masculine, infinitive ending off, then the first
+    six letters.
 
     Truncation works for both French and English derivations (collaboration /
-    collaborative / collaborate -> "collabo") without a language-specific stemmer, and the
+    collaborative / collaborate -> "collab") without a language-specific stemmer, and the
     plural and feminine rules make short words meet their base form ("innées" and "inné"
-    both give "inne").
+    both give "inne"). A French verb's forms and nouns end in "-e" where its infinitive ends
+    in "-er" ("choque" / "choquer", "coût" / "coûter", "change" / "changer"): both endings
+    go, or a verb of at most seven letters would keep its "r" or "er" and never meet its
+    other forms. (A longer word loses them to the truncation anyway.)
     """
     if len(word) > 4 and word[-1] in "sx" and word[-2] != "s":
         word = word[:-1]
-    if len(word) > 4 and word[-1] == "e":
+    if len(word) > 4 and word.endswith("er"):
+        word = word[:-2]
+    elif len(word) > 4 and word[-1] == "e":
         word = word[:-1]
     return word[:STEM_LENGTH]
