@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 import wordfreq
 
@@ -217,6 +219,21 @@ def test_a_short_french_verb_meets_its_other_forms() -> None:
     router = stripped(load_knowledge(KNOWLEDGE_DIR), hints=False, glossary=False)
     found = router.route("qu'est-ce qui choque dans ces opérations ?")
     assert (found.verdict, found.best.entry.id) == ("answer", "monde-opacite")
+
+
+def test_clipped_words_are_read_as_the_word_they_clip() -> None:
+    router = stripped(load_knowledge(KNOWLEDGE_DIR), hints=False, glossary=False)
+    for clipped, whole in (("la coop", "la coopération"), ("la collab", "la collaboration"),
+                           ("le ptit", "le petit"), ("les stats", "les statistiques"),
+                           ("la prez", "la présentation")):
+        assert router.query_terms(clipped) == [
+            replace(term, word=fold(clipped.split()[-1]))
+            for term in router.query_terms(whole)], clipped
+    # "ptit" was no word of either language, unknown to the posts: it counted against an
+    # answer about the breakfast.
+    found = router.route("inscription au ptit dej ?")
+    assert (found.verdict, found.best.entry.id) == ("answer",
+                                                    "matinee-entreprise-de-demain-2014")
 
 
 def test_before_as_an_adverb_reaches_earlier() -> None:
