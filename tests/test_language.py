@@ -236,6 +236,21 @@ def test_clipped_words_are_read_as_the_word_they_clip() -> None:
                                                     "matinee-entreprise-de-demain-2014")
 
 
+def test_a_relational_adjective_on_another_stem_is_read_as_its_noun() -> None:
+    analyzer = Analyzer({})
+    for adjective, noun in (("scolaires", "école"), ("urbaines", "ville"),
+                            ("hebdomadaire", "semaine")):
+        assert analyzer.index_term(fold(adjective), False) == analyzer.index_term(
+            fold(noun), False), adjective
+    # Not an adjective with another frequent sense: the "sociaux" of "réseaux sociaux" is
+    # no "société" (a company).
+    assert analyzer.index_term("sociaux", False) != analyzer.index_term(fold("société"), False)
+    # The posts speak of "milieux scolaires"; a member asks about "l'école".
+    router = stripped(load_knowledge(KNOWLEDGE_DIR), hints=False, glossary=False)
+    found = router.route("le numérique à l'école, selon le billet ?")
+    assert (found.verdict, found.best.entry.id) == ("answer", "monde-ecole-pedagogie")
+
+
 def test_before_as_an_adverb_reaches_earlier() -> None:
     # "il faisait quoi avant ?" of a passage saying "auparavant", one way: "auparavant" is
     # never the preposition "avant".

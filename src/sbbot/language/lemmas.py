@@ -1,7 +1,9 @@
 """Lemmas of folded French and English words, from a table derived from simplemma.
 
 `tools/build_lemmas.py` writes the table; see there why it is not simplemma itself (its
-dictionaries take longer to load than the bot's whole start-up budget).
+dictionaries take longer to load than the bot's whole start-up budget). French relational
+adjectives built on another stem than their noun ("scolaire", "urbain") are read as that
+noun (`data/fr-relational.txt`).
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ import gzip
 from functools import cache
 from importlib.resources import files
 from typing import Literal
+
+from sbbot.text import fold
 
 Lang = Literal["fr", "en"]
 
@@ -25,3 +29,23 @@ def table(lang: Lang) -> dict[str, str]:
 def lemma(word: str, lang: Lang) -> str:
     """The folded word's lemma in that language; the word itself when the table has none."""
     return table(lang).get(word, word)
+
+
+@cache
+def relational_nouns() -> dict[str, str]:
+    """French relational adjective -> the noun it means "of", both as folded lemmas
+    ("scolaire": ecole), from `data/fr-relational.txt`."""
+    text = files("sbbot.language").joinpath("data", "fr-relational.txt").read_text(
+        encoding="utf-8")
+    pairs: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            adjective, _, noun = line.partition(":")
+            pairs[lemma(fold(adjective), "fr")] = lemma(fold(noun), "fr")
+    return pairs
+
+
+def relational_noun(word: str) -> str:
+    """The noun a folded French lemma means "of" when it is a relational adjective on
+    another stem ("scolaire": ecole, "urbain": ville); the lemma itself otherwise."""
+    return relational_nouns().get(word, word)

@@ -24,7 +24,7 @@ from sbbot.language.asking import framing
 from sbbot.language.chatspeak import expand
 from sbbot.language.cues import cue_nouns, starting
 from sbbot.language.frequency import english_flags, general_zipf, zipf
-from sbbot.language.lemmas import lemma
+from sbbot.language.lemmas import lemma, relational_noun
 from sbbot.language.lexicon import (
     Phrase,
     english_spelling,
@@ -163,9 +163,11 @@ class Analyzer:
         return stem(self._french_lemma(word))
 
     def _french_lemma(self, word: str) -> str:
+        """The folded French word's lemma (casual words standardised first); a relational
+        adjective on another stem than its noun is that noun ("scolaire": école)."""
         if "lexicon" in self.parts and (standard_word := standard(word)):
             word = standard_word
-        return lemma(word, "fr") if "lemmas" in self.parts else word
+        return relational_noun(lemma(word, "fr")) if "lemmas" in self.parts else word
 
     def _related_terms(self, token: str, english: bool) -> tuple[str, ...]:
         """Terms of a folded French word's near-synonyms (general table,
