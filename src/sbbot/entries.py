@@ -65,6 +65,12 @@ def french_date(moment: datetime) -> str:
             f" {moment.year} à {moment:%H:%M}")
 
 
+EVENT_HEAD = 4
+"""An event card's first lines (its name, date, place and summary, as `render_event` writes
+them) say what the event is; the lines after them give its parts (programme, speakers) and
+its terms (price, registration)."""
+
+
 def render_event(event: Event) -> str:
     lines = [event.name, f"Quand : {french_date(event.start)} ({event.timezone})",
              f"Où : {event.location}", event.summary]
@@ -79,3 +85,10 @@ def render_event(event: Event) -> str:
     if event.registration:
         lines.append(f"Inscription : {event.registration}")
     return "\n".join(lines)
+
+
+def head(entry: Entry) -> str:
+    """What an entry says it is about as a whole, apart from its parts: an event card's
+    first lines (`EVENT_HEAD`), so that its price is the price of what they name; nothing for
+    a passage, whose every sentence stands for itself."""
+    return "\n".join(entry.text.split("\n")[:EVENT_HEAD]) if entry.type == "event" else ""

@@ -34,6 +34,7 @@ from sbbot.router.verdict import (
     Verdict,
     decide,
     foreign_words,
+    given_apart,
     giving_first,
     introducing_first,
     naming_first,
@@ -203,6 +204,9 @@ class Router:
         index = best.index
         unmet = tuple(cue for cue in sorted(cues) if not self._gives(best, cue))
         covered = self._contained(index, {term.stem for term in terms})
+        if "subject" in self._analyzer.parts:
+            unmet += given_apart(best.entry, cues.difference(unmet), terms, covered,
+                                 lambda: self._proper_nouns(index), text)
         shared = self._specific(covered, query) + CUE_EVIDENCE * (len(cues) - len(unmet))
         parts = self._analyzer.parts
         foreign = (foreign_words(terms, bool(asked), self._index.__contains__)

@@ -10,12 +10,13 @@ question that shares at least a rare word with the knowledge; anything else fall
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal, Protocol, TypeVar
 
-from sbbot.entries import Entry
+from sbbot.entries import Entry, head
 from sbbot.language.asking import DEFINING_WORDS, defines, gives_reason, states_role, titles_asked
 from sbbot.language.cues import Cue, gives
 from sbbot.language.frequency import general_zipf
@@ -198,6 +199,57 @@ def foreign_words(terms: Sequence[QueryTerm], asks_fact: bool,
                  and general_zipf(term.word) < FOREIGN_MAX_ZIPF)
 
 
+def subject_stems(terms: Sequence[QueryTerm], covered: Collection[str],
+                  names: Collection[str], question: str, extend: bool = True) -> set[str]:
+    """The stems of what the question names that the entry covers: the words the question
+    writes as names, or the entry does (`names`) when they are rare in the language, and,
+    with `extend`, a first name next to one ("jane mcconnell")."""
+    subject = {term.stem for term in terms if term.stem in covered and (
+                   term.named == "name"
+                   or (term.word in names and general_zipf(term.word) < NAME_MAX_ZIPF))}
+    adjacent = (frozenset(pairwise(token for token, _ in folded_tokens(question)))
+                if subject and extend else frozenset())  # a subject to extend, or nothing
+    for first, second in pairwise(terms):
+        for one, other in ((first, second), (second, first)):
+            if ((first.word, second.word) in adjacent and one.stem in subject
+                    and other.stem in covered and general_zipf(other.word) < NAME_MAX_ZIPF):
+                subject.add(other.stem)
+    return subject
+
+
+SUBJECT_CUES = frozenset({"price", "age", "count", "duration", "contact", "award",
+                          "education", "language", "birth"})
+"""Facts asked about a subject that a passage gives for that subject only where it names it:
+"How much does SharePoint cost?" is not answered by the event card's "Tarif : participation
+gratuite", several lines from the line naming SharePoint."""
+CLAUSE = re.compile(r"[.!?;\n]+")
+
+
+def given_apart(entry: Entry, cues: Collection[Cue], terms: Sequence[QueryTerm],
+                covered: Collection[str], names: Callable[[], Collection[str]],
+                question: str) -> tuple[Cue, ...]:
+    """The asked-for kinds (of SUBJECT_CUES) that the entry gives, but neither in a sentence
+    or line naming the question's subject (`subject_stems`, its names alone: a word next to
+    one may be the verb, "combien coûte Kalixo"; `names` gives the entry's) nor in
+    the next one (where a pronoun may stand for it: "Kalixo est sorti. Il coûte 10 euros."),
+    unless what the entry is about as a whole (`entries.head`) names it."""
+    wanted = [cue for cue in cues if cue in SUBJECT_CUES]
+    if not wanted:
+        return ()
+    subject = subject_stems(terms, covered, names(), question, extend=False)
+    if not subject or names_any(head(entry), subject):
+        return ()
+    clauses = CLAUSE.split(entry.text)
+    near = [" ".join(clauses[position:position + 2]) for position, clause in enumerate(clauses)
+            if names_any(clause, subject)]
+    return tuple(cue for cue in wanted if not any(gives(clause, cue) for clause in near))
+
+
+def names_any(text: str, stems: Collection[str]) -> bool:
+    """Whether a word of the text starts with one of the stems (a stem is a lemma's start)."""
+    return any(token.startswith(tuple(stems)) for token, _ in folded_tokens(text))
+
+
 def unasked_words(terms: Sequence[QueryTerm], covered: Collection[str],
                   names: Collection[str], question: str, text: str = "",
                   cues: Collection[Cue] = ()) -> tuple[str, ...]:
@@ -222,16 +274,7 @@ def unasked_words(terms: Sequence[QueryTerm], covered: Collection[str],
         defined = [term for term in terms if term.word not in DEFINING_WORDS]
         if defined and not any(term.stem in covered for term in defined):
             return tuple(term.word for term in defined)
-    subject = {term.stem for term in terms if term.stem in covered and (
-                   term.named == "name"
-                   or (term.word in names and general_zipf(term.word) < NAME_MAX_ZIPF))}
-    adjacent = (frozenset(pairwise(token for token, _ in folded_tokens(question))) if subject
-                else frozenset())  # a subject to extend, or nothing to do below
-    for first, second in pairwise(terms):
-        for one, other in ((first, second), (second, first)):
-            if ((first.word, second.word) in adjacent and one.stem in subject
-                    and other.stem in covered and general_zipf(other.word) < NAME_MAX_ZIPF):
-                subject.add(other.stem)
+    subject = subject_stems(terms, covered, names, question)
     if "role" in cues:
         named = [term.word for term in terms if term.stem in subject]
         return () if states_role(text, named, titles_asked(question)) else ("role",)

@@ -1,0 +1,49 @@
+"""The verdict's honesty rules, through the real router: what a question asks about its
+subject must be what the entry gives for that subject."""
+
+from __future__ import annotations
+
+import pytest
+
+from sbbot.entries import Entry
+from sbbot.knowledge import load_knowledge
+from sbbot.knowledge.model import Hints
+from sbbot.router import Router
+from tests.conftest import KNOWLEDGE_DIR
+
+
+@pytest.fixture(scope="module")
+def router() -> Router:
+    return Router(load_knowledge(KNOWLEDGE_DIR))
+
+
+def passage(entry_id: str, text: str) -> Entry:
+    return Entry(entry_id, "passage", text, "post", "https://example.org/post", Hints())
+
+
+def test_a_price_asked_of_a_part_of_an_event_is_not_the_events_price(router: Router) -> None:
+    """The event card names SharePoint in its programme and gives the event's price."""
+    assert router.route("How much does SharePoint cost?").verdict != "answer"
+    result = router.route("Do I have to pay to attend the Geneva morning?")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id == "matinee-entreprise-de-demain-2014"
+
+
+FILLER = [passage(f"filler-{number}", text) for number, text in enumerate([
+    "Les jardins partagés fleurissent au printemps.", "La marée monte vite sur la côte.",
+    "Le violon demande des années de pratique.", "Les abeilles butinent la lavande.",
+    "Un volcan islandais s'est réveillé.", "La recette du pain exige une levure fraîche.",
+    "Les trains régionaux circulent moins le dimanche.", "Le musée expose des tapisseries.",
+    "La chorale répète le jeudi soir.", "Les cyclistes montent le col du Galibier."])]
+"""Passages on other topics, so that the words of the one asked about are rare."""
+
+
+def test_a_fact_asked_of_a_subject_must_be_given_where_the_passage_names_it() -> None:
+    question = "Combien coûte Kalixo ?"
+    named = Router([passage("kalixo", "Kalixo est un logiciel de comptabilité. Il coûte 10 "
+                                      "euros par mois."), *FILLER])
+    assert named.route(question).verdict == "answer"
+    apart = Router([passage("salon", "Kalixo était présenté au salon de Lille, avec d'autres "
+                                     "logiciels de comptabilité. Les visiteurs aimaient la "
+                                     "démonstration. Le déjeuner coûtait 10 euros."), *FILLER])
+    assert apart.route(question).verdict != "answer"
