@@ -47,3 +47,17 @@ def test_a_fact_asked_of_a_subject_must_be_given_where_the_passage_names_it() ->
                                      "logiciels de comptabilité. Les visiteurs aimaient la "
                                      "démonstration. Le déjeuner coûtait 10 euros."), *FILLER])
     assert apart.route(question).verdict != "answer"
+
+
+def test_a_name_asked_about_must_be_written_not_only_a_keyword(router: Router) -> None:
+    """A keyword says what an entry is about; a name the question asks about must be in the
+    entry's text or example questions."""
+    assert router.route("Is Gilles Babinet on Twitter?").verdict != "answer"
+    text = ("Zoé Kervadec anime un débat sur les réseaux sociaux. Elle défend la mutualisation "
+            "des logiciels libres dans les collectivités.")
+    keyword = Router([Entry("debat", "passage", text, "post", "https://example.org/post",
+                            Hints(keywords=("twitter",))), *FILLER])
+    assert keyword.route("Is Zoé Kervadec on Twitter?").verdict != "answer"
+    asked = Router([Entry("debat", "passage", text, "post", "https://example.org/post",
+                          Hints(questions=("Zoé Kervadec est-elle sur Twitter ?",))), *FILLER])
+    assert asked.route("Is Zoé Kervadec on Twitter?").verdict == "answer"

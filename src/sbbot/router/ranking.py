@@ -37,6 +37,7 @@ from sbbot.router.verdict import (
     given_apart,
     giving_first,
     introducing_first,
+    keyword_only,
     naming_first,
     reasoned_first,
     unasked_words,
@@ -142,6 +143,7 @@ class Router:
         """The hinted entries as objects (a few dozen): the usual answers, not made from
         the columns (2.4 µs each) at every question."""
         self._text_keys = {index: fold(entries[index].text)[:80] for index in hinted}
+        self._keyword_only = keyword_only(entries, dict(reversed(known)))
         self._names = {index: proper_nouns(entries[index].text) for index in hinted}
         """Each entry's folded start and proper nouns: made at build for the hinted entries
         (50 µs a passage for the nouns), and memoised for the others on first use."""
@@ -212,7 +214,7 @@ class Router:
         foreign = (foreign_words(terms, bool(asked), self._index.__contains__)
                    if "foreign" in parts else ())
         unasked = (unasked_words(terms, covered, self._proper_nouns(index), text,
-                                 best.entry.text, cues)
+                                 best.entry.text, cues, self._keyword_only.get(index, ()))
                    if "subject" in parts and not (cues & STRONG_CUES and not unmet) else ())
         absent = sum(query.evidence[term.stem] for term in terms
                      if term.stem not in self._index)

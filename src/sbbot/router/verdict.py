@@ -11,7 +11,7 @@ question that shares at least a rare word with the knowledge; anything else fall
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import Literal, Protocol, TypeVar
@@ -250,9 +250,31 @@ def names_any(text: str, stems: Collection[str]) -> bool:
     return any(token.startswith(tuple(stems)) for token, _ in folded_tokens(text))
 
 
+def keyword_only(entries: Sequence[Entry], term_of: Mapping[str, str]
+                 ) -> dict[int, frozenset[str]]:
+    """The terms each entry with keywords holds only in its hints' keywords (`term_of`: the
+    index's term of each folded word, as first met): they say what the entry is about, not
+    what it says. "Is Gilles Babinet on Twitter?" is not answered by a passage naming him
+    whose keywords say "twitter" for its "réseaux sociaux": a name the question asks about
+    must be in the entry's text or one of its example questions (`unasked_words`). Other
+    keywords often say what the passage does say in other words ("role" for "responsable
+    de"), so they still count."""
+    found = {}
+    for index, entry in enumerate(entries):
+        if entry.hints.keywords:
+            said = {term_of.get(token) for text in (entry.text, *entry.hints.questions)
+                    for token, _ in folded_tokens(text)}
+            found[index] = frozenset(term for keyword in entry.hints.keywords
+                                     for token, _ in folded_tokens(keyword)
+                                     if (term := term_of.get(token)) is not None
+                                     and term not in said)
+    return found
+
+
 def unasked_words(terms: Sequence[QueryTerm], covered: Collection[str],
                   names: Collection[str], question: str, text: str = "",
-                  cues: Collection[Cue] = ()) -> tuple[str, ...]:
+                  cues: Collection[Cue] = (), unsaid: Collection[str] = ()
+                  ) -> tuple[str, ...]:
     """What the question asks about its subject, when the entry holds none of it.
 
     "Fabrice Epelboin est-il marié ?", "How many employees does McKinsey have?": the entry
@@ -268,8 +290,12 @@ def unasked_words(terms: Sequence[QueryTerm], covered: Collection[str],
     next to the subject's name, and by no other ("what is Jane McConnell's job" of a passage
     giving Guillaume Foltran's). A question asking what something means ("What does C-suite
     stand for?") asks about its other words than "mean": an entry holding none of them
-    does not answer it, however well it holds "signifier".
+    does not answer it, however well it holds "signifier". A name the entry holds only in
+    its keywords (`unsaid`, `keyword_only`) is not covered: the passage never writes it.
     """
+    if unsaid:
+        covered = set(covered).difference(term.stem for term in terms
+                                          if term.named == "name" and term.stem in unsaid)
     if defines(question):
         defined = [term for term in terms if term.word not in DEFINING_WORDS]
         if defined and not any(term.stem in covered for term in defined):
