@@ -61,3 +61,12 @@ def test_a_name_asked_about_must_be_written_not_only_a_keyword(router: Router) -
     asked = Router([Entry("debat", "passage", text, "post", "https://example.org/post",
                           Hints(questions=("Zoé Kervadec est-elle sur Twitter ?",))), *FILLER])
     assert asked.route("Is Zoé Kervadec on Twitter?").verdict == "answer"
+
+
+def test_a_lower_case_name_the_posts_never_mention_is_no_fact_they_give(router: Router) -> None:
+    """In a question asking for a fact, a word of neither language the knowledge lacks is a
+    name written in lower case, as a name capitalised is."""
+    assert router.route("est ce que yammer est payant").verdict != "answer"
+    assert router.route("est ce que Yammer est payant").verdict != "answer"
+    result = router.route("est ce que la matinee est payante")
+    assert result.verdict == "answer" and result.best is not None

@@ -189,11 +189,13 @@ def foreign_words(terms: Sequence[QueryTerm], asks_fact: bool,
     """What the question names that no entry contains: a name ("Yammer"), a place ("in
     paris"), what it asks for ("dans quelle université"), an object ("un hôtel", "a poem"),
     or, in a question that asks for a fact (a price, a date ...), any thing ("le forfait",
-    "de naissance"). The posts cannot tell about what they never mention."""
+    "de naissance") and any word of neither language (a name written in lower case: "est
+    ce que yammer est payant"). The posts cannot tell about what they never mention."""
     return tuple(term.word for term in terms
                  if (term.named in ("name", "place", "asked")
                      or (term.named == "object" and general_zipf(term.word) < OBJECT_MAX_ZIPF)
-                     or (asks_fact and term.named in ("thing", "object")))
+                     or (asks_fact and (term.named in ("thing", "object")
+                                        or general_zipf(term.word) == 0)))
                  and not known(term.stem)
                  and term.stem not in GENERIC_STEMS and len(term.word) > 2
                  and general_zipf(term.word) < FOREIGN_MAX_ZIPF)
