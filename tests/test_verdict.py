@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from sbbot.entries import Entry
+from sbbot.evaluation import stripped
 from sbbot.knowledge import load_knowledge
 from sbbot.knowledge.model import Hints
 from sbbot.router import Router
@@ -70,3 +71,13 @@ def test_a_lower_case_name_the_posts_never_mention_is_no_fact_they_give(router: 
     assert router.route("est ce que Yammer est payant").verdict != "answer"
     result = router.route("est ce que la matinee est payante")
     assert result.verdict == "answer" and result.best is not None
+
+
+def test_where_a_subject_is_based_is_not_the_place_of_an_event_naming_it() -> None:
+    """Without hints, the event card names NetJMC (its speaker's analysis is on netjmc.com)
+    and gives the event's place."""
+    bare = stripped(load_knowledge(KNOWLEDGE_DIR), hints=False, glossary=False)
+    assert bare.route("Where is NetJMC based?").verdict != "answer"
+    result = bare.route("où a lieu la matinée de Jane McConnell ?")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id == "matinee-entreprise-de-demain-2014"

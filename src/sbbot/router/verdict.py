@@ -220,10 +220,14 @@ def subject_stems(terms: Sequence[QueryTerm], covered: Collection[str],
 
 
 SUBJECT_CUES = frozenset({"price", "age", "count", "duration", "contact", "award",
-                          "education", "language", "birth"})
+                          "education", "language", "birth", "located"})
 """Facts asked about a subject that a passage gives for that subject only where it names it:
 "How much does SharePoint cost?" is not answered by the event card's "Tarif : participation
 gratuite", several lines from the line naming SharePoint."""
+OWN_CUES = frozenset({"birth", "located"})
+"""Facts of the subject itself (where it is based or lives, where or when it was born), never
+of an event that names it as a whole: "Where is NetJMC based?" is not answered by the place of
+the event whose speaker's analysis is on netjmc.com."""
 CLAUSE = re.compile(r"[.!?;\n]+")
 
 
@@ -234,13 +238,16 @@ def given_apart(entry: Entry, cues: Collection[Cue], terms: Sequence[QueryTerm],
     or line naming the question's subject (`subject_stems`, its names alone: a word next to
     one may be the verb, "combien coûte Kalixo"; `names` gives the entry's) nor in
     the next one (where a pronoun may stand for it: "Kalixo est sorti. Il coûte 10 euros."),
-    unless what the entry is about as a whole (`entries.head`) names it."""
+    unless what the entry is about as a whole (`entries.head`) names it and the fact is not
+    one of the subject's own (OWN_CUES)."""
     wanted = [cue for cue in cues if cue in SUBJECT_CUES]
     if not wanted:
         return ()
     subject = subject_stems(terms, covered, names(), question, extend=False)
-    if not subject or names_any(head(entry), subject):
+    if not subject:
         return ()
+    if names_any(head(entry), subject):
+        wanted = [cue for cue in wanted if cue in OWN_CUES]
     clauses = CLAUSE.split(entry.text)
     near = [" ".join(clauses[position:position + 2]) for position, clause in enumerate(clauses)
             if names_any(clause, subject)]
