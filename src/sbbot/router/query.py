@@ -14,7 +14,7 @@ knowledge lacks stays what it is, evidence that the posts may not cover the ques
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 from typing import NamedTuple
 
@@ -82,6 +82,9 @@ class QueryTerm:
     """The folded word the member typed."""
     named: Naming = ""
     """Whether the word names something (see `Word.named`)."""
+    alternatives: tuple[str, ...] = ()
+    """The word's other terms the knowledge holds (another usual translation): an entry
+    holding one of them holds the word (`router/alternatives.py`)."""
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,8 @@ class Query:
     """The stems sorted and joined, as compared with the hints' shapes."""
     event_bonus: float = 0.0
     """What an event card adds to its rank: the question asks when or where."""
+    alternatives: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """A weighted term -> the other terms its word may be, the best held counting."""
 
 
 class Analyzer:
@@ -252,8 +257,9 @@ class Analyzer:
         return [word.candidates[0] for word in self.word_terms(text)]
 
     def query_terms(self, text: str, known: Callable[[str], bool]) -> list[QueryTerm]:
-        """The question as weighted terms. A word's first candidate the knowledge has wins;
-        an unknown real word keeps its own term; an unknown non-word is a typo to correct."""
+        """The question as weighted terms. A word's first candidate the knowledge has wins
+        (its other known candidates are its alternatives); an unknown real word keeps its
+        own term; an unknown non-word is a typo to correct."""
         terms: list[QueryTerm] = []
         words = self.word_terms(text)
         about_post = (framing([word.word for word in words]) | starting(text) | cue_nouns(text)
@@ -271,7 +277,10 @@ class Analyzer:
                 terms.append(QueryTerm(self._vocabulary[misspelt],
                                        (fuzz.ratio(word, misspelt) / 100) ** 2, word, named))
             elif chosen is not None or len(word) < MIN_TYPO_LENGTH or self.is_real_word(word):
-                terms.append(QueryTerm(chosen or candidates[0], weight, word, named))
+                others = (tuple(term for term in candidates
+                                if term != chosen and known(term))
+                          if weight == 1.0 and chosen is not None else ())
+                terms.append(QueryTerm(chosen or candidates[0], weight, word, named, others))
             else:
                 terms.append(self._correct(word, candidates[0], named))
         return terms
