@@ -26,6 +26,7 @@ from sbbot.evaluation import load_set
 from sbbot.knowledge import load_knowledge
 from sbbot.language.chatspeak import phrase_word, spelt_out
 from sbbot.language.cues import question_cues
+from sbbot.language.naming import placeholder
 from sbbot.router import Router, query, ranking
 
 STAGES: tuple[tuple[object, str, str], ...] = (
@@ -63,9 +64,9 @@ def timed(spent: dict[str, float], label: str, function: Callable[..., Any],
 def forgetting(router: Router) -> Callable[[], None]:
     """A function that puts the router's memos back as they were once it was built: the
     analysis of earlier questions' words (the `Analyzer`'s memos, misspellings included,
-    the chat forms' `lru_cache`s, the last question's cues) and what the entries met
-    earlier gave (their proper nouns and folded start, beyond the hinted entries', made at
-    build)."""
+    the chat forms' and placeholders' `lru_cache`s, the last question's cues) and what the
+    entries met earlier gave (their proper nouns and folded start, beyond the hinted
+    entries', made at build)."""
     memos = ((router._analyzer, "_candidates"), (router._analyzer, "_related"),
              (router._analyzer, "_spellings"), (router, "_names"), (router, "_text_keys"))
     built = [(owner, name, dict(getattr(owner, name))) for owner, name in memos
@@ -74,7 +75,7 @@ def forgetting(router: Router) -> Callable[[], None]:
     def forget() -> None:
         for owner, name, contents in built:
             setattr(owner, name, dict(contents))
-        for cached in (spelt_out, phrase_word, question_cues):
+        for cached in (spelt_out, phrase_word, question_cues, placeholder):
             cached.cache_clear()
 
     return forget

@@ -50,9 +50,19 @@ def zipf(word: str, lang: Lang) -> float:
     return zipf_table(lang).get(word, 0.0)
 
 
+@cache
+def general_table() -> dict[str, float]:
+    """Folded word -> its Zipf frequency in whichever of French and English uses it more:
+    one look-up a word where `general_zipf` is asked (a dozen times a question), instead of
+    two calls of `zipf` and their tables'."""
+    french, english = zipf_table("fr"), zipf_table("en")
+    return {word: max(french.get(word, 0.0), english.get(word, 0.0))
+            for word in french.keys() | english.keys()}
+
+
 def general_zipf(word: str) -> float:
     """The word's frequency in whichever of French and English uses it more."""
-    return max(zipf(word, "fr"), zipf(word, "en"))
+    return general_table().get(word, 0.0)
 
 
 def english_flags(tokens: Sequence[str]) -> list[bool]:

@@ -17,7 +17,7 @@ from functools import cache
 from rapidfuzz import fuzz, process
 
 from sbbot.language.frequency import zipf_table
-from sbbot.text import fold, folded_tokens
+from sbbot.text import fold
 
 SPELLING_MIN_ZIPF = 4.0
 """The French words a typo is read as: the 6,000 most frequent. From Zipf 3.5 (14,000 words)
@@ -66,13 +66,13 @@ def french_spelling(word: str, cutoff: float) -> str | None:
     return nearest_spelling(word, french_spellings(), cutoff)
 
 
-def respelt(text: str, english: Callable[[Sequence[str]], list[bool]],
+def respelt(text: str, cased: Sequence[tuple[str, bool]], flags: Sequence[bool],
             meant: Callable[[str], str | None]) -> str:
     """The text with each misspelt French word written as the word it stands for: `meant`
-    gives it for a folded word (None for a word to leave as typed). Words `english` reads as
-    English, and names (capitalised inside the text), are left as typed."""
-    cased = folded_tokens(text)
-    flags = english([token for token, _ in cased])
+    gives it for a folded word (None for a word to leave as typed). `cased` holds the
+    text's `folded_tokens`, `flags` whether each is read as English: those, and names
+    (capitalised inside the text), are left as typed. The text itself when nothing is
+    misspelt."""
     misspelt = {token: found
                 for position, ((token, capital), is_english) in enumerate(
                     zip(cased, flags, strict=True))

@@ -73,6 +73,19 @@ class Word(NamedTuple):
     """Terms of its near-synonyms, for when the knowledge has none of its candidates."""
 
 
+class Reading(NamedTuple):
+    """A text as the word analysis reads it: read once for the misspelling pass and then the
+    words, which need the same tokens and languages."""
+
+    text: str
+    cased: list[tuple[str, bool]]
+    """Its `folded_tokens`: each folded word and whether it was capitalised."""
+    tokens: list[str]
+    """The folded words alone."""
+    english: list[bool]
+    """Whether each word is read as English."""
+
+
 @dataclass(frozen=True)
 class QueryTerm:
     stem: str
@@ -126,12 +139,24 @@ class Analyzer:
         self._vocabulary = build_vocabulary(known, self._synonyms)
         self._typo_choices = typo_choices(self._vocabulary)
 
-    def question(self, text: str) -> str:
+    def question(self, text: str) -> Reading:
         """A member's question with French chat writing spelt out ("kan", "cest"), and a
         misspelt French word the posts do not hold written as the word it stands for
-        ("telaphone": `language/spelling.py`)."""
+        ("telaphone": `language/spelling.py`), read (see `Reading`)."""
         text = expand(text) if "chat" in self.parts else text
-        return respelt(text, english_flags, self._meant) if "frequency" in self.parts else text
+        read = self.read(text)
+        if "frequency" not in self.parts:
+            return read
+        written = respelt(text, read.cased, read.english, self._meant)
+        return read if written is text else self.read(written)
+
+    def read(self, text: str) -> Reading:
+        """The text's tokens, and whether each is English (see `english_flags`)."""
+        cased = folded_tokens(text)
+        tokens = [token for token, _ in cased]
+        english = (english_flags(tokens) if "frequency" in self.parts or "lexicon" in self.parts
+                   else [False] * len(tokens))
+        return Reading(text, cased, tokens, english)
 
     def _meant(self, token: str) -> str | None:
         """The French word a folded token misspells (see `_spelling`), memoised per word: the
@@ -200,12 +225,10 @@ class Analyzer:
                                                for translation in translations(spelled)))))
         return (own,)
 
-    def word_terms(self, text: str) -> list[Word]:
-        """Each meaningful folded word of a text with its candidate terms, best first."""
-        cased = folded_tokens(text)
-        tokens = [token for token, _ in cased]
-        english = (english_flags(tokens) if "frequency" in self.parts or "lexicon" in self.parts
-                   else [False] * len(tokens))
+    def word_terms(self, text: str | Reading) -> list[Word]:
+        """Each meaningful folded word of a text (or its reading) with its candidate terms,
+        best first."""
+        _, cased, tokens, english = text if isinstance(text, Reading) else self.read(text)
         found: list[Word] = []
         phrase_end = 0
         in_english = 2 * sum(english) > len(english)
@@ -256,14 +279,16 @@ class Analyzer:
         """Index terms of a text: each word's first candidate."""
         return [word.candidates[0] for word in self.word_terms(text)]
 
-    def query_terms(self, text: str, known: Callable[[str], bool]) -> list[QueryTerm]:
-        """The question as weighted terms. A word's first candidate the knowledge has wins
-        (its other known candidates are its alternatives); an unknown real word keeps its
-        own term; an unknown non-word is a typo to correct."""
+    def query_terms(self, text: str | Reading,
+                    known: Callable[[str], bool]) -> list[QueryTerm]:
+        """The question (or its reading) as weighted terms. A word's first candidate the
+        knowledge has wins (its other known candidates are its alternatives); an unknown real
+        word keeps its own term; an unknown non-word is a typo to correct."""
         terms: list[QueryTerm] = []
-        words = self.word_terms(text)
-        about_post = (framing([word.word for word in words]) | starting(text) | cue_nouns(text)
-                      if "cues" in self.parts else frozenset())
+        read = text if isinstance(text, Reading) else self.read(text)
+        words = self.word_terms(read)
+        about_post = (framing([word.word for word in words]) | starting(read.text)
+                      | cue_nouns(read.text) if "cues" in self.parts else frozenset())
         for word, candidates, named, related in words:
             if word in about_post:
                 continue

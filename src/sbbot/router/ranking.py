@@ -181,8 +181,9 @@ class Router:
     def judge(self, text: str, count: int) -> tuple[Query, list[Candidate], Evidence] | None:
         """The question as a query, its `count` best entries, and what the verdict weighs
         about the best; None when no word of it is in the knowledge."""
-        text = self._analyzer.question(text)
-        terms = usable(self._analyzer.query_terms(text, self._index.__contains__),
+        read = self._analyzer.question(text)
+        text = read.text
+        terms = usable(self._analyzer.query_terms(read, self._index.__contains__),
                        GENERIC_STEMS)
         if all(term.stem in GENERIC_STEMS for term in terms):
             return None
