@@ -29,11 +29,7 @@ from sbbot.router.alternatives import (
     hinted_sums,
     usable,
 )
-from sbbot.router.index import (
-    PRUNE_MARGIN,
-    best_positions,
-    offer,
-)
+from sbbot.router.index import PRUNE_MARGIN, best_positions
 from sbbot.router.indexing import build_index
 from sbbot.router.query import GENERIC_STEMS, PARTS, Analyzer, Query, QueryTerm
 from sbbot.router.verdict import (
@@ -335,10 +331,15 @@ class Router:
                      else self._index.scores(weights, evidence, self._hinted_entries))
             top_bm25 = max(top_bm25, float(found.bm25.max(initial=0.0)))
             ranks = found.bm25 / top_bm25 + RANK_COVERAGE * (found.gains / total)
-            for position in best_positions(ranks, count).tolist():
-                index = int(found.entries[position])
-                coverage[index] = float(found.gains[position]) / total
-                offer(best, count, float(ranks[position]), index)
+            chosen = best_positions(ranks, count)
+            # `count` at most, all kept: the heap made at once, from Python numbers made by
+            # one conversion an array (a numpy scalar read costs one a value)
+            indexes = found.entries[chosen].tolist()
+            for index, gain in zip(indexes, found.gains[chosen].tolist(), strict=True):
+                coverage[index] = gain / total
+            best = [(rank, -index) for rank, index in zip(ranks[chosen].tolist(), indexes,
+                                                           strict=True)]
+            heapq.heapify(best)
         similarities: dict[int, float] = {}
         # rank() without a hint similarity (x + 0.0 is x): the same floats, without a call
         partial = {index: bm25 / top_bm25 + RANK_COVERAGE * (covered[index] / total)
@@ -361,7 +362,7 @@ class Router:
                          if length > longest else 1.0)
                 if here + RANK_HINT * bound + (bonus if index in events else 0.0) < floor:
                     continue
-            # _hint_similarity(), inlined, as offer(): a call less an entry
+            # _hint_similarity(), inlined: a call less an entry
             similarities[index] = similarity = (
                 process.extractOne(shape, hints, scorer=fuzz.ratio)[1] / 100 if hints else 0.0)
             coverage[index] = covered[index] / total
