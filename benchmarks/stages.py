@@ -65,10 +65,11 @@ def forgetting(router: Router) -> Callable[[], None]:
     """A function that puts the router's memos back as they were once it was built: the
     analysis of earlier questions' words (the `Analyzer`'s memos, misspellings included,
     the chat forms' and placeholders' `lru_cache`s, the last question's cues) and what the
-    entries met earlier gave (their proper nouns and folded start, beyond the hinted
-    entries', made at build)."""
+    entries met earlier gave (their proper nouns, folded start and what their text gives,
+    beyond the hinted entries', made at build)."""
     memos = ((router._analyzer, "_candidates"), (router._analyzer, "_related"),
-             (router._analyzer, "_spellings"), (router, "_names"), (router, "_text_keys"))
+             (router._analyzer, "_spellings"), (router, "_names"), (router, "_text_keys"),
+             (router, "_read"))
     built = [(owner, name, dict(getattr(owner, name))) for owner, name in memos
              if hasattr(owner, name)]  # an older router may lack some
 
