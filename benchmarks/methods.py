@@ -20,7 +20,7 @@ from benchmarks.matcher import Best, Builder
 from sbbot.entries import Entry
 from sbbot.router import Query, Router, confidence, rank
 from sbbot.router.alternatives import hinted_sums
-from sbbot.router.ranking import Candidate
+from sbbot.router.matches import Candidate
 from sbbot.text import fold
 
 

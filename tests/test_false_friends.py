@@ -8,8 +8,7 @@ import pytest
 
 from sbbot.entries import Entry
 from sbbot.knowledge.model import Hints
-from sbbot.router import Router
-from sbbot.router.ranking import Match
+from sbbot.router import Match, Router
 
 FILLER = ("Le télétravail change les horaires des salariés.",
           "La formation continue prépare aux métiers du numérique.",

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass
 from operator import itemgetter
 
 import numpy as np
@@ -32,11 +31,11 @@ from sbbot.router.alternatives import (
 )
 from sbbot.router.index import PRUNE_MARGIN, best_positions
 from sbbot.router.indexing import build_index
+from sbbot.router.matches import UNKNOWN, Candidate, RouteResult
 from sbbot.router.query import GENERIC_STEMS, PARTS, Analyzer, Query, QueryTerm
 from sbbot.router.verdict import (
     STRONG_CUES,
     Evidence,
-    Verdict,
     decide,
     foreign_words,
     given_apart,
@@ -70,44 +69,7 @@ CUE_EVIDENCE = 1.0
 evidence with it, in idf units."""
 
 
-@dataclass(frozen=True)
-class Match:
-    entry: Entry
-    score: float
-    """0 to 100: coverage of the question by the entry, adjusted by the re-ranking."""
-
-
-@dataclass(frozen=True)
-class RouteResult:
-    verdict: Verdict
-    best: Match | None
-    runners_up: tuple[Match, ...]
-
-
-UNKNOWN = RouteResult("unknown", None, ())
 NO_HINT_SHAPES: tuple[tuple[str, ...], int, int] = ((), 0, 0)
-
-
-class Candidate:
-    """A ranked entry: its number and confidence. Its `Entry` is made from the columns when
-    first read (an answer reads two or three of the entries ranked, not all of them),
-    unless it is given (`made`)."""
-
-    __slots__ = ("_entries", "_entry", "index", "score")
-
-    def __init__(self, entries: EntryTable, index: int, score: float,
-                 made: Entry | None = None) -> None:
-        self._entries, self.index, self.score = entries, index, score
-        self._entry: Entry | None = made
-
-    @property
-    def entry(self) -> Entry:
-        if self._entry is None:
-            self._entry = self._entries[self.index]
-        return self._entry
-
-    def match(self) -> Match:
-        return Match(self.entry, self.score)
 
 
 class Router:
