@@ -19,7 +19,6 @@ from benchmarks.anchors import Bm25sMatcher, TantivyMatcher
 from benchmarks.matcher import Best, Builder
 from sbbot.entries import Entry
 from sbbot.router import Query, Router, confidence, rank
-from sbbot.router.alternatives import hinted_sums
 from sbbot.router.matches import Candidate
 from sbbot.text import fold
 
@@ -55,10 +54,13 @@ class FullScanRouter(Router):
         return reference
 
     def _ranked(self, query: Query, count: int) -> list[Candidate]:
-        stems = {*query.weights, *(stem for others in query.alternatives.values()
-                                   for stem in others)}
-        bm25s, covered = hinted_sums(query.weights, query.evidence, query.alternatives,
-                                     {stem: self._index.postings(stem) for stem in stems})
+        bm25s: dict[int, float] = {}
+        covered: dict[int, float] = {}
+        for term, weight in query.weights.items():
+            evidence = query.evidence[term]
+            for index, impact in self._index.postings(term).items():
+                bm25s[index] = bm25s.get(index, 0) + impact * weight
+                covered[index] = covered.get(index, 0) + evidence
         top_bm25 = max(bm25s.values())
         scored = []
         for index, bm25 in bm25s.items():

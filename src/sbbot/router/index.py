@@ -143,12 +143,6 @@ class InvertedIndex:
         return dict(zip(self._docs[start:end].tolist(), self._impacts[start:end].tolist(),
                         strict=True))
 
-    def arrays(self, term: str) -> tuple[Int32s, Floats]:
-        """The entries (ascending) that contain a known `term`, and its impact in each: views
-        of the index, not copies."""
-        start, end = self._spans[term]
-        return self._docs[start:end], self._impacts[start:end]
-
     def restrict(self, entries: Collection[int]) -> dict[str, Mapping[int, float]]:
         """Every term's postings among `entries` alone (few: the entries with hints)."""
         wanted = np.zeros(self.size, np.bool_)

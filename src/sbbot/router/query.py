@@ -14,7 +14,7 @@ knowledge lacks stays what it is, evidence that the posts may not cover the ques
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import chain
 from typing import NamedTuple
 
@@ -95,9 +95,6 @@ class QueryTerm:
     """The folded word the member typed."""
     named: Naming = ""
     """Whether the word names something (see `Word.named`)."""
-    alternatives: tuple[str, ...] = ()
-    """The word's other terms the knowledge holds (another usual translation): an entry
-    holding one of them holds the word (`router/alternatives.py`)."""
 
 
 @dataclass(frozen=True)
@@ -112,8 +109,6 @@ class Query:
     """The stems sorted and joined, as compared with the hints' shapes."""
     event_bonus: float = 0.0
     """What an event card adds to its rank: the question asks when or where."""
-    alternatives: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    """A weighted term -> the other terms its word may be, the best held counting."""
 
 
 class Analyzer:
@@ -282,8 +277,8 @@ class Analyzer:
     def query_terms(self, text: str | Reading,
                     known: Callable[[str], bool]) -> list[QueryTerm]:
         """The question (or its reading) as weighted terms. A word's first candidate the
-        knowledge has wins (its other known candidates are its alternatives); an unknown real
-        word keeps its own term; an unknown non-word is a typo to correct."""
+        knowledge has wins; an unknown real word keeps its own term; an unknown non-word is a
+        typo to correct."""
         terms: list[QueryTerm] = []
         read = text if isinstance(text, Reading) else self.read(text)
         words = self.word_terms(read)
@@ -302,10 +297,7 @@ class Analyzer:
                 terms.append(QueryTerm(self._vocabulary[misspelt],
                                        (fuzz.ratio(word, misspelt) / 100) ** 2, word, named))
             elif chosen is not None or len(word) < MIN_TYPO_LENGTH or self.is_real_word(word):
-                others = (tuple(term for term in candidates
-                                if term != chosen and known(term))
-                          if weight == 1.0 and chosen is not None else ())
-                terms.append(QueryTerm(chosen or candidates[0], weight, word, named, others))
+                terms.append(QueryTerm(chosen or candidates[0], weight, word, named))
             else:
                 terms.append(self._correct(word, candidates[0], named))
         return terms

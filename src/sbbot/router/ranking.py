@@ -21,14 +21,6 @@ from sbbot.language.asking import asks_identity, asks_why, gives_reason
 from sbbot.language.cues import GIVES, Cue, gives, question_cues
 from sbbot.language.frequency import general_zipf
 from sbbot.language.names import proper_nouns
-from sbbot.router.alternatives import (
-    alternatives_of,
-    grouped_scores,
-    held,
-    held_weights,
-    hinted_sums,
-    usable,
-)
 from sbbot.router.index import PRUNE_MARGIN, best_positions
 from sbbot.router.indexing import build_index
 from sbbot.router.matches import UNKNOWN, Candidate, RouteResult
@@ -148,8 +140,7 @@ class Router:
         about the best; None when no word of it is in the knowledge."""
         read = self._analyzer.question(text)
         text = read.text
-        terms = usable(self._analyzer.query_terms(read, self._index.__contains__),
-                       GENERIC_STEMS)
+        terms = self._analyzer.query_terms(read, self._index.__contains__)
         if all(term.stem in GENERIC_STEMS for term in terms):
             return None
         weights: dict[str, float] = {}
@@ -167,8 +158,7 @@ class Router:
         asked = question_cues(text)
         cues = asked if "cues" in self._analyzer.parts else frozenset()
         query = Query(weights, evidence, total, " ".join(sorted(weights)),
-                      RANK_EVENT if cues & {"date", "place"} else 0.0,
-                      alternatives_of(terms, weights))
+                      RANK_EVENT if cues & {"date", "place"} else 0.0)
         matches = giving_first(self._ranked(query, count), cues, self._gives)
         if "cues" in self._analyzer.parts:
             matches = reasoned_first(matches, asks_why(text), self._gives_reason)
@@ -180,13 +170,12 @@ class Router:
         matches = naming_first(matches, asked_terms, self._contains)
         best = matches[0]
         index = best.index
-        terms = held(terms, lambda term: bool(self._contained(index, (term,))))
         unmet = tuple(cue for cue in sorted(cues) if not self._gives(best, cue))
         covered = self._contained(index, {term.stem for term in terms})
         if "subject" in self._analyzer.parts:
             unmet += given_apart(best.entry, cues.difference(unmet), terms, covered,
                                  lambda: self._proper_nouns(index), text)
-        shared = self._specific(covered, terms, query) + CUE_EVIDENCE * (len(cues) - len(unmet))
+        shared = self._specific(covered, query) + CUE_EVIDENCE * (len(cues) - len(unmet))
         parts = self._analyzer.parts
         foreign = (foreign_words(terms, bool(asked), self._index.__contains__)
                    if "foreign" in parts else ())
@@ -239,17 +228,15 @@ class Router:
         return {stem for stem in stems if stem in self._index
                 and self._index.impact(stem, index) is not None}
 
-    def _specific(self, contained: Collection[str], terms: Iterable[QueryTerm],
-                  query: Query) -> float:
+    def _specific(self, contained: Collection[str], query: Query) -> float:
         """How much rare-word evidence the entry shares with the question, in idf units (of
         the knowledge alone: a rare word of the posts, however common in the language).
 
         One broad word ("les réseaux ?") is found in a dozen entries: covering it does not
         single one out, so the bot offers topics instead of answering with any of them.
         """
-        weights = held_weights(query.weights, query.alternatives, terms)
-        return sum(weights[term] * (self._index.idf(term) or 0.0)
-                   for term in weights if term in contained)
+        return sum(query.weights[term] * (self._index.idf(term) or 0.0)
+                   for term in query.weights if term in contained)
 
     def _evidence(self, term: QueryTerm) -> tuple[float, float]:
         """How much a query word says about the topic: rare words much, generic words little.
@@ -298,18 +285,23 @@ class Router:
         normalises the ranking.
         """
         weights, total, evidence = query.weights, query.total, query.evidence
-        alternatives = query.alternatives
-        # the same operations as a sum over the terms, the same floats, without alternatives
-        bm25s, covered = hinted_sums(weights, evidence, alternatives, self._hinted)
+        bm25s: dict[int, float] = {}
+        covered: dict[int, float] = {}
+        for term, weight in weights.items():
+            gain = evidence[term]
+            for index, impact in self._hinted[term].items():
+                if index in bm25s:  # else 0 + x, which is x: the same floats as a sum from 0
+                    bm25s[index] += impact * weight
+                    covered[index] += gain
+                else:
+                    bm25s[index] = impact * weight
+                    covered[index] = gain
         top_bm25 = max(bm25s.values(), default=0.0)
         best: list[tuple[float, int]] = []
         coverage: dict[int, float] = {}
-        if not (self._complete.issuperset(weights)
-                and all(self._complete.issuperset(others) for others in alternatives.values())):
+        if not self._complete.issuperset(weights):
             # rank() over the arrays: the same operations, the same floats
-            found = (grouped_scores(self._index, weights, evidence, alternatives,
-                                    self._hinted_entries) if alternatives
-                     else self._index.scores(weights, evidence, self._hinted_entries))
+            found = self._index.scores(weights, evidence, self._hinted_entries)
             top_bm25 = max(top_bm25, float(found.bm25.max(initial=0.0)))
             ranks = found.bm25 / top_bm25 + RANK_COVERAGE * (found.gains / total)
             chosen = best_positions(ranks, count)
