@@ -23,6 +23,7 @@ genial great nice good ok okay dac daccord oui yes bot sbbot et and encore again
 """.split())
 """Words that may accompany a greeting or thanks ("merci beaucoup", "hello everyone",
 "super, merci pour la réponse") without making it a question."""
+COURTESY_WORDS = GREETINGS | THANKS | FILLERS
 
 GREETING = ("Bonjour ! Posez-moi une question sur les articles que je connais,"
             " ou tapez !aide pour voir mes commandes.")
@@ -37,8 +38,7 @@ def courtesy_reply(text: str) -> str | None:
     if "?" in text:
         return None
     words = fold(text).split()
-    if not words or len(words) > 8 or any(
-            word not in GREETINGS | THANKS | FILLERS for word in words):
+    if not words or len(words) > 8 or not COURTESY_WORDS.issuperset(words):
         return None
     if any(word in THANKS for word in words):
         return WELCOME

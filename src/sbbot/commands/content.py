@@ -55,9 +55,9 @@ async def answer_question(context: Context, question: str) -> Reply:
     result = context.engine.router.route(question)
     if result.verdict == "answer" and result.best is not None:
         entry, score = result.best.entry, result.best.score
-        event = next((event for event in context.engine.knowledge.events
-                      if entry.type == "event" and event.id == entry.id), None)
-        if event is not None:  # as !evenement shows it: a past event says it is past
+        if entry.type == "event":  # as !evenement shows it: a past event says it is past
+            event = next(event for event in context.engine.knowledge.events
+                         if event.id == entry.id)
             shown_event = event_reply(event, context.engine.clock(), entry.source)
             return replace(shown_event, kind="answer", score=score)
         return entry_reply(entry, score=score)
