@@ -68,7 +68,7 @@ def forgetting(router: Router) -> Callable[[], None]:
     entries met earlier gave (their proper nouns, folded start and what their text gives,
     beyond the hinted entries', made at build)."""
     memos = ((router._analyzer, "_candidates"), (router._analyzer, "_related"),
-             (router._analyzer, "_spellings"), (router, "_names"), (router, "_text_keys"),
+             (router._analyzer, "_spellings"), (router, "_met_names"), (router, "_met_keys"),
              (router, "_read"))
     built = [(owner, name, dict(getattr(owner, name))) for owner, name in memos
              if hasattr(owner, name)]  # an older router may lack some

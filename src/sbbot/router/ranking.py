@@ -10,6 +10,7 @@ from __future__ import annotations
 import heapq
 from collections.abc import Callable, Collection, Iterable, Sequence
 from operator import itemgetter
+from typing import TypeVar
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -54,8 +55,10 @@ GENERIC_WEIGHT = 0.1
 COMMON_ZIPF = 6.5
 RARE_ZIPF = 4.5
 COMMON_WEIGHT = 0.2
+K = TypeVar("K")
+V = TypeVar("V")
 READ_MEMO = 1 << 16
-"""Readings of entries without hints kept (`Router._read`); past it, all are forgotten."""
+"""Readings of entries without hints kept in each memo (see `remembered`)."""
 CUE_EVIDENCE = 1.0
 """An entry that gives what the question asks for ("prix ?": a price) shares this much more
 evidence with it, in idf units."""
@@ -107,11 +110,13 @@ class Router:
         self._keyword_only = keyword_only(entries, dict(reversed(known)))
         self._names = {index: proper_nouns(entries[index].text) for index in hinted}
         """Each entry's folded start and proper nouns: made at build for the hinted entries
-        (50 µs a passage for the nouns), and memoised for the others on first use."""
+        (50 µs a passage for the nouns), and remembered for the others on first use."""
+        self._met_names: dict[int, frozenset[str]] = {}
+        self._met_keys: dict[int, str] = {}
         self._read: dict[tuple[int, str], bool] = {}
-        """What the other entries give (a cue, or "reason"), memoised on first use: a
+        """What the other entries give (a cue, or "reason"), remembered on first use: a
         question whose best entries are not hinted reads their text with several patterns
-        (0.1 to 0.6 ms for a few passages). Bounded: READ_MEMO readings."""
+        (0.1 to 0.6 ms for a few passages)."""
 
     def query_terms(self, text: str) -> list[QueryTerm]:
         """The question as weighted stems; unknown words keep their own stem (weight 1)."""
@@ -201,23 +206,16 @@ class Router:
         return given if given is not None else self._reading(match, "reason", gives_reason)
 
     def _reading(self, match: Candidate, what: str, read: Callable[[str], bool]) -> bool:
-        """What `read` says of an entry without hints, memoised (see `_read`)."""
-        key = (match.index, what)
-        found = self._read.get(key)
-        if found is None:
-            if len(self._read) >= READ_MEMO:
-                self._read.clear()
-            found = self._read[key] = read(match.entry.text)
-        return found
+        """What `read` says of an entry without hints (see `_read`)."""
+        return remembered(self._read, (match.index, what), lambda: read(match.entry.text))
 
     def _contains(self, match: Candidate, term: str) -> bool:
         return bool(self._contained(match.index, (term,)))
 
     def _proper_nouns(self, index: int) -> frozenset[str]:
         found = self._names.get(index)
-        if found is None:
-            found = self._names[index] = proper_nouns(self.entries.texts[index])
-        return found
+        return found if found is not None else remembered(
+            self._met_names, index, lambda: proper_nouns(self.entries.texts[index]))
 
     def _contained(self, index: int, stems: Iterable[str]) -> set[str]:
         """Which of the known `stems` entry `index` contains: an entry with hints (most
@@ -372,9 +370,19 @@ class Router:
 
     def _text_key(self, index: int) -> str:
         key = self._text_keys.get(index)
-        if key is None:
-            key = self._text_keys[index] = fold(self.entries.texts[index])[:80]
-        return key
+        return key if key is not None else remembered(
+            self._met_keys, index, lambda: fold(self.entries.texts[index])[:80])
+
+
+def remembered(memo: dict[K, V], key: K, make: Callable[[], V]) -> V:
+    """`memo[key]`, made on first use. A full memo (READ_MEMO keys) starts afresh: at a
+    million entries it would otherwise end up holding something of every passage ranked."""
+    found = memo.get(key)
+    if found is None:
+        if len(memo) >= READ_MEMO:
+            memo.clear()
+        found = memo[key] = make()
+    return found
 
 
 def rank(bm25: float, coverage: float, top_bm25: float, similarity: float) -> float:

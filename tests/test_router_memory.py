@@ -1,0 +1,37 @@
+"""What the router remembers of the entries it met stays bounded, and never changes an answer.
+
+Passages without hints are read on first use (their proper nouns, folded start, the cues they
+give) and remembered; at a million entries an unbounded memo would end up holding something
+of every passage ever ranked.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.synthetic import synthetic_entries
+from sbbot.entries import entries_of
+from sbbot.evaluation import load_set
+from sbbot.knowledge import load_knowledge
+from sbbot.router import Router, ranking
+from tests.conftest import KNOWLEDGE_DIR, ROOT
+
+BOUND = 4
+
+
+def test_what_is_remembered_of_unhinted_entries_is_bounded_and_changes_no_answer(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    knowledge = load_knowledge(KNOWLEDGE_DIR)
+    entries = synthetic_entries(list(entries_of(knowledge)), 3_000, 0)
+    questions = [item.text for item in load_set(ROOT / "tests" / "data" / "devset.yaml")]
+    unbounded = Router(entries, dict(knowledge.synonyms))
+    expected = [unbounded.route(question) for question in questions]
+    remembered = (len(unbounded._met_names), len(unbounded._met_keys), len(unbounded._read))
+    assert min(remembered) > BOUND  # the dev set does meet more unhinted entries than that
+
+    monkeypatch.setattr(ranking, "READ_MEMO", BOUND)
+    bounded = Router(entries, dict(knowledge.synonyms))
+    for question, answer in zip(questions, expected, strict=True):
+        assert bounded.route(question) == answer
+        assert max(len(bounded._met_names), len(bounded._met_keys),
+                   len(bounded._read)) <= BOUND
