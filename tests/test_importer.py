@@ -240,3 +240,24 @@ def test_real_saved_pages_import_cleanly(name: str, tmp_path: Path) -> None:
         assert chrome not in joined, chrome
     assert not any(line.startswith("#") for line in joined.splitlines()), "permalink signs"
     assert "\n".join(texts).count("au secret commercial et industriel") <= 1
+
+
+def test_eval_measures_what_sbbot_import_writes_in_the_same_run(
+        imported: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 13 asks the shipped, bare and imported figures of one command: `--imported`
+    gives the figures of the very files `sbbot import` writes."""
+    devset = ROOT / "tests" / "data" / "devset.yaml"
+
+    def rows(*arguments: str | Path) -> list[list[str]]:
+        capsys.readouterr()
+        assert main(["eval", "--sets", str(devset), *map(str, arguments)]) == 0
+        output = capsys.readouterr().out
+        return [line.split() for line in output.splitlines() if line.startswith("devset")]
+
+    both = rows("--knowledge", KNOWLEDGE_DIR, "--imported", POSTS_DUMP)
+    assert rows("--knowledge", KNOWLEDGE_DIR) == both[:3]
+    assert rows("--knowledge", imported, "--no-hints", "--no-glossary") == both[3:]
+    assert both[3:] != both[:3]  # a post nobody annotated is not the curated one
+    assert main(["eval", "--knowledge", str(KNOWLEDGE_DIR), "--imported",
+                 str(imported / "missing.html")]) == 1
+    assert "--imported:" in capsys.readouterr().err

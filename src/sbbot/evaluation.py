@@ -224,23 +224,43 @@ def run(args: argparse.Namespace) -> int:
     try:
         knowledge = load_knowledge(args.directory)
         sets = [(path.stem, load_set(path)) for path in paths]
+        imported = imported_knowledge(args.imported) if args.imported else None
     except (KnowledgeError, EvaluationError) as error:
         print(f"sbbot eval: {error}", file=sys.stderr)
         return EXIT_ERROR
     variants = ([(True, True), (True, False), (False, True), (False, False)] if args.all
                 else [(not args.no_hints, not args.no_glossary)])
     for hints, glossary in variants:
-        router = stripped(knowledge, hints, glossary, args.without)
         print(f"\n{args.directory}: hints {'on' if hints else 'off'}, "
               f"glossary {'on' if glossary else 'off'}"
               + (f", without {', '.join(args.without)}" if args.without else ""))
-        print(HEADER)
-        for name, questions in sets:
-            tallies = evaluate(router, questions)
-            print("\n".join(report_lines(name, tallies)))
-            if args.misses and name not in HELD_OUT:
-                print("\n".join(f"    {miss}" for miss in tallies["all"].misses))
+        report(stripped(knowledge, hints, glossary, args.without), sets, args.misses)
+    if imported is not None:
+        print(f"\nknowledge written by sbbot import from {', '.join(map(str, args.imported))}"
+              " (no hints, glossary or reasons)"
+              + (f", without {', '.join(args.without)}" if args.without else ""))
+        report(stripped(imported, without=args.without), sets, args.misses)
     return 0
+
+
+def report(router: Router, sets: list[tuple[str, list[Question]]], misses: bool) -> None:
+    print(HEADER)
+    for name, questions in sets:
+        tallies = evaluate(router, questions)
+        print("\n".join(report_lines(name, tallies)))
+        if misses and name not in HELD_OUT:
+            print("\n".join(f"    {miss}" for miss in tallies["all"].misses))
+
+
+def imported_knowledge(sources: list[Path]) -> Knowledge:
+    """The knowledge `sbbot import` writes from `sources`, as a blog's new post arrives."""
+    from sbbot.importer.command import scratch_import
+    from sbbot.importer.sources import SourceError
+
+    try:
+        return scratch_import(sources)
+    except SourceError as error:
+        raise EvaluationError(f"--imported: {error}") from None
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -258,6 +278,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--without", type=language_parts, default=(),
                         help="switch off parts of the language knowledge, to measure what "
                              f"each buys (comma-separated: {', '.join(sorted(PARTS))})")
+    parser.add_argument("--imported", type=Path, nargs="+", default=None, metavar="SOURCE",
+                        help="also the knowledge `sbbot import SOURCE...` writes, untouched "
+                             "(what a new post is worth before anyone annotates it)")
     parser.add_argument("--misses", action="store_true",
                         help="list the misses of the sets that are not held out")
 

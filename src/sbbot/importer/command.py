@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sbbot.entries import entries_of
-from sbbot.knowledge import KnowledgeError, load_knowledge
+from sbbot.knowledge import Knowledge, KnowledgeError, load_knowledge
 
 if TYPE_CHECKING:
     from sbbot.importer.build import Drafts
@@ -95,17 +95,23 @@ def run_import(sources: list[Path], into: Path, *, dry_run: bool, force: bool) -
 
 
 def run_compare(curated_dir: Path, sources: list[Path]) -> int:
-    from sbbot.importer.build import draft
     from sbbot.importer.compare import compare, report
-    from sbbot.importer.writer import render, write
 
     curated = load_knowledge(curated_dir)
-    with tempfile.TemporaryDirectory(prefix="sbbot-compare-") as scratch:
+    imported = scratch_import(sources)
+    print(report(compare(curated, imported), curated, imported))
+    return 0
+
+
+def scratch_import(sources: list[Path]) -> Knowledge:
+    """What `sbbot import` would write from `sources` into an empty directory, loaded: the
+    knowledge of a post nobody has annotated yet (for `--compare` and `sbbot eval`)."""
+    from sbbot.importer.build import draft
+    from sbbot.importer.writer import render, write
+
+    with tempfile.TemporaryDirectory(prefix="sbbot-import-") as scratch:
         into = Path(scratch) / "knowledge"
         drafts = draft(sources)
         print_notes(drafts)
-        files = render(drafts, into, force=False)
-        write(into, files)
-        imported = load_knowledge(into)
-    print(report(compare(curated, imported), curated, imported))
-    return 0
+        write(into, render(drafts, into, force=False))
+        return load_knowledge(into)
