@@ -60,6 +60,21 @@ def test_imported_knowledge_matches_the_curated_cut(imported: Path) -> None:
     assert event.price is not None and "gratuit" in event.price
     assert event.registration is not None and "Inscriptions en ligne" in event.registration
     assert event.date_note is not None and "vendredi" in event.date_note
+    # The announcement's programme and speakers, in the post's words: the curated card's
+    # speakers, and what was said of them.
+    assert event.programme == (
+        "Les enjeux de la digital workplace",
+        "L’expérience Bouygues Telecom : un réseau interne en place depuis 2010, un effort "
+        "particulier sur la mobilité et une volonté de travailler autrement par la valorisation"
+        " des outils et des expériences de collaboration.",
+        "Questions et échanges (solution technique SharePoint en production)")
+    curated_event, = curated.events
+    assert [speaker.name for speaker in event.speakers] == sorted(
+        speaker.name for speaker in curated_event.speakers)
+    foltran, mcconnell = event.speakers
+    assert foltran.role is not None and foltran.role.startswith(
+        "responsable de la Bureautique Digitale de Bouygues Telecom")
+    assert mcconnell.role is None  # the post says what she will speak about, not what she is
 
 
 def test_quotes_keep_author_year_and_relay(imported: Path) -> None:
@@ -191,6 +206,8 @@ def test_markdown_post_with_front_matter(tmp_path: Path) -> None:
     assert (event.location, event.timezone, event.price) == ("Lyon", "Europe/Paris",
                                                               "entrée est libre")
     assert event.date_note is not None and "2026-02-01" in event.date_note
+    assert event.programme == ("une présentation des outils", "des retours d’expérience")
+    assert event.speakers == ()  # a person quoted is not a speaker
 
 
 async def test_the_bot_serves_imported_knowledge(
@@ -261,3 +278,37 @@ def test_eval_measures_what_sbbot_import_writes_in_the_same_run(
     assert main(["eval", "--knowledge", str(KNOWLEDGE_DIR), "--imported",
                  str(imported / "missing.html")]) == 1
     assert "--imported:" in capsys.readouterr().err
+
+
+ENGLISH_POST = """\
+---
+title: "Meetup: working out loud"
+date: 2026-02-01
+---
+
+Our next meetup is on Friday, March 13 at 18:30 in London, with Ada Martin.
+
+Agenda:
+
+- Welcome and coffee
+- Working out loud in practice
+
+Sam Lee will share a case study. Ada Martin is a consultant on enterprise networks.
+
+To sign up, reply to this post.
+
+## Last time
+
+We met with Noor Haddad in January.
+"""
+
+
+def test_an_english_announcement_gives_its_agenda_and_speakers(tmp_path: Path) -> None:
+    source = tmp_path / "meetup.md"
+    source.write_text(ENGLISH_POST, encoding="utf-8")
+    into = tmp_path / "knowledge"
+    assert run_import(source, "--into", into) == 0
+    event, = load_knowledge(into).events
+    assert event.programme == ("Welcome and coffee", "Working out loud in practice")
+    assert [(speaker.name, speaker.role) for speaker in event.speakers] == [
+        ("Ada Martin", "a consultant on enterprise networks"), ("Sam Lee", None)]

@@ -72,5 +72,7 @@ def report(figures: Figures, curated: Knowledge, imported: Knowledge) -> str:
     for event in imported.events:
         lines.append(f"  {event.id}: {event.start:%Y-%m-%d %H:%M} {event.timezone}, "
                      f"{event.location}, price: {event.price or '-'}, "
-                     f"registration: {'yes' if event.registration else '-'}")
+                     f"registration: {'yes' if event.registration else '-'}, programme: "
+                     f"{len(event.programme)} item(s), speakers: "
+                     f"{', '.join(speaker.name for speaker in event.speakers) or '-'}")
     return "\n".join(lines)

@@ -18,6 +18,7 @@ from datetime import date, datetime
 from sbbot.entries import FRENCH_MONTHS, FRENCH_WEEKDAYS
 from sbbot.importer.cutting import Unit
 from sbbot.importer.document import Notes, SourcePost
+from sbbot.importer.programme import DraftSpeaker, announcement, programme, speakers
 from sbbot.importer.prose import fold, sentences, slugify
 
 ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
@@ -86,6 +87,8 @@ class DraftEvent:
     line: int
     price: str | None = None
     registration: str | None = None
+    programme: tuple[str, ...] = ()
+    speakers: tuple[DraftSpeaker, ...] = ()
 
 
 def mentions_in(post: SourcePost, slug: str, units: Sequence[Unit]) -> list[Mention]:
@@ -176,13 +179,18 @@ def draft_event(month: int, day: int, place: str, group: list[Mention],
     units = [unit for slug in slugs for unit in units_by_post[slug]]
     price = next((match.group(0) for unit in units for match in [PRICE.search(unit.text)]
                   if match), None)
-    registration = next((unit.text for unit in units if REGISTRATION.search(unit.text)), None)
+    registrations = [unit for unit in units if REGISTRATION.search(unit.text)]
+    registration = registrations[0].text if registrations else None
+    first = min((mention for mention in group if mention.slug == home.slug),
+                key=lambda mention: mention.unit.line)
+    block = announcement(units_by_post[home.slug], first.unit, registrations)
     summary = next((mention.sentence for slug in slugs for mention in group
                     if mention.place and mention.slug == slug), home.sentence)
     return DraftEvent(id=f"{slugify(name, 5)}-{year}", name=name,
                       start=datetime(year, month, day, hour, minute), timezone=zone,
                       date_note=note, location=place, summary=summary, post=home.slug,
-                      line=home.unit.line, price=price, registration=registration)
+                      line=home.unit.line, price=price, registration=registration,
+                      programme=programme(block), speakers=speakers(block))
 
 
 def infer_year(month: int, day: int, group: list[Mention],

@@ -101,6 +101,12 @@ def event_entry(event: DraftEvent, previous: Mapping[str, Kept]) -> CommentedMap
     entry["date_note"] = block(event.date_note)
     entry["location"] = event.location
     entry["summary"] = block(event.summary)
+    if event.programme:
+        entry["programme"] = list(event.programme)
+    if event.speakers:
+        entry["speakers"] = [{"name": speaker.name, **({"role": speaker.role} if speaker.role
+                                                        else {})}
+                             for speaker in event.speakers]
     if event.price:
         entry["price"] = event.price
     if event.registration:
