@@ -38,11 +38,11 @@ async def test_slash_commands_are_synced_to_the_guild_in_french(
         "Une des dix raisons d’adopter une stratégie social business"
     options = {name: {option["name"]: option for option in command.get("options", [])}
                for name, command in synced.items()}
-    assert options["aide"] == {}
+    assert options["aide"]["commande"]["required"] is False
     assert options["question"]["texte"]["required"] is True
     assert options["raison"]["numero"]["required"] is False
-    for name, option in [("raison", "numero"), ("citation", "auteur"), ("evenement", "nom"),
-                         ("abonner", "annonces")]:
+    for name, option in [("aide", "commande"), ("raison", "numero"), ("citation", "auteur"),
+                         ("evenement", "nom"), ("abonner", "annonces")]:
         assert options[name][option]["autocomplete"] is True
         assert options[name][option]["description"]
 

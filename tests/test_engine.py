@@ -57,16 +57,34 @@ async def test_raison_gives_all_ten_before_repeating_per_channel(engine: Engine)
     assert other_channel.entry is not None
 
 
-@pytest.mark.parametrize("number", [1, 5, 10])
-async def test_raison_by_number(engine: Engine, number: int) -> None:
-    reply = await say(engine, f"!raison {number}")
+async def test_help_on_one_command_gives_its_argument_and_other_names(engine: Engine) -> None:
+    reply = await say(engine, "!aide raison")
+    assert reply.kind == "command"
+    assert reply.text.splitlines() == [
+        "!raison [1-10] — une des dix raisons d’adopter une stratégie social business",
+        "1-10 : le numéro de la raison, de 1 à 10 (facultatif)", "Aussi : !reason"]
+    assert (await say(engine, "!help !quote")).text.startswith("!citation [AUTEUR]")
+    # A member may read what an operator's command does, and that it is not theirs.
+    reserved = await say(engine, "!aide recharger")
+    assert reserved.text.endswith("Réservée aux opérateurs du bot.")
+    unknown = await say(engine, "!aide zorglub")
+    assert unknown.kind == "error"
+    assert unknown.text.startswith("Je ne connais pas la commande !zorglub.")
+    assert "!citation [AUTEUR]" in unknown.text
+
+
+@pytest.mark.parametrize(("number", "typed"), [(1, "1"), (5, "5"), (10, "10"), (2, "deux"),
+                                               (3, "3e"), (1, "premiere"), (4, "#4"),
+                                               (10, "ten")])
+async def test_raison_by_number(engine: Engine, number: int, typed: str) -> None:
+    reply = await say(engine, f"!raison {typed}")
     reason = next(r for r in engine.knowledge.reasons if r.number == number)
     assert reply.entry is not None and reply.entry.id == reason.id
     assert f"Raison n°{number}" in reply.text
     assert reason.support in reply.text
 
 
-@pytest.mark.parametrize("argument", ["0", "11", "abc", "-3", "2.5"])
+@pytest.mark.parametrize("argument", ["0", "11", "abc", "-3", "2.5", "onze", "3x"])
 async def test_raison_rejects_bad_numbers(engine: Engine, argument: str) -> None:
     reply = await say(engine, f"!raison {argument}")
     assert reply.kind == "error"

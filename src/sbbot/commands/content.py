@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime
@@ -11,6 +12,7 @@ from rapidfuzz import fuzz, process
 from sbbot.chat import Card, EntryRef, Reply, ReplyKind
 from sbbot.commands import Argument, Bot, Command, Context
 from sbbot.entries import Entry, french_date, render_event
+from sbbot.inbound import PREFIX
 from sbbot.knowledge.model import Event, Quote
 from sbbot.router import Match
 from sbbot.text import fold
@@ -95,12 +97,37 @@ async def question(context: Context, arguments: str) -> Reply:
 async def aide(context: Context, arguments: str) -> Reply:
     visible = [command for command in context.engine.commands
                if context.message.is_admin or not command.admin]
+    wanted = arguments.split()[0].lstrip(PREFIX).lower() if arguments.split() else ""
+    named = next((command for command in context.engine.commands
+                  if wanted in (command.name, *command.aliases)), None)
+    if named is not None:
+        return Reply(command_help(named), "command",
+                     card=Card(f"Aide : {PREFIX}{named.name}", command_help(named)))
     lines = [f"{command.usage} — {command.summary}" for command in visible]
-    text = ("Je réponds aux questions sur ces articles de blog (social business, collaboration,"
-            " digital workplace) :\n" + known_topics(context) +
+    unknown = (f"Je ne connais pas la commande {PREFIX}{context.echo(wanted, 40)}.\n\n"
+               if wanted else "")
+    text = (unknown + "Je réponds aux questions sur ces articles de blog (social business, "
+            "collaboration, digital workplace) :\n" + known_topics(context) +
             "\n\nCommandes :\n" + "\n".join(lines) +
-            "\n\nVous pouvez aussi me poser une question directement, en français ou en anglais.")
-    return Reply(text, "command", card=Card("Aide", text))
+            "\n\nVous pouvez aussi me poser une question directement, en français ou en anglais."
+            f"\nPour le détail d’une commande : {PREFIX}aide COMMANDE (par exemple "
+            f"{PREFIX}aide raison).")
+    return Reply(text, "command" if not wanted else "error", card=Card("Aide", text))
+
+
+def command_help(command: Command) -> str:
+    """One command's usage, what its argument is, and its other names."""
+    lines = [f"{command.usage} — {command.summary}"]
+    if command.argument is not None:
+        argument = command.argument
+        lines.append(f"{argument.shown.strip('[]')} : {argument.description}"
+                     + ("" if argument.required else " (facultatif)"))
+    if command.aliases:
+        lines.append("Aussi : " + ", ".join(f"{PREFIX}{alias}" for alias in command.aliases))
+    if command.admin or command.operator:
+        lines.append("Réservée aux administrateurs." if command.admin and not command.operator
+                     else "Réservée aux opérateurs du bot.")
+    return "\n".join(lines)
 
 
 def shown(context: Context, entry_id: str) -> Reply:
@@ -113,16 +140,36 @@ async def raison(context: Context, arguments: str) -> Reply:
     if not reasons:
         return Reply("Aucune raison n’est encore rédigée pour ces articles.", "command")
     if arguments:
-        number = arguments.split()[0]
-        if not (number.isascii() and number.isdigit()) or not 1 <= int(number) <= len(reasons):
+        typed = arguments.split()[0]
+        number = reason_number(typed)
+        if number is None or not 1 <= number <= len(reasons):
             return Reply(f"Donnez un numéro de raison entre 1 et {len(reasons)} "
-                         f"(par exemple !raison 3), pas « {context.echo(number, 20)} ».",
+                         f"(par exemple !raison 3), pas « {context.echo(typed, 20)} ».",
                          "error")
-        chosen = next(reason for reason in reasons if reason.number == int(number))
+        chosen = next(reason for reason in reasons if reason.number == number)
         return shown(context, chosen.id)
     reason_id = await context.engine.rotate(context.message, "reasons",
                                             [reason.id for reason in reasons])
     return shown(context, reason_id)
+
+
+NUMBER_WORDS = {word: number for number, words in enumerate((
+    "un une premier première premiere one first", "deux deuxième deuxieme second two",
+    "trois troisième troisieme three third", "quatre quatrième quatrieme four fourth",
+    "cinq cinquième cinquieme five fifth", "six sixième sixieme sixth",
+    "sept septième septieme seven seventh", "huit huitième huitieme eight eighth",
+    "neuf neuvième neuvieme nine ninth", "dix dixième dixieme ten tenth"), start=1)
+    for word in words.split()}
+"""Members write "!raison deux" or "!raison 3e" as readily as "!raison 3"."""
+ORDINAL = re.compile(r"(?:n°|no\.?|#)?([0-9]{1,3})(?:e|è|ème|eme|er|ère|re|th|st|nd|rd)?")
+
+
+def reason_number(typed: str) -> int | None:
+    word = typed.lower()
+    if word in NUMBER_WORDS:
+        return NUMBER_WORDS[word]
+    match = ORDINAL.fullmatch(word)
+    return int(match[1]) if match else None
 
 
 def find_author(quotes: tuple[Quote, ...], wanted: str) -> str | None:
@@ -238,7 +285,10 @@ def event_choices(bot: Bot) -> Iterable[tuple[str, str]]:
 
 
 CONTENT_COMMANDS: tuple[Command, ...] = (
-    Command("aide", ("help",), "la liste des commandes", aide),
+    Command("aide", ("help",), "la liste des commandes, ou le détail de l’une d’elles", aide,
+            Argument("commande", "la commande à expliquer", "COMMANDE",
+                     complete=lambda bot: ((command.name, command.name)
+                                           for command in bot.commands))),
     Command("question", ("ask", "q"), "pose une question sur les articles", question,
             Argument("texte", "votre question sur les articles", "TEXTE", required=True)),
     Command("raison", ("reason",), "une des dix raisons d’adopter une stratégie social business",
