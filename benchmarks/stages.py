@@ -27,7 +27,7 @@ from sbbot.knowledge import load_knowledge
 from sbbot.language.chatspeak import phrase_word, spelt_out
 from sbbot.language.cues import question_cues
 from sbbot.language.naming import placeholder
-from sbbot.router import Router, query, ranking
+from sbbot.router import Router, query, ranking, verdict
 
 STAGES: tuple[tuple[object, str, str], ...] = (
     (query.Analyzer, "question", "chat forms and turns of phrase (Analyzer.question)"),
@@ -65,8 +65,8 @@ def forgetting(router: Router) -> Callable[[], None]:
     """A function that puts the router's memos back as they were once it was built: the
     analysis of earlier questions' words (the `Analyzer`'s memos, misspellings included,
     the chat forms' and placeholders' `lru_cache`s, the last question's cues) and what the
-    entries met earlier gave (their proper nouns, folded start and what their text gives,
-    beyond the hinted entries', made at build)."""
+    entries met earlier gave (their proper nouns, folded start, the words of their lines and
+    what their text gives, beyond the hinted entries', made at build)."""
     memos = ((router._analyzer, "_candidates"), (router._analyzer, "_related"),
              (router._analyzer, "_spellings"), (router, "_met_names"), (router, "_met_keys"),
              (router, "_read"))
@@ -76,8 +76,10 @@ def forgetting(router: Router) -> Callable[[], None]:
     def forget() -> None:
         for owner, name, contents in built:
             setattr(owner, name, dict(contents))
-        for cached in (spelt_out, phrase_word, question_cues, placeholder):
-            cached.cache_clear()
+        for cached in (spelt_out, phrase_word, question_cues, placeholder,
+                       getattr(verdict, "clause_words", None)):  # older code lacks it
+            if cached is not None:
+                cached.cache_clear()
 
     return forget
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from typing import Literal, Protocol, TypeVar
 
@@ -256,7 +257,16 @@ def given_apart(entry: Entry, cues: Collection[Cue], terms: Sequence[QueryTerm],
 
 def names_any(text: str, stems: Collection[str]) -> bool:
     """Whether a word of the text starts with one of the stems (a stem is a lemma's start)."""
-    return any(token.startswith(tuple(stems)) for token, _ in folded_tokens(text))
+    starts = tuple(stems)
+    return any(word.startswith(starts) for word in clause_words(text))
+
+
+@lru_cache(maxsize=1 << 14)
+def clause_words(text: str) -> frozenset[str]:
+    """The folded words of a line or sentence of an entry. Remembered: asked for a subject's
+    price or number, the verdict reads every line of the best entries (an event card has a
+    dozen), a third of such a question's time at 10,000 entries."""
+    return frozenset(token for token, _ in folded_tokens(text))
 
 
 def keyword_only(entries: Sequence[Entry], term_of: Mapping[str, str]
