@@ -81,3 +81,30 @@ def test_where_a_subject_is_based_is_not_the_place_of_an_event_naming_it() -> No
     result = bare.route("où a lieu la matinée de Jane McConnell ?")
     assert result.verdict == "answer" and result.best is not None
     assert result.best.entry.id == "matinee-entreprise-de-demain-2014"
+
+
+def test_a_noun_of_the_subject_is_not_what_is_asked_about_it() -> None:
+    """"Le livre de Kervadec", "Kervadec's book": the book belongs to the subject; a passage
+    naming it does not say whether it was a success. Asked alone ("le sujet du livre de
+    ..."), the noun is still what the passage answers."""
+    book = Router([passage("livre", "Zoé Kervadec est l'autrice d'un livre sur la "
+                                    "mutualisation des logiciels libres dans les collectivités."),
+                   *FILLER, passage("noel", "Le marché de Noël connaît chaque année un grand "
+                                            "succès.")])
+    for question in ("le livre de Kervadec a-t-il eu du succès ?",
+                     "Has Kervadec's book been a success?", "Was the Kervadec book a success?"):
+        assert book.route(question).verdict != "answer", question
+    for question in ("de quoi parle le livre de Kervadec",
+                     "Quel est le sujet du livre de Zoé Kervadec ?"):
+        result = book.route(question)
+        assert result.verdict == "answer" and result.best is not None, question
+        assert result.best.entry.id == "livre"
+
+
+def test_what_is_asked_of_a_named_event_must_be_given(router: Router) -> None:
+    """"The Geneva breakfast" is the subject: an event card naming it does not say who
+    sponsors it or whether it is vegan-friendly."""
+    bare = stripped(load_knowledge(KNOWLEDGE_DIR), hints=False, glossary=False)
+    assert bare.route("Who sponsors the Geneva breakfast?").verdict != "answer"
+    for knowledge in (router, bare):
+        assert knowledge.route("Is the Geneva breakfast vegan-friendly?").verdict == "unknown"

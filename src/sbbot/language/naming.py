@@ -8,7 +8,7 @@ serve every post.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import Literal
 
@@ -98,3 +98,41 @@ def naming(tokens: Sequence[str], position: int, english: bool, capital: bool,
     if before in ARTICLES or (english and english_article(tokens, position - 1)):
         return "" if pronoun(tokens, position - 1) else "object"
     return "thing" if before in NOUN_MARKERS else ""
+
+
+
+OF_WORDS = frozenset("de du des d of".split())
+"""Words that join a noun to what it belongs to ("le livre de Babinet", "the video of ...")."""
+ENGLISH_DETERMINERS = frozenset("the this that these those my your his her its our their"
+                                .split())
+"""Before a name and a word, these make the name a modifier of the word, a noun ("the Geneva
+breakfast"). Not "a", which is also French "à" folded."""
+
+
+def bound_nouns(tokens: Sequence[str], subject: Callable[[str], bool],
+                named: Mapping[str, Naming]) -> frozenset[str]:
+    """The nouns of a question that belong to its subject: "le livre de Babinet", "la vidéo
+    de Paul Miller", "Jane's paper", "the Geneva breakfast". `tokens` are the question's
+    folded words, `subject` tells whether one names the subject, `named` gives its content
+    words and what each names. With the subject, these nouns say what the question is
+    about, not what it asks about it: "le livre de Babinet a-t-il eu du succès ?" asks about
+    a success, which a passage naming the book does not give by naming it. A noun of one of
+    them ("le sujet du livre de Babinet") belongs to the subject too: it is what is asked
+    when nothing else is (see `unasked_words`)."""
+    bound: set[str] = set()
+    for position in reversed(range(len(tokens))):  # "le sujet du livre de babinet": both
+        token = tokens[position]
+        if token not in named or subject(token):
+            continue
+        after = tokens[position + 1:position + 3]
+        start = position
+        while start > 0 and subject(tokens[start - 1]):
+            start -= 1
+        if named[token] == "object" and len(after) == 2 and after[0] in OF_WORDS \
+                and (subject(after[1]) or after[1] in bound):
+            bound.add(token)  # "le livre de babinet"
+        elif 0 < start < position and tokens[start - 1] in ENGLISH_DETERMINERS:
+            bound.add(token)  # "the geneva breakfast", "the paul miller video"
+        elif position > 1 and tokens[position - 1] == "s" and subject(tokens[position - 2]):
+            bound.add(token)  # "jane's paper"
+    return frozenset(bound)

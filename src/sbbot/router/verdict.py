@@ -21,6 +21,7 @@ from sbbot.entries import Entry, head
 from sbbot.language.asking import DEFINING_WORDS, defines, gives_reason, states_role, titles_asked
 from sbbot.language.cues import Cue, gives
 from sbbot.language.frequency import general_zipf
+from sbbot.language.naming import bound_nouns
 from sbbot.router.query import GENERIC_STEMS, QueryTerm
 from sbbot.text import folded_tokens, stem
 
@@ -323,10 +324,15 @@ def unasked_words(terms: Sequence[QueryTerm], covered: Collection[str],
     if "role" in cues:
         named = [term.word for term in terms if term.stem in subject]
         return () if states_role(text, named, titles_asked(question)) else ("role",)
+    words = {term.word for term in terms if term.stem in subject}
+    bound = (bound_nouns([token for token, _ in folded_tokens(question)], words.__contains__,
+                         {term.word: term.named for term in terms}) if words else frozenset())
     asked = [term for term in terms
              if term.stem not in subject and stem(term.word) not in GENERIC_STEMS
              and len(term.word) > 2 and (general_zipf(term.word) < ASKED_MAX_ZIPF
                                          or term.named in ("object", "asked"))]
+    if any(term.word not in bound for term in asked):
+        asked = [term for term in asked if term.word not in bound]
     missing = tuple(term.word for term in asked
                     if term.named == "asked" and term.stem not in covered)
     if subject and missing:
