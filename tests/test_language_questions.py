@@ -127,7 +127,14 @@ def test_what_comes_after_the_post_is_given_by_a_post_announcing_it() -> None:
 def test_a_web_address_gives_where_to_find_something_not_where_it_is() -> None:
     assert gives("disponible en téléchargement sur netjmc.com", "place")
     assert not gives("disponible en téléchargement sur netjmc.com", "located")
-    assert gives("Où : Genève", "located") and gives("une agence basée à Lyon", "located")
+    assert gives("une agence basée à Lyon", "located")
+    assert gives("Elle habite en Suisse", "located")
+
+
+def test_where_something_happens_is_not_where_its_people_are_based() -> None:
+    assert gives("Où : Genève", "place") and not gives("Où : Genève", "located")
+    assert not gives("un enregistrement réalisé au Campus London", "located")
+    assert not gives("la matinée à Genève, avec Jane McConnell", "located")
 
 
 def test_an_origin_is_given_by_a_birth_a_childhood_or_a_foundation() -> None:

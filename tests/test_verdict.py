@@ -108,3 +108,21 @@ def test_what_is_asked_of_a_named_event_must_be_given(router: Router) -> None:
     assert bare.route("Who sponsors the Geneva breakfast?").verdict != "answer"
     for knowledge in (router, bare):
         assert knowledge.route("Is the Geneva breakfast vegan-friendly?").verdict == "unknown"
+
+
+def test_where_someone_lives_is_stated_with_a_word_of_location() -> None:
+    """A place a passage names is where something happens ("la matinée à Genève", "un
+    enregistrement réalisé au Campus London"); where someone lives or something is based is
+    stated as such ("basée à Lyon")."""
+    event = Router([passage("salon", "Zoé Kervadec présentera son logiciel au salon de Lille, "
+                                     "le 3 mars."), *FILLER])
+    assert event.route("Où habite Zoé Kervadec ?").verdict != "answer"
+    assert event.route("Where is Zoé Kervadec based?").verdict != "answer"
+    based = Router([passage("agence", "Zoé Kervadec dirige une agence basée à Lyon."), *FILLER])
+    result = based.route("Where is Zoé Kervadec based?")
+    assert result.verdict == "answer" and result.best is not None
+    knowledge = load_knowledge(KNOWLEDGE_DIR)
+    for routed in (stripped(knowledge), stripped(knowledge, hints=False, glossary=False)):
+        for question in ("Where is Paul Miller based?", "Where does Guillaume Foltran live?",
+                         "Jane McConnell habite où ?"):
+            assert routed.route(question).verdict != "answer", question

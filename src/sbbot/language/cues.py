@@ -138,6 +138,15 @@ WEEKDAYS = ("lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday 
             "thursday friday saturday sunday")
 ON_A_MAP = r"^Où :|\b(?:à|au|en|in|at|near)\s+(?:l[ae’']\s*)?[A-ZÉ][a-zé]+"
 """A place named in a text ("Où : Genève", "à Genève", "in London")."""
+LOCATING = (r"\b(?:bas[ée]e?s?|situ[ée]e?s?|install[ée]e?s?|implant[ée]e?s?|domicili[ée]e?s?|"
+            r"habit(?:e|es|ent|ait|aient|er)|vit|vivent|vivait|vivaient|résid\w*|siège|"
+            r"based|located|headquartered|headquarters|lives?|living|lived|resides?|"
+            r"settled)\b")
+ON_A_PLACE = r"\b(?:à|au|en|in|at|near)\s+(?:l[ae’']\s*)?(?-i:[A-ZÉ])"
+"""Where someone lives or something is based, as a text states it: a word of location, then
+a place ("basée à Lyon", "habite en Suisse", "headquartered in Paris"). A place named
+without one is where something happens ("la matinée à Genève", "un enregistrement réalisé
+au Campus London"), not where the people it names live or work."""
 GIVES: dict[Cue, re.Pattern[str]] = {
     "date": re.compile(
         rf"\b(?:{'|'.join((MONTHS + ' ' + WEEKDAYS).split())})\b|\b\d{{1,2}}[:h]\d{{2}}\b"
@@ -145,7 +154,7 @@ GIVES: dict[Cue, re.Pattern[str]] = {
         r"|\bann[ée]es\s+(?:19|20)?\d0\b|\b(?:19|20)?\d0[’']?s\b",  # decades: "les années 90"
         re.IGNORECASE | re.M),
     "place": re.compile(ON_A_MAP + r"|\b[\w-]+\.(?:com|org|net|fr|ch|eu|io)\b|https?://", re.M),
-    "located": re.compile(ON_A_MAP, re.M),
+    "located": re.compile(LOCATING + r"[^.;\n]{0,40}?" + ON_A_PLACE, re.IGNORECASE),
     "price": re.compile(r"\b(?:gratuit|gratuite|free|payant|payante|prix|tarif|price|"
                         r"euros?|dollars?|CHF)\b|[€$£]", re.IGNORECASE),
     "person": re.compile(
