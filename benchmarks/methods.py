@@ -67,10 +67,10 @@ class FullScanRouter(Router):
             similarity = self._hint_similarity(index, query.shape)
             coverage = covered[index] / query.total
             scored.append((rank(bm25, coverage, top_bm25, similarity) + self.bonus(index, query),
-                           index,
-                           confidence(coverage, similarity)))
+                           index, confidence(coverage, similarity), similarity))
         scored.sort(key=lambda item: (-item[0], item[1]))
-        return [Candidate(self.entries, index, score) for _, index, score in scored[:count]]
+        return [Candidate(self.entries, index, score, None, ranked, similarity)
+                for ranked, index, score, similarity in scored[:count]]
 
 
 class DifflibMatcher:

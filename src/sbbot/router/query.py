@@ -14,7 +14,7 @@ knowledge lacks stays what it is, evidence that the posts may not cover the ques
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 from typing import NamedTuple
 
@@ -95,6 +95,11 @@ class QueryTerm:
     """The folded word the member typed."""
     named: Naming = ""
     """Whether the word names something (see `Word.named`)."""
+    alternatives: tuple[str, ...] = ()
+    """Its other candidate terms the knowledge holds (another usual translation of an
+    English word), for a word found as typed: see `router/alternatives.py`."""
+    first: str = ""
+    """For a word read as one of its alternatives (`alternatives.held`), its own term."""
 
 
 @dataclass(frozen=True)
@@ -109,6 +114,8 @@ class Query:
     """The stems sorted and joined, as compared with the hints' shapes."""
     event_bonus: float = 0.0
     """What an event card adds to its rank: the question asks when or where."""
+    alternatives: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    """A word's term -> the other terms of the knowledge it may be (`router/alternatives.py`)."""
 
 
 class Analyzer:
@@ -297,7 +304,9 @@ class Analyzer:
                 terms.append(QueryTerm(self._vocabulary[misspelt],
                                        (fuzz.ratio(word, misspelt) / 100) ** 2, word, named))
             elif chosen is not None or len(word) < MIN_TYPO_LENGTH or self.is_real_word(word):
-                terms.append(QueryTerm(chosen or candidates[0], weight, word, named))
+                others = (tuple(term for term in candidates if term != chosen and known(term))
+                          if chosen is not None and weight == 1.0 else ())
+                terms.append(QueryTerm(chosen or candidates[0], weight, word, named, others))
             else:
                 terms.append(self._correct(word, candidates[0], named))
         return terms

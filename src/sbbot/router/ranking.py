@@ -22,9 +22,10 @@ from sbbot.language.asking import asks_identity, asks_why, gives_reason
 from sbbot.language.cues import GIVES, Cue, gives, question_cues
 from sbbot.language.frequency import general_zipf
 from sbbot.language.names import proper_nouns
+from sbbot.router.alternatives import alternatives_of, held, held_evidence, reranked
 from sbbot.router.index import PRUNE_MARGIN, best_positions
 from sbbot.router.indexing import build_index
-from sbbot.router.matches import UNKNOWN, Candidate, RouteResult
+from sbbot.router.matches import UNKNOWN, Candidate, RouteResult, confidence
 from sbbot.router.query import GENERIC_STEMS, PARTS, Analyzer, Query, QueryTerm
 from sbbot.router.verdict import (
     STRONG_CUES,
@@ -45,8 +46,6 @@ from sbbot.text import fold
 RANK_COVERAGE = 2.0
 RANK_HINT = 1.0
 RANK_EVENT = 0.5
-# Confidence: coverage, raised by up to half when the question reads like an example question.
-RERANK_WEIGHT = 0.5
 # An unknown word weighs this fraction of the rarest known word; a generic word this much.
 UNKNOWN_WORD_WEIGHT = 0.8
 GENERIC_WEIGHT = 0.1
@@ -135,7 +134,7 @@ class Router:
         runners_up = self._distinct_runners_up(best, matches[1:], limit - 1)
         while len(runners_up) < limit - 1 and len(matches) == count:
             count *= 4
-            matches = self._ranked(query, count)
+            matches = self._reranked(query, count)
             runners_up = self._distinct_runners_up(best, matches[1:], limit - 1)
         return RouteResult(verdict, best.match(),
                            tuple(candidate.match() for candidate in runners_up))
@@ -163,8 +162,9 @@ class Router:
         asked = question_cues(text)
         cues = asked if "cues" in self._analyzer.parts else frozenset()
         query = Query(weights, evidence, total, " ".join(sorted(weights)),
-                      RANK_EVENT if cues & {"date", "place"} else 0.0)
-        matches = giving_first(self._ranked(query, count), cues, self._gives)
+                      RANK_EVENT if cues & {"date", "place"} else 0.0,
+                      alternatives_of(terms, weights, GENERIC_STEMS))
+        matches = giving_first(self._reranked(query, count), cues, self._gives)
         if "cues" in self._analyzer.parts:
             matches = reasoned_first(matches, asks_why(text), self._gives_reason)
             if asks_identity(text):
@@ -175,12 +175,14 @@ class Router:
         matches = naming_first(matches, asked_terms, self._contains)
         best = matches[0]
         index = best.index
+        terms = held(terms, query.alternatives, lambda term: self._contains(best, term))
         unmet = tuple(cue for cue in sorted(cues) if not self._gives(best, cue))
         covered = self._contained(index, {term.stem for term in terms})
         if "subject" in self._analyzer.parts:
             unmet += given_apart(best.entry, cues.difference(unmet), terms, covered,
                                  lambda: self._proper_nouns(index), text)
-        shared = self._specific(covered, query) + CUE_EVIDENCE * (len(cues) - len(unmet))
+        shared = (self._specific(covered, query) + CUE_EVIDENCE * (len(cues) - len(unmet))
+                  + held_evidence(terms, query.weights, covered, self._index.idf))
         parts = self._analyzer.parts
         foreign = (foreign_words(terms, bool(asked), self._index.__contains__)
                    if "foreign" in parts else ())
@@ -210,7 +212,12 @@ class Router:
         return remembered(self._read, (match.index, what), lambda: read(match.entry.text))
 
     def _contains(self, match: Candidate, term: str) -> bool:
-        return bool(self._contained(match.index, (term,)))
+        """Whether the entry holds the term (`_contained` of one term, without its set)."""
+        if term not in self._index:
+            return False
+        if match.index in self._hint_shapes or match.index in self._events:
+            return match.index in self._hinted[term]
+        return self._index.impact(term, match.index) is not None
 
     def _proper_nouns(self, index: int) -> frozenset[str]:
         found = self._names.get(index)
@@ -345,10 +352,16 @@ class Router:
                 push(best, item)
             elif item > best[0]:
                 replace(best, item)
-        return [Candidate(self.entries, index,
-                          confidence(coverage[index], similarities.get(index, 0.0)),
-                          self._made.get(index))
-                for index in (-negated for _, negated in sorted(best, reverse=True))]
+        return [Candidate(self.entries, index, confidence(coverage[index], similarity),
+                          self._made.get(index), rank, similarity)
+                for rank, index, similarity in ((rank, -negated, similarities.get(-negated, 0.0))
+                                                for rank, negated in sorted(best, reverse=True))]
+
+    def _reranked(self, query: Query, count: int) -> list[Candidate]:
+        """The `count` best entries, each word counted by the translation it holds (see
+        `router/alternatives.py`)."""
+        return reranked(self._ranked(query, count), query.alternatives, query.evidence,
+                        query.total, self._contains, RANK_COVERAGE)
 
     def _distinct_runners_up(self, best: Candidate, others: Sequence[Candidate],
                              count: int) -> tuple[Candidate, ...]:
@@ -388,8 +401,3 @@ def remembered(memo: dict[K, V], key: K, make: Callable[[], V]) -> V:
 def rank(bm25: float, coverage: float, top_bm25: float, similarity: float) -> float:
     """What orders the entries: BM25 (relative to the best), coverage, hint similarity."""
     return bm25 / top_bm25 + RANK_COVERAGE * coverage + RANK_HINT * similarity
-
-
-def confidence(coverage: float, similarity: float) -> float:
-    """What the verdict rests on, 0 to 100: coverage, raised by a similar example question."""
-    return 100 * min(1.0, coverage * (1 + RERANK_WEIGHT * similarity))
