@@ -35,6 +35,10 @@ def test_lemmas_join_inflected_forms() -> None:
     # simplemma's misreadings are corrected (tools/build_lemmas.py): "gone" is "go", not
     # "gan"; "via" is no "viaduct", "as" no "ave".
     assert [lemma(word, "en") for word in ("gone", "via", "as")] == ["go", "via", "as"]
+    # French: "serve" is servir's, not the feminine of "serf"; "mise" and "prise" are mettre's
+    # and prendre's; "vol" is no abbreviation of "volume".
+    assert [lemma(word, "fr") for word in ("serve", "mise", "prises", "vol")] == [
+        "servir", "mettre", "prendre", "vol"]
 
 
 def test_the_lexicon_is_general_and_translates_into_french_lemmas() -> None:

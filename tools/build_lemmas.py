@@ -36,6 +36,13 @@ CORRECTIONS: dict[str, dict[str, str | None]] = {"en": {
     "gone": "go", "swore": "swear",
     **dict.fromkeys("""as ad via dr ft est pr md cf og arc bare fry pl dang lan nam bloke cal se
         ne cp ky ln jun re ml sq""".split()),
+}, "fr": {
+    # simplemma's French dictionary reads these verb forms as a rarer word's: "serve" (que je
+    # serve: servir) as the feminine of "serf", "prise" and "mise" (participles of prendre
+    # and mettre, and their nouns) as "priser" and "miser"; "vol" (a flight, a theft) as an
+    # abbreviation of "volume".
+    "serve": "servir", "serves": "servir", "prise": "prendre", "prises": "prendre",
+    "mise": "mettre", "mises": "mettre", "vol": None,
 }}
 """Forms whose lemma the table corrects, by language."""
 
