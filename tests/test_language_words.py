@@ -10,7 +10,7 @@ import wordfreq
 from sbbot.evaluation import stripped
 from sbbot.knowledge import load_knowledge
 from sbbot.language.chatspeak import expand
-from sbbot.language.frequency import general_zipf, zipf
+from sbbot.language.frequency import english_flags, general_zipf, zipf
 from sbbot.language.lemmas import lemma
 from sbbot.language.lexicon import (
     english_spelling,
@@ -22,8 +22,9 @@ from sbbot.language.lexicon import (
     translations,
 )
 from sbbot.language.spelling import french_spelling
+from sbbot.router.corpus import Vocabulary, words_of
 from sbbot.router.query import SYNONYM_WEIGHT, Analyzer
-from sbbot.text import fold
+from sbbot.text import STOPWORDS, fold
 from tests.conftest import KNOWLEDGE_DIR
 
 
@@ -281,6 +282,34 @@ def test_frequencies_are_read_folded_and_unknown_words_are_rare() -> None:
     assert zipf("geneve", "fr") == pytest.approx(wordfreq.zipf_frequency("genève", "fr"),
                                                  abs=0.01)
     assert general_zipf("asdfgh") == 0.0
+
+
+def test_a_word_both_languages_use_is_read_in_the_language_around_it() -> None:
+    # "former" is more frequent in English: between two French words it is the French verb.
+    analyzer = Analyzer({})
+    question = "faut-il juste former les salariés aux outils ?"
+    words = {word.word: word for word in analyzer.word_terms(question)}
+    assert words["former"].candidates == (analyzer.index_term("former", False),)
+    assert "ancien" not in words["former"].candidates
+    assert english_flags("who pays for the croissants".split())[1]
+    # Beside a word of both languages, or at the edge of the question, it keeps its own; a
+    # loanword that does not inflect in French stays English, and its translation meets the
+    # French word ("faire du business": entreprise, affaire).
+    assert english_flags("la digital workplace".split())[1:] == [True, True]
+    assert english_flags("former les".split())[0]
+    assert english_flags("faire du business et".split())[2]
+
+
+def test_the_index_reads_each_word_in_the_language_a_question_would() -> None:
+    analyzer = Analyzer({})
+    texts = ["Il faut former les salariés aux outils.", "who pays for the croissants",
+             "faire du business et du digital", "elle ne serve que les intérêts"]
+    found = words_of(texts, Vocabulary(analyzer.leaning))
+    for number, text in enumerate(texts):
+        read = analyzer.read(text)
+        assert found.english[found.docs == number].tolist() == [
+            english for token, english in zip(read.tokens, read.english, strict=True)
+            if (len(token) > 1 or token.isdigit()) and token not in STOPWORDS]
 
 
 @pytest.mark.parametrize(("typed", "read"), [

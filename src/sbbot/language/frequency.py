@@ -16,11 +16,16 @@ from pathlib import Path
 
 import msgpack
 
-from sbbot.language.lemmas import Lang
+from sbbot.language.lemmas import Lang, table
 from sbbot.text import fold
 
 LANGUAGE_LEAN = 0.5
 """How far a word leans towards its text's language when French and English both use it."""
+SHARED_LEAN = 2.0
+"""A word whose frequencies in French and English differ by less than this (Zipf) is used
+by both ("former", "change", "pays"): between two words that each lean this far towards one
+language, it is read in theirs when it inflects in that language (`inflected`): "faut-il
+former les salariés", "who pays for"."""
 ZIPF_TOP = 9.0
 """wordfreq's Zipf scale: log10 of the frequency per billion words; bucket i is 9 - i/100."""
 
@@ -71,4 +76,21 @@ def english_flags(tokens: Sequence[str]) -> list[bool]:
     english, french = zipf_table("en"), zipf_table("fr")  # `zipf`, without two calls a word
     leans = [english.get(token, 0.0) - french.get(token, 0.0) for token in tokens]
     lean = LANGUAGE_LEAN if sum(leans) > 0 else -LANGUAGE_LEAN
-    return [difference + lean > 0 for difference in leans]
+    flags = [difference + lean > 0 for difference in leans]
+    for position in range(1, len(leans) - 1):
+        before, after = leans[position - 1], leans[position + 1]
+        if (abs(leans[position]) < SHARED_LEAN and min(abs(before), abs(after)) >= SHARED_LEAN
+                and (before > 0) == (after > 0)
+                and tokens[position] in inflected("en" if before > 0 else "fr")):
+            flags[position] = before > 0
+    return flags
+
+
+@cache
+def inflected(lang: Lang) -> frozenset[str]:
+    """The folded words the language's lemma table holds, as a form or as a lemma: words
+    that inflect in that language ("former", "change" in French; "pays" in English). A
+    loanword ("business", "digital") is in neither French list: between French words it
+    stays English, and its translation meets the French word for it."""
+    forms = table(lang)
+    return frozenset(forms) | frozenset(forms.values())

@@ -4,8 +4,10 @@ language each is read in, without Python work per entry or per word occurrence.
 Thousands of texts are joined and go through each C-level step together (ligatures, NFKD,
 one regular expression); accents and case are dropped from the *distinct* tokens only, and
 the stopword, length and language rules run once per distinct token. A token is read as
-English when its own lean (`Analyzer.leaning`) plus its text's overall lean is positive,
-exactly as `frequency.english_flags` decides it text by text.
+English when its own lean (`Analyzer.leaning`) plus its text's overall lean is positive, a
+word both languages use being read in the language the words on either side lean far
+towards when it inflects in it, exactly as `frequency.english_flags` decides it text by
+text.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
+from sbbot.language.frequency import SHARED_LEAN, inflected
 from sbbot.text import COMBINING, LIGATURE_PAIRS, STOPWORDS
 
 SEPARATOR = "\x00"
@@ -29,6 +32,7 @@ CHUNK = 4096
 """Texts folded together: large enough for C speed, small enough to bound the memory."""
 CHUNK_WORDS = 1 << 18
 DROPPED = -1
+FRENCH, ENGLISH = 1, 2
 BOUNDARY = -2
 
 IntArray = npt.NDArray[np.int32]
@@ -44,11 +48,15 @@ class Vocabulary:
     _ids: dict[str, int] = field(default_factory=dict)
     _raw: dict[str, int] = field(default_factory=lambda: {SEPARATOR: BOUNDARY})
     _leans: dict[str, float] = field(default_factory=lambda: {SEPARATOR: 0.0})
+    _inflected: dict[str, int] = field(default_factory=lambda: {SEPARATOR: 0})
+    """Each distinct token's `frequency.inflected` languages: FRENCH | ENGLISH bits."""
 
     def learn(self, raw: str, marks: dict[int, None]) -> None:
         """Number a raw token (accents and case still in): DROPPED for a stopword."""
         token = raw.translate(marks).lower()
         self._leans[raw] = self.leaning(token) if token else 0.0
+        self._inflected[raw] = ((FRENCH if token in inflected("fr") else 0)
+                                | (ENGLISH if token in inflected("en") else 0))
         if not (len(token) > 1 or token.isdigit()) or token in STOPWORDS:
             self._raw[raw] = DROPPED
             return
@@ -98,8 +106,19 @@ def fold_chunk(texts: Sequence[str], vocabulary: Vocabulary, first: int
     text_leans = accumulate(docs, leans, len(texts))
     lean = np.where(text_leans > 0, LANGUAGE_LEAN, -LANGUAGE_LEAN)
     kept = ids >= 0
-    english = leans[kept] + lean[docs[kept]] > 0
-    return docs[kept] + first, ids[kept], english
+    english = leans + lean[docs] > 0
+    before, after = np.zeros_like(leans), np.zeros_like(leans)
+    before[1:], after[:-1] = leans[:-1], leans[1:]  # a text's edge: the separator's 0
+    between = np.flatnonzero((np.abs(leans) < SHARED_LEAN) & (np.abs(before) >= SHARED_LEAN)
+                             & (np.abs(after) >= SHARED_LEAN) & ((before > 0) == (after > 0)))
+    # the few words between two that lean far one way: read in that language if they
+    # inflect in it (a look-up each, not one a token)
+    inflections = vocabulary._inflected
+    for position, towards in zip(between.tolist(), (before[between] > 0).tolist(),
+                                 strict=True):
+        if inflections[tokens[position]] & (ENGLISH if towards else FRENCH):
+            english[position] = towards
+    return docs[kept] + first, ids[kept], english[kept]
 
 
 def accumulate(docs: IntArray, values: npt.NDArray[np.float64], size: int
