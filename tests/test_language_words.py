@@ -217,6 +217,22 @@ def test_a_short_french_verb_meets_its_other_forms() -> None:
     assert (found.verdict, found.best.entry.id) == ("answer", "monde-opacite")
 
 
+def test_a_noun_of_action_meets_its_verb() -> None:
+    analyzer = Analyzer({})
+    for forms in (("formation", "former", "formé"), ("évolutions", "évoluer", "évolue"),
+                  ("éducation", "éduquer"), ("exécution", "exécuter"),
+                  ("innovation", "innover"), ("coopération", "coopérer")):
+        assert len({analyzer.index_term(fold(form), False) for form in forms}) == 1, forms
+    # Too short a base is no verb's: "nation" and "relation" stay whole.
+    assert analyzer.index_term("nation", False) == "nation"
+    assert analyzer.index_term("relation", False) != analyzer.index_term("relier", False)
+    # Through the router: a member asks whether training ("former") the staff is enough; the
+    # passage speaks of a "formation".
+    router = stripped(load_knowledge(KNOWLEDGE_DIR), hints=False, glossary=False)
+    found = router.route("faut-il juste former les salariés aux outils ?")
+    assert (found.verdict, found.best.entry.id) == ("answer", "coop-petite-formation")
+
+
 def test_clipped_words_are_read_as_the_word_they_clip() -> None:
     router = stripped(load_knowledge(KNOWLEDGE_DIR), hints=False, glossary=False)
     for clipped, whole in (("la coop", "la coopération"), ("la collab", "la collaboration"),

@@ -118,6 +118,24 @@ def words(text: str) -> list[str]:
 
 
 STEM_LENGTH = 6
+ACTION_NOUNS = (("cation", "qu"), ("ation", ""), ("cution", "cut"), ("ution", "u"))
+"""A French noun of action and the end of its verb's stem: "formation" / "former",
+"évolution" / "évoluer", "éducation" / "éduquer", "exécution" / "exécuter"."""
+MIN_VERB_BASE = 4
+"""A shorter base is no verb's ("nation", "station", "relation", "création" stay whole)."""
+
+
+def verb_base(word: str) -> str:
+    """The stem of the verb a folded French noun of action in "-ation" or "-ution" is made
+    from ("formation": form, "innovation": innov, "évolution": evolu, "application":
+    appliqu), the word itself otherwise. Cut to six letters, "formation" and "former" gave
+    "format" and "form", "évolution" and "évoluer" "evolut" and "evolu": a question asking
+    how to train ("former") never met a passage about training ("formation")."""
+    for ending, base in ACTION_NOUNS:
+        if word.endswith(ending):
+            root = word[:-len(ending)] + base
+            return root if len(root) >= MIN_VERB_BASE else word
+    return word
 
 
 def stem(word: str) -> str:
@@ -127,13 +145,16 @@ def stem(word: str) -> str:
     Truncation works for both French and English derivations (collaboration /
     collaborative / collaborate -> "collab") without a language-specific stemmer, and the
     plural and feminine rules make short words meet their base form ("innées" and "inné"
-    both give "inne"). A French verb's forms and nouns end in "-e" where its infinitive ends
-    in "-er" ("choque" / "choquer", "coût" / "coûter", "change" / "changer"): both endings
-    go, or a verb of at most seven letters would keep its "r" or "er" and never meet its
-    other forms. (A longer word loses them to the truncation anyway.)
+    both give "inne"); a noun of action is cut where its verb's stem ends (`verb_base`). A
+    French verb's forms and nouns end in "-e" where its infinitive ends in "-er" ("choque" /
+    "choquer", "coût" / "coûter", "change" / "changer"): both endings go, or a verb of at
+    most seven letters would keep its "r" or "er" and never meet its other forms. (A longer
+    word loses them to the truncation anyway.)
     """
     if len(word) > 4 and word[-1] in "sx" and word[-2] != "s":
         word = word[:-1]
+    if (base := verb_base(word)) is not word:
+        return base[:STEM_LENGTH]
     if len(word) > 4 and word.endswith("er"):
         word = word[:-2]
     elif len(word) > 4 and word[-1] == "e":
