@@ -28,6 +28,9 @@ language, it is read in theirs when it inflects in that language (`inflected`): 
 former les salariés", "who pays for"."""
 ZIPF_TOP = 9.0
 """wordfreq's Zipf scale: log10 of the frequency per billion words; bucket i is 9 - i/100."""
+COMMON_ZIPF = 6.5
+RARE_ZIPF = 4.5
+COMMON_WEIGHT = 0.2
 
 
 @cache
@@ -68,6 +71,16 @@ def general_table() -> dict[str, float]:
 def general_zipf(word: str) -> float:
     """The word's frequency in whichever of French and English uses it more."""
     return general_table().get(word, 0.0)
+
+
+def general_weight(word: str) -> float:
+    """What a word says about a topic, as a share of its corpus idf (noisy on few passages):
+    a word as common as Zipf COMMON_ZIPF or more weighs COMMON_WEIGHT of itself, one of
+    RARE_ZIPF or rarer in full, linearly in between."""
+    if not word:
+        return 1.0
+    share = (COMMON_ZIPF - general_zipf(word)) / (COMMON_ZIPF - RARE_ZIPF)
+    return COMMON_WEIGHT + (1 - COMMON_WEIGHT) * min(1.0, max(0.0, share))
 
 
 def english_flags(tokens: Sequence[str]) -> list[bool]:

@@ -24,9 +24,9 @@ its exact first stage, behind a narrow interface), `ranking` (ranking and verdic
 
 from __future__ import annotations
 
-from sbbot.router.matches import Match, RouteResult, confidence
+from sbbot.router.matches import Match, RouteResult, confidence, rank
 from sbbot.router.query import Query, QueryTerm
-from sbbot.router.ranking import Router, rank
+from sbbot.router.ranking import Router
 from sbbot.router.verdict import Verdict
 
 __all__ = ["Match", "Query", "QueryTerm", "RouteResult", "Router", "Verdict", "confidence",

@@ -1,5 +1,6 @@
-"""What ranking hands on: a `Candidate` while entries are compared, a `Match` and a
-`RouteResult` once the verdict is given."""
+"""What ranking computes and hands on: the order of the entries (`rank`) and their
+`confidence`; a `Candidate` while entries are compared, a `Match` and a `RouteResult` once
+the verdict is given."""
 
 from __future__ import annotations
 
@@ -9,6 +10,10 @@ from sbbot.columns import EntryTable
 from sbbot.entries import Entry
 from sbbot.router.verdict import Verdict
 
+# Ranking: BM25 (normalised to the best candidate) + these times coverage and hint similarity.
+RANK_COVERAGE = 2.0
+RANK_HINT = 1.0
+RANK_EVENT = 0.5
 RERANK_WEIGHT = 0.5
 """Confidence: coverage, raised by up to half when the question reads like an example
 question."""
@@ -17,6 +22,11 @@ question."""
 def confidence(coverage: float, similarity: float) -> float:
     """What the verdict rests on, 0 to 100: coverage, raised by a similar example question."""
     return 100 * min(1.0, coverage * (1 + RERANK_WEIGHT * similarity))
+
+
+def rank(bm25: float, coverage: float, top_bm25: float, similarity: float) -> float:
+    """What orders the entries: BM25 (relative to the best), coverage, hint similarity."""
+    return bm25 / top_bm25 + RANK_COVERAGE * coverage + RANK_HINT * similarity
 
 
 @dataclass(frozen=True)

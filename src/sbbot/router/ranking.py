@@ -20,12 +20,20 @@ from sbbot.entries import Entry, entries_of
 from sbbot.knowledge.model import Knowledge
 from sbbot.language.asking import asks_identity, asks_why, gives_reason
 from sbbot.language.cues import GIVES, Cue, gives, question_cues
-from sbbot.language.frequency import general_zipf
+from sbbot.language.frequency import general_weight
 from sbbot.language.names import proper_nouns
 from sbbot.router.alternatives import alternatives_of, held, held_evidence, reranked
 from sbbot.router.index import PRUNE_MARGIN, best_positions
 from sbbot.router.indexing import build_index
-from sbbot.router.matches import UNKNOWN, Candidate, RouteResult, confidence
+from sbbot.router.matches import (
+    RANK_COVERAGE,
+    RANK_EVENT,
+    RANK_HINT,
+    UNKNOWN,
+    Candidate,
+    RouteResult,
+    confidence,
+)
 from sbbot.router.query import GENERIC_STEMS, PARTS, Analyzer, Query, QueryTerm
 from sbbot.router.verdict import (
     STRONG_CUES,
@@ -42,18 +50,9 @@ from sbbot.router.verdict import (
 )
 from sbbot.text import fold
 
-# Ranking: BM25 (normalised to the best candidate) + these times coverage and hint similarity.
-RANK_COVERAGE = 2.0
-RANK_HINT = 1.0
-RANK_EVENT = 0.5
 # An unknown word weighs this fraction of the rarest known word; a generic word this much.
 UNKNOWN_WORD_WEIGHT = 0.8
 GENERIC_WEIGHT = 0.1
-# General frequency: a word this common (Zipf) or more weighs COMMON_WEIGHT of itself, one
-# RARE_ZIPF or rarer in full, linearly in between (corpus idf is noisy on few passages).
-COMMON_ZIPF = 6.5
-RARE_ZIPF = 4.5
-COMMON_WEIGHT = 0.2
 K = TypeVar("K")
 V = TypeVar("V")
 READ_MEMO = 1 << 16
@@ -256,16 +255,9 @@ class Router:
         idf = self._index.idf(term.stem)
         if idf is None:
             idf = UNKNOWN_WORD_WEIGHT * self._index.max_idf
-        general = self._general_weight(term.word)
+        general = general_weight(term.word) if "frequency" in self._analyzer.parts else 1.0
         discount = GENERIC_WEIGHT if term.stem in GENERIC_STEMS else 1.0
         return idf * term.weight * discount * general, idf * general
-
-    def _general_weight(self, word: str) -> float:
-        """Everyday words say less about the topic than their corpus idf suggests."""
-        if "frequency" not in self._analyzer.parts or not word:
-            return 1.0
-        share = (COMMON_ZIPF - general_zipf(word)) / (COMMON_ZIPF - RARE_ZIPF)
-        return COMMON_WEIGHT + (1 - COMMON_WEIGHT) * min(1.0, max(0.0, share))
 
     def bonus(self, index: int, query: Query) -> float:
         """A question that asks when or where prefers an event card, which says both."""
@@ -396,8 +388,3 @@ def remembered(memo: dict[K, V], key: K, make: Callable[[], V]) -> V:
             memo.clear()
         found = memo[key] = make()
     return found
-
-
-def rank(bm25: float, coverage: float, top_bm25: float, similarity: float) -> float:
-    """What orders the entries: BM25 (relative to the best), coverage, hint similarity."""
-    return bm25 / top_bm25 + RANK_COVERAGE * coverage + RANK_HINT * similarity
