@@ -96,3 +96,38 @@ async def test_questions_wait_while_writes_fail_and_the_oldest_go_past_the_bound
     assert len(queue) == 0
     assert outcomes == ["the database is away", None]
     assert await texts(store) == ["Q2 ?", "Q3 ?", "Q4 ?", "Q5 ?"]
+
+
+@pytest.mark.parametrize("steps", range(1, 9))
+async def test_a_write_cancelled_midway_leaves_the_store_usable(store: Store, steps: int) -> None:
+    """A stop or a timeout can cancel a write at any await of its transaction (its BEGIN, a
+    statement, its COMMIT): the next write must still work, not find a transaction left open
+    ("cannot start a transaction within a transaction")."""
+    write = asyncio.create_task(store.set_value("first", "written or not"))
+    for _ in range(steps):
+        await asyncio.sleep(0)
+    write.cancel()
+    await asyncio.gather(write, return_exceptions=True)
+    await store.set_value("second", "written")
+    assert await store.get_value("second") == "written"
+    assert await store.get_value("first") in (None, "written or not")
+
+
+@pytest.mark.parametrize("steps", range(0, 12))
+async def test_a_stop_during_a_background_write_records_each_question_once(
+        store: Store, steps: int) -> None:
+    """Closing the queue while its task is writing lets that write finish instead of
+    cancelling it half-way, then writes the rest: no question lost or written twice."""
+    outcomes: list[str | None] = []
+    queue = UnansweredQueue(store._write_unanswered, every=0)  # type: ignore[attr-defined]
+    queue.listener = lambda error: outcomes.append(None if error is None else str(error))
+    for number in range(3):
+        queue.add(UnansweredRow("discord", "g1", "c1", f"Q{number} ?", NOW))
+    for _ in range(steps):
+        await asyncio.sleep(0)
+    queue.add(UnansweredRow("discord", "g1", "c1", "Q3 ?", NOW))
+    await queue.close()
+    assert [outcome for outcome in outcomes if outcome is not None] == []
+    found = await store.frequent_unanswered(SINCE, 10)
+    assert sorted((question.text, question.count) for question in found) == [
+        (f"Q{number} ?", 1) for number in range(4)]

@@ -100,7 +100,8 @@ class UnansweredQueue:
         """Stop the background task and write what is left (a normal stop loses nothing
         that the database accepts)."""
         if self._task is not None:
-            self._task.cancel()
+            async with self._lock:  # a write under way ends first: cancelled half-way, its
+                self._task.cancel()  # rows would be queued again after its COMMIT had run
             await asyncio.gather(self._task, return_exceptions=True)
             self._task = None
         try:

@@ -14,7 +14,7 @@ import asyncio
 import random
 import sqlite3
 from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
-from contextlib import asynccontextmanager, contextmanager
+from contextlib import asynccontextmanager, contextmanager, suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -188,17 +188,22 @@ class SQLiteStore(QueuedUnanswered):
     @asynccontextmanager
     async def _transaction(self) -> AsyncIterator[_Writer]:
         """One write transaction at a time: the connection is shared by every coroutine, so
-        without the lock two read-modify-write sequences could interleave."""
+        without the lock two read-modify-write sequences could interleave.
+
+        A cancelled await (a stop, a timeout) leaves its statement queued on aiosqlite's
+        thread, where it still runs: BEGIN may run after the cancellation has been seen, so
+        the ROLLBACK is queued behind it unconditionally, and is refused harmlessly when no
+        transaction is open (BEGIN failed, or COMMIT already ran)."""
         async with self._lock:
             with self._errors():
-                await self._connection.execute("BEGIN IMMEDIATE")
                 try:
+                    await self._connection.execute("BEGIN IMMEDIATE")
                     yield _Writer(self._connection)
+                    await self._connection.execute("COMMIT")
                 except BaseException:
-                    if self._connection.in_transaction:
+                    with suppress(sqlite3.OperationalError):
                         await self._connection.execute("ROLLBACK")
                     raise
-                await self._connection.execute("COMMIT")
 
     async def _fetch(self, sql: str, parameters: Sequence[object] = ()) -> list[sqlite3.Row]:
         async with self._lock:
