@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+import logging
 import shutil
 import time
 from collections.abc import AsyncIterator, Callable
@@ -132,6 +133,27 @@ async def test_a_broken_edit_is_reported_and_the_previous_answer_stays(
     assert "events.yaml" in watching.reports[0]
     assert await watching.answer() == before
     assert watching.engine.knowledge.events[0].start.hour == 8
+
+
+async def test_a_reload_is_logged_only_when_it_changes_an_entry(
+        knowledge_copy: Path, make_engine: Callable[..., Engine],
+        caplog: pytest.LogCaptureFixture) -> None:
+    """After `!apprendre`, which reloads itself, the watcher's reload of the same write
+    changes nothing: an INFO line saying so landed in the middle of a terminal conversation."""
+    from sbbot.watch import reload_after_change
+
+    engine, reports = make_engine(knowledge_copy), []
+
+    async def report(text: str) -> None:
+        reports.append(text)
+
+    caplog.set_level(logging.INFO, logger="sbbot.watch")
+    await reload_after_change(engine, ["digital-workplace.yaml"], report)
+    assert [record.message for record in caplog.records] == []
+    edit_inscription(knowledge_copy, "participation à 20 euros, mais si")
+    await reload_after_change(engine, ["digital-workplace.yaml"], report)
+    assert [record.levelno for record in caplog.records] == [logging.INFO]
+    assert "1 modifiée(s)" in caplog.records[0].message and reports == []
 
 
 async def test_admin_notices_go_to_the_configured_channel(make_engine: Callable[..., Engine]

@@ -61,5 +61,9 @@ async def reload_after_change(engine: Bot, names: list[str], report: Report) -> 
                       "previous knowledge", ", ".join(names))
         await report(RELOAD_BROKEN)
         return
-    log.info("knowledge reloaded after a change on disk (%s): %s", ", ".join(names),
-             reload_summary(summary).replace("\n", " "))
+    # A write the bot reloaded itself (!apprendre) or a save that changes no entry: said at
+    # DEBUG, not in the middle of a terminal conversation.
+    changed = summary.added or summary.removed or summary.changed
+    log.log(logging.INFO if changed else logging.DEBUG,
+            "knowledge reloaded after a change on disk (%s): %s", ", ".join(names),
+            reload_summary(summary).replace("\n", " "))
