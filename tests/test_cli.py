@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +17,8 @@ from sbbot.config import known_settings
 from tests.conftest import KNOWLEDGE_DIR, ROOT, sbbot
 
 JSON_KEYS = ["kind", "reply", "entry", "score"]
+STOPS_WITHIN = 2.5
+"""Seconds from the signal to the exit: under the 3 s after which a stop abandons a task."""
 ENTRY_KEYS = ["id", "type", "text", "source"]
 
 
@@ -120,6 +123,26 @@ def test_run_without_token_opens_the_terminal_chat(env: dict[str, str]) -> None:
     result = sbbot("run", stdin="!agenda\n", env=env)
     assert result.returncode == 0, result.stderr
     assert "sbbot —" in result.stdout and "Genève" in result.stdout
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_a_signal_stops_the_terminal_chat_at_once(env: dict[str, str], stop: int) -> None:
+    """Ctrl-C (or a service manager's SIGTERM) while the bot waits for a line: it used to
+    wait for Enter, its read being a thread that the process joined at exit."""
+    process = subprocess.Popen([sys.executable, "-m", "sbbot", "run"], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               cwd=ROOT, env={**os.environ, **env})
+    try:
+        assert process.stdout is not None and "sbbot —" in process.stdout.readline()
+        process.send_signal(stop)
+        process.wait(timeout=STOPS_WITHIN)  # stdin stays open: no end of input to read
+        assert process.stderr is not None
+        errors = process.stderr.read()
+    finally:
+        process.kill()
+        process.communicate()
+    assert process.returncode == 0, errors
+    assert "did not stop" not in errors
 
 
 SECRET = "hunter2-very-secret"

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import asyncio
 import sys
+import threading
+from contextlib import suppress
 from dataclasses import dataclass
+from typing import Any
 
 from sbbot.chat import Card, Message, Reply
 from sbbot.conversation import Incoming
@@ -48,10 +51,9 @@ class TerminalAdapter(ChatAdapter[TerminalSettings]):
 
     async def connect(self) -> None:
         self._write(GREETING + "\n")
-        loop = asyncio.get_running_loop()
         while not self.closing.is_set():
             self._write(PROMPT)
-            line = await loop.run_in_executor(None, self.stdin.readline)
+            line = await self._next_line()
             if not line:
                 self._write("\nÀ bientôt !\n")
                 return
@@ -59,8 +61,39 @@ class TerminalAdapter(ChatAdapter[TerminalSettings]):
             await self.hear(Incoming(line, CHANNEL, CHANNEL, author="terminal", addressed=True,
                                      is_admin=operator, is_operator=operator), self._print)
 
+    async def _next_line(self) -> str:
+        """The next line typed, or "" at the end of input or once the adapter is closing.
+
+        The blocking read runs in a daemon thread of its own, not the loop's executor: a stop
+        (Ctrl-C, SIGTERM) must not wait for the member to press Enter, and the executor's
+        threads are joined when the process exits, which kept a stopped bot alive until then.
+        """
+        loop = asyncio.get_running_loop()
+        line: asyncio.Future[str] = loop.create_future()
+
+        def deliver(text: str) -> None:
+            if not line.done():
+                line.set_result(text)
+
+        def read() -> None:
+            try:
+                text = self.stdin.readline()
+            except (OSError, ValueError):  # stdin closed under the thread
+                text = ""
+            with suppress(RuntimeError):  # the loop ended while the thread was reading
+                loop.call_soon_threadsafe(deliver, text)
+
+        threading.Thread(target=read, name="terminal-input", daemon=True).start()
+        closing = asyncio.ensure_future(self.closing.wait())
+        waiting: set[asyncio.Future[Any]] = {line, closing}
+        try:
+            await asyncio.wait(waiting, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            closing.cancel()
+        return line.result() if line.done() else ""
+
     async def disconnect(self) -> None:
-        """The loop ends at the next line read."""
+        """`_next_line` returns as soon as `closing` is set."""
 
     async def _print(self, reply: Reply) -> None:
         self._write(f"sbbot> {reply.text}\n\n")
