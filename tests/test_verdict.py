@@ -126,3 +126,28 @@ def test_where_someone_lives_is_stated_with_a_word_of_location() -> None:
         for question in ("Where is Paul Miller based?", "Where does Guillaume Foltran live?",
                          "Jane McConnell habite où ?"):
             assert routed.route(question).verdict != "answer", question
+
+
+CARD = Entry("card", "event", "Matinée « La ville de demain » à Lyon\n"
+             "Date : mardi 12 mai 2015, de 8h30 à 11h\nLieu : Hôtel de Région, Lyon\n"
+             "Intervenants : Marc Durand, responsable de l'urbanisme de la métropole ; Léa Martin, "
+             "architecte\nProgramme : les mobilités douces, les quartiers piétons\n"
+             "Inscriptions en ligne\nTarif : participation gratuite",
+             "post", "https://example.org/post", Hints())
+
+
+def test_an_event_card_must_hold_every_weighty_word_of_a_question_asking_none_of_its_facts(
+        ) -> None:
+    """A card covers scattered words of many questions ("responsable de" a speaker's job,
+    "inscriptions en ligne"): asked nothing it gives, it answers only when it lacks no word
+    that weighs, else the bot is unsure and offers it."""
+    other = passage("forum", "Chacun reste maître de ce qu'il écrit sur les forums : la "
+                             "modération des commentaires ne suffit pas.")
+    router = Router([CARD, other, *FILLER])
+    lacking = router.route("sommes-nous responsables des commentaires en ligne ?")
+    assert lacking.verdict == "unsure"
+    assert lacking.best is not None and lacking.best.entry.id == "card"
+    held = router.route("mobilités douces et quartiers piétons ?")
+    assert held.verdict == "answer" and held.best is not None and held.best.entry.id == "card"
+    asked = router.route("c'est quand, la matinée sur la ville de demain ?")
+    assert asked.verdict == "answer" and asked.best is not None and asked.best.entry.id == "card"

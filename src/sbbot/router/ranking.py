@@ -38,6 +38,7 @@ from sbbot.router.query import GENERIC_STEMS, PARTS, Analyzer, Query, QueryTerm
 from sbbot.router.verdict import (
     STRONG_CUES,
     Evidence,
+    card_lacks,
     decide,
     foreign_words,
     given_apart,
@@ -191,7 +192,9 @@ class Router:
         absent = sum(query.evidence[term.stem] for term in terms
                      if term.stem not in self._index)
         score = min(best.score, 100 * (1 - absent / query.total))
-        return query, matches, Evidence(score, shared, foreign, unmet, unasked)
+        doubts = card_lacks(best.entry, cues, terms, covered, query.evidence, query.total,
+                            self._index.__contains__)
+        return query, matches, Evidence(score, shared, foreign, unmet, unasked, doubts)
 
     def entry(self, entry_id: str) -> Entry:
         return self.entries[self.entries.index_of(entry_id)]
