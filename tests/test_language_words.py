@@ -167,6 +167,19 @@ def test_a_placeholder_noun_is_no_topic_of_the_question() -> None:
         assert found.best == expected.best
 
 
+def test_french_prepositions_and_pronouns_are_no_topic_like_their_english_ones() -> None:
+    # "vers", "parmi", "contre", "eux" were terms where "towards", "among", "against" and
+    # "them" are stopwords: a passage saying "vers" met any question going "vers" anything.
+    analyzer = Analyzer({})
+    french = "malgré la crise, vers où vont-ils, parmi eux, contre l’avis de Jane"
+    english = "among them, towards the crisis, against the opinion of Jane"
+    assert [word.word for word in analyzer.word_terms(french)] == ["crise", "avis", "jane"]
+    assert [word.word for word in analyzer.word_terms(english)] == ["crisis", "opinion", "jane"]
+    vocabulary = Vocabulary(analyzer.leaning)
+    words_of(["Le chemin vers le numérique, parmi eux et malgré tout"], vocabulary)
+    assert sorted(vocabulary.words) == ["chemin", "numerique"]
+
+
 def test_a_real_word_meets_the_posts_misspelling_of_it_by_swapped_letters() -> None:
     # The posts write "Snwoden": a real word the knowledge lacks reaches a non-word of the
     # posts that is it with two neighbouring letters swapped, and only that: "cabinet" is
