@@ -1,0 +1,35 @@
+"""The English lexicon's choices (`language/lexicon.py`, `data/en-fr.txt`), through the real
+router: an expression whose words, one by one, mean something else, and a word whose first
+translation would meet another French word."""
+
+from __future__ import annotations
+
+from sbbot.entries import Entry
+from sbbot.knowledge.model import Hints
+from sbbot.router import Router
+
+
+def passage(entry_id: str, text: str) -> Entry:
+    return Entry(entry_id, "passage", text, "post", "https://example.org/post", Hints())
+
+
+def test_a_business_expression_is_read_whole() -> None:
+    router = Router([
+        passage("comite", "Le comité exécutif valide chaque trimestre la feuille de route."),
+        passage("conseil", "Un dirigeant siège au conseil de quartier de sa ville."),
+    ])
+    stems = [term.stem for term in router.query_terms("who sits on the executive board")]
+    assert "comit" in stems and "execut" in stems and "dirige" not in stems
+    judged = router.judge("who sits on the executive board", 2)
+    assert judged is not None and judged[1][0].entry.id == "comite"
+
+
+def test_staff_are_employees_not_anyone() -> None:
+    # "personnel", staff's usual French word, shares its stem with "personne" (anyone,
+    # nobody): first in the list, it met every passage saying "personne".
+    router = Router([
+        passage("salaries", "Les employés suivent une formation courte aux outils."),
+        passage("personne", "Personne ne lit vraiment les chartes d'usage."),
+    ])
+    terms = {term.word: term for term in router.query_terms("what training do staff get")}
+    assert terms["staff"].stem == "employ"
