@@ -33,3 +33,22 @@ def test_staff_are_employees_not_anyone() -> None:
     ])
     terms = {term.word: term for term in router.query_terms("what training do staff get")}
     assert terms["staff"].stem == "employ"
+
+
+def test_no_word_is_read_as_a_fragment_of_its_french_expression() -> None:
+    # "lieu" alone is a place: a workplace is a "lieu de travail", which serves expressions
+    # only; likewise "mise" (en œuvre) and "prise" (de conscience), read as the verbs
+    # "mettre" and "prendre", and "peine" (à peine).
+    router = Router([
+        passage("lieu", "Le lieu du rendez-vous change : la salle est au deuxième étage."),
+        passage("travail", "Le travail en équipe passe par des outils simples et une mise "
+                           "à jour régulière, et prise de notes sans peine."),
+    ])
+    for question, fragment in (("is the workplace changing", "lieu"),
+                               ("how does implementation go", "mettr"),
+                               ("what realization came", "prendr"),
+                               ("is it hardly used", "pein")):
+        stems = {term.stem for term in router.query_terms(question)}
+        assert fragment not in stems, question
+    stems = {term.stem for term in router.query_terms("is the workplace changing")}
+    assert "travai" in stems
