@@ -3,6 +3,7 @@ loader and compared with the curated knowledge."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -257,6 +258,16 @@ def test_real_saved_pages_import_cleanly(name: str, tmp_path: Path) -> None:
         assert chrome not in joined, chrome
     assert not any(line.startswith("#") for line in joined.splitlines()), "permalink signs"
     assert "\n".join(texts).count("au secret commercial et industriel") <= 1
+
+
+def test_a_page_with_no_quote_or_event_leaves_those_files_byte_for_byte(tmp_path: Path) -> None:
+    """Adding a post to a curated directory must not reformat what an admin wrote by hand:
+    a round trip rewrapped the long lines of quotes.yaml and events.yaml."""
+    into = Path(shutil.copytree(KNOWLEDGE_DIR, tmp_path / "knowledge"))
+    assert run_import(PAGES / "juridique-opendata.html", "--into", into) == 0
+    for name in ("quotes.yaml", "events.yaml"):
+        assert (into / name).read_bytes() == (KNOWLEDGE_DIR / name).read_bytes(), name
+    assert len(load_knowledge(into).posts) == len(load_knowledge(KNOWLEDGE_DIR).posts) + 1
 
 
 def test_eval_measures_what_sbbot_import_writes_in_the_same_run(

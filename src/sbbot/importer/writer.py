@@ -157,26 +157,35 @@ def render(drafts: Drafts, into: Path, force: bool) -> dict[str, str]:
         files[f"{POSTS}/{post.slug}.yaml"] = (f"{schema_header('post', depth=1)}\n"
                                               + dump(post_document(post, previous)))
 
-    files[QUOTES_FILE] = merged_list(
-        into / QUOTES_FILE, "quotes", "text", slugs, force,
-        "Quotes drafted by `sbbot import`: check each author and text against the post.",
-        lambda old: [quote_entry(quote, old) for quote in drafts.quotes])
-    files[EVENTS_FILE] = merged_list(
-        into / EVENTS_FILE, "events", "summary", slugs, force,
-        "Events drafted by `sbbot import`: check the date (see date_note), the place and the "
-        "time zone.",
-        lambda old: [event_entry(event, old) for event in drafts.events])
+    for name, merged in ((QUOTES_FILE, merged_list(
+            into / QUOTES_FILE, "quotes", "text", slugs, force,
+            "Quotes drafted by `sbbot import`: check each author and text against the post.",
+            lambda old: [quote_entry(quote, old) for quote in drafts.quotes])),
+            (EVENTS_FILE, merged_list(
+                into / EVENTS_FILE, "events", "summary", slugs, force,
+                "Events drafted by `sbbot import`: check the date (see date_note), the place "
+                "and the time zone.",
+                lambda old: [event_entry(event, old) for event in drafts.events]))):
+        if merged is not None:
+            files[name] = merged
     return files
 
 
-def merged_list(path: Path, key: str, text_key: str, slugs: set[str], force: bool,
-                header: str, entries: Callable[[dict[str, Kept]], list[CommentedMap]]) -> str:
+def merged_list(path: Path, key: str, text_key: str, slugs: set[str], force: bool, header: str,
+                entries: Callable[[dict[str, Kept]], list[CommentedMap]]) -> str | None:
     """`quotes.yaml` or `events.yaml` with the imported posts' entries swapped for new ones
-    (an unchanged entry keeps its id and hints), everything else as it was."""
+    (an unchanged entry keeps its id and hints), everything else as it was; None when the
+    file exists and neither had nor gets an entry of these posts. A round trip through
+    ruamel.yaml rewraps long lines and reindents hand-wrapped lists, so a file the import
+    does not change is not rewritten: importing a page with no quote used to reformat an
+    admin's quotes.yaml."""
     document = listed_file(path, key, header)
     old = kept_by_text([entry for entry in document.get(key) or []
                         if isinstance(entry, Mapping) and entry.get("post") in slugs], text_key)
-    replace_entries(document, key, slugs, entries(old), force, path)
+    new = entries(old)
+    if path.exists() and not old and not new:
+        return None
+    replace_entries(document, key, slugs, new, force, path)
     return dump(document)
 
 
