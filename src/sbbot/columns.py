@@ -176,6 +176,11 @@ class Changes:
     removed: tuple[str, ...]
     changed: tuple[str, ...]
 
+    @property
+    def empty(self) -> bool:
+        """No entry added, removed or changed: a reload of what was already served."""
+        return not (self.added or self.removed or self.changed)
+
 
 def changes(old: EntryTable, new: EntryTable) -> Changes:
     """Entries added, removed and changed from `old` to `new`, by their digests: a few sorts

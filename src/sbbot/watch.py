@@ -63,7 +63,6 @@ async def reload_after_change(engine: Bot, names: list[str], report: Report) -> 
         return
     # A write the bot reloaded itself (!apprendre) or a save that changes no entry: said at
     # DEBUG, not in the middle of a terminal conversation.
-    changed = summary.added or summary.removed or summary.changed
-    log.log(logging.INFO if changed else logging.DEBUG,
+    log.log(logging.DEBUG if summary.empty else logging.INFO,
             "knowledge reloaded after a change on disk (%s): %s", ", ".join(names),
             reload_summary(summary).replace("\n", " "))

@@ -155,7 +155,7 @@ async def recharger(context: Context, arguments: str) -> Reply:
 
 
 def reload_summary(report: ReloadReport) -> str:
-    if not (report.added or report.removed or report.changed):
+    if report.empty:
         return "Connaissances rechargées : aucun changement."
     counts = (f"{len(report.added)} ajoutée(s), {len(report.removed)} retirée(s), "
               f"{len(report.changed)} modifiée(s)")

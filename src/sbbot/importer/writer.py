@@ -157,17 +157,17 @@ def render(drafts: Drafts, into: Path, force: bool) -> dict[str, str]:
         files[f"{POSTS}/{post.slug}.yaml"] = (f"{schema_header('post', depth=1)}\n"
                                               + dump(post_document(post, previous)))
 
-    for name, merged in ((QUOTES_FILE, merged_list(
-            into / QUOTES_FILE, "quotes", "text", slugs, force,
-            "Quotes drafted by `sbbot import`: check each author and text against the post.",
-            lambda old: [quote_entry(quote, old) for quote in drafts.quotes])),
-            (EVENTS_FILE, merged_list(
-                into / EVENTS_FILE, "events", "summary", slugs, force,
-                "Events drafted by `sbbot import`: check the date (see date_note), the place "
-                "and the time zone.",
-                lambda old: [event_entry(event, old) for event in drafts.events]))):
-        if merged is not None:
-            files[name] = merged
+    quotes = merged_list(
+        into / QUOTES_FILE, "quotes", "text", slugs, force,
+        "Quotes drafted by `sbbot import`: check each author and text against the post.",
+        lambda old: [quote_entry(quote, old) for quote in drafts.quotes])
+    events = merged_list(
+        into / EVENTS_FILE, "events", "summary", slugs, force,
+        "Events drafted by `sbbot import`: check the date (see date_note), the place and the "
+        "time zone.",
+        lambda old: [event_entry(event, old) for event in drafts.events])
+    files.update((name, text) for name, text in ((QUOTES_FILE, quotes), (EVENTS_FILE, events))
+                 if text is not None)
     return files
 
 
