@@ -142,7 +142,8 @@ async def test_autocomplete_offers_authors_events_and_reason_numbers(
     assert await fake.autocomplete("evenement", "nom", "matinee") == [
         {"name": event.name, "value": event.name}]
     reasons = await fake.autocomplete("raison", "numero", "")
-    assert [choice["value"] for choice in reasons] == [str(number) for number in range(1, 11)]
+    assert [choice["value"] for choice in reasons] == [
+        *(str(number) for number in range(1, 11)), "tout"]
     assert all(len(choice["name"]) <= 100 for choice in reasons)
     assert [choice["value"] for choice in await fake.autocomplete("abonner", "annonces", "")] \
         == ["citation", "rappels", "tout"]

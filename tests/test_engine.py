@@ -61,8 +61,9 @@ async def test_help_on_one_command_gives_its_argument_and_other_names(engine: En
     reply = await say(engine, "!aide raison")
     assert reply.kind == "command"
     assert reply.text.splitlines() == [
-        "!raison [1-10] — une des dix raisons d’adopter une stratégie social business",
-        "1-10 : le numéro de la raison, de 1 à 10 (facultatif)", "Aussi : !reason"]
+        "!raison [1-10|tout] — une des dix raisons d’adopter une stratégie social business",
+        "1-10|tout : le numéro de la raison, de 1 à 10, ou « tout » pour la liste (facultatif)",
+        "Aussi : !reason"]
     assert (await say(engine, "!help !quote")).text.startswith("!citation [AUTEUR]")
     # A member may read what an operator's command does, and that it is not theirs.
     reserved = await say(engine, "!aide recharger")
@@ -82,6 +83,30 @@ async def test_raison_by_number(engine: Engine, number: int, typed: str) -> None
     assert reply.entry is not None and reply.entry.id == reason.id
     assert f"Raison n°{number}" in reply.text
     assert reason.support in reply.text
+
+
+@pytest.mark.parametrize("typed", ["tout", "Toutes", "liste", "all"])
+async def test_raison_tout_lists_every_statement_in_order(engine: Engine, typed: str) -> None:
+    reply = await say(engine, f"!raison {typed}")
+    assert reply.kind == "command" and reply.entry is None
+    numbered = [line for line in reply.text.splitlines() if line[:1].isdigit()]
+    assert numbered == [f"{reason.number}. {reason.statement}"
+                        for reason in sorted(engine.knowledge.reasons, key=lambda r: r.number)]
+
+
+@pytest.mark.parametrize(("question", "pointed"), [
+    ("Quelles sont les dix raisons d'adopter le social business ?", True),
+    ("what are the 10 reasons", True),
+    ("c'est quoi les bonnes raisons de se lancer", True),
+    ("Pour quelles raisons Bouygues Telecom a-t-il un réseau interne ?", False),
+    ("Quand a lieu la matinée à Genève ?", False),
+])
+async def test_a_question_about_the_reasons_points_to_the_list(
+        engine: Engine, question: str, pointed: bool) -> None:
+    reply = await say(engine, question)
+    assert reply.text.endswith("Toutes les raisons d’un coup : !raison tout") is pointed
+    if pointed and reply.card is not None:
+        assert reply.card.footer is not None and reply.card.footer.endswith("!raison tout")
 
 
 @pytest.mark.parametrize("argument", ["0", "11", "abc", "-3", "2.5", "onze", "3x"])

@@ -13,7 +13,7 @@ from sbbot.chat import Card, EntryRef, Reply, ReplyKind
 from sbbot.commands import Argument, Bot, Command, Context
 from sbbot.entries import Entry, french_date, render_event
 from sbbot.inbound import PREFIX
-from sbbot.knowledge.model import Event, Quote
+from sbbot.knowledge.model import Event, Quote, Reason
 from sbbot.router import Match
 from sbbot.text import fold
 
@@ -54,6 +54,28 @@ def known_topics(context: Context) -> str:
 
 
 async def answer_question(context: Context, question: str) -> Reply:
+    reply = await routed_reply(context, question)
+    if context.engine.knowledge.reasons and ASKS_REASONS.search(fold(question)):
+        return pointing_to_reasons(reply)
+    return reply
+
+
+ASKS_REASONS = re.compile(r"\b(?:les|ces|dix|10|the|ten|these)\s+(?:bonnes\s+|good\s+)?"
+                          r"(?:raisons|reasons)\b")
+"""Asking about the reasons as a set ("les dix raisons", "the reasons to adopt"), not for a
+reason ("pour quelles raisons ...?" asks why)."""
+REASONS_POINTER = f"Toutes les raisons d’un coup : {PREFIX}raison tout"
+
+
+def pointing_to_reasons(reply: Reply) -> Reply:
+    """The reply with a pointer to `!raison tout`: a member asking about the reasons wants
+    the list, which no passage holds (the post's own reasons are in slides it only links)."""
+    card = reply.card and replace(reply.card, footer="\n".join(
+        line for line in (reply.card.footer, REASONS_POINTER) if line))
+    return replace(reply, text=f"{reply.text}\n\n{REASONS_POINTER}", card=card)
+
+
+async def routed_reply(context: Context, question: str) -> Reply:
     result = context.engine.router.route(question)
     if result.verdict == "answer" and result.best is not None:
         entry, score = result.best.entry, result.best.score
@@ -141,16 +163,33 @@ async def raison(context: Context, arguments: str) -> Reply:
         return Reply("Aucune raison n’est encore rédigée pour ces articles.", "command")
     if arguments:
         typed = arguments.split()[0]
+        if typed.lower() in ALL_REASONS:
+            return reasons_list(reasons)
         number = reason_number(typed)
         if number is None or not 1 <= number <= len(reasons):
             return Reply(f"Donnez un numéro de raison entre 1 et {len(reasons)} "
-                         f"(par exemple !raison 3), pas « {context.echo(typed, 20)} ».",
-                         "error")
+                         f"(par exemple !raison 3) ou « tout » pour la liste, "
+                         f"pas « {context.echo(typed, 20)} ».", "error")
         chosen = next(reason for reason in reasons if reason.number == number)
         return shown(context, chosen.id)
     reason_id = await context.engine.rotate(context.message, "reasons",
                                             [reason.id for reason in reasons])
     return shown(context, reason_id)
+
+
+ALL_REASONS = frozenset({"tout", "toutes", "liste", "all", "list"})
+"""What asks for every reason at once: "quelles sont les dix raisons ?" is the question
+members ask first, and ten `!raison` in a row would flood the channel."""
+
+
+def reasons_list(reasons: tuple[Reason, ...]) -> Reply:
+    """Every reason's statement, one line each: the statements are short, the passages that
+    support them are not, so each stays one `!raison N` away."""
+    lines = "\n".join(f"{reason.number}. {reason.statement}"
+                      for reason in sorted(reasons, key=lambda reason: reason.number))
+    text = (f"Les {len(reasons)} raisons d’adopter une stratégie social business, tirées des "
+            f"articles :\n{lines}\n\n{PREFIX}raison N : l’extrait qui fonde la raison n°N.")
+    return Reply(text, "command", card=Card("Les raisons", text))
 
 
 NUMBER_WORDS = {word: number for number, words in enumerate((
@@ -271,8 +310,9 @@ async def articles(context: Context, arguments: str) -> Reply:
 
 
 def reason_choices(bot: Bot) -> Iterable[tuple[str, str]]:
-    return ((f"{reason.number}. {reason.statement}", str(reason.number))
-            for reason in bot.knowledge.reasons)
+    yield from ((f"{reason.number}. {reason.statement}", str(reason.number))
+                for reason in bot.knowledge.reasons)
+    yield "tout : la liste des raisons", "tout"
 
 
 def author_choices(bot: Bot) -> Iterable[tuple[str, str]]:
@@ -292,7 +332,8 @@ CONTENT_COMMANDS: tuple[Command, ...] = (
     Command("question", ("ask", "q"), "pose une question sur les articles", question,
             Argument("texte", "votre question sur les articles", "TEXTE", required=True)),
     Command("raison", ("reason",), "une des dix raisons d’adopter une stratégie social business",
-            raison, Argument("numero", "le numéro de la raison, de 1 à 10", "1-10",
+            raison, Argument("numero", "le numéro de la raison, de 1 à 10, ou « tout » pour"
+                             " la liste", "1-10|tout",
                              complete=reason_choices)),
     Command("citation", ("quote",), "une citation tirée des articles, au hasard ou d’un auteur",
             citation, Argument("auteur", "l’auteur de la citation", "AUTEUR",
