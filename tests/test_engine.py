@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -354,3 +356,22 @@ async def test_no_reply_repeats_a_mention_or_a_link_a_member_typed(
                                         is_admin=admin, style=style))
     assert reply is not None
     assert LEAKS.findall(reply.text) == []
+
+
+async def test_a_growing_blog_is_counted_in_a_fallback_not_listed(
+        make_engine: Callable[..., Engine], tmp_path: Path) -> None:
+    knowledge = tmp_path / "knowledge"
+    shutil.copytree(KNOWLEDGE_DIR, knowledge)
+    for number in range(1, 7):
+        (knowledge / "posts" / f"billet-{number}.yaml").write_text(
+            f"slug: billet-{number}\ntitle: Billet numéro {number}\npassages:\n"
+            f"  - id: billet-{number}-texte\n    text: Le texte du billet numéro {number}.\n",
+            encoding="utf-8")
+    engine = make_engine(knowledge)
+    fallback = await say(engine, "Peux-tu me donner le cours du bitcoin ?")
+    assert fallback.kind == "fallback"
+    assert "Je connais 11 articles : tapez !articles pour la liste." in fallback.text
+    assert "•" not in fallback.text
+    assert "sur 11 articles de blog" in (await say(engine, "!aide")).text
+    listing = (await say(engine, "!articles")).text
+    assert all(post.title in listing for post in engine.knowledge.posts)

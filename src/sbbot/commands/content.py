@@ -49,8 +49,18 @@ def topic_label(entry: Entry) -> str:
     return f"{label} ({entry.source})" if entry.type == "passage" else label
 
 
-def known_topics(context: Context) -> str:
-    return "\n".join(f"• {post.title}" for post in context.engine.knowledge.posts)
+LISTED_POSTS = 8
+"""Posts named one by one in an "I don't know" or in `!aide`. A blog keeps publishing: past
+this, every fallback would be a long list, and `!articles` gives it on demand."""
+
+
+def known_topics(context: Context, lead: str) -> str:
+    """`lead` ("Je connais {} articles") and the posts the bot knows, or, when there are
+    many, their number and how to list them."""
+    posts = context.engine.knowledge.posts
+    if len(posts) > LISTED_POSTS:
+        return f"{lead.format(len(posts))} : tapez {PREFIX}articles pour la liste."
+    return f"{lead.format('ces')} :\n" + "\n".join(f"• {post.title}" for post in posts)
 
 
 async def answer_question(context: Context, question: str) -> Reply:
@@ -92,7 +102,7 @@ async def routed_reply(context: Context, question: str) -> Reply:
         return unsure_reply(result.best, result.runners_up)
     return Reply(
         "Je ne sais pas répondre à cela : les articles que je connais n’en parlent pas.\n"
-        f"Je connais ces articles :\n{known_topics(context)}\n"
+        f"{known_topics(context, 'Je connais {} articles')}\n"
         "Posez une question sur l’un d’eux, ou tapez !aide pour voir mes commandes.",
         "fallback",
     )
@@ -128,8 +138,8 @@ async def aide(context: Context, arguments: str) -> Reply:
     lines = [f"{command.usage} — {command.summary}" for command in visible]
     unknown = (f"Je ne connais pas la commande {PREFIX}{context.echo(wanted, 40)}.\n\n"
                if wanted else "")
-    text = (unknown + "Je réponds aux questions sur ces articles de blog (social business, "
-            "collaboration, digital workplace) :\n" + known_topics(context) +
+    text = (unknown + known_topics(context, "Je réponds aux questions sur {} articles de blog"
+                                     " (social business, collaboration, digital workplace)") +
             "\n\nCommandes :\n" + "\n".join(lines) +
             "\n\nVous pouvez aussi me poser une question directement, en français ou en anglais."
             f"\nPour le détail d’une commande : {PREFIX}aide COMMANDE (par exemple "
