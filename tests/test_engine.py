@@ -241,8 +241,14 @@ async def test_addressed_empty_message_gets_a_greeting(engine: Engine) -> None:
     ("Merci beaucoup !", "Avec plaisir !"),
     ("super, merci pour la réponse", "Avec plaisir !"),
     ("thanks a lot", "Avec plaisir !"),
+    ("t'es qui ?", "Je suis un bot qui répond aux questions sur les articles"),
+    ("Qui es-tu ?", "Je suis un bot qui répond aux questions sur les articles"),
+    ("et sinon, tu sers à quoi ?", "Je suis un bot qui répond aux questions sur les articles"),
+    ("c’est quoi ce bot ?", "Je suis un bot qui répond aux questions sur les articles"),
+    ("Who are you?", "Je suis un bot qui répond aux questions sur les articles"),
+    ("what can you do", "Je suis un bot qui répond aux questions sur les articles"),
 ])
-async def test_greetings_and_thanks_are_answered_in_kind_and_not_recorded(
+async def test_greetings_thanks_and_who_are_you_are_answered_in_kind_and_not_recorded(
         engine: Engine, text: str, expected: str) -> None:
     reply = await say(engine, text)
     assert reply.text.startswith(expected)
@@ -255,10 +261,12 @@ async def test_greetings_and_thanks_are_answered_in_kind_and_not_recorded(
     "Bonjour, c'est quoi le social business ?",
     "merci, et quand a lieu la matinée à Genève",
     "salut ?",
+    "qui es-tu, Jane McConnell ?",
+    "tu sais faire quoi avec SharePoint ?",
 ])
 async def test_a_question_with_a_greeting_is_still_a_question(engine: Engine, text: str) -> None:
     reply = await say(engine, text)
-    assert not reply.text.startswith(("Bonjour ! Posez-moi", "Avec plaisir"))
+    assert not reply.text.startswith(("Bonjour ! Posez-moi", "Avec plaisir", "Je suis un bot"))
 
 
 async def test_admin_commands_refused_to_members(engine: Engine) -> None:
