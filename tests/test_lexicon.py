@@ -52,3 +52,25 @@ def test_no_word_is_read_as_a_fragment_of_its_french_expression() -> None:
         assert fragment not in stems, question
     stems = {term.stem for term in router.query_terms("is the workplace changing")}
     assert "travai" in stems
+
+
+
+def test_a_hyphenated_french_translation_meets_the_word_a_post_writes() -> None:
+    # "week-end", "rendez-vous" and "après-midi" are one French word each, which the index
+    # reads as its parts ("week" and "end" as the English words they are, "rendez" with
+    # "vous" a stopword). They were dropped as translations of several words; the English
+    # word is now read as those parts, as the French word typed in a question is.
+    router = Router([
+        passage("weekend", "Le salon reste ouvert tout le week-end, samedi et dimanche."),
+        passage("rdv", "Prenez rendez-vous avec un conseiller avant de venir."),
+        passage("aprem", "Les ateliers ont lieu l'après-midi, dans la grande salle."),
+        passage("matin", "Les ateliers du matin parlent de gestion de projet."),
+    ])
+    for english, french, expected in (
+            ("open at the weekend", "ouvert le week-end", "weekend"),
+            ("need an appointment", "besoin d'un rendez-vous", "rdv"),
+            ("workshops in the afternoon", "ateliers l'après-midi", "aprem")):
+        stems = [term.stem for term in router.query_terms(english)]
+        assert stems == [term.stem for term in router.query_terms(french)], english
+        judged = router.judge(english, 2)
+        assert judged is not None and judged[1][0].entry.id == expected, english

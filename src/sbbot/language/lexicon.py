@@ -36,17 +36,28 @@ def data_lines(name: str) -> list[tuple[str, str]]:
 
 
 def read_pairs(name: str) -> dict[str, tuple[str, ...]]:
-    """Folded word -> folded French lemmas, most usual first (single words only)."""
+    """Folded word -> folded French lemmas, most usual first (single words only). A
+    hyphenated compound ("rendez-vous", "week-end") is one French word: it stays, folded
+    into its parts ("rendez vous"), which the router reads as a French text's (see
+    `compound`); a translation of several words ("mot de passe") serves only expressions."""
     pairs: dict[str, tuple[str, ...]] = {}
     for word, targets in data_lines(name):
         if " " in word:
             continue
         lemmas = tuple(dict.fromkeys(
-            lemma(folded, "fr") for target in targets.split(",")
-            if (folded := fold(target)) and " " not in folded))
+            folded if compound(target) else lemma(folded, "fr")
+            for target in targets.split(",")
+            if (folded := fold(target)) and (" " not in folded or compound(target))))
         if lemmas:
             pairs.setdefault(fold(word), lemmas)
     return pairs
+
+
+def compound(target: str) -> bool:
+    """Whether a translation is one hyphenated French word ("rendez-vous", "main-d'œuvre"),
+    not several words."""
+    written = target.strip()
+    return "-" in written and " " not in written
 
 
 @cache
@@ -134,7 +145,8 @@ def regular_bases(word: str) -> list[str]:
 
 def translations(word: str) -> tuple[str, ...]:
     """French lemmas for a folded English word, its lemma or the word it regularly inflects
-    (see `regular_bases`); empty when the lexicon has none. An ordinal written with digits
+    (see `regular_bases`); empty when the lexicon has none. A hyphenated compound is its
+    folded parts ("week end"). An ordinal written with digits
     ("4th", "21st") is its number: French writes the day of a date as a cardinal ("le 4
     avril")."""
     if ORDINAL.fullmatch(word):
@@ -197,6 +209,7 @@ def synonyms(word: str) -> tuple[str, ...]:
 
 
 def standard(word: str) -> str | None:
-    """The standard French lemma of a folded casual or abbreviated word, if it is one."""
+    """The standard French lemma of a folded casual or abbreviated word, if it is one (a
+    hyphenated compound as its folded parts: "aprem" is "apres midi")."""
     found = casual_to_standard().get(word)
     return found[0] if found else None

@@ -23,7 +23,7 @@ from rapidfuzz import fuzz, process
 from sbbot.language.asking import framing
 from sbbot.language.chatspeak import expand
 from sbbot.language.cues import cue_nouns, starting
-from sbbot.language.frequency import english_flags, general_zipf, zipf
+from sbbot.language.frequency import LANGUAGE_LEAN, english_flags, general_zipf, zipf
 from sbbot.language.lemmas import lemma, relational_noun
 from sbbot.language.lexicon import (
     Phrase,
@@ -132,6 +132,8 @@ class Analyzer:
         """A memo of `_analyse`: the entries repeat the same words many times."""
         self._related: dict[tuple[str, bool], tuple[str, ...]] = {}
         """A memo of `_related_terms`."""
+        self._compounds: dict[tuple[str, bool], tuple[str, ...]] = {}
+        """A memo of `_compound_meaning`."""
         self._spellings: dict[str, str | None] = {}
         """A memo of `_meant`, per word (bounded: SPELLING_MEMO words)."""
 
@@ -197,7 +199,8 @@ class Analyzer:
     def _french_lemma(self, word: str) -> str:
         """The folded French word's lemma (casual words standardised first); a relational
         adjective on another stem than its noun is that noun ("scolaire": école)."""
-        if "lexicon" in self.parts and (standard_word := standard(word)):
+        if ("lexicon" in self.parts and (standard_word := standard(word))
+                and " " not in standard_word):  # a compound: see `_compound_meaning`
             word = standard_word
         return relational_noun(lemma(word, "fr")) if "lemmas" in self.parts else word
 
@@ -217,15 +220,50 @@ class Analyzer:
         """Candidate terms of an English word: its French translations, most usual first.
         A misspelt word ("socail") is first itself (a name the knowledge may hold), then the
         translations of the lexicon's word nearest it."""
-        if "lexicon" in self.parts and (french := translations(word)):
-            return tuple(dict.fromkeys(stem(translation) for translation in french))
+        if "lexicon" in self.parts and (french := self._translated(translations(word))):
+            return french
         own = stem(lemma(word, "en") if "lemmas" in self.parts else word)
         if ("lexicon" in self.parts and len(word) >= MIN_TYPO_LENGTH
                 and not self.is_real_word(word)
                 and (spelled := english_spelling(word, typo_cutoff(len(word))))):
-            return tuple(dict.fromkeys((own, *(stem(translation)
-                                               for translation in translations(spelled)))))
+            return tuple(dict.fromkeys((own, *self._translated(translations(spelled)))))
         return (own,)
+
+    def _translated(self, french: tuple[str, ...]) -> tuple[str, ...]:
+        """The terms of an English word's translations: each word's stem, and a hyphenated
+        compound's one term when the index reads it as one ("rendez-vous": "rendez", its
+        "vous" a stopword); a compound of several terms ("week-end") is no single candidate
+        (see `_compound_meaning`)."""
+        terms: list[str] = []
+        for translation in french:
+            if " " not in translation:
+                terms.append(stem(translation))
+            elif len(parts := self._compound_terms(translation)) == 1:
+                terms.append(parts[0])
+        return tuple(dict.fromkeys(terms))
+
+    def _compound_terms(self, compound: str) -> tuple[str, ...]:
+        """The index terms of a hyphenated French word's folded parts ("week end"), read as
+        a French text's words are: the index splits "week-end" into "week" and "end", English
+        words read as such, and drops the "vous" of "rendez-vous" as a stopword."""
+        return tuple(dict.fromkeys(
+            self.index_term(part, self.leaning(part) > LANGUAGE_LEAN)
+            for part in compound.split()
+            if (len(part) > 1 or part.isdigit()) and part not in STOPWORDS))
+
+    def _compound_meaning(self, token: str, english: bool) -> tuple[str, ...]:
+        """The terms a word stands for when its meaning is a hyphenated French word the index
+        reads as several terms: an English word whose first translation it is ("weekend":
+        "week-end"), or a casual French one ("aprem": "après-midi"). The question then holds
+        each, as a French member's "week-end" does. Empty otherwise, and when the corpus
+        glossary reads the word."""
+        if "lexicon" not in self.parts or token in self._synonyms:
+            return ()
+        first = (translations(token)[:1] if english else (standard(token) or "",))
+        if not first or " " not in first[0]:
+            return ()
+        parts = self._compound_terms(first[0])
+        return parts if len(parts) > 1 else ()
 
     def word_terms(self, text: str | Reading) -> list[Word]:
         """Each meaningful folded word of a text (or its reading) with its candidate terms,
@@ -245,12 +283,19 @@ class Analyzer:
             if ((len(token) <= 1 and not token.isdigit()) or token in STOPWORDS
                     or (english[position] and placeholder(token))):
                 continue
+            named = naming(tokens, position, english[position], capital,
+                           self.is_real_word)
+            parts = self._compounds.get((token, english[position]))
+            if parts is None:
+                parts = self._compounds[token, english[position]] = self._compound_meaning(
+                    token, english[position])
+            if parts:
+                found.extend(Word(token, (term,), named) for term in parts)
+                continue
             candidates = self._candidates.get((token, english[position]))
             if candidates is None:
                 candidates = self._candidates[token, english[position]] = self._analyse(
                     token, english[position])
-            named = naming(tokens, position, english[position], capital,
-                           self.is_real_word)
             related = self._related.get((token, english[position]))
             if related is None:
                 related = self._related[token, english[position]] = self._related_terms(
