@@ -329,10 +329,30 @@ def test_a_word_both_languages_use_is_read_in_the_language_around_it() -> None:
     assert english_flags("faire du business et".split())[2]
 
 
+def test_the_names_a_text_quotes_do_not_set_its_language() -> None:
+    # "Les Echos" (a French paper) outweighed the English words around it: "piece" and the
+    # plural acronym "CIOs" were read as French, and "CIOs" as a name the posts lack.
+    analyzer = Analyzer({})
+    read = analyzer.read("the Les Echos piece about CIOs")
+    assert dict(zip(read.tokens, read.english, strict=True))["piece"]
+    assert read.english[-1]
+    words = {word.word: word.candidates for word in analyzer.word_terms(read)}
+    assert analyzer.index_term("article", False) in words["piece"]
+    # Likewise English names in a French question, and a text's first word still votes.
+    read = analyzer.read("Quand a lieu la Digital Workplace Summit ? Une place ?")
+    assert not read.english[-1]
+    assert english_flags(["place", "la"], [True, False]) == [False, False]
+    # A text with no lowercase word after its first (a title, capitals) is read whole.
+    assert english_flags(["the", "les", "echos"], [True, True, True])[0]
+    assert not english_flags(["les", "echos", "piece"], [True, True, True])[2]
+
+
 def test_the_index_reads_each_word_in_the_language_a_question_would() -> None:
     analyzer = Analyzer({})
     texts = ["Il faut former les salariés aux outils.", "who pays for the croissants",
-             "faire du business et du digital", "elle ne serve que les intérêts"]
+             "faire du business et du digital", "elle ne serve que les intérêts",
+             "the Les Echos piece about CIOs", "Une place à la Digital Workplace Summit",
+             "LES ECHOS PIECE", "Jane McConnell"]
     found = words_of(texts, Vocabulary(analyzer.leaning))
     for number, text in enumerate(texts):
         read = analyzer.read(text)

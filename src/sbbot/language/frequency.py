@@ -83,12 +83,15 @@ def general_weight(word: str) -> float:
     return COMMON_WEIGHT + (1 - COMMON_WEIGHT) * min(1.0, max(0.0, share))
 
 
-def english_flags(tokens: Sequence[str]) -> list[bool]:
+def english_flags(tokens: Sequence[str], capitals: Sequence[bool] = ()) -> list[bool]:
     """For each folded token, whether it is English: the language that uses it more, with a
-    lean towards the language of the whole text (so "place" is French in a French question)."""
+    lean towards the language of the whole text (so "place" is French in a French question).
+    The text's language is that of its words, not of the names it quotes: a capitalised token
+    after the first does not vote (`text_lean`), so "the Les Echos piece about CIOs" is
+    English and its "piece" and "CIOs" are read as English words."""
     english, french = zipf_table("en"), zipf_table("fr")  # `zipf`, without two calls a word
     leans = [english.get(token, 0.0) - french.get(token, 0.0) for token in tokens]
-    lean = LANGUAGE_LEAN if sum(leans) > 0 else -LANGUAGE_LEAN
+    lean = LANGUAGE_LEAN if text_lean(leans, capitals) > 0 else -LANGUAGE_LEAN
     flags = [difference + lean > 0 for difference in leans]
     for position in range(1, len(leans) - 1):
         before, after = leans[position - 1], leans[position + 1]
@@ -107,3 +110,16 @@ def inflected(lang: Lang) -> frozenset[str]:
     stays English, and its translation meets the French word for it."""
     forms = table(lang)
     return frozenset(forms) | frozenset(forms.values())
+
+
+def text_lean(leans: Sequence[float], capitals: Sequence[bool]) -> float:
+    """The sum of a text's tokens' leans, names left out: a token written with a capital
+    after the text's first ("Les Echos", "Digital Workplace", "CIOs") names something, and a
+    name's language is not the text's. A text with no lowercase token after its first (a
+    name alone, a title, a text written in capitals) is summed whole. `router/corpus.py`'s
+    `fold_chunk` states the same rule for an archive at once: they must agree."""
+    if not capitals:
+        return sum(leans)
+    votes = [lean for position, (lean, capital) in enumerate(zip(leans, capitals, strict=True))
+             if position == 0 or not capital]
+    return sum(votes) if len(votes) > 1 else sum(leans)

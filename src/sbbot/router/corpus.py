@@ -4,10 +4,10 @@ language each is read in, without Python work per entry or per word occurrence.
 Thousands of texts are joined and go through each C-level step together (ligatures, NFKD,
 one regular expression); accents and case are dropped from the *distinct* tokens only, and
 the stopword, length and language rules run once per distinct token. A token is read as
-English when its own lean (`Analyzer.leaning`) plus its text's overall lean is positive, a
-word both languages use being read in the language the words on either side lean far
-towards when it inflects in it, exactly as `frequency.english_flags` decides it text by
-text.
+English when its own lean (`Analyzer.leaning`) plus its text's overall lean (names left
+out: `frequency.text_lean`) is positive, a word both languages use being read in the
+language the words on either side lean far towards when it inflects in it, exactly as
+`frequency.english_flags` decides it text by text.
 """
 
 from __future__ import annotations
@@ -50,11 +50,14 @@ class Vocabulary:
     _leans: dict[str, float] = field(default_factory=lambda: {SEPARATOR: 0.0})
     _inflected: dict[str, int] = field(default_factory=lambda: {SEPARATOR: 0})
     """Each distinct token's `frequency.inflected` languages: FRENCH | ENGLISH bits."""
+    _capitals: dict[str, bool] = field(default_factory=lambda: {SEPARATOR: False})
+    """Whether each distinct token is written with a capital (`text.folded_tokens`)."""
 
     def learn(self, raw: str, marks: dict[int, None]) -> None:
         """Number a raw token (accents and case still in): DROPPED for a stopword."""
         token = raw.translate(marks).lower()
         self._leans[raw] = self.leaning(token) if token else 0.0
+        self._capitals[raw] = raw[0].isupper()
         self._inflected[raw] = ((FRENCH if token in inflected("fr") else 0)
                                 | (ENGLISH if token in inflected("en") else 0))
         if not (len(token) > 1 or token.isdigit()) or token in STOPWORDS:
@@ -103,7 +106,8 @@ def fold_chunk(texts: Sequence[str], vocabulary: Vocabulary, first: int
     ids = np.fromiter(map(vocabulary._raw.__getitem__, tokens), np.int32, len(tokens))
     leans = np.fromiter(map(vocabulary._leans.__getitem__, tokens), np.float64, len(tokens))
     docs = np.cumsum(ids == BOUNDARY, dtype=np.int32)
-    text_leans = accumulate(docs, leans, len(texts))
+    text_leans = named_out(docs, ids, leans, np.fromiter(
+        map(vocabulary._capitals.__getitem__, tokens), np.bool_, len(tokens)), len(texts))
     lean = np.where(text_leans > 0, LANGUAGE_LEAN, -LANGUAGE_LEAN)
     kept = ids >= 0
     english = leans + lean[docs] > 0
@@ -119,6 +123,18 @@ def fold_chunk(texts: Sequence[str], vocabulary: Vocabulary, first: int
         if inflections[tokens[position]] & (ENGLISH if towards else FRENCH):
             english[position] = towards
     return docs[kept] + first, ids[kept], english[kept]
+
+
+def named_out(docs: IntArray, ids: IntArray, leans: npt.NDArray[np.float64],
+              capitals: npt.NDArray[np.bool_], size: int) -> npt.NDArray[np.float64]:
+    """Each text's `frequency.text_lean`: the sum of its tokens' leans but for capitalised
+    tokens after its first, or of them all when no other token is left."""
+    first = np.ones(len(ids), np.bool_)
+    first[1:] = ids[:-1] == BOUNDARY
+    voting = (first | ~capitals) & (ids != BOUNDARY)
+    votes = accumulate(docs, np.where(voting, leans, 0.0), size)
+    counts = np.bincount(docs, weights=voting, minlength=size)
+    return np.where(counts > 1, votes, accumulate(docs, leans, size))
 
 
 def accumulate(docs: IntArray, values: npt.NDArray[np.float64], size: int

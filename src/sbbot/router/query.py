@@ -158,7 +158,8 @@ class Analyzer:
         """The text's tokens, and whether each is English (see `english_flags`)."""
         cased = folded_tokens(text)
         tokens = [token for token, _ in cased]
-        english = (english_flags(tokens) if "frequency" in self.parts or "lexicon" in self.parts
+        english = (english_flags(tokens, [capital for _, capital in cased])
+                   if "frequency" in self.parts or "lexicon" in self.parts
                    else [False] * len(tokens))
         return Reading(text, cased, tokens, english)
 
