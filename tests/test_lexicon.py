@@ -74,3 +74,19 @@ def test_a_hyphenated_french_translation_meets_the_word_a_post_writes() -> None:
         assert stems == [term.stem for term in router.query_terms(french)], english
         judged = router.judge(english, 2)
         assert judged is not None and judged[1][0].entry.id == expected, english
+
+
+def test_a_translation_meets_the_french_word_as_the_index_reads_it() -> None:
+    # The index reads a post's abbreviation as its standard word ("DSI": directeur) and a
+    # relational adjective as its noun ("urbaine": ville); an English word translated into
+    # them kept its bare stem and met neither.
+    router = Router([
+        passage("dsi", "Pour les DSI, la transformation numérique est une opportunité."),
+        passage("ville", "La mobilité urbaine change avec les applications."),
+        passage("autre", "Les salariés découvrent les outils collaboratifs."),
+    ])
+    for question, expected in (("an opportunity for CIOs", "dsi"),
+                               ("how is urban mobility changing", "ville")):
+        judged = router.judge(question, 2)
+        assert judged is not None and judged[1][0].entry.id == expected, question
+        assert not judged[2].foreign_words, question

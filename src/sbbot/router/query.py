@@ -231,17 +231,27 @@ class Analyzer:
         return (own,)
 
     def _translated(self, french: tuple[str, ...]) -> tuple[str, ...]:
-        """The terms of an English word's translations: each word's stem, and a hyphenated
-        compound's one term when the index reads it as one ("rendez-vous": "rendez", its
-        "vous" a stopword); a compound of several terms ("week-end") is no single candidate
-        (see `_compound_meaning`)."""
+        """The terms of an English word's translations: each word's term as the index reads
+        it (`_translation_lemma`), and a hyphenated compound's one term when the index reads
+        it as one ("rendez-vous": "rendez", its "vous" a stopword); a compound of several
+        terms ("week-end") is no single candidate (see `_compound_meaning`)."""
         terms: list[str] = []
         for translation in french:
             if " " not in translation:
-                terms.append(stem(translation))
+                terms.append(stem(self._translation_lemma(translation)))
             elif len(parts := self._compound_terms(translation)) == 1:
                 terms.append(parts[0])
         return tuple(dict.fromkeys(terms))
+
+    def _translation_lemma(self, word: str) -> str:
+        """A French lemma of the lexicon as the index reads that word in a post: a casual or
+        abbreviated word standardised ("dsi": directeur, so that "CIOs" meets a post's
+        "DSI"), a relational adjective as its noun ("scolaire": école). Not lemmatised
+        again: it is a lemma already."""
+        if ("lexicon" in self.parts and (standard_word := standard(word))
+                and " " not in standard_word):
+            word = standard_word
+        return relational_noun(word) if "lemmas" in self.parts else word
 
     def _compound_terms(self, compound: str) -> tuple[str, ...]:
         """The index terms of a hyphenated French word's folded parts ("week end"), read as
