@@ -178,6 +178,11 @@ def test_french_prepositions_and_pronouns_are_no_topic_like_their_english_ones()
     vocabulary = Vocabulary(analyzer.leaning)
     words_of(["Le chemin vers le numérique, parmi eux et malgré tout"], vocabulary)
     assert sorted(vocabulary.words) == ["chemin", "numerique"]
+    # The English counterparts of "malgré", "outre", "sauf", "contre" and "quant à" are
+    # none either: "regarding schools" was "sujet" and "école", "versus" the French "vs".
+    english = "despite the crisis, regarding schools, freedom versus surveillance, besides Jane"
+    assert [word.word for word in analyzer.word_terms(english)] == [
+        "crisis", "schools", "freedom", "surveillance", "jane"]
 
 
 def test_a_real_word_meets_the_posts_misspelling_of_it_by_swapped_letters() -> None:
@@ -374,6 +379,7 @@ def test_the_index_reads_each_word_in_the_language_a_question_would() -> None:
      "C-suite mean? Ask Jai"),
     # English chat writing too, but not where a form is also French ("dis", "y", "dont").
     ("wat u doing, wich day n whos coming", "what you doing, which day n who's coming"),
+    ("is hes sure shes right", "is he's sure she's right"),
     ("dis moi ce dont il y a besoin", "dis moi ce dont il y a besoin"),
 ])
 def test_chat_writing_is_spelt_out(typed: str, read: str) -> None:

@@ -62,12 +62,15 @@ simply exactly especially mainly mostly usually generally whats thats isnt doesn
 cant wont didnt im ive youre theyre theres lets since until unless because during
 against within across beyond around through throughout whereas whatever whenever
 wherever whoever whichever another other others both either neither few several
+despite besides except versus regarding whereby amid amidst till nor nevertheless
+nonetheless moreover furthermore
 eux soi vers parmi contre durant travers malgre outre sauf hors envers autour afin lorsque
 puisque quoique tandis cependant pourtant toutefois neanmoins voire ici aucun aucune
 """.split())
 """Function words of both languages; French prepositions, conjunctions and pronouns ("vers",
 "parmi", "malgré", "eux") stand with their English counterparts ("towards", "among",
-"them"): as terms, a passage saying "vers" met every question going "vers" anything."""
+"them", "despite", "regarding"): as terms, a passage saying "vers" met every question going
+"vers" anything."""
 
 GENERIC_WORDS = frozenset("""
 temps heure heures jour jours demain aujourd hui hier monde bonne bon bons bonnes meilleur
