@@ -69,6 +69,8 @@ from sbbot.language.names import proper_nouns
     ("Quel poste occupe Guillaume Foltran ?", {"role"}),
     ("le gars de bouygues il fait quoi dans la vie", {"role"}),
     ("what is jane mcconnell's job", {"role"}),
+    ("whos foltran, what does he do at bouygues", {"person", "role"}),
+    ("what does the tool do", set()),
     ("la digitalisation du poste de travail", set()),
     ("ça dépend en fonction de la taille ?", set()),
     # Who holds a title asks for the job too.

@@ -105,7 +105,8 @@ CUE_TRIOS: dict[Cue, frozenset[tuple[str, str, str]]] = {
     "duration": frozenset({("combien", "de", "temps")}),
     "contact": frozenset({("numéro", "de", "téléphone"), ("numéro", "de", "tél"),
                           ("adresse", "e", "mail")}),
-    "role": frozenset({("il", "fait", "quoi"), ("elle", "fait", "quoi")}),
+    "role": frozenset({("il", "fait", "quoi"), ("elle", "fait", "quoi"), ("does", "he", "do"),
+                       ("does", "she", "do")}),
     # Not "quelles études" alone: the studies a post cites are surveys.
     "education": frozenset({("fait", "quelles", "études"), ("fait", "des", "études"),
                             ("fait", "ses", "études"), ("fait", "comme", "études")}),
