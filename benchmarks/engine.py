@@ -42,8 +42,10 @@ async def measure_engine(knowledge_dir: Path, devset: Path, seed: int,
             rss_startup = resident_mb()
             ids = {entry.id for entry in entries_of(engine.knowledge)}
             order = stratified_order(load_questions(devset, ids), seed)
-            messages = [Message(question.text, "bench", "bench", author="bench")
-                        for question in order]
+            # One member each: a question is measured on its own, never read as the
+            # follow-up of the one before (sbbot.followups).
+            messages = [Message(question.text, "bench", "bench", author=f"member-{number}")
+                        for number, question in enumerate(order)]
             await engine.handle(messages[0])
             timings: list[float] = []
             correct = rejected = 0

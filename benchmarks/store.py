@@ -69,8 +69,9 @@ async def questions_per_second(database: str, seconds: float) -> dict[str, Any]:
         engine = Engine(ROOT / "knowledge", store)
         ids = {entry.id for entry in entries_of(engine.knowledge)}
         order = stratified_order(load_questions(ROOT / "tests/data/devset.yaml", ids), 0)
-        messages = [Message(question.text, "bench", f"c{number % 10}", author="bench",
-                            community=f"g{number % 3}") for number, question in enumerate(order)]
+        messages = [Message(question.text, "bench", f"c{number % 10}",
+                            author=f"member-{number}", community=f"g{number % 3}")
+                    for number, question in enumerate(order)]  # no follow-ups: one member each
         handled = 0
         started = time.perf_counter()
         while not handled or time.perf_counter() - started < seconds:

@@ -34,7 +34,8 @@ class Message:
 
     `addressed` says whether free text is meant for the bot (a mention, a DM, the terminal,
     a question channel). Unaddressed text that is not a command gets no reply. `author` is
-    an opaque platform id used only for cooldowns; it is never stored.
+    an opaque platform id used only for cooldowns and follow-up questions; it is never
+    stored.
 
     `community` is whose data this message may see and change: a Discord server (or
     `dm:<user id>`), a Matrix room, the terminal. `is_admin` is an admin of that community;

@@ -24,6 +24,7 @@ from sbbot.commands.admin import ADMIN_COMMANDS
 from sbbot.commands.content import CONTENT_COMMANDS, answer_question
 from sbbot.commands.teach import TEACH_COMMANDS
 from sbbot.courtesy import GREETING, courtesy_reply
+from sbbot.followups import FollowUps
 from sbbot.inbound import PREFIX, command_word, normalize
 from sbbot.knowledge import Knowledge
 from sbbot.metrics import Metrics
@@ -68,6 +69,7 @@ class Engine:
         self.metrics = Metrics()
         self.metrics.knowledge_entries.set(len(self.router.entries))
         self.memory_rotations = MemoryRotations()
+        self.follow_ups = FollowUps()
         self.store_down = False
         self._notice_due = False
         store.watch_writes(self.store_written)

@@ -86,7 +86,10 @@ def pointing_to_reasons(reply: Reply) -> Reply:
 
 
 async def routed_reply(context: Context, question: str) -> Reply:
-    result = context.engine.router.route(question)
+    message = context.message
+    result = context.engine.follow_ups.route(
+        context.engine.router, (message.platform, message.channel, message.author), question,
+        context.engine.clock())
     if result.verdict == "answer" and result.best is not None:
         entry, score = result.best.entry, result.best.score
         if entry.type == "event":  # as !evenement shows it: a past event says it is past
