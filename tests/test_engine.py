@@ -344,8 +344,8 @@ async def test_locked_database_does_not_stop_the_answer(tmp_path: Path, clock: F
 async def test_a_single_broad_word_gets_topics_not_a_guess(engine: Engine) -> None:
     reply = await say(engine, "les réseaux ?")
     assert reply.kind == "unsure"
-    assert reply.text.count("• ") == 3
-    assert "Précisez votre question" in reply.text
+    assert [line[:3] for line in reply.text.splitlines()[1:4]] == ["1. ", "2. ", "3. "]
+    assert "Tapez son numéro pour le lire, ou précisez votre question." in reply.text
 
 
 @settings(max_examples=200, deadline=None,

@@ -4,7 +4,9 @@ that channel, for a while; and the verdict still refuses what the posts do not s
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -12,6 +14,7 @@ from sbbot.chat import Message, Reply
 from sbbot.engine import Engine
 from sbbot.followups import FOLLOW_UP_WINDOW, FollowUps
 from tests.conftest import FakeClock
+from tests.knowledge_files import write_knowledge
 
 EVENT = "matinee-entreprise-de-demain-2014"
 SUBJECT = "Quand a lieu la matinée à Genève ?"
@@ -87,3 +90,44 @@ async def test_only_the_most_recent_members_are_remembered(engine: Engine) -> No
                             now).verdict != "answer"
     assert follow_ups.route(engine.router, ("test", "c1", "carol"), "c'est où ?",
                             now).verdict == "answer"
+
+
+async def test_a_number_after_an_unsure_reply_picks_that_topic(engine: Engine,
+                                                               clock: FakeClock) -> None:
+    unsure = await ask(engine, "les réseaux ?")
+    assert unsure.kind == "unsure"
+    offered = engine.follow_ups.offers(("test", "c1", "alice"), clock())
+    assert len(offered) == 3
+    assert [line[:3] for line in unsure.text.splitlines()[1:4]] == ["1. ", "2. ", "3. "]
+    assert answered(await ask(engine, "2")) == offered[1]
+    assert answered(await ask(engine, "le troisième")) == offered[2]
+    out_of_range = await ask(engine, "7")
+    assert out_of_range.kind == "error" and "entre 1 et 3" in out_of_range.text
+    since = clock() - timedelta(days=1)
+    assert [question.text for question in await engine.store.frequent_unanswered(since, 10)] \
+        == ["les réseaux ?"]
+
+
+async def test_a_number_picks_nothing_for_another_member_or_later(engine: Engine,
+                                                                  clock: FakeClock) -> None:
+    assert (await ask(engine, "les réseaux ?")).kind == "unsure"
+    offered = engine.follow_ups.offers(("test", "c1", "alice"), clock())
+    assert answered(await ask(engine, "2", author="bob")) != offered[1]
+    clock.advance(FOLLOW_UP_WINDOW.total_seconds() + 1)
+    assert answered(await ask(engine, "2")) != offered[1]
+
+
+async def test_a_topic_removed_by_a_reload_is_said_to_be_gone(
+        make_engine: Callable[..., Engine], tmp_path: Path) -> None:
+    knowledge = write_knowledge(tmp_path)
+    engine = make_engine(knowledge)
+    assert (await ask(engine, "la collaboration ?")).kind == "unsure"
+    assert engine.follow_ups.offers(("test", "c1", "alice"), engine.clock()) == (
+        "alpha-intro", "quote-one")
+    (knowledge / "posts" / "alpha.yaml").write_text(
+        "slug: alpha\ntitle: Alpha\npassages:\n  - id: alpha-usage\n"
+        "    text: C’est l’usage qui compte.\n", encoding="utf-8")
+    assert "alpha-intro" in engine.reload().removed
+    gone = await ask(engine, "1")
+    assert gone.kind == "error" and "plus dans mes connaissances" in gone.text
+    assert answered(await ask(engine, "2")) == "quote-one"

@@ -7,12 +7,15 @@ names nothing the knowledge holds but asks for a kind of fact (a date, a place, 
 person...), or one that starts with "et" / "and" and is not answered on its own, is read
 again with the same member's last answered question in that channel, if it is recent. The
 combined question goes through the same router and verdict: unless it is answered with
-confidence, the reply to the question alone stands. Nothing here is stored: a restart
-forgets, and the memory is bounded.
+confidence, the reply to the question alone stands.
+
+When the bot is unsure, it offers numbered topics; the member's next message, "2" or "le
+deuxième", picks one. Nothing here is stored: a restart forgets, and the memory is bounded.
 """
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -45,20 +48,24 @@ channel, never another member's."""
 
 
 @dataclass(frozen=True)
-class Subject:
+class Turn:
+    """Where a member's conversation stands: what it is about, and the topics just offered."""
+
     words: str
-    """What the question was about: its words the knowledge holds, without its question
-    words, so that a follow-up asks for its own kind of fact ("Quand a lieu la matinée à
-    Genève ?" then "Is there wifi?" is not a question about a date)."""
+    """What the last answered question was about: its words the knowledge holds, without
+    its question words, so that a follow-up asks for its own kind of fact ("Quand a lieu la
+    matinée à Genève ?" then "Is there wifi?" is not a question about a date)."""
+    offered: tuple[str, ...]
+    """The entries offered when the bot was last unsure, in the order shown."""
     at: datetime
 
 
 class FollowUps:
-    """Each member's last answered question, per channel, for the window."""
+    """Each member's conversation, per channel, for the window."""
 
     def __init__(self, window: timedelta = FOLLOW_UP_WINDOW, size: int = REMEMBERED) -> None:
         self.window, self.size = window, size
-        self._subjects: OrderedDict[Speaker, Subject] = OrderedDict()
+        self._turns: OrderedDict[Speaker, Turn] = OrderedDict()
 
     def route(self, router: Router, speaker: Speaker, question: str,
               now: datetime) -> RouteResult:
@@ -66,26 +73,61 @@ class FollowUps:
 
         An answered question that names its own subject gives the subject of the next ones;
         one that continues the subject ("is it free?", answered alone or not) keeps it, so
-        that "c'est quand ?" after "et le prix ?" still means the same event."""
+        that "c'est quand ?" after "et le prix ?" still means the same event. An unsure
+        reply's topics are remembered for `chosen`."""
         result = router.route(question)
-        subject = self._subjects.get(speaker)
-        if subject is not None and now - subject.at > self.window:
-            subject = None
-        follows = subject is not None and continues(router, question)
-        if follows and subject is not None and result.verdict != "answer":
-            joined = router.route(f"{question} {subject.words}")
+        turn = self._current(speaker, now)
+        words = turn.words if turn is not None else ""
+        follows = bool(words) and continues(router, question)
+        if follows and result.verdict != "answer":
+            joined = router.route(f"{question} {words}")
             if joined.verdict == "answer":
                 result = joined
         if result.verdict == "answer":
-            words = subject.words if follows and subject is not None else topic(router, question)
-            self._remember(speaker, Subject(words, now))
+            self._remember(speaker, Turn(words if follows else topic(router, question), (),
+                                         now))
+        elif result.verdict == "unsure" and result.best is not None:
+            offered = tuple(match.entry.id for match in (result.best, *result.runners_up))
+            self._remember(speaker, Turn(words, offered, now))
         return result
 
-    def _remember(self, speaker: Speaker, subject: Subject) -> None:
-        self._subjects[speaker] = subject
-        self._subjects.move_to_end(speaker)
-        while len(self._subjects) > self.size:
-            self._subjects.popitem(last=False)
+    def offers(self, speaker: Speaker, now: datetime) -> tuple[str, ...]:
+        """The entries offered to the member when the bot was last unsure, if that was
+        their last question and it is recent, in the order shown."""
+        turn = self._current(speaker, now)
+        return turn.offered if turn is not None else ()
+
+    def _current(self, speaker: Speaker, now: datetime) -> Turn | None:
+        turn = self._turns.get(speaker)
+        return turn if turn is not None and now - turn.at <= self.window else None
+
+    def _remember(self, speaker: Speaker, turn: Turn) -> None:
+        self._turns[speaker] = turn
+        self._turns.move_to_end(speaker)
+        while len(self._turns) > self.size:
+            self._turns.popitem(last=False)
+
+
+CHOICE = re.compile(r"#?([1-9])(?:er|re|e|eme|nd|rd|st|th)?")
+ORDINALS = {"premier": 1, "premiere": 1, "first": 1, "deuxieme": 2, "second": 2,
+            "seconde": 2, "troisieme": 3, "third": 3}
+
+
+def choice_number(text: str) -> int | None:
+    """The number a message made only of a choice gives ("2", "le 2", "#3", "le
+    deuxième", "the first one"), else None."""
+    words = [word for word in PUNCTUATION.sub(" ", fold(text)).split()
+             if word not in CHOICE_FILLERS]
+    if len(words) == 1 and words[0] in ORDINALS:
+        return ORDINALS[words[0]]
+    match = CHOICE.fullmatch(" ".join(words))
+    return int(match[1]) if match else None
+
+
+PUNCTUATION = re.compile(r"[^\w\s#]")
+CHOICE_FILLERS = frozenset("""le la l the one un sujet topic n no numero number svp stp please
+""".split())
+"""Words around a choice that do not change it ("le 2 svp", "number 2", "n°2")."""
 
 
 def topic(router: Router, question: str) -> str:

@@ -12,6 +12,7 @@ from rapidfuzz import fuzz, process
 from sbbot.chat import Card, EntryRef, Reply, ReplyKind
 from sbbot.commands import Argument, Bot, Command, Context
 from sbbot.entries import Entry, french_date, render_event
+from sbbot.followups import choice_number
 from sbbot.inbound import PREFIX
 from sbbot.knowledge.model import Event, Quote, Reason
 from sbbot.router import Match
@@ -86,18 +87,21 @@ def pointing_to_reasons(reply: Reply) -> Reply:
 
 
 async def routed_reply(context: Context, question: str) -> Reply:
-    message = context.message
-    result = context.engine.follow_ups.route(
-        context.engine.router, (message.platform, message.channel, message.author), question,
-        context.engine.clock())
+    message, engine = context.message, context.engine
+    speaker = (message.platform, message.channel, message.author)
+    offered, number = engine.follow_ups.offers(speaker, engine.clock()), choice_number(question)
+    if offered and number is not None:  # "2" just after an unsure reply picks its topic 2
+        if number > len(offered):
+            return Reply(f"Choisissez un numéro entre 1 et {len(offered)}, ou posez votre "
+                         "question.", "error")
+        try:
+            return answer_reply(context, engine.router.entry(offered[number - 1]), None)
+        except KeyError:  # removed by a reload since it was offered
+            return Reply("Ce sujet n’est plus dans mes connaissances : posez votre question.",
+                         "error")
+    result = engine.follow_ups.route(engine.router, speaker, question, engine.clock())
     if result.verdict == "answer" and result.best is not None:
-        entry, score = result.best.entry, result.best.score
-        if entry.type == "event":  # as !evenement shows it: a past event says it is past
-            event = next(event for event in context.engine.knowledge.events
-                         if event.id == entry.id)
-            shown_event = event_reply(event, context.engine.clock(), entry.source)
-            return replace(shown_event, kind="answer", score=score)
-        return entry_reply(entry, score=score)
+        return answer_reply(context, result.best.entry, result.best.score)
     await context.engine.store.record_unanswered(
         context.message.platform, context.message.channel, question, context.engine.clock(),
         community=context.message.community)
@@ -111,11 +115,21 @@ async def routed_reply(context: Context, question: str) -> Reply:
     )
 
 
+def answer_reply(context: Context, entry: Entry, score: float | None) -> Reply:
+    if entry.type == "event":  # as !evenement shows it: a past event says it is past
+        event = next(event for event in context.engine.knowledge.events
+                     if event.id == entry.id)
+        shown_event = event_reply(event, context.engine.clock(), entry.source)
+        return replace(shown_event, kind="answer", score=score)
+    return entry_reply(entry, score=score)
+
+
 def unsure_reply(best: Match, runners_up: tuple[Match, ...]) -> Reply:
-    options = "\n".join(f"• {topic_label(match.entry)}" for match in (best, *runners_up))
+    options = "\n".join(f"{number}. {topic_label(match.entry)}"
+                        for number, match in enumerate((best, *runners_up), 1))
     return Reply(
         "Je ne suis pas sûr d’avoir bien compris. Vous pensiez peut-être à l’un de ces sujets :\n"
-        f"{options}\nPrécisez votre question (ou tapez !aide).",
+        f"{options}\nTapez son numéro pour le lire, ou précisez votre question.",
         "unsure",
         entry_ref(best.entry),
         best.score,
