@@ -60,6 +60,13 @@ async def test_one_conversation_gets_the_same_replies_on_every_platform(
     said = await chat.say("!question C’est gratuit ?")
     assert "Source : « " in said.text
 
+    clock.advance(COOLDOWN + 1)
+    said = await chat.say("les réseaux ?")
+    second = next(line for line in said.text.splitlines() if line.startswith("2. "))
+    said = await chat.say("2")  # part of the question just asked: no wait
+    assert second[3:].split("…")[0].strip("« »")[:30] in said.text
+    assert "Source : « " in said.text
+
     card = Card("Citation du jour", "« Partager, c’est gagner. »", footer="Source : « test »")
     announcement = Announcement("daily_quote", platform, chat.channel, clock(),
                                 f"contract/{platform}", "Citation du jour : « Partager. »",

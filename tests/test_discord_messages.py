@@ -93,6 +93,17 @@ async def test_a_question_channel_answers_questions_only(
     await barrier(fake, "questions")
 
 
+async def test_a_question_channel_takes_a_topic_number_after_an_unsure_reply(
+        fake: FakeDiscord, bot: DiscordAdapter) -> None:
+    await fake.say("2", channel="questions")  # a number alone, nothing offered: chatter
+    await barrier(fake, "questions")
+    assert (await reply_to(fake, await fake.say("les réseaux ?", channel="questions"))).payload
+    sent = await reply_to(fake, await fake.say("2", channel="questions"))
+    assert "Source" in str(sent.payload)
+    await fake.say("2", channel="questions", author="bob")  # bob was offered nothing
+    await barrier(fake, "questions")
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Quand a lieu la matinée ?", True),
     ("quand a lieu la matinée", True),

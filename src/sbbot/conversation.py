@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from sbbot.chat import PLAIN, Message, Reply, Style
 from sbbot.cooldown import QUESTION_COMMAND, Cooldown
 from sbbot.courtesy import courtesy_reply
+from sbbot.followups import choice_number
 from sbbot.inbound import command_word, looks_like_question, normalize
 
 if TYPE_CHECKING:
@@ -52,9 +53,10 @@ class Conversation:
 
     async def handle(self, incoming: Incoming, respond: Respond) -> None:
         text = normalize(incoming.text)
+        choosing = self.picks_a_topic(incoming, text)
         addressed = incoming.addressed or (incoming.question_channel
-                                           and looks_like_question(text))
-        if self.counts_as_question(text, addressed) \
+                                           and (looks_like_question(text) or choosing))
+        if not choosing and self.counts_as_question(text, addressed) \
                 and not self.cooldown.admit(incoming.author):
             notice = self.cooldown.notice(incoming.author)
             if notice is not None:
@@ -67,6 +69,14 @@ class Conversation:
         ))
         if reply is not None:
             await respond(reply)
+
+    def picks_a_topic(self, incoming: Incoming, text: str) -> bool:
+        """Whether the message is a number picking one of the topics the bot just offered
+        this member: part of the question already asked, so not told to wait, and read as
+        meant for the bot in a question channel."""
+        offered = self.engine.follow_ups.offers(
+            (self.platform, incoming.channel, incoming.author), self.engine.clock())
+        return bool(offered) and choice_number(text) is not None
 
     def counts_as_question(self, text: str, addressed: bool) -> bool:
         """A free question addressed to the bot, or `!question` (or an alias) with its text.
