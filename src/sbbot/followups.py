@@ -2,12 +2,12 @@
 
 Members ask about one subject in several short messages, the later ones naming it only by
 "it", "ça" or nothing at all ("is it free?", "et le prix ?"). Alone, such a question names
-nothing the posts hold, and the bot could only say it does not know. So a question that
-names nothing the knowledge holds but asks for a kind of fact (a date, a place, a price, a
-person...), or one that starts with "et" / "and" and is not answered on its own, is read
-again with the same member's last answered question in that channel, if it is recent. The
-combined question goes through the same router and verdict: unless it is answered with
-confidence, the reply to the question alone stands.
+nothing the posts hold, and the bot could only say it does not know. So a question that is
+not answered on its own and reads as a continuation (it starts with "et" / "and", refers
+back, or asks for a kind of fact but names nothing the knowledge holds) is read again with
+the rarer words of the same member's last answered question in that channel, if it is
+recent. The combined question goes through the same router and verdict: unless it is
+answered with confidence, the reply to the question alone stands.
 
 When the bot is unsure, it offers numbered topics; the member's next message, "2" or "le
 deuxième", picks one. Nothing here is stored: a restart forgets, and the memory is bounded.
@@ -42,6 +42,14 @@ TOPICAL_ZIPF = 5.0
 """Words at least this frequent in French or English ("lieu", "faire", "time") say how a
 question is put, not what it is about: they are not carried into a follow-up."""
 
+CHOICE = re.compile(r"#?([1-9])(?:er|re|e|eme|nd|rd|st|th)?")
+ORDINALS = {"premier": 1, "premiere": 1, "first": 1, "deuxieme": 2, "second": 2,
+            "seconde": 2, "troisieme": 3, "third": 3}
+PUNCTUATION = re.compile(r"[^\w\s#]")
+CHOICE_FILLERS = frozenset("""le la l the one un sujet topic n no numero number svp stp please
+""".split())
+"""Words around a choice that do not change it ("le 2 svp", "number 2", "n°2")."""
+
 Speaker = tuple[str, str, str]
 """Platform, channel and author: a follow-up continues one member's conversation in one
 channel, never another member's."""
@@ -74,7 +82,7 @@ class FollowUps:
         An answered question that names its own subject gives the subject of the next ones;
         one that continues the subject ("is it free?", answered alone or not) keeps it, so
         that "c'est quand ?" after "et le prix ?" still means the same event. An unsure
-        reply's topics are remembered for `chosen`."""
+        reply's topics are remembered for `offers`."""
         result = router.route(question)
         turn = self._current(speaker, now)
         words = turn.words if turn is not None else ""
@@ -108,11 +116,6 @@ class FollowUps:
             self._turns.popitem(last=False)
 
 
-CHOICE = re.compile(r"#?([1-9])(?:er|re|e|eme|nd|rd|st|th)?")
-ORDINALS = {"premier": 1, "premiere": 1, "first": 1, "deuxieme": 2, "second": 2,
-            "seconde": 2, "troisieme": 3, "third": 3}
-
-
 def choice_number(text: str) -> int | None:
     """The number a message made only of a choice gives ("2", "le 2", "#3", "le
     deuxième", "the first one"), else None."""
@@ -122,12 +125,6 @@ def choice_number(text: str) -> int | None:
         return ORDINALS[words[0]]
     match = CHOICE.fullmatch(" ".join(words))
     return int(match[1]) if match else None
-
-
-PUNCTUATION = re.compile(r"[^\w\s#]")
-CHOICE_FILLERS = frozenset("""le la l the one un sujet topic n no numero number svp stp please
-""".split())
-"""Words around a choice that do not change it ("le 2 svp", "number 2", "n°2")."""
 
 
 def topic(router: Router, question: str) -> str:
