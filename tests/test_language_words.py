@@ -218,39 +218,6 @@ def test_a_misspelt_french_word_is_read_as_the_french_word_it_stands_for() -> No
     assert "telaphone" in [term.word for term in router.query_terms("the telaphone number")]
 
 
-def test_a_short_french_verb_meets_its_other_forms() -> None:
-    # The infinitive's "-er" goes like the "-e" of its other forms: a verb of seven letters
-    # or fewer ("choquer", "coûter", "changer") would otherwise keep an "r" or "er" in its
-    # six-letter term, and the lemma table gives either the verb or the participle.
-    analyzer = Analyzer({})
-    for forms in (("choque", "choquer", "choqués"), ("coût", "coûte", "coûtent"),
-                  ("change", "changer", "changent"), ("garde", "garder", "gardent")):
-        assert len({analyzer.index_term(fold(form), False) for form in forms}) == 1, forms
-    # A plural in -ers is its singular's ("dossiers", "dossier"); unrelated words stay apart.
-    assert analyzer.index_term("dossiers", False) == analyzer.index_term("dossier", False)
-    assert analyzer.index_term("client", False) != analyzer.index_term("cliquer", False)
-    # Through the router: the posts say people are "choqués"; a member asks what "choque".
-    router = stripped(load_knowledge(KNOWLEDGE_DIR), hints=False, glossary=False)
-    found = router.route("qu'est-ce qui choque dans ces opérations ?")
-    assert (found.verdict, found.best.entry.id) == ("answer", "monde-opacite")
-
-
-def test_a_noun_of_action_meets_its_verb() -> None:
-    analyzer = Analyzer({})
-    for forms in (("formation", "former", "formé"), ("évolutions", "évoluer", "évolue"),
-                  ("éducation", "éduquer"), ("exécution", "exécuter"),
-                  ("innovation", "innover"), ("coopération", "coopérer")):
-        assert len({analyzer.index_term(fold(form), False) for form in forms}) == 1, forms
-    # Too short a base is no verb's: "nation" and "relation" stay whole.
-    assert analyzer.index_term("nation", False) == "nation"
-    assert analyzer.index_term("relation", False) != analyzer.index_term("relier", False)
-    # Through the router: a member asks whether training ("former") the staff is enough; the
-    # passage speaks of a "formation".
-    router = stripped(load_knowledge(KNOWLEDGE_DIR), hints=False, glossary=False)
-    found = router.route("faut-il juste former les salariés aux outils ?")
-    assert (found.verdict, found.best.entry.id) == ("answer", "coop-petite-formation")
-
-
 def test_clipped_words_are_read_as_the_word_they_clip() -> None:
     router = stripped(load_knowledge(KNOWLEDGE_DIR), hints=False, glossary=False)
     for clipped, whole in (("la coop", "la coopération"), ("la collab", "la collaboration"),
@@ -264,21 +231,6 @@ def test_clipped_words_are_read_as_the_word_they_clip() -> None:
     found = router.route("inscription au ptit dej ?")
     assert (found.verdict, found.best.entry.id) == ("answer",
                                                     "matinee-entreprise-de-demain-2014")
-
-
-def test_a_relational_adjective_on_another_stem_is_read_as_its_noun() -> None:
-    analyzer = Analyzer({})
-    for adjective, noun in (("scolaires", "école"), ("urbaines", "ville"),
-                            ("hebdomadaire", "semaine")):
-        assert analyzer.index_term(fold(adjective), False) == analyzer.index_term(
-            fold(noun), False), adjective
-    # Not an adjective with another frequent sense: the "sociaux" of "réseaux sociaux" is
-    # no "société" (a company).
-    assert analyzer.index_term("sociaux", False) != analyzer.index_term(fold("société"), False)
-    # The posts speak of "milieux scolaires"; a member asks about "l'école".
-    router = stripped(load_knowledge(KNOWLEDGE_DIR), hints=False, glossary=False)
-    found = router.route("le numérique à l'école, selon le billet ?")
-    assert (found.verdict, found.best.entry.id) == ("answer", "monde-ecole-pedagogie")
 
 
 def test_before_as_an_adverb_reaches_earlier() -> None:

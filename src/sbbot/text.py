@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from importlib.resources import files
 
 LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"})
 LIGATURE_PAIRS = tuple((chr(code), letters) for code, letters in LIGATURES.items())
@@ -133,6 +134,28 @@ MIN_VERB_BASE = 4
 """A shorter base is no verb's ("nation", "station", "relation", "création" stay whole)."""
 
 
+def own_roots() -> dict[str, tuple[str, ...]]:
+    """French roots longer than six letters (`language/data/fr-roots.txt`), by the six-letter
+    stem they replace, longest first: a word beginning with one would meet a word of another
+    meaning at six letters ("personnel" / "personne", "ordinateur" / "ordinairement")."""
+    text = files("sbbot").joinpath("language", "data", "fr-roots.txt").read_text(
+        encoding="utf-8")
+    roots: dict[str, list[str]] = {}
+    for line in text.splitlines():
+        if (root := line.strip()) and not root.startswith("#"):
+            roots.setdefault(root[:STEM_LENGTH], []).append(root)
+    return {key: tuple(sorted(found, key=len, reverse=True)) for key, found in roots.items()}
+
+
+OWN_ROOTS = own_roots()
+
+
+def own_root(word: str) -> str | None:
+    """The listed root a folded word begins with, if any (see `own_roots`)."""
+    return next((root for root in OWN_ROOTS.get(word[:STEM_LENGTH], ())
+                 if word.startswith(root)), None)
+
+
 def verb_base(word: str) -> str:
     """The stem of the verb a folded French noun of action in "-ation" or "-ution" is made
     from ("formation": form, "innovation": innov, "évolution": evolu, "application":
@@ -157,10 +180,14 @@ def stem(word: str) -> str:
     French verb's forms and nouns end in "-e" where its infinitive ends in "-er" ("choque" /
     "choquer", "coût" / "coûter", "change" / "changer"): both endings go, or a verb of at
     most seven letters would keep its "r" or "er" and never meet its other forms. (A longer
-    word loses them to the truncation anyway.)
+    word loses them to the truncation anyway.) A word whose first six letters begin a word
+    of another meaning is cut at its own, longer root instead ("personnel", "ordinateur":
+    `own_roots`).
     """
     if len(word) > 4 and word[-1] in "sx" and word[-2] != "s":
         word = word[:-1]
+    if (root := own_root(word)) is not None:
+        return root
     if (base := verb_base(word)) is not word:
         return base[:STEM_LENGTH]
     if len(word) > 4 and word.endswith("er"):

@@ -1,0 +1,86 @@
+"""How a word becomes its index term: its lemma cut to a stem, so that derivations meet and
+words of another meaning do not."""
+
+from __future__ import annotations
+
+from sbbot.evaluation import stripped
+from sbbot.knowledge import load_knowledge
+from sbbot.router.query import Analyzer
+from sbbot.text import OWN_ROOTS, STEM_LENGTH, fold
+from tests.conftest import KNOWLEDGE_DIR
+
+
+def test_a_short_french_verb_meets_its_other_forms() -> None:
+    # The infinitive's "-er" goes like the "-e" of its other forms: a verb of seven letters
+    # or fewer ("choquer", "coûter", "changer") would otherwise keep an "r" or "er" in its
+    # six-letter term, and the lemma table gives either the verb or the participle.
+    analyzer = Analyzer({})
+    for forms in (("choque", "choquer", "choqués"), ("coût", "coûte", "coûtent"),
+                  ("change", "changer", "changent"), ("garde", "garder", "gardent")):
+        assert len({analyzer.index_term(fold(form), False) for form in forms}) == 1, forms
+    # A plural in -ers is its singular's ("dossiers", "dossier"); unrelated words stay apart.
+    assert analyzer.index_term("dossiers", False) == analyzer.index_term("dossier", False)
+    assert analyzer.index_term("client", False) != analyzer.index_term("cliquer", False)
+    # Through the router: the posts say people are "choqués"; a member asks what "choque".
+    router = stripped(load_knowledge(KNOWLEDGE_DIR), hints=False, glossary=False)
+    found = router.route("qu'est-ce qui choque dans ces opérations ?")
+    assert (found.verdict, found.best.entry.id) == ("answer", "monde-opacite")
+
+
+def test_a_noun_of_action_meets_its_verb() -> None:
+    analyzer = Analyzer({})
+    for forms in (("formation", "former", "formé"), ("évolutions", "évoluer", "évolue"),
+                  ("éducation", "éduquer"), ("exécution", "exécuter"),
+                  ("innovation", "innover"), ("coopération", "coopérer")):
+        assert len({analyzer.index_term(fold(form), False) for form in forms}) == 1, forms
+    # Too short a base is no verb's: "nation" and "relation" stay whole.
+    assert analyzer.index_term("nation", False) == "nation"
+    assert analyzer.index_term("relation", False) != analyzer.index_term("relier", False)
+    # Through the router: a member asks whether training ("former") the staff is enough; the
+    # passage speaks of a "formation".
+    router = stripped(load_knowledge(KNOWLEDGE_DIR), hints=False, glossary=False)
+    found = router.route("faut-il juste former les salariés aux outils ?")
+    assert (found.verdict, found.best.entry.id) == ("answer", "coop-petite-formation")
+
+
+def test_a_relational_adjective_on_another_stem_is_read_as_its_noun() -> None:
+    analyzer = Analyzer({})
+    for adjective, noun in (("scolaires", "école"), ("urbaines", "ville"),
+                            ("hebdomadaire", "semaine")):
+        assert analyzer.index_term(fold(adjective), False) == analyzer.index_term(
+            fold(noun), False), adjective
+    # Not an adjective with another frequent sense: the "sociaux" of "réseaux sociaux" is
+    # no "société" (a company).
+    assert analyzer.index_term("sociaux", False) != analyzer.index_term(fold("société"), False)
+    # The posts speak of "milieux scolaires"; a member asks about "l'école".
+    router = stripped(load_knowledge(KNOWLEDGE_DIR), hints=False, glossary=False)
+    found = router.route("le numérique à l'école, selon le billet ?")
+    assert (found.verdict, found.best.entry.id) == ("answer", "monde-ecole-pedagogie")
+
+
+def test_words_sharing_six_letters_but_not_their_meaning_stay_apart() -> None:
+    analyzer = Analyzer({})
+
+    def term(word: str) -> str:
+        return analyzer.index_term(fold(word), False)
+
+    # Six letters of two roots ("ordina-teur", "ordinai-rement"), or a derivation whose usual
+    # sense has left its base ("personnel", the staff): cut at six, each pair was one term.
+    for one, other in (("personnel", "personne"), ("ordinateur", "ordinairement"),
+                       ("particulier", "participation"), ("collègues", "collège"),
+                       ("secrétaire", "secret"), ("contrat", "contrainte")):
+        assert term(one) != term(other), (one, other)
+    # Each keeps meeting its own family.
+    for forms in (("personnel", "personnels", "personnelle", "personnellement"),
+                  ("ordinateur", "ordinateurs"), ("particulier", "particulièrement"),
+                  ("participer", "participation", "participants"),
+                  ("contraire", "contrairement")):
+        assert len({term(form) for form in forms}) == 1, forms
+    # The table holds folded roots longer than the stems they replace.
+    roots = [root for found in OWN_ROOTS.values() for root in found]
+    assert all(len(root) > STEM_LENGTH and root == fold(root) for root in roots)
+    # A question about the staff and their computers shares no term with a passage on
+    # "les personnes" and what is "ordinaire".
+    known = set(analyzer.terms("les personnes ou encore la réalité ordinaire"))
+    assert not [found.word for found in analyzer.query_terms(
+        "le personnel et ses ordinateurs ?", known.__contains__) if found.stem in known]
