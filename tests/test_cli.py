@@ -30,7 +30,7 @@ def env(tmp_path: Path) -> dict[str, str]:
 
 
 def test_ask_json_stdin_prints_one_object_per_line_in_order(env: dict[str, str]) -> None:
-    lines = ["Quand a lieu la matinée à Genève ?", "!raison 3", "lol", "",
+    lines = ["Quand a lieu la matinée à Genève ?", "c'est où ?", "!raison 3", "lol", "",
              "who is guillaume foltran", "!raisn", "\x00\x01 @everyone"]
     result = sbbot("ask", "--json", "-", stdin="\n".join(lines) + "\n", env=env)
     assert result.returncode == 0, result.stderr
@@ -42,8 +42,9 @@ def test_ask_json_stdin_prints_one_object_per_line_in_order(env: dict[str, str])
         assert isinstance(output["reply"], str) and output["reply"]
         assert output["entry"] is None or list(output["entry"]) == ENTRY_KEYS
         assert output["score"] is None or isinstance(output["score"], int | float)
-    event, reason, lol, empty, foltran, typo, hostile = outputs
+    event, where, reason, lol, empty, foltran, typo, hostile = outputs
     assert event["kind"] == "answer" and "Genève" in event["entry"]["text"]
+    assert where["kind"] == "fallback"  # each line is asked alone, not as a follow-up
     assert event["entry"]["source"] in event["reply"]
     assert reason["kind"] == "command" and reason["entry"]["type"] == "reason"
     assert lol["kind"] == "fallback" and lol["entry"] is None and lol["score"] is None

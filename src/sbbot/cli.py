@@ -15,6 +15,7 @@ import signal
 import sys
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Mapping, Sequence
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -72,8 +73,11 @@ def reply_json(reply: Reply) -> str:
 async def ask(args: argparse.Namespace, settings: Settings) -> int:
     lines: Iterable[str] = sys.stdin if args.text == ["-"] else [" ".join(args.text)]
     async with open_engine(settings) as engine:
-        for line in lines:
-            reply = await engine.handle(terminal_message(line.rstrip("\n")))
+        for number, line in enumerate(lines):
+            # Each line its own asker: a script's questions are independent, never read
+            # as follow-ups of the line before (sbbot.followups).
+            message = replace(terminal_message(line.rstrip("\n")), author=f"ask-{number}")
+            reply = await engine.handle(message)
             if reply is None:
                 continue
             print(reply_json(reply) if args.json else reply.text, flush=True)
