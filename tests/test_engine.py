@@ -20,6 +20,7 @@ from sbbot.inbound import normalize
 from sbbot.store import StoreError, open_store
 from tests.conftest import KNOWLEDGE_DIR, FakeClock
 from tests.hostile import LEAKS, member_text
+from tests.knowledge_files import write_knowledge
 
 MAX_REPLY_CHARS = 2000
 """Replies stay short enough to read in one chat message on every platform."""
@@ -171,6 +172,41 @@ async def test_evenement_by_fuzzy_name(engine: Engine) -> None:
     assert "Guillaume Foltran" in reply.text
     unknown = await say(engine, "!evenement salon de l'agriculture")
     assert unknown.kind == "error"
+
+
+async def test_evenement_without_a_name_says_how_and_lists_the_events(
+        engine: Engine, clock: FakeClock) -> None:
+    """A member who types `!evenement` alone is asked which event, with the events to choose
+    from, not shown `!agenda` again."""
+    reply = await say(engine, "!evenement")
+    assert reply.kind == "command" and reply.entry is None
+    assert reply.text.splitlines() == [
+        "Quel événement ? Tapez !evenement suivi de son nom, par exemple : "
+        "!evenement Matinée de l’entreprise de demain",
+        "Événements annoncés dans les articles :",
+        "• Matinée de l’entreprise de demain — vendredi 4 avril 2014 à 08:30, Genève (passé)",
+        "Les événements à venir, en détail : !agenda"]
+    assert reply.text != (await say(engine, "!agenda")).text
+    clock.now = datetime(2014, 3, 28, 12, 0, tzinfo=UTC)
+    assert "Genève\n" in (await say(engine, "!event")).text  # upcoming: not marked past
+
+
+async def test_evenement_lists_upcoming_events_first_and_stays_short(
+        tmp_path: Path, make_engine: Callable[..., Engine], clock: FakeClock) -> None:
+    events = "events:\n" + "".join(
+        f"  - {{id: e{n}, name: Rencontre {n}, start: 2014-{n:02}-10T18:00, "
+        f"timezone: Europe/Paris, location: Lyon, summary: Une rencontre., post: alpha}}\n"
+        for n in range(1, 13))
+    engine = make_engine(write_knowledge(tmp_path, {"events.yaml": events}))
+    clock.now = datetime(2014, 6, 1, tzinfo=UTC)
+    listed = [line for line in (await say(engine, "!evenement")).text.splitlines()
+              if line.startswith("• ")]
+    assert [line.split(" — ")[0] for line in listed] == [
+        "• Rencontre 6", "• Rencontre 7", "• Rencontre 8", "• Rencontre 9", "• Rencontre 10",
+        "• Rencontre 11", "• Rencontre 12", "• Rencontre 5", "• … et 4 autres"]
+    assert listed[0].endswith("Lyon") and listed[7].endswith("Lyon (passé)")
+    unknown = await say(engine, "!evenement salon de l'agriculture")
+    assert unknown.kind == "error" and "• Rencontre 6 — " in unknown.text
 
 
 async def test_a_question_answered_by_an_event_says_when_it_is_from_now(

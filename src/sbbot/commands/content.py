@@ -308,7 +308,7 @@ async def agenda(context: Context, arguments: str) -> Reply:
             return replies[0]
         return Reply("\n\n".join(reply.text for reply in replies), "command")
     if not events:
-        return Reply("Aucun événement n’est annoncé dans les articles.", "command")
+        return Reply(NO_EVENT, "command")
     latest = events[-1]
     return event_reply(latest, now, source_title(context, latest),
                        lead="Aucun événement à venir. Le dernier en date :\n")
@@ -316,17 +316,50 @@ async def agenda(context: Context, arguments: str) -> Reply:
 
 async def evenement(context: Context, arguments: str) -> Reply:
     events = context.engine.knowledge.events
+    now = context.engine.clock()
+    if not events:
+        return Reply(NO_EVENT, "command" if not arguments else "error")
     if not arguments:
-        return await agenda(context, arguments)
+        listed = event_list(events, now)
+        text = (f"Quel événement ? Tapez {PREFIX}evenement suivi de son nom, par exemple : "
+                f"{PREFIX}evenement {event_order(events, now)[0].name}\n"
+                f"Événements annoncés dans les articles :\n{listed}\n"
+                f"Les événements à venir, en détail : {PREFIX}agenda")
+        return Reply(text, "command", card=Card("Événements", text))
     choices = {event.id: fold(f"{event.name} {event.location}") for event in events}
     match = process.extractOne(fold(arguments), choices, scorer=fuzz.token_set_ratio,
                                score_cutoff=60)
     if match is None:
-        names = ", ".join(event.name for event in events) or "aucun"
         return Reply(f"Je ne connais pas d’événement « {context.echo(arguments, 40)} ». "
-                     f"Événements connus : {names}.", "error")
+                     f"Événements connus :\n{event_list(events, now)}", "error")
     event = next(event for event in events if event.id == match[2])
-    return event_reply(event, context.engine.clock(), source_title(context, event))
+    return event_reply(event, now, source_title(context, event))
+
+
+NO_EVENT = "Aucun événement n’est annoncé dans les articles."
+LISTED_EVENTS = 8
+"""Events listed by name at most, so that a list stays one short chat message."""
+
+
+def event_order(events: Iterable[Event], now: datetime) -> list[Event]:
+    """The events a member most likely means first: the upcoming ones, soonest first, then
+    the past ones, latest first."""
+    upcoming = sorted((event for event in events if event.start >= now),
+                      key=lambda event: event.start)
+    past = sorted((event for event in events if event.start < now),
+                  key=lambda event: event.start, reverse=True)
+    return upcoming + past
+
+
+def event_list(events: Iterable[Event], now: datetime) -> str:
+    """One line per event (name, date, place, and whether it is past), as a member picks one."""
+    ordered = event_order(events, now)
+    lines = [f"• {event.name} — {french_date(event.start)}, {event.location}"
+             + (" (passé)" if event.start < now else "")
+             for event in ordered[:LISTED_EVENTS]]
+    if len(ordered) > LISTED_EVENTS:
+        lines.append(f"• … et {len(ordered) - LISTED_EVENTS} autres")
+    return "\n".join(lines)
 
 
 async def articles(context: Context, arguments: str) -> Reply:
