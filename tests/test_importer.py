@@ -270,6 +270,66 @@ def test_a_page_with_no_quote_or_event_leaves_those_files_byte_for_byte(tmp_path
     assert len(load_knowledge(into).posts) == len(load_knowledge(KNOWLEDGE_DIR).posts) + 1
 
 
+def test_an_import_that_adds_a_quote_and_an_event_keeps_every_line_already_there(
+        tmp_path: Path) -> None:
+    """The new entries are the only new lines: a round trip through ruamel.yaml rewrapped
+    the curated files' long lines and hand-wrapped keyword lists, with trailing spaces."""
+    source = tmp_path / "rencontre.md"
+    source.write_text(MARKDOWN_POST, encoding="utf-8")
+    into = Path(shutil.copytree(KNOWLEDGE_DIR, tmp_path / "knowledge"))
+    assert run_import(source, "--into", into) == 0
+    written = {}
+    for name, key, field in (("quotes.yaml", "quotes", "author"),
+                             ("events.yaml", "events", "location")):
+        before, after = (KNOWLEDGE_DIR / name).read_text(), (into / name).read_text()
+        assert after.startswith(before), name
+        added, = yaml.safe_load(f"{key}:\n{after.removeprefix(before)}")[key]
+        assert added["post"] == "rencontre-travail-reseau"
+        assert added[field] in ("Ada Martin", "Lyon")
+        assert not any(line != line.rstrip() for line in after.splitlines()), name
+        written[name] = after
+    assert run_import(source, "--into", into, "--force") == 0
+    for name, text in written.items():
+        assert (into / name).read_text() == text, f"{name}: a second import changed it"
+
+
+HAND_WRITTEN_QUOTES = """\
+# Quotes, written by hand: list items at column 0, a keyword list wrapped by hand.
+quotes:
+- id: martin-old
+  text: Une ancienne version de la citation.
+  author: Ada Martin
+  language: fr
+  post: rencontre-travail-reseau
+# Kept: a comment above the next quote.
+- id: orlikowski-2003
+  text: "Une technologie de collaboration n’a ni valeur, ni sens, ni fonction en dehors
+    de ses usages."
+  author: Wanda J. Orlikowski
+  language: fr
+  post: cooperation-collaboration
+  hints:
+    keywords: [orlikowski, technology, value, usage,
+               technologie, valeur]
+"""
+
+
+def test_a_forced_import_takes_out_only_the_post_entries_of_a_hand_written_file(
+        tmp_path: Path) -> None:
+    source = tmp_path / "rencontre.md"
+    source.write_text(MARKDOWN_POST, encoding="utf-8")
+    into = Path(shutil.copytree(KNOWLEDGE_DIR, tmp_path / "knowledge"))
+    (into / "quotes.yaml").write_text(HAND_WRITTEN_QUOTES, encoding="utf-8")
+    assert run_import(source, "--into", into, "--force") == 0
+    after = (into / "quotes.yaml").read_text()
+    kept = HAND_WRITTEN_QUOTES.splitlines(keepends=True)
+    assert after.startswith("".join(kept[:2] + kept[7:]))
+    assert after.removeprefix("".join(kept[:2] + kept[7:])).startswith(
+        "- id: martin-reseau-vaut-membres\n  text: |-\n    Un réseau ne vaut")
+    assert [quote.author for quote in load_knowledge(into).quotes] == ["Wanda J. Orlikowski",
+                                                                        "Ada Martin"]
+
+
 def test_eval_measures_what_sbbot_import_writes_in_the_same_run(
         imported: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Issue 13 asks the shipped, bare and imported figures of one command: `--imported`

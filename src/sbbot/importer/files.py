@@ -24,20 +24,23 @@ from ruamel.yaml import YAML
 from sbbot.knowledge import load_knowledge
 
 WIDTH = 100
+UNWRAPPED = 1_000_000
+"""A width no line reaches: what the importer adds to an admin's file is not wrapped either,
+as the curated files keep a long string on one line."""
 
 
-def round_trip() -> YAML:
+def round_trip(width: int = WIDTH) -> YAML:
     yaml = YAML()
-    yaml.width = WIDTH
+    yaml.width = width
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.allow_unicode = True
     yaml.preserve_quotes = True
     return yaml
 
 
-def dump(document: Any) -> str:
+def dump(document: Any, width: int = WIDTH) -> str:
     stream = io.StringIO()
-    round_trip().dump(document, stream)
+    round_trip(width).dump(document, stream)
     return stream.getvalue()
 
 

@@ -2,11 +2,12 @@
 
 A post file an admin may have edited is never replaced without --force, and then the ids and
 hints of entries whose text did not change are kept. `quotes.yaml` and `events.yaml` gain
-the new entries; their comments and the other posts' entries stay as they were.
+the new entries; every other line, comments and the other posts' entries, stays byte for byte.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,7 +18,8 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 
 from sbbot.importer.build import DraftPost, Drafts, QuoteDraft
 from sbbot.importer.events import DraftEvent
-from sbbot.importer.files import dump, load, write_atomically
+from sbbot.importer.files import UNWRAPPED, dump, load, write_atomically
+from sbbot.importer.hints import end_of_value
 from sbbot.importer.prose import fold_space
 from sbbot.knowledge.schema import header as schema_header
 
@@ -133,13 +135,17 @@ def replace_entries(document: Any, key: str, slugs: set[str], new: list[Commente
     if not isinstance(entries, list):
         entries = CommentedSeq()
         document[key] = entries
-    old = [entry for entry in entries if isinstance(entry, Mapping) and entry.get("post") in slugs]
+    old = [entry for entry in entries if of_posts(entry, slugs)]
     if old and not force:
         raise ImportConflict(f"{path} already has {len(old)} {key} of these posts "
                              "(use --force to replace them)")
     for entry in old:
         entries.remove(entry)
     entries.extend(new)
+
+
+def of_posts(entry: Any, slugs: set[str]) -> bool:
+    return isinstance(entry, Mapping) and entry.get("post") in slugs
 
 
 def render(drafts: Drafts, into: Path, force: bool) -> dict[str, str]:
@@ -174,19 +180,65 @@ def render(drafts: Drafts, into: Path, force: bool) -> dict[str, str]:
 def merged_list(path: Path, key: str, text_key: str, slugs: set[str], force: bool, header: str,
                 entries: Callable[[dict[str, Kept]], list[CommentedMap]]) -> str | None:
     """`quotes.yaml` or `events.yaml` with the imported posts' entries swapped for new ones
-    (an unchanged entry keeps its id and hints), everything else as it was; None when the
-    file exists and neither had nor gets an entry of these posts. A round trip through
-    ruamel.yaml rewraps long lines and reindents hand-wrapped lists, so a file the import
-    does not change is not rewritten: importing a page with no quote used to reformat an
-    admin's quotes.yaml."""
-    document = listed_file(path, key, header)
+    (an unchanged entry keeps its id and hints), everything else as it was, byte for byte;
+    None when the file exists and neither had nor gets an entry of these posts."""
+    text = path.read_text(encoding="utf-8") if path.exists() else None
+    document = listed_file(path, key, header) if text is None else load(text)
     old = kept_by_text([entry for entry in document.get(key) or []
-                        if isinstance(entry, Mapping) and entry.get("post") in slugs], text_key)
+                        if of_posts(entry, slugs)], text_key)
     new = entries(old)
-    if path.exists() and not old and not new:
+    if text is not None and not old and not new:
         return None
+    spliced = None if text is None else splice_entries(text, document, key, slugs, new)
     replace_entries(document, key, slugs, new, force, path)
+    if spliced is not None and same_data(load(spliced), document):
+        return spliced
     return dump(document)
+
+
+def splice_entries(text: str, document: Any, key: str, slugs: set[str],
+                   new: list[CommentedMap]) -> str | None:
+    """The file's text with the imported posts' entries taken out of the list and the new
+    ones added after its last entry, every other line as the admin wrote it; None when the
+    list is not written one `- ` entry after another (the caller then dumps the document).
+
+    A round trip through ruamel.yaml rewraps long lines and reindents hand-wrapped flow
+    lists, so the text is edited instead, as `!apprendre` does.
+    """
+    entries = document.get(key) if isinstance(document, CommentedMap) else None
+    if not isinstance(entries, CommentedSeq) or not entries or entries.fa.flow_style():
+        return None
+    lines = text.splitlines(keepends=True)
+    dash = entries.lc.item(0)[1] - 2
+    spans: list[range] = []
+    for index in range(len(entries)):
+        line, column = entries.lc.item(index)
+        if dash < 0 or column - 2 != dash or not lines[line].startswith("- ", dash):
+            return None
+        spans.append(range(line, end_of_value(lines, line, dash)))
+    removed = {number for span, entry in zip(spans, entries, strict=True)
+               if of_posts(entry, slugs) for number in span}
+    kept = [line for number, line in enumerate(lines) if number not in removed]
+    at = spans[-1].stop - len(removed)
+    if at > 0 and not kept[at - 1].endswith("\n"):
+        kept[at - 1] += "\n"
+    return "".join(kept[:at] + entries_lines(key, new, dash) + kept[at:])
+
+
+def entries_lines(key: str, new: list[CommentedMap], dash: int) -> list[str]:
+    """The new entries as list items whose `- ` is at column `dash`, long lines unwrapped."""
+    listed = CommentedMap()
+    listed[key] = CommentedSeq(new)
+    dumped = dump(listed, UNWRAPPED).splitlines(keepends=True)[1:] if new else []
+    shift = dash - 2  # dump() writes each `- ` at column 2
+    return [line if not line.strip() else
+            " " * shift + line if shift >= 0 else line[-shift:] for line in dumped]
+
+
+def same_data(edited: Any, document: Any) -> bool:
+    """Whether the edited text reads back as the merged document (the check that a file laid
+    out in an unusual way was spliced right)."""
+    return json.dumps(edited, default=str) == json.dumps(document, default=str)
 
 
 def write(into: Path, files: Mapping[str, str]) -> None:
