@@ -187,6 +187,27 @@ Le lieu est à deux pas de la gare, au rez-de-chaussée, accessible en fauteuil 
 """
 
 
+def test_into_a_file_or_an_unwritable_place_is_a_message_not_a_traceback(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    source = tmp_path / "rencontre.md"
+    source.write_text(MARKDOWN_POST, encoding="utf-8")
+    assert run_import(source, "--into", source) == 1
+    assert capsys.readouterr().err == (f"sbbot import: {source} is not a directory (--into "
+                                       "names the knowledge directory)\n")
+    assert source.read_text(encoding="utf-8") == MARKDOWN_POST
+    into = tmp_path / "knowledge"
+    into.mkdir()
+    (into / "posts").write_text("a file where the posts directory goes", encoding="utf-8")
+    assert run_import(source, "--into", into) == 1
+    assert capsys.readouterr().err.endswith(f"sbbot import: {into / 'posts'} is not a "
+                                            "directory (--into names the knowledge directory)\n")
+    (into / "posts").unlink()
+    (into / "quotes.yaml").mkdir()
+    assert run_import(source, "--into", into) == 1
+    assert capsys.readouterr().err.endswith(f"sbbot import: Is a directory: "
+                                            f"{into / 'quotes.yaml'}\n")
+
+
 def test_markdown_post_with_front_matter(tmp_path: Path) -> None:
     source = tmp_path / "rencontre.md"
     source.write_text(MARKDOWN_POST, encoding="utf-8")

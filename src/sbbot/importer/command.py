@@ -48,6 +48,10 @@ def run(args: argparse.Namespace) -> int:
     except (SourceError, ImportConflict) as error:
         print(f"sbbot import: {error}", file=sys.stderr)
         return EXIT_ERROR
+    except OSError as error:  # a full disk, a read-only directory: a message, no traceback
+        where = f": {error.filename}" if error.filename else ""
+        print(f"sbbot import: {error.strerror or error}{where}", file=sys.stderr)
+        return EXIT_ERROR
 
 
 def existing_ids(into: Path) -> set[str]:
@@ -72,6 +76,11 @@ def run_import(sources: list[Path], into: Path, *, dry_run: bool, force: bool) -
     from sbbot.importer.files import validate_staged
     from sbbot.importer.writer import render, write
 
+    for directory in (into, into / "posts"):
+        if directory.exists() and not directory.is_dir():
+            print(f"sbbot import: {directory} is not a directory (--into names the knowledge "
+                  "directory)", file=sys.stderr)
+            return EXIT_ERROR
     drafts = draft(sources, existing_ids(into))
     print_notes(drafts)
     files = render(drafts, into, force)
