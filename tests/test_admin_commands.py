@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from sbbot.chat import Message, Reply
-from sbbot.commands.admin import reload_failure
+from sbbot.columns import Changes
+from sbbot.commands.admin import reload_failure, reload_summary
 from sbbot.engine import Engine
 from sbbot.store import Store, Subscription
 from tests.conftest import KNOWLEDGE_DIR, FakeClock
@@ -155,7 +156,7 @@ async def test_reload_reports_added_removed_and_changed_entries(
     reply = await say(admin_engine, "!recharger")
     assert reply.kind == "command"
     assert reply.text.splitlines() == [
-        "Connaissances rechargées : 1 ajoutée(s), 0 retirée(s), 1 modifiée(s).",
+        "Connaissances rechargées : 1 entrée ajoutée, aucune retirée, 1 modifiée.",
         "Ajoutées : nouvelle-citation",
         "Modifiées : orlikowski-2003",
     ]
@@ -190,6 +191,15 @@ async def test_a_broken_reload_keeps_answering_from_the_previous_knowledge(
     assert (await say(admin_engine, "!citation", admin=False)).kind == "command"
 
 
+def test_reload_counts_agree_in_french() -> None:
+    """'1 ajoutée(s), 0 retirée(s)' read as a form; a reply agrees its words with the number."""
+    ids = tuple(f"q{n}" for n in range(10))
+    assert reload_summary(Changes(ids, ("x",), ())).splitlines() == [
+        "Connaissances rechargées : 10 entrées ajoutées, 1 retirée, aucune modifiée.",
+        "Ajoutées : q0, q1, q2, q3, q4, q5, q6, q7 … et 2 autres", "Retirées : x"]
+    assert reload_summary(Changes((), (), ids[:9])).endswith("q7 … et 1 autre")
+
+
 def test_reload_problems_are_trimmed_to_fit_a_message() -> None:
     problems = [f"knowledge/posts/p.yaml:{n}: text: a long explanation of what is wrong here"
                 for n in range(1, 200)]
@@ -197,4 +207,5 @@ def test_reload_problems_are_trimmed_to_fit_a_message() -> None:
     assert len(text) < MAX_REPLY_CHARS
     assert text.splitlines()[1] == problems[0]
     assert text.endswith("lancez « sbbot validate » pour la liste complète.")
-    assert "199 erreur(s)" in text
+    assert text.startswith("Rechargement refusé : 199 erreurs dans les fichiers")
+    assert reload_failure(problems[:1]).startswith("Rechargement refusé : 1 erreur dans")

@@ -96,8 +96,8 @@ async def test_a_reload_at_100000_entries_never_delays_an_answer_by_more_than_50
         reply = reloading.result()
     finally:
         post.write_text(original, encoding="utf-8")
-    assert reply is not None and reply.text.startswith("Connaissances rechargées : 0 ajoutée(s)"
-                                                       ", 0 retirée(s), 1 modifiée(s).")
+    assert reply is not None and reply.text.startswith("Connaissances rechargées : aucune entrée "
+                                                       "ajoutée, aucune retirée, 1 modifiée.")
     worst = max(gaps, key=lambda gap: gap.ours)
     print(f"\n{len(gaps)} answers during the reload; largest gap {1000 * worst.wall:.1f} ms "
           f"({1000 * worst.cpu:.1f} ms of this process's CPU); largest on the clock "

@@ -153,7 +153,7 @@ async def test_a_reload_is_logged_only_when_it_changes_an_entry(
     edit_inscription(knowledge_copy, "participation à 20 euros, mais si")
     await reload_after_change(engine, ["digital-workplace.yaml"], report)
     assert [record.levelno for record in caplog.records] == [logging.INFO]
-    assert "1 modifiée(s)" in caplog.records[0].message and reports == []
+    assert "1 modifiée." in caplog.records[0].message and reports == []
 
 
 async def test_admin_notices_go_to_the_configured_channel(make_engine: Callable[..., Engine]

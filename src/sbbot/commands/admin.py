@@ -157,8 +157,9 @@ async def recharger(context: Context, arguments: str) -> Reply:
 def reload_summary(report: ReloadReport) -> str:
     if report.empty:
         return "Connaissances rechargées : aucun changement."
-    counts = (f"{len(report.added)} ajoutée(s), {len(report.removed)} retirée(s), "
-              f"{len(report.changed)} modifiée(s)")
+    counts = ", ".join((counted(len(report.added), "entrée ajoutée"),
+                        counted(len(report.removed), "retirée"),
+                        counted(len(report.changed), "modifiée")))
     lines = [f"Connaissances rechargées : {counts}."]
     for label, ids in (("Ajoutées", report.added), ("Retirées", report.removed),
                        ("Modifiées", report.changed)):
@@ -167,13 +168,23 @@ def reload_summary(report: ReloadReport) -> str:
     return "\n".join(lines)
 
 
+def counted(number: int, words: str) -> str:
+    """'aucune retirée', '1 entrée ajoutée', '3 entrées ajoutées': French agrees the words
+    with the number (feminine, as entrée and erreur are), where "(s)" reads as a form."""
+    if number == 0:
+        return f"aucune {words}"
+    return f"{number} {words}" if number == 1 else f"{number} " + " ".join(
+        f"{word}s" for word in words.split())
+
+
 def id_list(ids: Sequence[str]) -> str:
     shown = ", ".join(ids[:IDS_SHOWN])
-    return shown if len(ids) <= IDS_SHOWN else f"{shown} … et {len(ids) - IDS_SHOWN} autres"
+    rest = len(ids) - IDS_SHOWN
+    return shown if rest <= 0 else f"{shown} … et {counted(rest, 'autre')}"
 
 
 def reload_failure(problems: Sequence[str]) -> str:
-    head = (f"Rechargement refusé : {len(problems)} erreur(s) dans les fichiers de "
+    head = (f"Rechargement refusé : {counted(len(problems), 'erreur')} dans les fichiers de "
             "connaissances. Je continue de répondre avec les connaissances précédentes.")
     shown: list[str] = []
     used = 0
@@ -184,7 +195,8 @@ def reload_failure(problems: Sequence[str]) -> str:
         shown.append(line)
         used += len(line) + 1
     rest = len(problems) - len(shown)
-    tail = [f"… et {rest} autre(s) : lancez « sbbot validate » pour la liste complète."] \
+    tail = [f"… et {counted(rest, 'autre')} : lancez « sbbot validate » pour la liste "
+            "complète."] \
         if rest else []
     return "\n".join([head, *shown, *tail])
 
