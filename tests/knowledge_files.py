@@ -137,6 +137,14 @@ CASES = {
     "syntax error": Case(
         "quotes.yaml", edit(QUOTES, "    author: Someone\n", "    author: Someone\n   oops: [\n"),
         12, "(document)", "YAML syntax error"),
+    "unclosed list": Case(
+        "quotes.yaml", edit(QUOTES, "    year: 2003\n", "    year: [2003\n"),
+        6, "(document)", "(in the [ ] list that starts on line 5)"),
+    "unclosed quote": Case(
+        "quotes.yaml", edit(QUOTES, '"Une technologie de collaboration n’a ni valeur."',
+                            '"Une technologie de collaboration n’a ni valeur.'),
+        3, "(document)", "YAML syntax error: found unexpected end of stream (in the quoted "
+        "string that starts here)"),
     "unknown key (typo)": Case(
         "quotes.yaml", edit(QUOTES, "    author: Wanda", "    autor: Wanda"),
         4, "quotes[0].autor", "unknown key 'autor' (did you mean 'author'?)"),

@@ -9,6 +9,7 @@ error locations are mapped back to lines through `Document.lines`.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -95,14 +96,36 @@ def read_document(path: Path, root: Path) -> Document:
         else:
             document.data = NodeWalker(loader, document).walk(node, ())
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        document.report((), f"YAML syntax error: {error.problem or error.context}",
-                        line=mark.line + 1 if mark else 1)
+        line, message = syntax_error(error)
+        document.report((), message, line=line)
     except yaml.YAMLError as error:
         document.report((), f"YAML error: {error}")
     finally:
         loader.dispose()
     return document
+
+
+PARSER_WORDS = {"quoted scalar": "quoted string", "flow sequence": "[ ] list",
+                "flow mapping": "{ } mapping", "block collection": "list",
+                "block mapping": "mapping", "block scalar": "| or > text"}
+"""The parser's names for what was open, in the words of the files' own syntax."""
+
+
+def syntax_error(error: yaml.MarkedYAMLError) -> tuple[int, str]:
+    """The line to look at and what is wrong there. The parser stops where it notices the
+    mistake, often lines after it: an unclosed quote is noticed at the end of the file, an
+    unclosed `[` at the next key. The line where that quote or list starts is then named,
+    and is the line reported when the parser only noticed at the end of the file."""
+    problem, context = error.problem_mark, error.context_mark
+    message = f"YAML syntax error: {error.problem or error.context}"
+    if problem is None or context is None or context.line == problem.line:
+        mark = problem or context
+        return (mark.line + 1 if mark else 1), message
+    what = re.sub(r"^while (?:parsing|scanning) (?:an? |the )?", "", error.context or "")
+    what = PARSER_WORDS.get(what, what)
+    if "end of stream" in (error.problem or ""):
+        return context.line + 1, f"{message} (in the {what} that starts here)"
+    return problem.line + 1, f"{message} (in the {what} that starts on line {context.line + 1})"
 
 
 class NodeWalker:
