@@ -97,6 +97,35 @@ async def test_bad_arguments_explain_the_usage(engine: Engine) -> None:
     assert reply.kind == "error" and "Pas de question n°3" in reply.text
 
 
+async def test_an_empty_quoted_question_is_refused_before_the_file_is_touched(
+        engine: Engine, knowledge_copy: Path) -> None:
+    path = knowledge_copy / "posts" / "digital-workplace.yaml"
+    before = path.read_text(encoding="utf-8")
+    for typed in ('!apprendre "" dw-inscription', '!apprendre "   " dw-inscription',
+                  "!apprendre « » dw-inscription"):
+        reply = await say(engine, typed)
+        assert reply.kind == "error" and "Utilisez !apprendre N ID" in reply.text, typed
+        assert typed == '!apprendre "" dw-inscription' or reply.text.startswith(
+            "La question entre guillemets est vide. "), typed
+    assert path.read_text(encoding="utf-8") == before
+
+
+async def test_a_teaching_the_files_refuse_names_the_real_file_and_field(
+        engine: Engine, knowledge_copy: Path) -> None:
+    """The staging copy's path (/tmp/sbbot-import-…) was shown, and the field path
+    `hints.questions` read as a link and became "[lien]"."""
+    path = knowledge_copy / "posts" / "digital-workplace.yaml"
+    broken = path.read_text(encoding="utf-8").replace(
+        '        - "Faut-il réserver ?"\n', '        - ""\n')
+    path.write_text(broken, encoding="utf-8")
+    reply = await say(engine, f"!apprendre \"{MISSED}\" dw-inscription")
+    assert reply.kind == "error"
+    assert reply.text.splitlines() == [
+        "Je n’ai rien modifié : les fichiers de connaissances ne se chargeraient plus.",
+        f"{path}:126: passages[9].hints.questions[3]: empty text"]
+    assert path.read_text(encoding="utf-8") == broken
+
+
 async def test_two_concurrent_teachings_are_both_kept(
         engine: Engine, knowledge_copy: Path) -> None:
     first, second = await asyncio.gather(

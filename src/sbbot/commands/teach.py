@@ -22,13 +22,14 @@ from sbbot.commands.admin import recent_unanswered
 from sbbot.commands.content import entry_reply
 from sbbot.entries import Entry, entries_of
 from sbbot.importer.hints import TeachError, add_question
-from sbbot.knowledge import KnowledgeError
+from sbbot.knowledge import KnowledgeError, Problem
 from sbbot.snapshot import SnapshotError
 
 log = logging.getLogger(__name__)
 QUOTED = re.compile(r"^\s*[\"«“]\s*(?P<question>.+?)\s*[\"»”]\s+(?P<id>\S+)\s*$")
 NUMBERED = re.compile(r"^\s*(?P<number>\d{1,3})\s+(?P<id>\S+)\s*$")
 SUGGESTIONS = 3
+PROBLEMS_SHOWN = 5
 USAGE = ("Utilisez !apprendre N ID (N : le numéro d’une ligne de !questions) ou "
          "!apprendre \"la question\" ID.")
 
@@ -45,13 +46,25 @@ async def apprendre(context: Context, arguments: str) -> Reply:
     try:
         path, added = await asyncio.to_thread(teach, engine.knowledge_dir, entry, question,
                                               engine.reload)
-    except (TeachError, KnowledgeError, OSError) as error:
+    except KnowledgeError as error:
+        return Reply("Je n’ai rien modifié : les fichiers de connaissances ne se chargeraient "
+                     "plus.\n" + "\n".join(problem_line(context, problem)
+                                            for problem in error.problems[:PROBLEMS_SHOWN]),
+                     "error")
+    except (TeachError, OSError) as error:
         return Reply(f"Je n’ai rien modifié : {context.echo(str(error), 300)}", "error")
     except SnapshotError:
         log.exception("knowledge reload after !apprendre failed")
         return Reply("La question est enregistrée dans le fichier, mais le rechargement a "
                      "échoué (voir le journal du bot) : lancez !recharger.", "error")
     return confirmation(context, entry, question, path, added)
+
+
+def problem_line(context: Context, problem: Problem) -> str:
+    """A problem as `sbbot validate` prints it; only its message may quote member text (the
+    question), so only the message is made inert: read as a link, the field path
+    `hints.questions` became "[lien]"."""
+    return f"{problem.file}:{problem.line}: {problem.field}: {context.echo(problem.message, 200)}"
 
 
 def teach(directory: Path, entry: Entry, question: str,
@@ -65,7 +78,10 @@ async def parse(context: Context, arguments: str) -> tuple[str | None, str | Non
     """(question, id, None), or (None, None, why not) in French."""
     quoted = QUOTED.match(arguments)
     if quoted:
-        return " ".join(quoted["question"].split()), quoted["id"].lower(), None
+        question = " ".join(quoted["question"].split())
+        if not question:
+            return None, None, f"La question entre guillemets est vide. {USAGE}"
+        return question, quoted["id"].lower(), None
     numbered = NUMBERED.match(arguments)
     if not numbered:
         return None, None, USAGE

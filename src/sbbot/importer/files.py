@@ -16,12 +16,14 @@ import os
 import shutil
 import tempfile
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 
-from sbbot.knowledge import load_knowledge
+from sbbot.knowledge import KnowledgeError, Problem, load_knowledge
+from sbbot.knowledge.document import display_path
 
 WIDTH = 100
 UNWRAPPED = 1_000_000
@@ -61,7 +63,20 @@ def validate_staged(into: Path, files: Mapping[str, str]) -> None:
             target = stage / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-        load_knowledge(stage)
+        try:
+            load_knowledge(stage)
+        except KnowledgeError as error:
+            raise KnowledgeError([unstaged(problem, stage, into)
+                                  for problem in error.problems]) from None
+
+
+def unstaged(problem: Problem, stage: Path, into: Path) -> Problem:
+    """A problem found in the staging copy, located in the file the admin will open."""
+    path = Path(problem.file)
+    path = path if path.is_absolute() else Path.cwd() / path
+    if not path.is_relative_to(stage):
+        return problem
+    return replace(problem, file=display_path(into / path.relative_to(stage)))
 
 
 def write_atomically(path: Path, text: str) -> None:
