@@ -143,6 +143,10 @@ async def test_citation_unknown_author_lists_the_known_ones(engine: Engine) -> N
     assert reply.kind == "error"
     assert "Victor Hugo" in reply.text
     assert "Jacques Attali" in reply.text
+    for letter in ("a", "é", "j", "W."):  # each is inside some name: not a name
+        reply = await say(engine, f"!citation {letter}")
+        assert reply.kind == "error" and reply.entry is None, letter
+        assert reply.text.startswith(f"Je n’ai pas de citation de « {letter} »"), letter
 
 
 async def test_agenda_before_the_event_shows_it_as_upcoming(

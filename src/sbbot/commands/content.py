@@ -239,6 +239,10 @@ def reason_number(typed: str) -> int | None:
 
 
 def find_author(quotes: tuple[Quote, ...], wanted: str) -> str | None:
+    """The author a member means, despite typos; None for a single letter, which partial
+    matching finds inside every name ("!citation a" gave the first author in the list)."""
+    if len(re.sub(r"\W", "", fold(wanted))) < 2:
+        return None
     authors = sorted({quote.author for quote in quotes})
     match = process.extractOne(fold(wanted), {a: fold(a) for a in authors},
                                scorer=fuzz.partial_ratio, score_cutoff=75)
