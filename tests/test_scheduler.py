@@ -325,6 +325,14 @@ def test_sbbot_schedule_is_a_dry_run_showing_the_terminal_channel(
     assert main(["schedule", "--at", "2014-03-28T08:30"]) == 0
     assert "event_reminder\nRappel : « Matinée" in capsys.readouterr().out
 
+    # A huge count was planned day by day for minutes; it is refused at once.
+    for count in ("100000", "0", "-1", "trois"):
+        with pytest.raises(SystemExit) as refused:
+            main(["schedule", "--next", count])
+        assert refused.value.code == 2
+        assert capsys.readouterr().err.endswith(
+            f"argument --next: a number from 1 to 1000, not '{count}'\n")
+
 
 # Shutdown -------------------------------------------------------------------------------------
 

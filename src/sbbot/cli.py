@@ -212,10 +212,15 @@ async def schedule(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
-def positive_int(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise ValueError(value)
+PREVIEW_MAX = 1000
+"""`schedule --next` at most: a thousand announcements take about a second to plan (each
+day's quote continues the days before it), a hundred thousand took minutes."""
+
+
+def preview_count(value: str) -> int:
+    number = int(value) if value.strip().lstrip("-").isdigit() else 0
+    if not 1 <= number <= PREVIEW_MAX:
+        raise argparse.ArgumentTypeError(f"a number from 1 to {PREVIEW_MAX}, not {value!r}")
     return number
 
 
@@ -268,8 +273,8 @@ def build_parser() -> argparse.ArgumentParser:
     when = schedule_parser.add_mutually_exclusive_group(required=True)
     when.add_argument("--at", type=datetime.fromisoformat, metavar="ISO8601",
                       help="what would be posted at that instant (local time if no offset)")
-    when.add_argument("--next", type=positive_int, metavar="N",
-                      help="the next N announcements")
+    when.add_argument("--next", type=preview_count, metavar="N",
+                      help=f"the next N announcements (at most {PREVIEW_MAX})")
     schedule_parser.add_argument("--json", action="store_true",
                                  help="one JSON object per announcement")
     schedule_parser.set_defaults(handler=schedule)
