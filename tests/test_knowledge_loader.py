@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -150,6 +151,19 @@ def test_paths_are_relative_to_the_working_directory(
     (problem,) = problems_of(root.resolve())
 
     assert str(problem) == "knowledge/quotes.yaml:1: (document): file not found"
+
+
+def test_a_file_where_a_directory_goes_is_named_as_such(tmp_path: Path) -> None:
+    """`sbbot validate post.md` said "knowledge directory not found" of a file that exists."""
+    (tmp_path / "post.md").write_text("# Titre\n", encoding="utf-8")
+    (problem,) = problems_of(tmp_path / "post.md")
+    assert problem.message == "not a directory (the knowledge directory holds posts/)"
+    assert problems_of(tmp_path / "absent")[0].message == "knowledge directory not found"
+    root = write_knowledge(tmp_path / "knowledge")
+    shutil.rmtree(root / "posts")
+    (root / "posts").write_text("", encoding="utf-8")
+    assert [problem.message for problem in problems_of(root)
+            if problem.file.endswith("posts")] == ["not a directory"]
 
 
 def test_a_broken_post_does_not_make_references_to_it_dangle(tmp_path: Path) -> None:

@@ -91,9 +91,10 @@ def post_documents(root: Path) -> tuple[list[Document], list[Document]]:
     """Every post file read, and problems about the posts directory itself."""
     folder, notes = root / "posts", Document(display_path(root / "posts"))
     paths = sorted(folder.glob("*.yaml"))
-    if not folder.is_dir() or not paths:
-        notes.report((), "posts directory not found" if not folder.is_dir()
-                     else "no post files (posts/<slug>.yaml)")
+    if not folder.is_dir():
+        notes.report((), "not a directory" if folder.exists() else "posts directory not found")
+    elif not paths:
+        notes.report((), "no post files (posts/<slug>.yaml)")
     strays = [Document(display_path(stray)) for stray in sorted(folder.glob("*.yml"))]
     for stray in strays:
         stray.report((), "ignored: post files must end in .yaml")
@@ -109,7 +110,8 @@ def load_knowledge(directory: str | Path) -> Knowledge:
     root = Path(directory)
     if not root.is_dir():
         raise KnowledgeError([Problem(display_path(root), 1, DOCUMENT,
-                                      "knowledge directory not found")])
+                                      "not a directory (the knowledge directory holds posts/)"
+                                      if root.exists() else "knowledge directory not found")])
     post_files, notes = post_documents(root)
     files = {name: read_document(root / f"{name}.yaml", root) for name in FILES
              if name not in OPTIONAL or os.path.lexists(root / f"{name}.yaml")}
