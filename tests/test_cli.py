@@ -120,6 +120,15 @@ def test_chat_answers_raison_and_the_geneva_event(env: dict[str, str]) -> None:
     assert "À bientôt" in result.stdout
 
 
+def test_an_empty_line_in_the_chat_only_gives_a_new_prompt(env: dict[str, str]) -> None:
+    """Enter on an empty prompt was answered "Bonjour ! Posez-moi une question…"."""
+    result = sbbot("chat", stdin="\n   \n\t\n!raison 1\n", env=env)
+    assert result.returncode == 0, result.stderr
+    prompts = result.stdout.split("vous> ")
+    assert prompts[1:4] == ["", "", ""], prompts
+    assert prompts[4].startswith("sbbot> Raison n°1 ") and "Bonjour" not in result.stdout
+
+
 def test_run_without_token_opens_the_terminal_chat(env: dict[str, str]) -> None:
     result = sbbot("run", stdin="!agenda\n", env=env)
     assert result.returncode == 0, result.stderr

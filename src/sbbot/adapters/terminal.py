@@ -57,6 +57,8 @@ class TerminalAdapter(ChatAdapter[TerminalSettings]):
             if not line:
                 self._write("\nÀ bientôt !\n")
                 return
+            if not line.strip():  # Enter on an empty prompt: a new prompt, as in a shell
+                continue
             operator = self.settings.operator
             await self.hear(Incoming(line, CHANNEL, CHANNEL, author="terminal", addressed=True,
                                      is_admin=operator, is_operator=operator), self._print)
