@@ -1,0 +1,123 @@
+"""What members ask about the events the posts announce: `!agenda` and `!evenement`, and the
+event card an answer shows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime
+
+from rapidfuzz import fuzz, process
+
+from sbbot.chat import Card, EntryRef, Reply
+from sbbot.commands import Bot, Context
+from sbbot.entries import french_date, render_event
+from sbbot.inbound import PREFIX
+from sbbot.knowledge.model import Event
+from sbbot.text import fold
+
+ANSWER_FOOTER = "Source : « {} »"
+
+
+def event_reply(event: Event, now: datetime, source: str, lead: str = "") -> Reply:
+    when = relative_when(event, now)
+    footer = ANSWER_FOOTER.format(source)
+    text = f"{lead}{render_event(event)}\n{when}\n\n{footer}"
+    speakers = "\n".join(
+        ", ".join(part for part in (speaker.name, speaker.affiliation, speaker.role) if part)
+        for speaker in event.speakers)
+    card = Card(
+        title=event.name,
+        body=f"{lead}{event.summary}\n{when}",
+        footer=footer,
+        fields=tuple((label, value) for label, value in (
+            ("Quand", f"{french_date(event.start)} ({event.timezone})"),
+            ("Où", event.location),
+            ("Programme", "\n".join(f"– {item}" for item in event.programme)),
+            ("Intervenants", speakers),
+            ("Tarif", event.price or ""),
+            ("Inscription", event.registration or ""),
+        ) if value),
+    )
+    return Reply(text, "command", EntryRef(event.id, "event", render_event(event), source),
+                 None, card)
+
+
+def relative_when(event: Event, now: datetime) -> str:
+    days = (event.start.date() - now.astimezone(event.start.tzinfo).date()).days
+    if event.start < now:
+        return "(Cet événement a déjà eu lieu.)"
+    if days == 0:
+        return "(C’est aujourd’hui !)"
+    return "(C’est demain !)" if days == 1 else f"(Dans {days} jours.)"
+
+
+def source_title(context: Context, event: Event) -> str:
+    return context.engine.knowledge.post(event.post).title
+
+
+async def agenda(context: Context, arguments: str) -> Reply:
+    now = context.engine.clock()
+    events = sorted(context.engine.knowledge.events, key=lambda event: event.start)
+    upcoming = [event for event in events if event.start >= now]
+    if upcoming:
+        replies = [event_reply(event, now, source_title(context, event)) for event in upcoming]
+        if len(replies) == 1:
+            return replies[0]
+        return Reply("\n\n".join(reply.text for reply in replies), "command")
+    if not events:
+        return Reply(NO_EVENT, "command")
+    latest = events[-1]
+    return event_reply(latest, now, source_title(context, latest),
+                       lead="Aucun événement à venir. Le dernier en date :\n")
+
+
+async def evenement(context: Context, arguments: str) -> Reply:
+    events = context.engine.knowledge.events
+    now = context.engine.clock()
+    if not events:
+        return Reply(NO_EVENT, "command" if not arguments else "error")
+    if not arguments:
+        listed = event_list(events, now)
+        text = (f"Quel événement ? Tapez {PREFIX}evenement suivi de son nom, par exemple : "
+                f"{PREFIX}evenement {event_order(events, now)[0].name}\n"
+                f"Événements annoncés dans les articles :\n{listed}\n"
+                f"Les événements à venir, en détail : {PREFIX}agenda")
+        return Reply(text, "command", card=Card("Événements", text))
+    choices = {event.id: fold(f"{event.name} {event.location}") for event in events}
+    match = process.extractOne(fold(arguments), choices, scorer=fuzz.token_set_ratio,
+                               score_cutoff=60)
+    if match is None:
+        return Reply(f"Je ne connais pas d’événement « {context.echo(arguments, 40)} ». "
+                     f"Événements connus :\n{event_list(events, now)}", "error")
+    event = next(event for event in events if event.id == match[2])
+    return event_reply(event, now, source_title(context, event))
+
+
+NO_EVENT = "Aucun événement n’est annoncé dans les articles."
+LISTED_EVENTS = 8
+"""Events listed by name at most, so that a list stays one short chat message."""
+
+
+def event_order(events: Iterable[Event], now: datetime) -> list[Event]:
+    """The events a member most likely means first: the upcoming ones, soonest first, then
+    the past ones, latest first."""
+    upcoming = sorted((event for event in events if event.start >= now),
+                      key=lambda event: event.start)
+    past = sorted((event for event in events if event.start < now),
+                  key=lambda event: event.start, reverse=True)
+    return upcoming + past
+
+
+def event_list(events: Iterable[Event], now: datetime) -> str:
+    """One line per event (name, date, place, and whether it is past), as a member picks one."""
+    ordered = event_order(events, now)
+    lines = [f"• {event.name} — {french_date(event.start)}, {event.location}"
+             + (" (passé)" if event.start < now else "")
+             for event in ordered[:LISTED_EVENTS]]
+    if len(ordered) > LISTED_EVENTS:
+        lines.append(f"• … et {len(ordered) - LISTED_EVENTS} autres")
+    return "\n".join(lines)
+
+
+def event_choices(bot: Bot) -> Iterable[tuple[str, str]]:
+    return ((event.name, event.name) for event in bot.knowledge.events)
