@@ -189,10 +189,10 @@ async def test_evenement_without_a_name_says_how_and_lists_the_events(
         "!evenement Matinée de l’entreprise de demain",
         "Événements annoncés dans les articles :",
         "• Matinée de l’entreprise de demain — vendredi 4 avril 2014 à 08:30, Genève (passé)",
-        "Les événements à venir, en détail : !agenda"]
+        "Les événements à venir : !agenda"]
     assert reply.text != (await say(engine, "!agenda")).text
     clock.now = datetime(2014, 3, 28, 12, 0, tzinfo=UTC)
-    assert "Genève\n" in (await say(engine, "!event")).text  # upcoming: not marked past
+    assert "Genève (dans 7 jours)\n" in (await say(engine, "!event")).text
 
 
 async def test_evenement_lists_upcoming_events_first_and_stays_short(
@@ -208,9 +208,18 @@ async def test_evenement_lists_upcoming_events_first_and_stays_short(
     assert [line.split(" — ")[0] for line in listed] == [
         "• Rencontre 6", "• Rencontre 7", "• Rencontre 8", "• Rencontre 9", "• Rencontre 10",
         "• Rencontre 11", "• Rencontre 12", "• Rencontre 5", "• … et 4 autres"]
-    assert listed[0].endswith("Lyon") and listed[7].endswith("Lyon (passé)")
+    assert listed[0].endswith("Lyon (dans 9 jours)") and listed[7].endswith("Lyon (passé)")
     unknown = await say(engine, "!evenement salon de l'agriculture")
     assert unknown.kind == "error" and "• Rencontre 6 — " in unknown.text
+    # Seven upcoming events: a line each, not seven cards in full.
+    agenda = await say(engine, "!agenda")
+    assert agenda.text.splitlines()[0] == "Événements à venir :"
+    assert agenda.text.splitlines()[1] == (
+        "• Rencontre 6 — mardi 10 juin 2014 à 18:00, Lyon (dans 9 jours)")
+    assert len(agenda.text.splitlines()) == 9 and "Rencontre 5" not in agenda.text
+    assert agenda.text.endswith("!evenement NOM (par exemple !evenement Rencontre 6)")
+    clock.now = datetime(2014, 12, 1, tzinfo=UTC)  # one left: in full
+    assert (await say(engine, "!agenda")).entry is not None
 
 
 async def test_a_question_answered_by_an_event_says_when_it_is_from_now(

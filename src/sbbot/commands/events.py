@@ -42,13 +42,26 @@ def event_reply(event: Event, now: datetime, source: str, lead: str = "") -> Rep
                  None, card)
 
 
+def days_until(event: Event, now: datetime) -> int:
+    """Calendar days from today to the event's day, on the event's calendar."""
+    return (event.start.date() - now.astimezone(event.start.tzinfo).date()).days
+
+
 def relative_when(event: Event, now: datetime) -> str:
-    days = (event.start.date() - now.astimezone(event.start.tzinfo).date()).days
+    days = days_until(event, now)
     if event.start < now:
         return "(Cet événement a déjà eu lieu.)"
     if days == 0:
         return "(C’est aujourd’hui !)"
     return "(C’est demain !)" if days == 1 else f"(Dans {days} jours.)"
+
+
+def when_short(event: Event, now: datetime) -> str:
+    """How far the event is, for a line of a list: 'passé', 'demain', 'dans 7 jours'."""
+    if event.start < now:
+        return "passé"
+    days = days_until(event, now)
+    return {0: "aujourd’hui", 1: "demain"}.get(days, f"dans {days} jours")
 
 
 def source_title(context: Context, event: Event) -> str:
@@ -59,11 +72,13 @@ async def agenda(context: Context, arguments: str) -> Reply:
     now = context.engine.clock()
     events = sorted(context.engine.knowledge.events, key=lambda event: event.start)
     upcoming = [event for event in events if event.start >= now]
-    if upcoming:
-        replies = [event_reply(event, now, source_title(context, event)) for event in upcoming]
-        if len(replies) == 1:
-            return replies[0]
-        return Reply("\n\n".join(reply.text for reply in replies), "command")
+    if len(upcoming) == 1:
+        return event_reply(upcoming[0], now, source_title(context, upcoming[0]))
+    if upcoming:  # one line each: every card in full made a reply of several messages
+        text = (f"Événements à venir :\n{event_list(upcoming, now)}\n"
+                f"Le détail d’un événement : {PREFIX}evenement NOM (par exemple "
+                f"{PREFIX}evenement {upcoming[0].name})")
+        return Reply(text, "command", card=Card("Événements à venir", text))
     if not events:
         return Reply(NO_EVENT, "command")
     latest = events[-1]
@@ -81,7 +96,7 @@ async def evenement(context: Context, arguments: str) -> Reply:
         text = (f"Quel événement ? Tapez {PREFIX}evenement suivi de son nom, par exemple : "
                 f"{PREFIX}evenement {event_order(events, now)[0].name}\n"
                 f"Événements annoncés dans les articles :\n{listed}\n"
-                f"Les événements à venir, en détail : {PREFIX}agenda")
+                f"Les événements à venir : {PREFIX}agenda")
         return Reply(text, "command", card=Card("Événements", text))
     choices = {event.id: fold(f"{event.name} {event.location}") for event in events}
     match = process.extractOne(fold(arguments), choices, scorer=fuzz.token_set_ratio,
@@ -109,11 +124,10 @@ def event_order(events: Iterable[Event], now: datetime) -> list[Event]:
 
 
 def event_list(events: Iterable[Event], now: datetime) -> str:
-    """One line per event (name, date, place, and whether it is past), as a member picks one."""
+    """One line per event (name, date, place, how far it is), as a member picks one."""
     ordered = event_order(events, now)
-    lines = [f"• {event.name} — {french_date(event.start)}, {event.location}"
-             + (" (passé)" if event.start < now else "")
-             for event in ordered[:LISTED_EVENTS]]
+    lines = [f"• {event.name} — {french_date(event.start)}, {event.location} "
+             f"({when_short(event, now)})" for event in ordered[:LISTED_EVENTS]]
     if len(ordered) > LISTED_EVENTS:
         lines.append(f"• … et {len(ordered) - LISTED_EVENTS} autres")
     return "\n".join(lines)
