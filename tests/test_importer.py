@@ -208,6 +208,16 @@ def test_into_a_file_or_an_unwritable_place_is_a_message_not_a_traceback(
                                             f"{into / 'quotes.yaml'}\n")
 
 
+def test_a_page_with_no_article_is_one_line_on_stderr(
+        tmp_path: Path, capfd: pytest.CaptureFixture[str]) -> None:
+    """trafilatura's own ERROR lines ("empty HTML tree: None") came before the import's."""
+    page = tmp_path / "page.html"
+    page.write_bytes(bytes(range(256)) * 8)
+    assert run_import(page, "--into", tmp_path / "knowledge") == 1
+    assert capfd.readouterr().err == f"sbbot import: {page}: no article text found in the page\n"
+    assert not (tmp_path / "knowledge").exists()
+
+
 def test_markdown_post_with_front_matter(tmp_path: Path) -> None:
     source = tmp_path / "rencontre.md"
     source.write_text(MARKDOWN_POST, encoding="utf-8")

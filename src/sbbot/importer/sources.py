@@ -8,7 +8,10 @@ output keeps the structure the cutting rules need (headings, lists, block quotes
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from xml.etree import ElementTree
@@ -56,12 +59,27 @@ def read_source(path: Path) -> list[SourcePost]:
 
 # --- Web pages --------------------------------------------------------------------------------
 
+TRAFILATURA_LOG = logging.getLogger("trafilatura")
+"""trafilatura logs ERROR lines ("empty HTML tree: None") on a page it cannot read; the
+import says so itself, once, with the file's name."""
+
+
+@contextmanager
+def quiet(log: logging.Logger) -> Iterator[None]:
+    level = log.level
+    log.setLevel(logging.CRITICAL)
+    try:
+        yield
+    finally:
+        log.setLevel(level)
+
 
 def read_html(raw: bytes, origin: str) -> SourcePost:
-    extracted = trafilatura.extract(raw, output_format="xml", with_metadata=True,
-                                    include_comments=False, include_tables=False,
-                                    include_images=False, include_formatting=False,
-                                    include_links=False, deduplicate=True)
+    with quiet(TRAFILATURA_LOG):
+        extracted = trafilatura.extract(raw, output_format="xml", with_metadata=True,
+                                        include_comments=False, include_tables=False,
+                                        include_images=False, include_formatting=False,
+                                        include_links=False, deduplicate=True)
     if not extracted:
         raise SourceError(f"{origin}: no article text found in the page")
     root = ElementTree.fromstring(extracted)
