@@ -218,6 +218,25 @@ def test_a_page_with_no_article_is_one_line_on_stderr(
     assert not (tmp_path / "knowledge").exists()
 
 
+def test_a_post_given_twice_is_imported_once(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A file named twice (a glob and its name) or a page saved twice made two posts with
+    the same passages, `rencontre` and `rencontre-2`."""
+    source = tmp_path / "rencontre.md"
+    source.write_text(MARKDOWN_POST, encoding="utf-8")
+    copy = tmp_path / "copie.md"
+    copy.write_text(MARKDOWN_POST, encoding="utf-8")
+    into = tmp_path / "knowledge"
+    assert run_import(source, copy, source, "--into", into) == 0
+    knowledge = load_knowledge(into)
+    assert [post.slug for post in knowledge.posts] == ["rencontre-travail-reseau"]
+    assert len(knowledge.quotes) == len(knowledge.events) == 1
+    skipped = [line for line in capsys.readouterr().err.splitlines() if "skipped" in line]
+    assert skipped == [f"{copy}:1: rencontre-travail-reseau: the same post as {source}, line 1:"
+                       " skipped", f"{source}:1: rencontre-travail-reseau: the same post as "
+                       f"{source}, line 1: skipped"]
+
+
 def test_markdown_post_with_front_matter(tmp_path: Path) -> None:
     source = tmp_path / "rencontre.md"
     source.write_text(MARKDOWN_POST, encoding="utf-8")

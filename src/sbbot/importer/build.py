@@ -83,8 +83,14 @@ def draft(paths: Sequence[Path], taken_ids: Collection[str] = ()) -> Drafts:
     slugs = Ids()
     mentions: list[Mention] = []
     units_by_post: dict[str, Sequence[Unit]] = {}
+    read: dict[tuple[str, tuple[str, ...]], SourcePost] = {}
     for path in paths:
         for source_post in read_source(path):
+            same = read.setdefault(content_of(source_post), source_post)
+            if same is not source_post:
+                drafts.notes.add(source_post, source_post.line, post_slug(source_post.title),
+                                 f"the same post as {same.origin}, line {same.line}: skipped")
+                continue
             slug = slugs.claim(post_slug(source_post.title))
             post = clean_post(source_post, slug, drafts.notes)
             cuts = cut(post)
@@ -102,6 +108,12 @@ def draft(paths: Sequence[Path], taken_ids: Collection[str] = ()) -> Drafts:
         event_id = ids.claim(event.id)
         drafts.events.append(event if event_id == event.id else replace(event, id=event_id))
     return drafts
+
+
+def content_of(post: SourcePost) -> tuple[str, tuple[str, ...]]:
+    """A post's title and text: the same page saved twice, or one file named twice on the
+    command line (a glob and a name), made two posts with the same passages."""
+    return post.title, tuple(block.text for block in post.blocks)
 
 
 def draft_post(post: SourcePost, slug: str, cuts: list[Cut], ids: Ids) -> DraftPost:
