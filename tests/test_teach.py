@@ -147,6 +147,17 @@ async def test_a_quote_keeps_its_comments(engine: Engine, knowledge_copy: Path) 
     assert (added, removed) == (['        - "Qui se méfie de la transparence ?"'], [])
 
 
+async def test_a_taught_event_is_shown_as_members_will_read_it(engine: Engine) -> None:
+    """"Je réponds désormais" showed the bare event card; members get it with how far the
+    event is ("Cet événement a déjà eu lieu.") and its source."""
+    question = "C’est quand la matinée des croissants ?"
+    reply = await say(engine, f"!apprendre \"{question}\" matinee-entreprise-de-demain-2014")
+    assert "Je réponds désormais" in reply.text
+    member = await say(engine, question, admin=False)
+    assert member.kind == "answer" and "(Cet événement a déjà eu lieu.)" in member.text
+    assert reply.text.endswith(f"Je réponds désormais :\n{member.text}")
+
+
 async def test_an_entry_without_hints_gets_them(
         tmp_path: Path, make_engine: Callable[..., Engine]) -> None:
     """Imported knowledge has no hints yet: teaching writes the first ones."""

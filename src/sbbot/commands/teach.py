@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 from sbbot.chat import Reply
 from sbbot.commands import Argument, Bot, Command, Context
 from sbbot.commands.admin import recent_unanswered
-from sbbot.commands.content import entry_reply
+from sbbot.commands.content import answer_reply
 from sbbot.entries import Entry, entries_of
 from sbbot.importer.hints import TeachError, add_question
 from sbbot.knowledge import KnowledgeError, Problem
@@ -111,7 +111,7 @@ def confirmation(context: Context, entry: Entry, question: str, path: Path,
     result = context.engine.router.route(question)
     best = result.best
     if result.verdict == "answer" and best is not None and best.entry.id == entry.id:
-        answer = entry_reply(best.entry, score=best.score)
+        answer = answer_reply(context, best.entry, best.score)
         return Reply(f"{head}\nJe réponds désormais :\n{answer.text}", "command", answer.entry,
                      answer.score)
     got = best.entry.id if best is not None and result.verdict == "answer" else "rien"
