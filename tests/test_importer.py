@@ -255,7 +255,7 @@ def test_markdown_post_with_front_matter(tmp_path: Path) -> None:
     event, = knowledge.events
     assert event.start.isoformat(timespec="minutes") == "2026-03-14T18:30+01:00"
     assert (event.location, event.timezone, event.price) == ("Lyon", "Europe/Paris",
-                                                              "entrée est libre")
+                                                              "L’entrée est libre")
     assert event.date_note is not None and "2026-02-01" in event.date_note
     assert event.programme == ("une présentation des outils", "des retours d’expérience")
     assert event.speakers == ()  # a person quoted is not a speaker

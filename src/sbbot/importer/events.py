@@ -43,9 +43,13 @@ PLACE = re.compile(r"(?:\bà|\bau|\bin|\bat)\s+(?P<place>[A-ZÀ-Ý][\w’'-]+(?:
 YEAR = re.compile(r"(?<![\d/.-])(?:\d{1,2}/\d{1,2}/)?(?P<year>(?:19|20)\d\d)(?!\d)")
 NAME_BEFORE = re.compile(r"(?:\b(?:[Ll]a|[Ll]es?|[Tt]he)\s+|\b[Ll][’'])"
                          r"(?P<name>[A-ZÀ-Ý][^,.;:!?()«»\n]{2,60}?)\s+(?:du|de|le|on)\s*$")
-PRICE = re.compile(r"(?:participation|entrée|accès|inscription|admission|entrance)\s+"
+PRICE = re.compile(r"(?:\bl[’'](?=[eai])|\b(?:la|the)\s+(?=participation|inscription|"
+                   r"admission|entrance))?"
+                   r"(?:participation|entrée|accès|inscription|admission|entrance)\s+"
                    r"(?:est\s+|is\s+)?(?:gratuite?|libre|free)|\bgratuite?s?\b|\bfree\b|"
                    r"\d+(?:[.,]\d\d)?\s?(?:€|euros?|CHF|francs?)|[$€£]\s?\d+", re.IGNORECASE)
+"""A price as the post words it, its article included ("L’entrée est libre", not "entrée est
+libre")."""
 REGISTRATION = re.compile(r"\binscri|\bregist|\bsign[ -]?up", re.IGNORECASE)
 SEARCH_YEARS = 7
 """A weekday and day of month repeat within at most eleven years; the nearest match is taken
