@@ -41,6 +41,7 @@ async def test_slash_commands_are_synced_to_the_guild_in_french(
     assert options["aide"]["commande"]["required"] is False
     assert options["question"]["texte"]["required"] is True
     assert options["raison"]["numero"]["required"] is False
+    assert options["evenement"]["nom"]["required"] is False  # alone: the list of events
     for name, option in [("aide", "commande"), ("raison", "numero"), ("citation", "auteur"),
                          ("evenement", "nom"), ("abonner", "annonces")]:
         assert options[name][option]["autocomplete"] is True

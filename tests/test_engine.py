@@ -191,6 +191,9 @@ async def test_evenement_without_a_name_says_how_and_lists_the_events(
         "• Matinée de l’entreprise de demain — vendredi 4 avril 2014 à 08:30, Genève (passé)",
         "Les événements à venir : !agenda"]
     assert reply.text != (await say(engine, "!agenda")).text
+    assert (await say(engine, "!aide evenement")).text.splitlines()[:2] == [
+        "!evenement [NOM] — le détail d’un événement (sans nom : la liste des événements)",
+        "NOM : le nom de l’événement (facultatif)"]
     clock.now = datetime(2014, 3, 28, 12, 0, tzinfo=UTC)
     assert "Genève (dans 7 jours)\n" in (await say(engine, "!event")).text
 

@@ -297,8 +297,8 @@ CONTENT_COMMANDS: tuple[Command, ...] = (
             citation, Argument("auteur", "l’auteur de la citation", "AUTEUR",
                                complete=author_choices)),
     Command("agenda", ("events", "evenements"), "les événements à venir", agenda),
-    Command("evenement", ("event", "événement"), "le détail d’un événement", evenement,
-            Argument("nom", "le nom de l’événement", "NOM", required=True,
-                     complete=event_choices)),
+    Command("evenement", ("event", "événement"),
+            "le détail d’un événement (sans nom : la liste des événements)", evenement,
+            Argument("nom", "le nom de l’événement", "NOM", complete=event_choices)),
     Command("articles", ("sources", "posts"), "les articles que je connais", articles),
 )
