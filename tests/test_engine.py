@@ -77,6 +77,19 @@ async def test_help_on_one_command_gives_its_argument_and_other_names(engine: En
     assert "!citation [AUTEUR]" in unknown.text
 
 
+@pytest.mark.parametrize("typed", ["! raison 3", "!raison: 3", "!raison, 3", "!raison. 3",
+                                   "!raison… 3"])
+async def test_a_space_after_the_prefix_or_punctuation_after_the_name_is_not_the_name(
+        engine: Engine, typed: str) -> None:
+    """These were "Je ne connais pas la commande !." or "… la commande !raison:"."""
+    reply = await say(engine, typed)
+    assert reply.kind == "command" and reply.entry is not None
+    assert reply.text.startswith("Raison n°3 : "), typed
+    assert (await say(engine, "!aide!")).text.startswith("Je réponds aux questions")
+    unknown = await say(engine, "!?")
+    assert unknown.kind == "error" and unknown.text.startswith("Je ne connais pas la commande !?.")
+
+
 @pytest.mark.parametrize(("number", "typed"), [(1, "1"), (5, "5"), (10, "10"), (2, "deux"),
                                                (3, "3e"), (1, "premiere"), (4, "#4"),
                                                (10, "ten")])

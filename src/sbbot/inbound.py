@@ -29,12 +29,18 @@ def normalize(text: str) -> str:
     return " ".join(text.split())[:MAX_INPUT_CHARS]
 
 
+TRAILING_PUNCTUATION = ".,;:!?…"
+"""Typed after a command's name, "!raison." or "!aide !", as after any word: not part of it."""
+
+
 def command_word(text: str) -> tuple[str, str] | None:
-    """`(name, arguments)` of a normalised `!name arguments`, or None for free text."""
+    """`(name, arguments)` of a normalised `!name arguments`, or None for free text. A space
+    after the `!` ("! raison 3", as French typography spaces a "!") and punctuation after the
+    name ("!raison: 3") are not part of the name."""
     if not text.startswith(PREFIX):
         return None
-    name, _, arguments = text[len(PREFIX):].partition(" ")
-    return name, arguments.strip()
+    name, _, arguments = text[len(PREFIX):].lstrip().partition(" ")
+    return name.rstrip(TRAILING_PUNCTUATION) or name, arguments.strip()
 
 
 QUESTION_WORDS = frozenset("""
