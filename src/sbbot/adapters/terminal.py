@@ -7,6 +7,7 @@ every line is addressed to the bot. Announcements that fall due are printed betw
 from __future__ import annotations
 
 import asyncio
+import logging
 import sys
 import threading
 from contextlib import suppress
@@ -39,6 +40,23 @@ def terminal_message(text: str) -> Message:
                    community=CHANNEL, is_operator=True)
 
 
+class PromptKeeper(logging.Filter):
+    """Keeps the prompt of a terminal conversation whole around log lines (they go to stderr,
+    the same screen): "vous> 2026-12-06 03:11:14 INFO sbbot.scheduler: posted …" left the
+    member typing after a log line, with no prompt. A log line written while the prompt
+    waits starts on a line of its own, and the prompt is written again after it."""
+
+    def __init__(self, adapter: TerminalAdapter, loop: asyncio.AbstractEventLoop) -> None:
+        super().__init__()
+        self.adapter, self.loop = adapter, loop
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.adapter.interrupted():
+            with suppress(RuntimeError):  # the loop is closed: the conversation is over
+                self.loop.call_soon_threadsafe(self.adapter.prompt_again)
+        return True
+
+
 class TerminalAdapter(ChatAdapter[TerminalSettings]):
     platform = PLATFORM
     stdin = sys.stdin
@@ -48,12 +66,26 @@ class TerminalAdapter(ChatAdapter[TerminalSettings]):
         super().__init__(engine, settings, cooldown)
         self.ready.set()
         """The terminal can print an announcement at any time."""
+        self._prompting = False
+        """Whether the prompt is the last thing written, waiting for a line."""
 
     async def connect(self) -> None:
+        keeper = PromptKeeper(self, asyncio.get_running_loop())
+        handlers = list(logging.getLogger().handlers)
+        for handler in handlers:
+            handler.addFilter(keeper)
+        try:
+            await self._converse()
+        finally:
+            for handler in handlers:
+                handler.removeFilter(keeper)
+
+    async def _converse(self) -> None:
         self._write(GREETING + "\n")
         while not self.closing.is_set():
-            self._write(PROMPT)
+            self._prompt()
             line = await self._next_line()
+            self._prompting = False
             if not line:
                 self._write("\nÀ bientôt !\n")
                 return
@@ -101,7 +133,25 @@ class TerminalAdapter(ChatAdapter[TerminalSettings]):
         self._write(f"sbbot> {reply.text}\n\n")
 
     async def post(self, channel: str, text: str, card: Card | None) -> None:
-        self._write(f"\n[annonce] {text}\n\n{PROMPT}")
+        self._write(f"\n[annonce] {text}\n\n")
+        self._prompt()
+
+    def _prompt(self) -> None:
+        self._write(PROMPT)
+        self._prompting = True
+
+    def interrupted(self) -> bool:
+        """A log line is about to be written: True if it would follow the prompt (then the
+        line is ended first, so the log line starts on its own)."""
+        if not self._prompting:
+            return False
+        self._prompting = False
+        self._write("\n")
+        return True
+
+    def prompt_again(self) -> None:
+        if not self._prompting and not self.closing.is_set():
+            self._prompt()
 
     def _write(self, text: str) -> None:
         self.stdout.write(text)
