@@ -234,6 +234,8 @@ async def test_evenement_lists_upcoming_events_first_and_stays_short(
         "• Rencontre 6 — mardi 10 juin 2014 à 18:00, Lyon (dans 9 jours)")
     assert len(agenda.text.splitlines()) == 9 and "Rencontre 5" not in agenda.text
     assert agenda.text.endswith("!evenement NOM (par exemple !evenement Rencontre 6)")
+    assert agenda.card is not None and agenda.card.title == "Événements à venir"
+    assert agenda.card.body == agenda.text.split("\n", 1)[1]  # the title is not said twice
     clock.now = datetime(2014, 12, 1, tzinfo=UTC)  # one left: in full
     assert (await say(engine, "!agenda")).entry is not None
 

@@ -75,10 +75,10 @@ async def agenda(context: Context, arguments: str) -> Reply:
     if len(upcoming) == 1:
         return event_reply(upcoming[0], now, source_title(context, upcoming[0]))
     if upcoming:  # one line each: every card in full made a reply of several messages
-        text = (f"Événements à venir :\n{event_list(upcoming, now)}\n"
-                f"Le détail d’un événement : {PREFIX}evenement NOM (par exemple "
-                f"{PREFIX}evenement {upcoming[0].name})")
-        return Reply(text, "command", card=Card("Événements à venir", text))
+        body = (f"{event_list(upcoming, now)}\nLe détail d’un événement : {PREFIX}evenement "
+                f"NOM (par exemple {PREFIX}evenement {upcoming[0].name})")
+        return Reply(f"Événements à venir :\n{body}", "command",
+                     card=Card("Événements à venir", body))
     if not events:
         return Reply(NO_EVENT, "command")
     latest = events[-1]
