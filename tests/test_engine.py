@@ -240,6 +240,21 @@ async def test_evenement_lists_upcoming_events_first_and_stays_short(
     assert (await say(engine, "!agenda")).entry is not None
 
 
+async def test_an_event_under_way_is_neither_past_nor_missing_from_the_agenda(
+        tmp_path: Path, make_engine: Callable[..., Engine], clock: FakeClock) -> None:
+    """Between its start and its end an event was "déjà eu lieu" and left out of !agenda."""
+    engine = make_engine(write_knowledge(tmp_path))  # the morning: 08:30 to 12:00, Geneva
+    clock.now = datetime(2014, 4, 4, 7, 0, tzinfo=UTC)  # 09:00 in Geneva
+    agenda = (await say(engine, "!agenda")).text.splitlines()
+    assert agenda[1].startswith("• Matinée de l’entreprise de demain — ")
+    assert agenda[1].endswith("Genève (en ce moment)")
+    assert agenda[2].startswith("• Soirée — ") and agenda[2].endswith("(dans 180 jours)")
+    detail = await say(engine, "!evenement matinee")
+    assert "(C’est en ce moment, jusqu’à 12:00.)" in detail.text
+    clock.now = datetime(2014, 4, 4, 10, 30, tzinfo=UTC)  # 12:30 in Geneva: over
+    assert "(Cet événement a déjà eu lieu.)" in (await say(engine, "!evenement matinee")).text
+
+
 async def test_a_question_answered_by_an_event_says_when_it_is_from_now(
         engine: Engine, clock: FakeClock) -> None:
     question = "Quand a lieu la matinée à Genève ?"

@@ -47,8 +47,20 @@ def days_until(event: Event, now: datetime) -> int:
     return (event.start.date() - now.astimezone(event.start.tzinfo).date()).days
 
 
+def in_progress(event: Event, now: datetime) -> bool:
+    """Started and not over: only an event with an `end` can say so."""
+    return event.end is not None and event.start <= now < event.end
+
+
+def not_over(event: Event, now: datetime) -> bool:
+    return event.start >= now or in_progress(event, now)
+
+
 def relative_when(event: Event, now: datetime) -> str:
     days = days_until(event, now)
+    if in_progress(event, now):
+        assert event.end is not None
+        return f"(C’est en ce moment, jusqu’à {event.end.astimezone(event.start.tzinfo):%H:%M}.)"
     if event.start < now:
         return "(Cet événement a déjà eu lieu.)"
     if days == 0:
@@ -58,6 +70,8 @@ def relative_when(event: Event, now: datetime) -> str:
 
 def when_short(event: Event, now: datetime) -> str:
     """How far the event is, for a line of a list: 'passé', 'demain', 'dans 7 jours'."""
+    if in_progress(event, now):
+        return "en ce moment"
     if event.start < now:
         return "passé"
     days = days_until(event, now)
@@ -71,7 +85,7 @@ def source_title(context: Context, event: Event) -> str:
 async def agenda(context: Context, arguments: str) -> Reply:
     now = context.engine.clock()
     events = sorted(context.engine.knowledge.events, key=lambda event: event.start)
-    upcoming = [event for event in events if event.start >= now]
+    upcoming = [event for event in events if not_over(event, now)]
     if len(upcoming) == 1:
         return event_reply(upcoming[0], now, source_title(context, upcoming[0]))
     if upcoming:  # one line each: every card in full made a reply of several messages
@@ -116,9 +130,9 @@ LISTED_EVENTS = 8
 def event_order(events: Iterable[Event], now: datetime) -> list[Event]:
     """The events a member most likely means first: the upcoming ones, soonest first, then
     the past ones, latest first."""
-    upcoming = sorted((event for event in events if event.start >= now),
+    upcoming = sorted((event for event in events if not_over(event, now)),
                       key=lambda event: event.start)
-    past = sorted((event for event in events if event.start < now),
+    past = sorted((event for event in events if not not_over(event, now)),
                   key=lambda event: event.start, reverse=True)
     return upcoming + past
 
