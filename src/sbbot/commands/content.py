@@ -157,7 +157,8 @@ async def aide(context: Context, arguments: str) -> Reply:
     text = (unknown + known_topics(context, "Je réponds aux questions sur {} articles de blog"
                                      " (social business, collaboration, digital workplace)") +
             "\n\nCommandes :\n" + "\n".join(lines) +
-            "\n\nVous pouvez aussi me poser une question directement, en français ou en anglais."
+            "\n\nVous pouvez aussi me poser une question directement, en français ou en anglais,"
+            " puis enchaîner (« et c’est où ? »)."
             f"\nPour le détail d’une commande : {PREFIX}aide COMMANDE (par exemple "
             f"{PREFIX}aide raison).")
     return Reply(text, "command" if not wanted else "error", card=Card("Aide", text))
