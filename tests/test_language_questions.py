@@ -44,13 +44,20 @@ from sbbot.language.names import proper_nouns
     ("how did the network grow", set()),
     # Where something is on a map, not where to find it online.
     ("Where is NetJMC based?", {"place", "located"}),
+    # Where or whom someone works for: an employer or a place of work, not any place.
+    ("Où travaille Jane McConnell ?", {"workplace"}),
+    ("where does guillaume foltran work", {"workplace"}),
+    ("jane elle bosse pour qui", {"workplace"}),
+    ("who does jane mcconnell work for", {"workplace"}),
+    ("qui travaille chez Bouygues ?", {"person"}),
+    ("who works for bouygues", {"person"}),
     ("le numéro de téléphone de l'organisateur ?", {"contact"}),
     ("quel temps fera-t-il à Genève ?", {"weather"}),
     # What is so now; "now" and "still" alone do not ask it.
     ("is the law still in force today", {"present"}),
-    ("il bosse où actuellement", {"place", "present"}),
+    ("il bosse où actuellement", {"workplace", "present"}),
     ("now that the law is voted, do we still think so", set()),
-    ("elle travaille où maintenant", {"place", "present"}),
+    ("elle travaille où maintenant", {"workplace", "present"}),
     # "today" alone is the post's own present: what is so now is asked of a fact, or of
     # whether something still is.
     ("Les élites comprennent-elles le numérique aujourd'hui ?", set()),
@@ -137,6 +144,18 @@ def test_where_something_happens_is_not_where_its_people_are_based() -> None:
     assert gives("Où : Genève", "place") and not gives("Où : Genève", "located")
     assert not gives("un enregistrement réalisé au Campus London", "located")
     assert not gives("la matinée à Genève, avec Jane McConnell", "located")
+
+
+def test_where_someone_works_is_an_employer_or_a_workplace_stated_for_them() -> None:
+    for text in ("Guillaume Foltran (Bouygues Telecom, responsable de la bureautique)",
+                 "responsable de la Bureautique Digitale de Bouygues Telecom",
+                 "elle travaille chez Orange depuis 2010", "he works for Acme",
+                 "une consultante basée à Lyon"):
+        assert gives(text, "workplace"), text
+    # The place of an event someone speaks at, or a topic in brackets, is not where they work.
+    for text in ("Où : Genève", "la matinée à Genève, avec Jane McConnell",
+                 "Jane McConnell (enjeux et tendances de la digital workplace)"):
+        assert not gives(text, "workplace"), text
 
 
 def test_an_origin_is_given_by_a_birth_a_childhood_or_a_foundation() -> None:

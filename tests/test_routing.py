@@ -213,6 +213,10 @@ def test_eval_command_reports_a_broken_set_in_one_line(tmp_path: Path) -> None:
     "does the military programming law still apply today",
     "What does C-level stand for?",
     "Que signifie le mot suite ?",
+    "Où travaille Jane McConnell ?",
+    "Where does Jane McConnell work?",
+    "Pour qui travaille Jane McConnell ?",
+    "who does jane mcconnell work for",
 ])
 def test_facts_the_posts_never_give_are_not_answered(router: Router, question: str) -> None:
     assert router.route(question).verdict != "answer"
@@ -227,6 +231,8 @@ def test_facts_the_posts_never_give_are_not_answered(router: Router, question: s
     ("ça se passe dans quelle ville, la matinée ?", "matinee-entreprise-de-demain-2014"),
     ("What is Guillaume Foltran's role at Bouygues Telecom?", "dw-foltran"),
     ("Quel poste occupe Guillaume Foltran chez Bouygues ?", "dw-foltran"),
+    ("Où travaille Guillaume Foltran ?", "dw-foltran"),
+    ("Who does Guillaume Foltran work for?", "dw-foltran"),
 ])
 def test_facts_the_posts_give_are_answered(router: Router, question: str, expected: str) -> None:
     result = router.route(question)

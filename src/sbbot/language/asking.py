@@ -10,7 +10,8 @@ gives from its text, with patterns that hold for any French or English text.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
+from itertools import pairwise
 
 from sbbot.text import fold
 
@@ -140,3 +141,41 @@ def defines(text: str) -> bool:
     "que signifie ROI ?"): an entry answers it only if it holds that word, not merely a
     word meaning "mean"."""
     return DEFINITION.search(text) is not None
+
+LOCATING = (r"\b(?:bas[ée]e?s?|situ[ée]e?s?|install[ée]e?s?|implant[ée]e?s?|domicili[ée]e?s?|"
+            r"habit(?:e|es|ent|ait|aient|er)|vit|vivent|vivait|vivaient|résid\w*|siège|"
+            r"based|located|headquartered|headquarters|lives?|living|lived|resides?|"
+            r"settled)\b")
+ON_A_PLACE = r"\b(?:à|au|en|in|at|near)\s+(?:l[ae’']\s*)?(?-i:[A-ZÉ])"
+"""Where someone lives or something is based, as a text states it: a word of location, then
+a place ("basée à Lyon", "habite en Suisse", "headquartered in Paris"). A place named
+without one is where something happens ("la matinée à Genève", "un enregistrement réalisé
+au Campus London"), not where the people it names live or work."""
+WORKING = (r"\b(?:travaill\w*|bosse\w*|works?|working|worked|employ[ée]e?s?|employed|"
+           r"salarié\w*)\b")
+FOR_A_NAME = r"\b(?:chez|pour|par|at|for|by)\s+(?-i:[A-ZÉ])"
+OF_A_NAME = r"\b(?:de|du|d[’']|chez|at|of)\s*(?-i:[A-ZÉ])"
+WORKS_AT = (rf"(?:{LOCATING}|{WORKING})[^.;\n]{{0,40}}?(?:{ON_A_PLACE}|{FOR_A_NAME})"
+            rf"|\b(?:{'|'.join(ROLE_NOUNS.split())})\b[^.;\n]{{0,40}}?{OF_A_NAME}"
+            r"|\bchez\s+(?-i:[A-ZÉ])|(?-i:[A-ZÉ][\w’'-]+)\s+\((?-i:[A-ZÉ])")
+"""Where someone works, as a text states it: a word of work or location, then a place or an
+employer ("travaille chez Orange", "works for Acme", "basée à Lyon"), a job and whose it is
+("responsable de la bureautique de Bouygues Telecom", "head of IT at Acme"), "chez" and a
+name, or a name followed by its organisation in brackets ("Guillaume Foltran (Bouygues
+Telecom, ...)"); not the place of an event they speak at ("la matinée à Genève, avec ...")."""
+WORKING_WORDS = frozenset("""travaille travaillent travaillait travaillaient bosse bossent
+bossait bossaient work works working worked employed""".split())
+EMPLOYER_ASKED = frozenset({("pour", "qui"), ("chez", "qui")})
+EMPLOYER_LAST = frozenset({("work", "for"), ("working", "for"), ("worked", "for")})
+"""With a word of work, these ask for an employer: "il bosse pour qui ?", "chez qui", and
+"work for" ending an English question ("who does she work for?"); "qui travaille chez X" and
+"who works for X" ask for a person."""
+
+
+def asks_workplace(words: Sequence[str], cues: Collection[str]) -> bool:
+    """Whether a question's plain words, asking for `cues`, ask where someone works: a word
+    of work (WORKING_WORDS) with a place asked for ("il bosse où ?", "where does she
+    work?") or an employer (EMPLOYER_ASKED, EMPLOYER_LAST)."""
+    return (("place" in cues or not EMPLOYER_ASKED.isdisjoint(pairwise(words))
+             or tuple(words[-2:]) in EMPLOYER_LAST)
+            and not WORKING_WORDS.isdisjoint(words))

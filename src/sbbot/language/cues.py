@@ -15,12 +15,19 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Literal, TypeVar
 
-from sbbot.language.asking import HOLDERS, ROLE_NOUNS
+from sbbot.language.asking import (
+    HOLDERS,
+    LOCATING,
+    ON_A_PLACE,
+    ROLE_NOUNS,
+    WORKS_AT,
+    asks_workplace,
+)
 from sbbot.text import STOPWORDS, fold
 
 Cue = Literal["date", "place", "price", "person", "age", "count", "duration", "end", "birth",
               "contact", "weather", "role", "time", "language", "award", "education", "present",
-              "located", "future"]
+              "located", "future", "workplace"]
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 K = TypeVar("K")
@@ -139,15 +146,6 @@ WEEKDAYS = ("lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday 
             "thursday friday saturday sunday")
 ON_A_MAP = r"^Où :|\b(?:à|au|en|in|at|near)\s+(?:l[ae’']\s*)?[A-ZÉ][a-zé]+"
 """A place named in a text ("Où : Genève", "à Genève", "in London")."""
-LOCATING = (r"\b(?:bas[ée]e?s?|situ[ée]e?s?|install[ée]e?s?|implant[ée]e?s?|domicili[ée]e?s?|"
-            r"habit(?:e|es|ent|ait|aient|er)|vit|vivent|vivait|vivaient|résid\w*|siège|"
-            r"based|located|headquartered|headquarters|lives?|living|lived|resides?|"
-            r"settled)\b")
-ON_A_PLACE = r"\b(?:à|au|en|in|at|near)\s+(?:l[ae’']\s*)?(?-i:[A-ZÉ])"
-"""Where someone lives or something is based, as a text states it: a word of location, then
-a place ("basée à Lyon", "habite en Suisse", "headquartered in Paris"). A place named
-without one is where something happens ("la matinée à Genève", "un enregistrement réalisé
-au Campus London"), not where the people it names live or work."""
 GIVES: dict[Cue, re.Pattern[str]] = {
     "date": re.compile(
         rf"\b(?:{'|'.join((MONTHS + ' ' + WEEKDAYS).split())})\b|\b\d{{1,2}}[:h]\d{{2}}\b"
@@ -156,6 +154,7 @@ GIVES: dict[Cue, re.Pattern[str]] = {
         re.IGNORECASE | re.M),
     "place": re.compile(ON_A_MAP + r"|\b[\w-]+\.(?:com|org|net|fr|ch|eu|io)\b|https?://", re.M),
     "located": re.compile(LOCATING + r"[^.;\n]{0,40}?" + ON_A_PLACE, re.IGNORECASE),
+    "workplace": re.compile(WORKS_AT, re.IGNORECASE),
     "price": re.compile(r"\b(?:gratuit|gratuite|free|payant|payante|prix|tarif|price|"
                         r"euros?|dollars?|CHF)\b|[€$£]", re.IGNORECASE),
     "person": re.compile(
@@ -246,6 +245,9 @@ def question_cues(text: str) -> frozenset[Cue]:
         cues.add("located")
     if "combien" in words and "count" not in cues and "age" not in cues:
         cues.add("price")
+    if asks_workplace(words, cues):
+        cues.difference_update({"place", "person"})
+        cues.add("workplace")
     if "person" in cues and any(word in HOLDERS for word in words):
         cues.add("role")
     if "role" in cues and any(trio in WORKPLACE for trio in zip(words, words[1:], words[2:],

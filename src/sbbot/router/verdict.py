@@ -53,7 +53,7 @@ FOREIGN_MAX_ZIPF = 6.0
 OBJECT_MAX_ZIPF = 5.0
 """An object the knowledge lacks counts against any answer only if it is this rare: everyday
 nouns after an article are often part of a turn of phrase ("ça vaut le coup", "à ma façon")."""
-STRONG_CUES = frozenset({"date", "place"})
+STRONG_CUES = frozenset({"date", "place", "workplace"})
 """Asked-for kinds a passage gives unmistakably (a date, a place): an entry that gives one
 for the question's subject answers it, whatever other word the question holds ("Assistant :
 quand a lieu la matinée à Genève ?"). A person or a count is read too loosely for that."""
@@ -251,11 +251,11 @@ def subject_stems(terms: Sequence[QueryTerm], covered: Collection[str],
 
 
 SUBJECT_CUES = frozenset({"price", "age", "count", "duration", "contact", "award",
-                          "education", "language", "birth", "located"})
+                          "education", "language", "birth", "located", "workplace"})
 """Facts asked about a subject that a passage gives for that subject only where it names it:
 "How much does SharePoint cost?" is not answered by the event card's "Tarif : participation
 gratuite", several lines from the line naming SharePoint."""
-OWN_CUES = frozenset({"birth", "located"})
+OWN_CUES = frozenset({"birth", "located", "workplace"})
 """Facts of the subject itself (where it is based or lives, where or when it was born), never
 of an event that names it as a whole: "Where is NetJMC based?" is not answered by the place of
 the event whose speaker's analysis is on netjmc.com."""
