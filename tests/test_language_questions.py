@@ -11,6 +11,7 @@ from sbbot.language.asking import (
     gives_reason,
     states_role,
 )
+from sbbot.language.chatspeak import expand
 from sbbot.language.cues import cue_nouns, gives, question_cues
 from sbbot.language.names import proper_nouns
 
@@ -101,6 +102,12 @@ from sbbot.language.names import proper_nouns
 ])
 def test_question_words_say_what_is_asked(question: str, cues: set[str]) -> None:
     assert question_cues(question) == cues
+
+
+def test_where_typed_without_its_accent_asks_for_a_place() -> None:
+    assert question_cues(expand("la matinee ca se passe ou ?")) == {"place"}
+    assert question_cues(expand("jane mcconnell elle bosse ou")) == {"workplace"}
+    assert question_cues(expand("on vient a pied ou en train ?")) == set()
 
 
 def test_a_day_of_the_month_is_no_count() -> None:

@@ -333,6 +333,12 @@ def test_the_index_reads_each_word_in_the_language_a_question_would() -> None:
     ("wat u doing, wich day n whos coming", "what you doing, which day n who's coming"),
     ("is hes sure shes right", "is he's sure she's right"),
     ("dis moi ce dont il y a besoin", "dis moi ce dont il y a besoin"),
+    # "où" typed without its accent: the conjunction "ou" joins two things, so a question
+    # beginning or ending with it, or saying "d'ou" or "ou ça", asks where.
+    ("ou se passe la matinee ? le rapport est dispo ou", "où se passe la matinee ? le "
+     "rapport est dispo où"),
+    ("d'ou vient-il, ou ca ?", "d'où vient-il, où ca ?"),
+    ("a geneve ou a lausanne ? ou bien en ligne", "a geneve ou a lausanne ? ou bien en ligne"),
 ])
 def test_chat_writing_is_spelt_out(typed: str, read: str) -> None:
     assert expand(typed) == read

@@ -50,7 +50,32 @@ def expand(text: str) -> str:
     coin")."""
     if any(spelt_out(word) != word for word in WORD.findall(text)):
         text = WORD.sub(expand_word, text)  # not called per word when nothing changes
-    return spell_phrases(text)
+    return accent_where(spell_phrases(text))
+
+
+UNACCENTED_WHERE = re.compile(r"\bou\b", re.IGNORECASE)
+CONJUNCTION_AFTER = frozenset("bien alors".split())
+"""After these, a question's first "ou" is the conjunction ("ou bien", "ou alors")."""
+
+
+def accent_where(text: str) -> str:
+    """The text with "ou" written "où" where the conjunction cannot stand: first or last in
+    the question ("ou se passe la matinée", "le rapport est dispo ou"), after "d'" ("d'ou
+    vient-il") or before "ça" ("ou ça ?"). The conjunction joins two things, so it has a word
+    on either side; members type "où" without its accent, and "où" asks for a place."""
+    if not UNACCENTED_WHERE.search(text):
+        return text
+    tokens = list(TOKEN.finditer(text))
+    words = [fold(token.group()) for token in tokens]
+    last = len(words) - 1
+    for position in reversed(range(len(words))):
+        if words[position] == "ou" and (
+                (position == 0 < last and words[1] not in CONJUNCTION_AFTER)
+                or position == last or (position > 0 and words[position - 1] == "d")
+                or (position < last and words[position + 1] == "ca")):
+            start, end = tokens[position].span()
+            text = text[:start] + ("Où" if text[start].isupper() else "où") + text[end:]
+    return text
 
 
 TOKEN = re.compile(r"[^\W_]+")
