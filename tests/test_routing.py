@@ -382,3 +382,15 @@ def test_who_someone_is_prefers_a_passage_stating_their_job(knowledge: Knowledge
     result = bare.route("Who is Guillaume Foltran?")
     assert result.verdict == "answer" and result.best is not None
     assert "responsable de la Bureautique Digitale" in result.best.entry.text
+
+
+def test_a_fact_asked_of_a_subject_the_entry_never_names_is_not_answered(
+        knowledge: Knowledge) -> None:
+    # "un choix personnel" and "10 bonnes raisons" in the post's presentation are no count of
+    # Bouygues Telecom's staff: the passage never names Bouygues, which the knowledge does.
+    router = stripped(knowledge, hints=False, glossary=False)
+    assert router.route("combien de personnel chez Bouygues ?").verdict != "answer"
+    # Asked of the event, which the card names, the price is still given.
+    found = router.route("c'est combien la matinée de Genève ?")
+    assert (found.verdict, found.best and found.best.entry.id) == (
+        "answer", "matinee-entreprise-de-demain-2014")

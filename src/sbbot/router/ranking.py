@@ -37,6 +37,7 @@ from sbbot.router.matches import (
 from sbbot.router.query import GENERIC_STEMS, PARTS, Analyzer, Query, QueryTerm
 from sbbot.router.verdict import (
     STRONG_CUES,
+    SUBJECT_CUES,
     Evidence,
     card_lacks,
     decide,
@@ -181,6 +182,11 @@ class Router:
         if "subject" in self._analyzer.parts:
             unmet += given_apart(best.entry, cues.difference(unmet), terms, covered,
                                  lambda: self._proper_nouns(index), text)
+            # a fact asked of a subject the knowledge names, but this entry never does
+            if (cues & SUBJECT_CUES and not unmet
+                    and any(term.named == "name" and term.stem in self._index
+                            and term.stem not in covered for term in terms)):
+                unmet += tuple(sorted(cues & SUBJECT_CUES))
         shared = (self._specific(covered, query) + CUE_EVIDENCE * (len(cues) - len(unmet))
                   + held_evidence(terms, query.weights, covered, self._index.idf))
         parts = self._analyzer.parts
