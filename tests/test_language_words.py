@@ -101,6 +101,9 @@ def test_an_english_expression_becomes_the_french_words_it_means() -> None:
     # An expression that only links words adds none ("according to").
     assert [word.word for word in analyzer.word_terms("collaboration according to Downes")] == [
         "collaboration", "downes"]
+    # Nor a request's frame, like "tell me": "give me one good reason" asks for a reason.
+    assert [word.word for word in analyzer.word_terms("give me one good reason, show me")] == [
+        "good", "reason"]
     # French text is left alone, word by word.
     assert analyzer.terms("la face cachée") == [analyzer.index_term("face", False),
                                                 analyzer.index_term("cachee", False)]
