@@ -305,6 +305,11 @@ def test_the_names_a_text_quotes_do_not_set_its_language() -> None:
     # A text with no lowercase word after its first (a title, capitals) is read whole.
     assert english_flags(["the", "les", "echos"], [True, True, True])[0]
     assert not english_flags(["les", "echos", "piece"], [True, True, True])[2]
+    # An acronym with a plural "s" is English in any text: French leaves it invariable.
+    words = {word.word: word.candidates for word in analyzer.word_terms(
+        "que pensent les CIOs et les DSI des KPIs ?")}
+    assert words["cios"] == words["dsi"] == (analyzer.index_term("directeur", False),)
+    assert words["kpis"][0] == analyzer.index_term("indicateur", False)
 
 
 def test_the_index_reads_each_word_in_the_language_a_question_would() -> None:
@@ -312,7 +317,7 @@ def test_the_index_reads_each_word_in_the_language_a_question_would() -> None:
     texts = ["Il faut former les salariés aux outils.", "who pays for the croissants",
              "faire du business et du digital", "elle ne serve que les intérêts",
              "the Les Echos piece about CIOs", "Une place à la Digital Workplace Summit",
-             "LES ECHOS PIECE", "Jane McConnell"]
+             "LES ECHOS PIECE", "Jane McConnell", "les KPIs et les CIOs du projet"]
     found = words_of(texts, Vocabulary(analyzer.leaning))
     for number, text in enumerate(texts):
         read = analyzer.read(text)

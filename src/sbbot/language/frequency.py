@@ -9,7 +9,8 @@ folded like every word the router sees.
 from __future__ import annotations
 
 import gzip
-from collections.abc import Sequence
+import re
+from collections.abc import Collection, Sequence
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -28,6 +29,9 @@ language, it is read in theirs when it inflects in that language (`inflected`): 
 former les salariés", "who pays for"."""
 ZIPF_TOP = 9.0
 """wordfreq's Zipf scale: log10 of the frequency per billion words; bucket i is 9 - i/100."""
+PLURAL_ACRONYM = re.compile(r"[A-Z][A-Z0-9]*[A-Z]s")
+"""An acronym with a plural "s" ("CIOs", "KPIs"): English writes it, French leaves an
+acronym invariable ("les DSI", "les PME")."""
 COMMON_ZIPF = 6.5
 RARE_ZIPF = 4.5
 COMMON_WEIGHT = 0.2
@@ -83,12 +87,14 @@ def general_weight(word: str) -> float:
     return COMMON_WEIGHT + (1 - COMMON_WEIGHT) * min(1.0, max(0.0, share))
 
 
-def english_flags(tokens: Sequence[str], capitals: Sequence[bool] = ()) -> list[bool]:
+def english_flags(tokens: Sequence[str], capitals: Sequence[bool] = (),
+                  acronyms: Collection[str] = ()) -> list[bool]:
     """For each folded token, whether it is English: the language that uses it more, with a
     lean towards the language of the whole text (so "place" is French in a French question).
     The text's language is that of its words, not of the names it quotes: a capitalised token
     after the first does not vote (`text_lean`), so "the Les Echos piece about CIOs" is
-    English and its "piece" and "CIOs" are read as English words."""
+    English and its "piece" and "CIOs" are read as English words. A plural acronym
+    (`acronyms`, folded: see `plural_acronyms`) is English in any text ("les KPIs")."""
     english, french = zipf_table("en"), zipf_table("fr")  # `zipf`, without two calls a word
     leans = [english.get(token, 0.0) - french.get(token, 0.0) for token in tokens]
     lean = LANGUAGE_LEAN if text_lean(leans, capitals) > 0 else -LANGUAGE_LEAN
@@ -99,7 +105,14 @@ def english_flags(tokens: Sequence[str], capitals: Sequence[bool] = ()) -> list[
                 and (before > 0) == (after > 0)
                 and tokens[position] in inflected("en" if before > 0 else "fr")):
             flags[position] = before > 0
+    if acronyms:
+        flags = [flag or token in acronyms for flag, token in zip(flags, tokens, strict=True)]
     return flags
+
+
+def plural_acronyms(words: Sequence[str]) -> frozenset[str]:
+    """The folded plural acronyms (PLURAL_ACRONYM) among a text's words as written."""
+    return frozenset(word.lower() for word in words if PLURAL_ACRONYM.fullmatch(word))
 
 
 @cache

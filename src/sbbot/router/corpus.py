@@ -21,7 +21,7 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
-from sbbot.language.frequency import SHARED_LEAN, inflected
+from sbbot.language.frequency import PLURAL_ACRONYM, SHARED_LEAN, inflected
 from sbbot.text import COMBINING, LIGATURE_PAIRS, STOPWORDS
 
 SEPARATOR = "\x00"
@@ -52,12 +52,16 @@ class Vocabulary:
     """Each distinct token's `frequency.inflected` languages: FRENCH | ENGLISH bits."""
     _capitals: dict[str, bool] = field(default_factory=lambda: {SEPARATOR: False})
     """Whether each distinct token is written with a capital (`text.folded_tokens`)."""
+    _acronyms: set[str] = field(default_factory=set)
+    """The distinct tokens that are plural acronyms (`frequency.PLURAL_ACRONYM`)."""
 
     def learn(self, raw: str, marks: dict[int, None]) -> None:
         """Number a raw token (accents and case still in): DROPPED for a stopword."""
         token = raw.translate(marks).lower()
         self._leans[raw] = self.leaning(token) if token else 0.0
         self._capitals[raw] = raw[0].isupper()
+        if PLURAL_ACRONYM.fullmatch(raw):
+            self._acronyms.add(raw)
         self._inflected[raw] = ((FRENCH if token in inflected("fr") else 0)
                                 | (ENGLISH if token in inflected("en") else 0))
         if not (len(token) > 1 or token.isdigit()) or token in STOPWORDS:
@@ -101,7 +105,8 @@ def fold_chunk(texts: Sequence[str], vocabulary: Vocabulary, first: int
     marks = "".join(sorted(char for char in set(joined) if ord(char) in COMBINING))
     tokens = token_pattern(marks).findall(joined)
     deletions = dict.fromkeys(map(ord, marks))
-    for raw in set(tokens).difference(vocabulary._raw):
+    distinct = set(tokens)
+    for raw in distinct.difference(vocabulary._raw):
         vocabulary.learn(raw, deletions)
     ids = np.fromiter(map(vocabulary._raw.__getitem__, tokens), np.int32, len(tokens))
     leans = np.fromiter(map(vocabulary._leans.__getitem__, tokens), np.float64, len(tokens))
@@ -122,6 +127,9 @@ def fold_chunk(texts: Sequence[str], vocabulary: Vocabulary, first: int
                                  strict=True):
         if inflections[tokens[position]] & (ENGLISH if towards else FRENCH):
             english[position] = towards
+    acronyms = vocabulary._acronyms.intersection(distinct)
+    if acronyms:  # English in any text: `frequency.english_flags`
+        english |= np.fromiter((token in acronyms for token in tokens), np.bool_, len(tokens))
     return docs[kept] + first, ids[kept], english[kept]
 
 

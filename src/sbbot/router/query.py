@@ -23,7 +23,13 @@ from rapidfuzz import fuzz, process
 from sbbot.language.asking import framing
 from sbbot.language.chatspeak import expand
 from sbbot.language.cues import cue_nouns, starting
-from sbbot.language.frequency import LANGUAGE_LEAN, english_flags, general_zipf, zipf
+from sbbot.language.frequency import (
+    LANGUAGE_LEAN,
+    english_flags,
+    general_zipf,
+    plural_acronyms,
+    zipf,
+)
 from sbbot.language.lemmas import lemma, relational_noun
 from sbbot.language.lexicon import (
     Phrase,
@@ -35,7 +41,15 @@ from sbbot.language.lexicon import (
 )
 from sbbot.language.naming import Naming, naming, placeholder
 from sbbot.language.spelling import french_spelling, respelt
-from sbbot.text import GENERIC_WORDS, STOPWORDS, fold, folded_tokens, stem
+from sbbot.text import (
+    CASED_WORD,
+    GENERIC_WORDS,
+    STOPWORDS,
+    fold,
+    folded_tokens,
+    stem,
+    unaccented,
+)
 
 # Typo correction: words shorter than this are never corrected; rapidfuzz ratio cut-offs.
 MIN_TYPO_LENGTH = 4
@@ -158,9 +172,12 @@ class Analyzer:
         """The text's tokens, and whether each is English (see `english_flags`)."""
         cased = folded_tokens(text)
         tokens = [token for token, _ in cased]
-        english = (english_flags(tokens, [capital for _, capital in cased])
-                   if "frequency" in self.parts or "lexicon" in self.parts
-                   else [False] * len(tokens))
+        if "frequency" not in self.parts and "lexicon" not in self.parts:
+            return Reading(text, cased, tokens, [False] * len(tokens))
+        acronyms = (plural_acronyms(CASED_WORD.findall(unaccented(text)))
+                    if any(capital and token[-1] == "s" for token, capital in cased)
+                    else frozenset())
+        english = english_flags(tokens, [capital for _, capital in cased], acronyms)
         return Reading(text, cased, tokens, english)
 
     def _meant(self, token: str) -> str | None:
