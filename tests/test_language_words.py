@@ -52,6 +52,10 @@ def test_the_lexicon_is_general_and_translates_into_french_lemmas() -> None:
     assert translations("password") == ()
     # Nor a French word spelt like another of the posts' words: growing is no "croissant".
     assert "croissant" not in translations("growing")
+    # An irregular form the lemma table reads as another word's is translated itself: the
+    # latest is no "tard" (late), closest no "fermer", tied no "cravate".
+    assert [translations(word)[0] for word in ("latest", "closest", "tied")] == [
+        "dernier", "proche", "lier"]
     # French writes the day of a date as a cardinal: "the 4th" is "le 4".
     assert [translations(word) for word in ("4th", "21st", "2nd")] == [("4",), ("21",), ("2",)]
     assert "4" in translations("fourth")
