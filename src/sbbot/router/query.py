@@ -15,10 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from itertools import chain
 from typing import NamedTuple
 
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
 from sbbot.language.asking import framing
 from sbbot.language.chatspeak import expand
@@ -41,22 +40,17 @@ from sbbot.language.lexicon import (
 )
 from sbbot.language.naming import Naming, naming, placeholder
 from sbbot.language.spelling import french_spelling, respelt
-from sbbot.text import (
-    CASED_WORD,
-    GENERIC_WORDS,
-    STOPWORDS,
-    fold,
-    folded_tokens,
-    stem,
-    unaccented,
+from sbbot.router.typos import (
+    MIN_TYPO_LENGTH,
+    TypoChoices,
+    build_vocabulary,
+    nearest_known,
+    swaps,
+    typo_choices,
+    typo_cutoff,
 )
+from sbbot.text import CASED_WORD, GENERIC_WORDS, STOPWORDS, fold, folded_tokens, stem, unaccented
 
-# Typo correction: words shorter than this are never corrected; rapidfuzz ratio cut-offs.
-MIN_TYPO_LENGTH = 4
-TYPO_CUTOFF_SHORT = 90
-TYPO_CUTOFF = 83
-"""One wrong or swapped letter in six ("socail") scores 83.3: a typo from six letters on."""
-ANCHORS = (0, 1, -1)
 REAL_WORD_ZIPF = 2.5
 """A word this frequent in French or English (about once in three million words) is a word
 of the language, not a typo: it is never "corrected" into a word of the posts."""
@@ -141,7 +135,7 @@ class Analyzer:
         for variant, canonical in synonyms.items():
             self._synonyms[fold(variant)] = self._french_term(fold(canonical))
         self._vocabulary: dict[str, str] = {}
-        self._typo_choices: dict[tuple[int, int, str], list[str]] = {}
+        self._typo_choices: TypoChoices = {}
         self._candidates: dict[tuple[str, bool], tuple[str, ...]] = {}
         """A memo of `_analyse`: the entries repeat the same words many times."""
         self._related: dict[tuple[str, bool], tuple[str, ...]] = {}
@@ -391,10 +385,8 @@ class Analyzer:
         "cabinet") is another word, not its typo."""
         if not self.is_real_word(word):
             return None
-        return next((swapped for swapped in (word[:at] + word[at + 1] + word[at] + word[at + 2:]
-                                             for at in range(len(word) - 1))
-                     if swapped != word and swapped in self._vocabulary
-                     and not self.is_real_word(swapped)), None)
+        return next((swapped for swapped in swaps(word)
+                     if swapped in self._vocabulary and not self.is_real_word(swapped)), None)
 
     def is_real_word(self, word: str) -> bool:
         return "frequency" in self.parts and general_zipf(word) >= REAL_WORD_ZIPF
@@ -407,46 +399,4 @@ class Analyzer:
 
     def _search_known(self, word: str) -> tuple[str, float] | None:
         """The posts' word (or glossary variant) a typo stands for, and how near it is."""
-        candidates = list(dict.fromkeys(chain.from_iterable(
-            self._typo_choices.get((len(word), position, word[position]), ())
-            for position in ANCHORS)))
-        found = process.extractOne(word, candidates, scorer=fuzz.ratio,
-                                   score_cutoff=typo_cutoff(len(word)))
-        return None if found is None else (found[0], found[1])
-
-
-def build_vocabulary(known: Iterable[tuple[str, str]],
-                     synonyms: dict[str, str]) -> dict[str, str]:
-    """Every known word (folded) to its term: what typo correction can aim at."""
-    vocabulary = dict(synonyms)
-    for word, term in known:
-        if len(word) >= MIN_TYPO_LENGTH:
-            vocabulary.setdefault(word, term)
-    return vocabulary
-
-
-def typo_cutoff(length: int) -> int:
-    """Short words need a closer match: one wrong letter in four is another word."""
-    return TYPO_CUTOFF_SHORT if length <= 5 else TYPO_CUTOFF
-
-
-def typo_choices(vocabulary: Iterable[str]) -> dict[tuple[int, int, str], list[str]]:
-    """Known words worth comparing with a typo, by (typo length, anchor position, letter).
-
-    `fuzz.ratio` is at most 200 * min(a, b) / (a + b) for lengths a and b, so a 7-letter typo
-    need not be compared with 3- or 12-letter words. A typo rarely changes the first, the
-    second *and* the last letter at once, so only the words that share one of them with it
-    are compared: a tenth of the vocabulary, found by three dictionary look-ups.
-    """
-    words = list(vocabulary)
-    sizes = {len(word) for word in words}
-    choices: dict[tuple[int, int, str], list[str]] = {}
-    for length in range(MIN_TYPO_LENGTH, 2 * max(sizes, default=0) + 1):
-        cutoff = typo_cutoff(length)
-        fitting = {size for size in sizes
-                   if 200 * min(length, size) >= cutoff * (length + size)}
-        for word in words:
-            if len(word) in fitting:
-                for position in ANCHORS:
-                    choices.setdefault((length, position, word[position]), []).append(word)
-    return choices
+        return nearest_known(word, self._typo_choices)
