@@ -211,6 +211,18 @@ async def test_evenement_without_a_name_says_how_and_lists_the_events(
     assert "Genève (dans 7 jours)\n" in (await say(engine, "!event")).text
 
 
+@pytest.mark.parametrize("typed", ["prochain", "Prochaine", "le prochain", "next"])
+async def test_evenement_prochain_is_the_next_event(
+        engine: Engine, clock: FakeClock, typed: str) -> None:
+    """"!evenement prochain" was "Je ne connais pas d’événement « prochain »"."""
+    later = await say(engine, f"!evenement {typed}")
+    assert later.text.startswith("Aucun événement à venir. Le dernier en date :\nMatinée de ")
+    clock.now = datetime(2014, 3, 28, 12, 0, tzinfo=UTC)
+    before = await say(engine, f"!evenement {typed}")
+    assert before.text.startswith("Matinée de l’entreprise de demain\n")
+    assert "(Dans 7 jours.)" in before.text
+
+
 async def test_evenement_lists_upcoming_events_first_and_stays_short(
         tmp_path: Path, make_engine: Callable[..., Engine], clock: FakeClock) -> None:
     events = "events:\n" + "".join(

@@ -96,8 +96,7 @@ async def agenda(context: Context, arguments: str) -> Reply:
     if not events:
         return Reply(NO_EVENT, "command")
     latest = events[-1]
-    return event_reply(latest, now, source_title(context, latest),
-                       lead="Aucun événement à venir. Le dernier en date :\n")
+    return event_reply(latest, now, source_title(context, latest), lead=NONE_UPCOMING)
 
 
 async def evenement(context: Context, arguments: str) -> Reply:
@@ -112,6 +111,10 @@ async def evenement(context: Context, arguments: str) -> Reply:
                 f"Événements annoncés dans les articles :\n{listed}\n"
                 f"Les événements à venir : {PREFIX}agenda")
         return Reply(text, "command", card=Card("Événements", text))
+    if fold(arguments) in NEXT_WORDS:
+        following = event_order(events, now)[0]  # the soonest to come, or the latest past
+        return event_reply(following, now, source_title(context, following),
+                           lead="" if not_over(following, now) else NONE_UPCOMING)
     choices = {event.id: fold(f"{event.name} {event.location}") for event in events}
     match = process.extractOne(fold(arguments), choices, scorer=fuzz.token_set_ratio,
                                score_cutoff=60)
@@ -123,6 +126,10 @@ async def evenement(context: Context, arguments: str) -> Reply:
 
 
 NO_EVENT = "Aucun événement n’est annoncé dans les articles."
+NONE_UPCOMING = "Aucun événement à venir. Le dernier en date :\n"
+NEXT_WORDS = frozenset({"prochain", "prochaine", "le prochain", "la prochaine", "suivant",
+                        "suivante", "next", "the next", "next one"})
+"""`!evenement prochain`: the member wants the next event, whatever its name."""
 LISTED_EVENTS = 8
 """Events listed by name at most, so that a list stays one short chat message."""
 
