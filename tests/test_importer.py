@@ -343,6 +343,20 @@ def test_an_import_that_adds_a_quote_and_an_event_keeps_every_line_already_there
         assert (into / name).read_text() == text, f"{name}: a second import changed it"
 
 
+def test_a_file_with_windows_line_ends_keeps_them(tmp_path: Path) -> None:
+    """The file was read with its "\r\n" turned into "\n" and written back so: every line
+    changed for an admin who edits on Windows."""
+    source = tmp_path / "rencontre.md"
+    source.write_text(MARKDOWN_POST, encoding="utf-8")
+    into = Path(shutil.copytree(KNOWLEDGE_DIR, tmp_path / "knowledge"))
+    crlf = (KNOWLEDGE_DIR / "quotes.yaml").read_bytes().replace(b"\n", b"\r\n")
+    (into / "quotes.yaml").write_bytes(crlf)
+    assert run_import(source, "--into", into) == 0
+    after = (into / "quotes.yaml").read_bytes()
+    assert after.startswith(crlf) and b"Ada Martin\r\n" in after
+    assert after.count(b"\n") == after.count(b"\r\n")
+
+
 HAND_WRITTEN_QUOTES = """\
 # Quotes, written by hand: list items at column 0, a keyword list wrapped by hand.
 quotes:

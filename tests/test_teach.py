@@ -138,6 +138,18 @@ async def test_two_concurrent_teachings_are_both_kept(
         inscription.hints.questions)
 
 
+async def test_a_file_with_windows_line_ends_keeps_them(
+        engine: Engine, knowledge_copy: Path) -> None:
+    path = knowledge_copy / "quotes.yaml"
+    crlf = path.read_bytes().replace(b"\n", b"\r\n")
+    path.write_bytes(crlf)
+    reply = await say(engine, "!apprendre \"Qui se méfie de la transparence ?\" attali-lpm")
+    assert "C’est appris" in reply.text
+    after = path.read_bytes()
+    assert after.count(b"\n") == after.count(b"\r\n") == crlf.count(b"\n") + 1
+    assert after.replace('        - "Qui se méfie de la transparence ?"\r\n'.encode(), b"") == crlf
+
+
 async def test_a_quote_keeps_its_comments(engine: Engine, knowledge_copy: Path) -> None:
     path = knowledge_copy / "quotes.yaml"
     before = path.read_text(encoding="utf-8")

@@ -46,6 +46,24 @@ def dump(document: Any, width: int = WIDTH) -> str:
     return stream.getvalue()
 
 
+def read_exact(path: Path) -> str:
+    """A file's text with its line ends as written: `read_text` turns "\r\n" into "\n", and
+    the file written back had every line changed."""
+    return path.read_bytes().decode("utf-8")
+
+
+def line_end(text: str) -> str:
+    """The line end a file uses, for the lines an edit adds to it."""
+    return "\r\n" if "\r\n" in text else "\n"
+
+
+def in_style(lines: list[str], text: str) -> list[str]:
+    """Lines written with "\n" ends, given the line ends of `text`."""
+    end = line_end(text)
+    return lines if end == "\n" else [line.removesuffix("\n") + end if line.endswith("\n")
+                                      else line for line in lines]
+
+
 def load(source: Path | str) -> Any:
     """A file (or its text) as ruamel's commented maps and lists, with their positions."""
     text = source.read_text(encoding="utf-8") if isinstance(source, Path) else source

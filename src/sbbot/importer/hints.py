@@ -22,7 +22,14 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from sbbot.entries import Entry
-from sbbot.importer.files import load, validate_staged, write_atomically
+from sbbot.importer.files import (
+    in_style,
+    line_end,
+    load,
+    read_exact,
+    validate_staged,
+    write_atomically,
+)
 from sbbot.importer.prose import fold_space
 
 LOCK_FILE = ".sbbot-edit.lock"
@@ -58,7 +65,7 @@ def add_question(directory: Path, entry: Entry, question: str) -> tuple[Path, bo
     added (False: it was already there). KnowledgeError if the result would not validate."""
     path, key = entry_file(directory, entry)
     with editing(directory):
-        text = path.read_text(encoding="utf-8")
+        text = read_exact(path)
         mapping = find_entry(load(text), key, entry.id)
         if mapping is None:
             raise TeachError(f"{entry.id} not found in {path.name}: reload the knowledge first")
@@ -117,8 +124,8 @@ def insert_question(text: str, mapping: CommentedMap, question: str) -> str:
         raise TeachError("hints.questions is written as a flow list [...]: add the question "
                          "by hand, or write the list one item per line")
     if at > 0 and not lines[at - 1].endswith("\n"):
-        lines[at - 1] += "\n"
-    return "".join(lines[:at] + new + lines[at:])
+        lines[at - 1] += line_end(text)
+    return "".join(lines[:at] + in_style(new, text) + lines[at:])
 
 
 def end_of_value(lines: list[str], line: int, column: int) -> int:

@@ -18,7 +18,15 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 
 from sbbot.importer.build import DraftPost, Drafts, QuoteDraft
 from sbbot.importer.events import DraftEvent
-from sbbot.importer.files import UNWRAPPED, dump, load, write_atomically
+from sbbot.importer.files import (
+    UNWRAPPED,
+    dump,
+    in_style,
+    line_end,
+    load,
+    read_exact,
+    write_atomically,
+)
 from sbbot.importer.hints import end_of_value
 from sbbot.importer.prose import fold_space
 from sbbot.knowledge.schema import header as schema_header
@@ -182,7 +190,7 @@ def merged_list(path: Path, key: str, text_key: str, slugs: set[str], force: boo
     """`quotes.yaml` or `events.yaml` with the imported posts' entries swapped for new ones
     (an unchanged entry keeps its id and hints), everything else as it was, byte for byte;
     None when the file exists and neither had nor gets an entry of these posts."""
-    text = path.read_text(encoding="utf-8") if path.exists() else None
+    text = read_exact(path) if path.exists() else None
     document = listed_file(path, key, header) if text is None else load(text)
     old = kept_by_text([entry for entry in document.get(key) or []
                         if of_posts(entry, slugs)], text_key)
@@ -221,8 +229,8 @@ def splice_entries(text: str, document: Any, key: str, slugs: set[str],
     kept = [line for number, line in enumerate(lines) if number not in removed]
     at = spans[-1].stop - len(removed)
     if at > 0 and not kept[at - 1].endswith("\n"):
-        kept[at - 1] += "\n"
-    return "".join(kept[:at] + entries_lines(key, new, dash) + kept[at:])
+        kept[at - 1] += line_end(text)
+    return "".join(kept[:at] + in_style(entries_lines(key, new, dash), text) + kept[at:])
 
 
 def entries_lines(key: str, new: list[CommentedMap], dash: int) -> list[str]:
