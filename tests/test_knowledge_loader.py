@@ -164,6 +164,11 @@ def test_a_file_where_a_directory_goes_is_named_as_such(tmp_path: Path) -> None:
     (root / "posts").write_text("", encoding="utf-8")
     assert [problem.message for problem in problems_of(root)
             if problem.file.endswith("posts")] == ["not a directory"]
+    (root / "posts").unlink()
+    posts = write_knowledge(tmp_path / "other") / "posts"
+    (problem,) = problems_of(posts)  # `sbbot validate knowledge/posts`: one line, not three
+    assert problem.message == ("this is the posts directory: the knowledge directory is "
+                               f"{tmp_path / 'other'}")
 
 
 def test_a_broken_post_does_not_make_references_to_it_dangle(tmp_path: Path) -> None:

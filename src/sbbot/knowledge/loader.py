@@ -112,6 +112,11 @@ def load_knowledge(directory: str | Path) -> Knowledge:
         raise KnowledgeError([Problem(display_path(root), 1, DOCUMENT,
                                       "not a directory (the knowledge directory holds posts/)"
                                       if root.exists() else "knowledge directory not found")])
+    if root.name == "posts" and not (root / "posts").exists() and (
+            root.parent / "quotes.yaml").exists():
+        raise KnowledgeError([Problem(display_path(root), 1, DOCUMENT,
+                                      "this is the posts directory: the knowledge directory "
+                                      f"is {display_path(root.parent)}")])
     post_files, notes = post_documents(root)
     files = {name: read_document(root / f"{name}.yaml", root) for name in FILES
              if name not in OPTIONAL or os.path.lexists(root / f"{name}.yaml")}
