@@ -104,6 +104,22 @@ async def test_subscribe_list_and_unsubscribe_this_channel(
     ]
 
 
+@pytest.mark.parametrize(("typed", "kinds"), [
+    ("!abonner la citation du jour", ["daily_quote"]),
+    ("!abonner citation et rappels", ["daily_quote", "event_reminder"]),
+    ("!subscribe the daily quote and reminders", ["daily_quote", "event_reminder"]),
+    ("!abonner les rappels", ["event_reminder"]),
+])
+async def test_kinds_are_read_among_the_words_around_them(
+        admin_engine: Engine, store: Store, typed: str, kinds: list[str]) -> None:
+    """"!abonner la citation du jour" was "Je ne comprends pas « la citation du jour »"."""
+    reply = await say(admin_engine, typed)
+    assert reply.text.startswith("C’est noté : ce salon recevra "), reply.text
+    assert [subscription.kind for subscription in await store.subscriptions()] == kinds
+    refused = await say(admin_engine, "!abonner du jour")  # nothing named: not "tout"
+    assert refused.kind == "error" and refused.text.startswith("Je ne comprends pas")
+
+
 async def test_an_unknown_kind_is_explained_and_changes_nothing(
     admin_engine: Engine, store: Store
 ) -> None:

@@ -33,6 +33,10 @@ KIND_WORDS: Final[dict[str, tuple[AnnouncementKind, ...]]] = {
     "evenements": ("event_reminder",), "events": ("event_reminder",),
     "tout": ("daily_quote", "event_reminder"), "all": ("daily_quote", "event_reminder"),
 }
+KIND_FILLERS: Final = frozenset({"et", "and", "la", "le", "les", "du", "des", "de", "d", "l",
+                                  "jour", "the", "of", "day", "daily", "+", "&"})
+"""Words around the kinds, as members write them: "!abonner la citation du jour et les
+rappels"."""
 KIND_NAMES: Final[dict[AnnouncementKind, str]] = {
     "daily_quote": "la citation du jour",
     "event_reminder": "les rappels d’événements",
@@ -54,9 +58,12 @@ PROBLEMS_CHARS = 1500
 def parse_kinds(arguments: str) -> tuple[AnnouncementKind, ...] | None:
     """The kinds named by the arguments (all of them when none is named); None if a word is
     not a kind."""
-    words = fold(arguments).split() or ["tout"]
+    typed = fold(arguments).split()
+    words = [word for word in typed if word not in KIND_FILLERS]
+    if typed and not words:
+        return None
     kinds: list[AnnouncementKind] = []
-    for word in words:
+    for word in words or ["tout"]:
         if word not in KIND_WORDS:
             return None
         kinds.extend(kind for kind in KIND_WORDS[word] if kind not in kinds)
