@@ -231,7 +231,11 @@ def test_a_post_given_twice_is_imported_once(
     knowledge = load_knowledge(into)
     assert [post.slug for post in knowledge.posts] == ["rencontre-travail-reseau"]
     assert len(knowledge.quotes) == len(knowledge.events) == 1
-    skipped = [line for line in capsys.readouterr().err.splitlines() if "skipped" in line]
+    printed = capsys.readouterr()
+    assert printed.out.splitlines()[1:3] == [f"{into / 'quotes.yaml'}: 1 quote drafted",
+                                             f"{into / 'events.yaml'}: 1 event drafted"]
+    assert printed.err.endswith("sbbot import: 3 things to check by hand (above)\n")
+    skipped = [line for line in printed.err.splitlines() if "skipped" in line]
     assert skipped == [f"{copy}:1: rencontre-travail-reseau: the same post as {source}, line 1:"
                        " skipped", f"{source}:1: rencontre-travail-reseau: the same post as "
                        f"{source}, line 1: skipped"]

@@ -63,12 +63,16 @@ def existing_ids(into: Path) -> set[str]:
     return {entry.id for entry in entries_of(knowledge)}
 
 
+def counted(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
 def print_notes(drafts: Drafts) -> None:
     for note in drafts.notes.items:
         print(note, file=sys.stderr)
     if drafts.notes.items:
-        print(f"sbbot import: {len(drafts.notes.items)} thing(s) to check by hand (above)",
-              file=sys.stderr)
+        print(f"sbbot import: {counted(len(drafts.notes.items), 'thing')} to check by hand "
+              "(above)", file=sys.stderr)
 
 
 def run_import(sources: list[Path], into: Path, *, dry_run: bool, force: bool) -> int:
@@ -96,9 +100,9 @@ def run_import(sources: list[Path], into: Path, *, dry_run: bool, force: bool) -
         return 0
     write(into, files)
     for post in drafts.posts:
-        print(f"{into / 'posts' / post.slug}.yaml: {len(post.passages)} passages")
-    print(f"{into / 'quotes.yaml'}: {len(drafts.quotes)} quotes drafted")
-    print(f"{into / 'events.yaml'}: {len(drafts.events)} events drafted")
+        print(f"{into / 'posts' / post.slug}.yaml: {counted(len(post.passages), 'passage')}")
+    print(f"{into / 'quotes.yaml'}: {counted(len(drafts.quotes), 'quote')} drafted")
+    print(f"{into / 'events.yaml'}: {counted(len(drafts.events), 'event')} drafted")
     print(f"Check with: sbbot validate {into}")
     return 0
 
