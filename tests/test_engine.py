@@ -162,6 +162,16 @@ async def test_citation_unknown_author_lists_the_known_ones(engine: Engine) -> N
         assert reply.text.startswith(f"Je n’ai pas de citation de « {letter} »"), letter
 
 
+async def test_citation_without_any_quote_says_so(
+        tmp_path: Path, make_engine: Callable[..., Engine]) -> None:
+    """A blog imported with no quote: "!citation" raised "rotation bag is empty", which
+    ended `sbbot chat` with a traceback."""
+    engine = make_engine(write_knowledge(tmp_path, {"quotes.yaml": "quotes: []\n"}))
+    for typed in ("!citation", "!citation attali"):
+        reply = await say(engine, typed)
+        assert reply.text == "Aucune citation n’est encore relevée dans ces articles.", typed
+
+
 async def test_agenda_before_the_event_shows_it_as_upcoming(
         engine: Engine, clock: FakeClock) -> None:
     clock.now = datetime(2014, 3, 28, 12, 0, tzinfo=UTC)

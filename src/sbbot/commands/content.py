@@ -251,6 +251,8 @@ def find_author(quotes: tuple[Quote, ...], wanted: str) -> str | None:
 
 async def citation(context: Context, arguments: str) -> Reply:
     quotes = context.engine.knowledge.quotes
+    if not quotes:  # a freshly imported blog may have none: the rotation needs one
+        return Reply("Aucune citation n’est encore relevée dans ces articles.", "command")
     bag = "quotes"
     if arguments:
         author = find_author(quotes, arguments)
