@@ -21,11 +21,13 @@ from sbbot.engine import Engine
 
 from .base import ChatAdapter
 
+log = logging.getLogger(__name__)
 PLATFORM = "terminal"
 CHANNEL = "terminal"
 PROMPT = "vous> "
 GREETING = ("sbbot — posez une question sur les articles (en français ou en anglais),"
             " tapez !aide pour les commandes, Ctrl-D pour quitter.")
+FAILED = "Je n’ai pas pu répondre à cela (l’erreur est dans le journal du bot)."
 
 
 @dataclass(frozen=True)
@@ -92,8 +94,13 @@ class TerminalAdapter(ChatAdapter[TerminalSettings]):
             if not line.strip():  # Enter on an empty prompt: a new prompt, as in a shell
                 continue
             operator = self.settings.operator
-            await self.hear(Incoming(line, CHANNEL, CHANNEL, author="terminal", addressed=True,
-                                     is_admin=operator, is_operator=operator), self._print)
+            try:
+                await self.hear(Incoming(line, CHANNEL, CHANNEL, author="terminal",
+                                         addressed=True, is_admin=operator,
+                                         is_operator=operator), self._print)
+            except Exception:  # as discord.py and the Matrix adapter do: one line fails
+                log.exception("terminal: the line could not be answered")
+                self._write(f"sbbot> {FAILED}\n\n")
 
     async def _next_line(self) -> str:
         """The next line typed, or "" at the end of input or once the adapter is closing.
