@@ -13,6 +13,7 @@ import pytest
 from sbbot.chat import Message, Reply
 from sbbot.engine import Engine
 from tests.conftest import KNOWLEDGE_DIR
+from tests.knowledge_files import write_knowledge
 
 MISSED = "Est-ce complet ?"
 """A question the shipped knowledge does not answer: registration is dw-inscription."""
@@ -148,6 +149,25 @@ async def test_a_file_with_windows_line_ends_keeps_them(
     after = path.read_bytes()
     assert after.count(b"\n") == after.count(b"\r\n") == crlf.count(b"\n") + 1
     assert after.replace('        - "Qui se méfie de la transparence ?"\r\n'.encode(), b"") == crlf
+
+
+async def test_an_entry_written_as_a_flow_mapping_is_left_to_the_admin(
+        tmp_path: Path, make_engine: Callable[..., Engine]) -> None:
+    """`- {number: 1, id: reason-1, ...}`: the new lines broke the file's YAML, and the
+    parser's error went up through the command (it ended `sbbot chat`)."""
+    root = write_knowledge(tmp_path / "knowledge")
+    engine = make_engine(root)
+    before = (root / "reasons.yaml").read_text(encoding="utf-8")
+    reply = await say(engine, "!apprendre \"Pourquoi changer ?\" reason-1")
+    assert reply.kind == "error"
+    assert reply.text == ("Je n’ai rien modifié : reason-1 is written as a flow mapping {...} "
+                          "in reasons.yaml: add the question by hand, or write the entry one "
+                          "key per line")
+    assert (root / "reasons.yaml").read_text(encoding="utf-8") == before
+    taught = await say(engine, "!apprendre \"Qui ?\" quote-two")  # one key per line
+    assert taught.text.splitlines()[1] == (
+        "Mais je ne réponds toujours pas à cette question : ajoutez des mots-clés "
+        "(hints.keywords) à quote-two dans quotes.yaml, puis !recharger.")
 
 
 async def test_a_quote_keeps_its_comments(engine: Engine, knowledge_copy: Path) -> None:

@@ -114,9 +114,10 @@ def confirmation(context: Context, entry: Entry, question: str, path: Path,
         answer = answer_reply(context, best.entry, best.score)
         return Reply(f"{head}\nJe réponds désormais :\n{answer.text}", "command", answer.entry,
                      answer.score)
-    got = best.entry.id if best is not None and result.verdict == "answer" else "rien"
-    return Reply(f"{head}\nMais je réponds encore avec {got} : ajoutez des mots-clés "
-                 f"(hints.keywords) à {entry.id} dans {name}, puis !recharger.", "command")
+    got = (f"je réponds encore avec {best.entry.id}" if best is not None
+           and result.verdict == "answer" else "je ne réponds toujours pas à cette question")
+    return Reply(f"{head}\nMais {got} : ajoutez des mots-clés (hints.keywords) à {entry.id} "
+                 f"dans {name}, puis !recharger.", "command")
 
 
 def entry_ids(bot: Bot) -> Iterable[tuple[str, str]]:

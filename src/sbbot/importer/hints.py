@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
 
 from sbbot.entries import Entry
 from sbbot.importer.files import (
@@ -73,8 +74,14 @@ def add_question(directory: Path, entry: Entry, question: str) -> tuple[Path, bo
         if any(fold_space(str(item)).casefold() == fold_space(question).casefold()
                for item in known):
             return path, False
+        if mapping.fa.flow_style():
+            raise TeachError(f"{entry.id} is written as a flow mapping {{...}} in {path.name}: "
+                             "add the question by hand, or write the entry one key per line")
         edited = insert_question(text, mapping, question)
-        check = find_entry(load(edited), key, entry.id)
+        try:
+            check = find_entry(load(edited), key, entry.id)
+        except YAMLError:
+            check = None
         if check is None or list(questions_of(check)) != [*known, question]:
             raise TeachError(f"the layout of {entry.id} in {path.name} is unusual: add the "
                              "question by hand")
