@@ -160,10 +160,14 @@ async def test_an_entry_written_as_a_flow_mapping_is_left_to_the_admin(
     before = (root / "reasons.yaml").read_text(encoding="utf-8")
     reply = await say(engine, "!apprendre \"Pourquoi changer ?\" reason-1")
     assert reply.kind == "error"
-    assert reply.text == ("Je n’ai rien modifié : reason-1 is written as a flow mapping {...} "
-                          "in reasons.yaml: add the question by hand, or write the entry one "
-                          "key per line")
+    assert reply.text == ("Je n’ai rien modifié : reason-1 est écrit sur une ligne {...} dans "
+                          "reasons.yaml : ajoutez la question à la main, ou écrivez l’entrée "
+                          "une clé par ligne")
     assert (root / "reasons.yaml").read_text(encoding="utf-8") == before
+    flow_list = await say(engine, "!apprendre \"Et la valeur ?\" alpha-intro")
+    assert flow_list.text == ("Je n’ai rien modifié : hints.questions est écrit sur une ligne "
+                              "[...] : ajoutez la question à la main, ou écrivez la liste un "
+                              "élément par ligne")  # the field's name, not "[lien]"
     taught = await say(engine, "!apprendre \"Qui ?\" quote-two")  # one key per line
     assert taught.text.splitlines()[1] == (
         "Mais je ne réponds toujours pas à cette question : ajoutez des mots-clés "

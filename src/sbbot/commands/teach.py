@@ -23,6 +23,7 @@ from sbbot.commands.content import answer_reply
 from sbbot.entries import Entry, entries_of
 from sbbot.importer.hints import TeachError, add_question
 from sbbot.knowledge import KnowledgeError, Problem
+from sbbot.replies import fit
 from sbbot.snapshot import SnapshotError
 
 log = logging.getLogger(__name__)
@@ -51,8 +52,8 @@ async def apprendre(context: Context, arguments: str) -> Reply:
                      "plus.\n" + "\n".join(problem_line(context, problem)
                                             for problem in error.problems[:PROBLEMS_SHOWN]),
                      "error")
-    except (TeachError, OSError) as error:
-        return Reply(f"Je n’ai rien modifié : {context.echo(str(error), 300)}", "error")
+    except (TeachError, OSError) as error:  # about the files: no member text to make inert
+        return Reply(f"Je n’ai rien modifié : {fit(str(error), 300)}", "error")
     except SnapshotError:
         log.exception("knowledge reload after !apprendre failed")
         return Reply("La question est enregistrée dans le fichier, mais le rechargement a "

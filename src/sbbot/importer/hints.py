@@ -40,7 +40,8 @@ _process_lock = threading.Lock()
 
 
 class TeachError(Exception):
-    """The entry cannot be found in its file (the files changed since the last reload)."""
+    """The entry cannot be edited in its file (the files changed since the last reload, or it
+    is laid out in a way the edit does not handle); the message, in French, is the bot's."""
 
 
 def entry_file(directory: Path, entry: Entry) -> tuple[Path, str]:
@@ -69,22 +70,24 @@ def add_question(directory: Path, entry: Entry, question: str) -> tuple[Path, bo
         text = read_exact(path)
         mapping = find_entry(load(text), key, entry.id)
         if mapping is None:
-            raise TeachError(f"{entry.id} not found in {path.name}: reload the knowledge first")
+            raise TeachError(f"{entry.id} n’est plus dans {path.name} : rechargez les "
+                             "connaissances (!recharger)")
         known = questions_of(mapping)
         if any(fold_space(str(item)).casefold() == fold_space(question).casefold()
                for item in known):
             return path, False
         if mapping.fa.flow_style():
-            raise TeachError(f"{entry.id} is written as a flow mapping {{...}} in {path.name}: "
-                             "add the question by hand, or write the entry one key per line")
+            raise TeachError(f"{entry.id} est écrit sur une ligne {{...}} dans {path.name} : "
+                             "ajoutez la question à la main, ou écrivez l’entrée une clé par "
+                             "ligne")
         edited = insert_question(text, mapping, question)
         try:
             check = find_entry(load(edited), key, entry.id)
         except YAMLError:
             check = None
         if check is None or list(questions_of(check)) != [*known, question]:
-            raise TeachError(f"the layout of {entry.id} in {path.name} is unusual: add the "
-                             "question by hand")
+            raise TeachError(f"{entry.id} est mis en page d’une façon inhabituelle dans "
+                             f"{path.name} : ajoutez la question à la main")
         validate_staged(directory, {str(path.relative_to(directory)): edited})
         write_atomically(path, edited)
     return path, True
@@ -128,8 +131,8 @@ def insert_question(text: str, mapping: CommentedMap, question: str) -> str:
         new = [f"{' ' * column}hints:\n", f"{' ' * (column + 2)}questions:\n",
                f"{' ' * (column + 4)}- {scalar}\n"]
     else:
-        raise TeachError("hints.questions is written as a flow list [...]: add the question "
-                         "by hand, or write the list one item per line")
+        raise TeachError("hints.questions est écrit sur une ligne [...] : ajoutez la question "
+                         "à la main, ou écrivez la liste un élément par ligne")
     if at > 0 and not lines[at - 1].endswith("\n"):
         lines[at - 1] += line_end(text)
     return "".join(lines[:at] + in_style(new, text) + lines[at:])
