@@ -7,6 +7,8 @@ and store; see `tests/fakediscord/harness.py`.
 
 from __future__ import annotations
 
+import logging
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -15,7 +17,8 @@ from hypothesis import strategies as st
 
 from sbbot.adapters.discord import DiscordAdapter
 from sbbot.chat import Message, Reply
-from sbbot.engine import Engine
+from sbbot.commands import Command, Context
+from sbbot.engine import FAILED_REPLY, Engine
 from sbbot.inbound import looks_like_question
 from tests.conftest import FakeClock
 from tests.fakediscord import FakeDiscord, Sent
@@ -91,6 +94,30 @@ async def test_a_question_channel_answers_questions_only(
     assert (await reply_to(fake, message_id)).payload
     await fake.say("D'accord, merci beaucoup.", channel="questions")
     await barrier(fake, "questions")
+
+
+async def test_a_command_that_fails_is_answered_and_the_bot_goes_on(
+        fake: FakeDiscord, bot: DiscordAdapter, engine: Engine,
+        monkeypatch: pytest.MonkeyPatch, logged_errors: list[logging.LogRecord]) -> None:
+    """discord.py logs an exception in its event handler and sends nothing: the member who
+    typed the command would wait for a reply that never comes."""
+    async def failing(context: Context, arguments: str) -> Reply:
+        raise RuntimeError("a fault in a command")
+
+    real = engine.command
+    citation = real("citation")
+    assert citation is not None
+    broken = replace(citation, handler=failing)
+
+    def command(name: str) -> Command | None:
+        return broken if name.lower() == "citation" else real(name)
+
+    monkeypatch.setattr(engine, "command", command)
+    sent = await reply_to(fake, await fake.say("!citation"))
+    assert FAILED_REPLY in str(sent.payload)
+    assert "Raison n°3" in str((await reply_to(fake, await fake.say("!raison 3"))).payload)
+    assert [record.getMessage() for record in logged_errors] == ["!citation failed"]
+    logged_errors.clear()  # logged, as it should be: not a fault of this test
 
 
 async def test_a_question_channel_takes_a_topic_number_after_an_unsure_reply(

@@ -8,9 +8,9 @@ import logging
 
 import pytest
 
-from sbbot.adapters.terminal import FAILED, PROMPT
+from sbbot.adapters.terminal import PROMPT
 from sbbot.chat import Message, Reply
-from sbbot.engine import Engine
+from sbbot.engine import FAILED_REPLY, Engine
 from tests.conftest import FakeClock
 from tests.conversation import TerminalChat, chat_on
 
@@ -46,6 +46,6 @@ async def test_a_line_that_fails_is_said_and_the_conversation_goes_on(
     monkeypatch.setattr(engine, "handle", failing)
     async with chat_on("terminal", engine, clock, request) as chat:
         said = await chat.say("!raison 1")
-        assert said.text == FAILED
+        assert said.text == FAILED_REPLY
         assert "a fault in a command" in caplog.text
         assert (await chat.say("!raison 2")).text.startswith("Raison n°2 ")

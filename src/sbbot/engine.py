@@ -37,6 +37,9 @@ log = logging.getLogger(__name__)
 STORE_DOWN_NOTICE = ("(Je n’arrive pas à enregistrer pour le moment : je continue de répondre, "
                      "mais sans garder de trace. Les administrateurs le verront dans le "
                      "journal.)")
+FAILED_REPLY = "Je n’ai pas pu répondre à cela (l’erreur est dans le journal du bot)."
+"""What a member reads when a command or an answer fails on a fault of the bot's: on
+Discord, an exception in the handler would otherwise leave them with no reply at all."""
 STORE_DOWN_REPLY = ("Je ne peux pas enregistrer cela pour le moment (base de données "
                     "indisponible). Réessayez dans un instant.")
 
@@ -172,10 +175,17 @@ class Engine:
             except StoreError as error:
                 self.store_failed(error)
                 reply = Reply(STORE_DOWN_REPLY, "error")
+            except Exception:  # a fault in one command: the member is told, the bot goes on
+                log.exception("!%s failed", command.name)
+                reply = Reply(FAILED_REPLY, "error")
         elif message.addressed and (polite := courtesy_reply(text)) is not None:
             reply = Reply(polite, "fallback")
         elif message.addressed:
-            reply = await answer_question(context, text)
+            try:
+                reply = await answer_question(context, text)
+            except Exception:
+                log.exception("a question could not be answered")
+                reply = Reply(FAILED_REPLY, "error")
             self.metrics.questions.labels(reply.kind).inc()
         else:
             return None

@@ -17,7 +17,7 @@ from typing import Any
 from sbbot.chat import Card, Message, Reply
 from sbbot.conversation import Incoming
 from sbbot.cooldown import Cooldown
-from sbbot.engine import Engine
+from sbbot.engine import FAILED_REPLY, Engine
 
 from .base import ChatAdapter
 
@@ -27,7 +27,6 @@ CHANNEL = "terminal"
 PROMPT = "vous> "
 GREETING = ("sbbot — posez une question sur les articles (en français ou en anglais),"
             " tapez !aide pour les commandes, Ctrl-D pour quitter.")
-FAILED = "Je n’ai pas pu répondre à cela (l’erreur est dans le journal du bot)."
 
 
 @dataclass(frozen=True)
@@ -100,7 +99,7 @@ class TerminalAdapter(ChatAdapter[TerminalSettings]):
                                          is_operator=operator), self._print)
             except Exception:  # as discord.py and the Matrix adapter do: one line fails
                 log.exception("terminal: the line could not be answered")
-                self._write(f"sbbot> {FAILED}\n\n")
+                self._write(f"sbbot> {FAILED_REPLY}\n\n")
 
     async def _next_line(self) -> str:
         """The next line typed, or "" at the end of input or once the adapter is closing.
