@@ -45,6 +45,14 @@ async def test_a_mention_is_answered_without_the_mention(
     assert "Genève" in str(sent.payload)
 
 
+async def test_other_mentions_and_custom_emoji_are_no_words_of_the_question(
+        fake: FakeDiscord, bot: DiscordAdapter, received: list[Message]) -> None:
+    await reply_to(fake, await fake.say(
+        f"{fake.bot_mention} <@{fake.user_id('bob')}> <#{fake.channel_id('general')}> "
+        "<:sbbot:112233445566778899> Quand a lieu la matinée ? <a:party:998877665544332211>"))
+    assert received[-1].text.split() == "Quand a lieu la matinée ?".split()
+
+
 async def test_a_mention_of_the_bots_role_counts_as_a_mention(
         fake: FakeDiscord, bot: DiscordAdapter) -> None:
     role = fake.roles["sbbot"]["id"]

@@ -31,6 +31,10 @@ from .discord_gauge import ConnectionGauge, ShardConnectionGauge
 from .discord_markdown import quote
 from .discord_slash import slash_command, sync_commands
 
+MARKUP = re.compile(r"<(?:@[!&]?|#)\d+>|<a?:\w+:\d+>")
+"""Mentions of members, roles (the bot's own among them) and channels, and custom emoji, as
+Discord writes them in a message: no word of a question ("<@123> quand a lieu la matinée ?"
+was routed with "123" in it, and not answered)."""
 EMBED_COLOUR = discord.Colour(0x2E7D5B)
 EMBED_LIMIT = 6000
 """Discord's limit on the total text of one embed; a bigger card is sent as plain text."""
@@ -195,7 +199,7 @@ class DiscordAdapter(ChatAdapter[DiscordSettings]):
         await self.hear(self.read(message), respond)
 
     def read(self, message: discord.Message) -> Incoming:
-        """The text without the bot's mention, and whether it is meant for the bot.
+        """The text without mentions or custom emoji, and whether it is meant for the bot.
 
         It is in a DM, a mention of the bot (or of its role, which Discord's mention picker
         often offers first), or a question in a question channel. An @everyone is not a
@@ -203,13 +207,11 @@ class DiscordAdapter(ChatAdapter[DiscordSettings]):
         """
         me = self.client.user
         assert me is not None
-        own = [rf"<@!?{me.id}>"]
         mentioned = any(user.id == me.id for user in message.mentions)
         role = message.guild.self_role if message.guild is not None else None
         if role is not None:
-            own.append(rf"<@&{role.id}>")
             mentioned = mentioned or role in message.role_mentions
-        text = re.sub("|".join(own), " ", message.content[: MAX_INPUT_CHARS * 2])
+        text = MARKUP.sub(" ", message.content[: MAX_INPUT_CHARS * 2])
         channel = message.channel
         question_channels = self.settings.question_channels
         return self.incoming(
