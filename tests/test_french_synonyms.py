@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from sbbot.language.lemmas import lemma
-from sbbot.language.lexicon import data_lines
+from sbbot.language.lexicon import data_lines, synonyms
 from sbbot.text import fold, stem
 
 LINES = data_lines("fr-synonyms.txt")
@@ -54,3 +54,18 @@ def test_a_word_stands_in_one_group_and_its_other_senses_are_one_way() -> None:
                for word, groups in holding.items()
                if frozenset().union(*groups) not in groups}
     assert chained == {}
+
+
+def test_no_synonym_reaches_an_unrelated_word_through_its_stem() -> None:
+    # The router matches a synonym by its stem: "entreposer" would take "stocker" to
+    # "entreprise", "livrer" "acheminer" to "livre", "nouveauté" "innovation" to every
+    # "nouveau"; and "reporter" is mostly the verb (to postpone), not a journalist.
+    for word, unrelated in (("stocker", "entreprise"), ("acheminer", "livre"),
+                            ("innovation", "nouveau"), ("solidarité", "entraîner"),
+                            ("obliger", "contrat"), ("polémique", "contrôle"),
+                            ("enseigner", "instrument"), ("reporter", "journaliste"),
+                            ("engager", "recruter"), ("améliorer", "optimisme")):
+        folded = fold(word)
+        reached = {term(other) for form in {folded, lemma(folded, "fr")}
+                   for other in synonyms(form)}
+        assert term(unrelated) not in reached, word
