@@ -59,10 +59,10 @@ channel, never another member's."""
 class Turn:
     """Where a member's conversation stands: what it is about, and the topics just offered."""
 
-    words: str
-    """What the last answered question was about: its words the knowledge holds, without
-    its question words, so that a follow-up asks for its own kind of fact ("Quand a lieu la
-    matinée à Genève ?" then "Is there wifi?" is not a question about a date)."""
+    subject: str
+    """The last answered question that named its own subject. Only its rarer words the
+    knowledge holds are carried into a follow-up (`topic`), read when one comes: most
+    questions are never followed up, and reading them twice would double their cost."""
     offered: tuple[str, ...]
     """The entries offered when the bot was last unsure, in the order shown."""
     at: datetime
@@ -85,18 +85,19 @@ class FollowUps:
         reply's topics are remembered for `offers`."""
         result = router.route(question)
         turn = self._current(speaker, now)
-        words = turn.words if turn is not None else ""
-        follows = bool(words) and continues(router, question)
-        if follows and result.verdict != "answer":
-            joined = router.route(f"{question} {words}")
-            if joined.verdict == "answer":
-                result = joined
+        subject = turn.subject if turn is not None else ""
         if result.verdict == "answer":
-            self._remember(speaker, Turn(words if follows else topic(router, question), (),
-                                         now))
-        elif result.verdict == "unsure" and result.best is not None:
+            kept = subject if subject and refers_back(question) else question
+            self._remember(speaker, Turn(kept, (), now))
+            return result
+        if subject and continues(router, question):
+            joined = router.route(f"{question} {topic(router, subject)}")
+            if joined.verdict == "answer":
+                self._remember(speaker, Turn(subject, (), now))
+                return joined
+        if result.verdict == "unsure" and result.best is not None:
             offered = tuple(match.entry.id for match in (result.best, *result.runners_up))
-            self._remember(speaker, Turn(words, offered, now))
+            self._remember(speaker, Turn(subject, offered, now))
         return result
 
     def offers(self, speaker: Speaker, now: datetime) -> tuple[str, ...]:
@@ -129,7 +130,9 @@ def choice_number(text: str) -> int | None:
 
 def topic(router: Router, question: str) -> str:
     """The words of the question that name something the knowledge holds and are rarer
-    than everyday words ("matinée", "Genève", not the "lieu" of "a lieu")."""
+    than everyday words ("matinée", "Genève", not the "lieu" of "a lieu"), without its
+    question words, so that a follow-up asks for its own kind of fact ("Quand a lieu la
+    matinée à Genève ?" then "Is there wifi?" is not a question about a date)."""
     judged = router.judge(question, 1)
     if judged is None:
         return ""
@@ -138,14 +141,17 @@ def topic(router: Router, question: str) -> str:
                     if term.stem in held and general_zipf(term.word) < TOPICAL_ZIPF)
 
 
-def continues(router: Router, question: str) -> bool:
-    """Whether the question reads as the continuation of another: it starts with "et" /
-    "and", refers back without naming anyone ("is it free?", "ça commence quand ?"), or
-    asks for a kind of fact but names nothing the knowledge holds ("c'est où ?", "how
-    much?")."""
+def refers_back(question: str) -> bool:
+    """Whether the question starts with "et" / "and" or refers back ("is it free?",
+    "ça commence quand ?"): read from its words alone."""
     words = fold(question).replace("?", " ").split()
-    if words and words[0] in CONTINUATIONS:
-        return True
-    if not ANAPHORS.isdisjoint(words):
+    return bool(words) and (words[0] in CONTINUATIONS or not ANAPHORS.isdisjoint(words))
+
+
+def continues(router: Router, question: str) -> bool:
+    """Whether the question reads as the continuation of another: it refers back without
+    naming anyone, or asks for a kind of fact but names nothing the knowledge holds
+    ("c'est où ?", "how much?")."""
+    if refers_back(question):
         return not any(term.named == "name" for term in router.query_terms(question))
     return bool(question_cues(question)) and router.judge(question, 1) is None
