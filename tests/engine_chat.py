@@ -16,7 +16,12 @@ def message(text: str, *, channel: str = "c1", admin: bool = False,
 
 
 async def say(engine: Engine, text: str, **options: object) -> Reply:
-    reply = await engine.handle(message(text, **options))  # type: ignore[arg-type]
+    return await replied(engine, message(text, **options))  # type: ignore[arg-type]
+
+
+async def replied(engine: Engine, sent: Message) -> Reply:
+    """The engine's reply to `sent`, which must come and fit in one chat message."""
+    reply = await engine.handle(sent)
     assert reply is not None
     assert len(reply.text) <= MAX_REPLY_CHARS
     return reply

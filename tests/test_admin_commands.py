@@ -16,9 +16,8 @@ from sbbot.commands.admin import reload_failure, reload_summary
 from sbbot.engine import Engine
 from sbbot.store import Store, Subscription
 from tests.conftest import KNOWLEDGE_DIR, FakeClock
+from tests.engine_chat import MAX_REPLY_CHARS, replied
 
-MAX_REPLY_CHARS = 2000
-"""Replies stay short enough to read in one chat message on every platform."""
 EVENT_QUESTION = "Quand et où a lieu la Matinée de l’entreprise de demain ?"
 
 
@@ -27,10 +26,7 @@ def message(text: str, *, admin: bool = True, channel: str = "salon-1") -> Messa
 
 
 async def say(engine: Engine, text: str, **options: object) -> Reply:
-    reply = await engine.handle(message(text, **options))  # type: ignore[arg-type]
-    assert reply is not None
-    assert len(reply.text) <= MAX_REPLY_CHARS
-    return reply
+    return await replied(engine, message(text, **options))  # type: ignore[arg-type]
 
 
 @pytest.fixture

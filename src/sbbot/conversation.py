@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from sbbot.chat import PLAIN, Message, Reply, Style
 from sbbot.cooldown import QUESTION_COMMAND, Cooldown
 from sbbot.courtesy import courtesy_reply
-from sbbot.followups import choice_number
 from sbbot.inbound import command_word, looks_like_question, normalize
 
 if TYPE_CHECKING:
@@ -74,9 +73,8 @@ class Conversation:
         """Whether the message is a number picking one of the topics the bot just offered
         this member: part of the question already asked, so not told to wait, and read as
         meant for the bot in a question channel."""
-        offered = self.engine.follow_ups.offers(
-            (self.platform, incoming.channel, incoming.author), self.engine.clock())
-        return bool(offered) and choice_number(text) is not None
+        return self.engine.follow_ups.pick((self.platform, incoming.channel, incoming.author),
+                                           text, self.engine.clock()) is not None
 
     def counts_as_question(self, text: str, addressed: bool) -> bool:
         """A free question addressed to the bot, or `!question` (or an alias) with its text.

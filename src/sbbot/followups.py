@@ -106,6 +106,17 @@ class FollowUps:
         turn = self._current(speaker, now)
         return turn.offered if turn is not None else ()
 
+    def pick(self, speaker: Speaker, text: str,
+             now: datetime) -> tuple[tuple[str, ...], int] | None:
+        """The topics on offer and the number the message picks among them ("2", "le
+        deuxième"; possibly out of range), or None when nothing is on offer or the message is
+        no number. The one test of a choice, for the cooldown and for the reply."""
+        offered = self.offers(speaker, now)
+        if not offered:
+            return None
+        number = choice_number(text)
+        return None if number is None else (offered, number)
+
     def _current(self, speaker: Speaker, now: datetime) -> Turn | None:
         turn = self._turns.get(speaker)
         return turn if turn is not None and now - turn.at <= self.window else None

@@ -13,7 +13,6 @@ from sbbot.chat import Card, EntryRef, Reply, ReplyKind
 from sbbot.commands import Argument, Bot, Command, Context
 from sbbot.commands.events import ANSWER_FOOTER, agenda, evenement, event_choices, event_reply
 from sbbot.entries import Entry
-from sbbot.followups import choice_number
 from sbbot.inbound import PREFIX
 from sbbot.knowledge.model import Quote, Reason
 from sbbot.router import Match
@@ -88,8 +87,9 @@ def pointing_to_reasons(reply: Reply) -> Reply:
 async def routed_reply(context: Context, question: str) -> Reply:
     message, engine = context.message, context.engine
     speaker = (message.platform, message.channel, message.author)
-    offered, number = engine.follow_ups.offers(speaker, engine.clock()), choice_number(question)
-    if offered and number is not None:  # "2" just after an unsure reply picks its topic 2
+    picked = engine.follow_ups.pick(speaker, question, engine.clock())
+    if picked is not None:  # "2" just after an unsure reply picks its topic 2
+        offered, number = picked
         if number > len(offered):
             return Reply(f"Choisissez un numéro entre 1 et {len(offered)}, ou posez votre "
                          "question.", "error")
