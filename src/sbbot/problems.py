@@ -9,9 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 DOCUMENT = "(document)"
 """Field name of problems that concern a whole file rather than one of its fields."""
+
+
+def display_path(path: Path) -> str:
+    """A problem's file as it is shown: relative to the working directory when it is below
+    it, which is shorter and clickable in a terminal."""
+    return str(path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path)
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from sbbot.knowledge import KnowledgeError, Problem, load_knowledge
-from sbbot.knowledge.document import display_path
+from sbbot.problems import display_path
 
 WIDTH = 100
 UNWRAPPED = 1_000_000

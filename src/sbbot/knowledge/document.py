@@ -18,7 +18,7 @@ from pathlib import Path
 
 import yaml
 
-from sbbot.problems import DOCUMENT, Problem
+from sbbot.problems import DOCUMENT, Problem, display_path
 from sbbot.safefile import FileProblem, read_regular_file
 
 Loc = tuple[str | int, ...]
@@ -57,11 +57,6 @@ class Document:
         path = "".join(f"[{part}]" if isinstance(part, int) else f".{part}" for part in loc)
         self.problems.append(Problem(self.file, line or self.line(loc),
                                      path.lstrip(".") or DOCUMENT, message))
-
-
-def display_path(path: Path) -> str:
-    """Paths relative to the working directory are shorter and clickable in a terminal."""
-    return str(path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path)
 
 
 def suggestion(word: str, choices: Iterable[str]) -> str:

@@ -21,7 +21,6 @@ from sbbot.knowledge.document import (
     FLAWED,
     Document,
     Loc,
-    display_path,
     read_document,
     shown,
     suggestion,
@@ -29,7 +28,7 @@ from sbbot.knowledge.document import (
 )
 from sbbot.knowledge.model import EventsFile, Knowledge, Post, QuotesFile, ReasonsFile, SynonymsFile
 from sbbot.knowledge_checks import check_all, fold_synonyms
-from sbbot.problems import DOCUMENT, KnowledgeError, Problem
+from sbbot.problems import DOCUMENT, KnowledgeError, Problem, display_path
 
 T = TypeVar("T")
 MESSAGES = {
