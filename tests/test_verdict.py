@@ -25,6 +25,8 @@ def passage(entry_id: str, text: str) -> Entry:
 def test_a_price_asked_of_a_part_of_an_event_is_not_the_events_price(router: Router) -> None:
     """The event card names SharePoint in its programme and gives the event's price."""
     assert router.route("How much does SharePoint cost?").verdict != "answer"
+    # the card's first lines name Bouygues Telecom, not SharePoint: its price is the event's
+    assert router.route("Combien coûte SharePoint chez Bouygues ?").verdict != "answer"
     result = router.route("Do I have to pay to attend the Geneva morning?")
     assert result.verdict == "answer" and result.best is not None
     assert result.best.entry.id == "matinee-entreprise-de-demain-2014"

@@ -270,15 +270,22 @@ def given_apart(entry: Entry, cues: Collection[Cue], terms: Sequence[QueryTerm],
     one may be the verb, "combien coûte Kalixo"; `names` gives the entry's) nor in
     the next one (where a pronoun may stand for it: "Kalixo est sorti. Il coûte 10 euros."),
     unless what the entry is about as a whole (`entries.head`) names it and the fact is not
-    one of the subject's own (OWN_CUES)."""
+    one of the subject's own (OWN_CUES). When the head names only some of the subject, the
+    fact must be given where the others are named: "Combien coûte SharePoint chez
+    Bouygues ?" is not answered by the price of an event whose first lines name Bouygues
+    Telecom and whose programme names SharePoint."""
     wanted = [cue for cue in cues if cue in SUBJECT_CUES]
     if not wanted:
         return ()
     subject = subject_stems(terms, covered, names(), question, extend=False)
     if not subject:
         return ()
-    if names_any(head(entry), subject):
-        wanted = [cue for cue in wanted if cue in OWN_CUES]
+    headed = {stem for stem in subject if names_any(head(entry), (stem,))}
+    if headed:
+        if headed == subject:
+            wanted = [cue for cue in wanted if cue in OWN_CUES]
+        else:
+            subject -= headed
     clauses = CLAUSE.split(entry.text)
     near = [" ".join(clauses[position:position + 2]) for position, clause in enumerate(clauses)
             if names_any(clause, subject)]
