@@ -345,6 +345,10 @@ def test_the_index_reads_each_word_in_the_language_a_question_would() -> None:
     ("wat u doing, wich day n whos coming", "what you doing, which day n who's coming"),
     ("is hes sure shes right", "is he's sure she's right"),
     ("dis moi ce dont il y a besoin", "dis moi ce dont il y a besoin"),
+    # Abbreviations of one meaning each, the months and weekdays among them.
+    ("whens the mtg, is mgmt or the govt dept coming on fri apr 4",
+     "when's the meeting, is management or the government department coming on Friday "
+     "April 4"),
     # "où" typed without its accent: the conjunction "ou" joins two things, so a question
     # beginning or ending with it, or saying "d'ou" or "ou ça", asks where.
     ("ou se passe la matinee ? le rapport est dispo ou", "où se passe la matinee ? le "
