@@ -52,6 +52,10 @@ from sbbot.language.names import proper_nouns
     ("who does jane mcconnell work for", {"workplace"}),
     ("qui travaille chez Bouygues ?", {"person"}),
     ("who works for bouygues", {"person"}),
+    # Asking nothing else, whether someone works for an employer named next.
+    ("Does the author work for Bouygues Telecom?", {"workplace"}),
+    ("il bosse chez Orange ?", {"workplace"}),
+    ("faut-il travailler pour progresser ?", set()),
     ("le numéro de téléphone de l'organisateur ?", {"contact"}),
     ("quel temps fera-t-il à Genève ?", {"weather"}),
     # What is so now; "now" and "still" alone do not ask it.
@@ -161,7 +165,8 @@ def test_where_someone_works_is_an_employer_or_a_workplace_stated_for_them() -> 
         assert gives(text, "workplace"), text
     # The place of an event someone speaks at, or a topic in brackets, is not where they work.
     for text in ("Où : Genève", "la matinée à Genève, avec Jane McConnell",
-                 "Jane McConnell (enjeux et tendances de la digital workplace)"):
+                 "Jane McConnell (enjeux et tendances de la digital workplace)",
+                 "travailler autrement, comme chez Bouygues Telecom"):
         assert not gives(text, "workplace"), text
 
 

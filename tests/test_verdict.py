@@ -153,3 +153,11 @@ def test_an_event_card_must_hold_every_weighty_word_of_a_question_asking_none_of
     assert held.verdict == "answer" and held.best is not None and held.best.entry.id == "card"
     asked = router.route("c'est quand, la matinée sur la ville de demain ?")
     assert asked.verdict == "answer" and asked.best is not None and asked.best.entry.id == "card"
+
+
+def test_whether_someone_works_for_a_company_needs_an_employer_stated(router: Router) -> None:
+    """The posts name Bouygues Telecom as a speaker's employer and as a company that works
+    differently ("comme chez Bouygues Telecom"), never as the author's employer."""
+    assert router.route("Does the author work for Bouygues Telecom?").verdict != "answer"
+    bare = stripped(load_knowledge(KNOWLEDGE_DIR), hints=False, glossary=False)
+    assert bare.route("Does the author work for Bouygues Telecom?").verdict != "answer"

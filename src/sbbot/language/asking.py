@@ -153,16 +153,17 @@ without one is where something happens ("la matinée à Genève", "un enregistre
 au Campus London"), not where the people it names live or work."""
 WORKING = (r"\b(?:travaill\w*|bosse\w*|works?|working|worked|employ[ée]e?s?|employed|"
            r"salarié\w*)\b")
-FOR_A_NAME = r"\b(?:chez|pour|par|at|for|by)\s+(?-i:[A-ZÉ])"
+FOR_A_NAME = r"\b(?<!comme\s)(?<!like\s)(?:chez|pour|par|at|for|by)\s+(?-i:[A-ZÉ])"
 OF_A_NAME = r"\b(?:de|du|d[’']|chez|at|of)\s*(?-i:[A-ZÉ])"
 WORKS_AT = (rf"(?:{LOCATING}|{WORKING})[^.;\n]{{0,40}}?(?:{ON_A_PLACE}|{FOR_A_NAME})"
             rf"|\b(?:{'|'.join(ROLE_NOUNS.split())})\b[^.;\n]{{0,40}}?{OF_A_NAME}"
-            r"|\bchez\s+(?-i:[A-ZÉ])|(?-i:[A-ZÉ][\w’'-]+)\s+\((?-i:[A-ZÉ])")
+            r"|\b(?<!comme\s)chez\s+(?-i:[A-ZÉ])|(?-i:[A-ZÉ][\w’'-]+)\s+\((?-i:[A-ZÉ])")
 """Where someone works, as a text states it: a word of work or location, then a place or an
 employer ("travaille chez Orange", "works for Acme", "basée à Lyon"), a job and whose it is
 ("responsable de la bureautique de Bouygues Telecom", "head of IT at Acme"), "chez" and a
 name, or a name followed by its organisation in brackets ("Guillaume Foltran (Bouygues
-Telecom, ...)"); not the place of an event they speak at ("la matinée à Genève, avec ...")."""
+Telecom, ...)"); not the place of an event they speak at ("la matinée à Genève, avec ..."),
+nor a comparison ("travailler autrement, comme chez Bouygues Telecom": like there)."""
 WORKING_WORDS = frozenset("""travaille travaillent travaillait travaillaient bosse bossent
 bossait bossaient work works working worked employed""".split())
 EMPLOYER_ASKED = frozenset({("pour", "qui"), ("chez", "qui")})
@@ -170,12 +171,19 @@ EMPLOYER_LAST = frozenset({("work", "for"), ("working", "for"), ("worked", "for"
 """With a word of work, these ask for an employer: "il bosse pour qui ?", "chez qui", and
 "work for" ending an English question ("who does she work for?"); "qui travaille chez X" and
 "who works for X" ask for a person."""
+EMPLOYER_NAMED = frozenset((word, after) for word in WORKING_WORDS
+                           for after in ("for", "at", "chez"))
+"""In a question asking for nothing else, these ask whether someone works for the employer
+named next: "Does the author work for Bouygues Telecom?", "il bosse chez Orange ?". Not
+"pour": "travailler pour progresser" is working to an end."""
 
 
 def asks_workplace(words: Sequence[str], cues: Collection[str]) -> bool:
     """Whether a question's plain words, asking for `cues`, ask where someone works: a word
     of work (WORKING_WORDS) with a place asked for ("il bosse où ?", "where does she
-    work?") or an employer (EMPLOYER_ASKED, EMPLOYER_LAST)."""
+    work?") or an employer (EMPLOYER_ASKED, EMPLOYER_LAST), or, asking nothing else,
+    whether someone works for an employer it names (EMPLOYER_NAMED)."""
     return (("place" in cues or not EMPLOYER_ASKED.isdisjoint(pairwise(words))
-             or tuple(words[-2:]) in EMPLOYER_LAST)
+             or tuple(words[-2:]) in EMPLOYER_LAST
+             or (not cues and not EMPLOYER_NAMED.isdisjoint(pairwise(words))))
             and not WORKING_WORDS.isdisjoint(words))
