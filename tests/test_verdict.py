@@ -161,3 +161,20 @@ def test_whether_someone_works_for_a_company_needs_an_employer_stated(router: Ro
     assert router.route("Does the author work for Bouygues Telecom?").verdict != "answer"
     bare = stripped(load_knowledge(KNOWLEDGE_DIR), hints=False, glossary=False)
     assert bare.route("Does the author work for Bouygues Telecom?").verdict != "answer"
+
+
+def test_an_english_question_about_a_thing_is_not_answered_by_an_entry_lacking_it() -> None:
+    """"the breakfast" is what the question is about: a passage that only shares "bring" and
+    "friend" is another topic, offered at most ("unsure"). French articles name things in
+    general too, so a French question is left to the other rules."""
+    router = Router([passage("amis", "Internet nous apporte des idées et des amis."),
+                     passage("dej", "Le petit-déjeuner des adhérents a lieu dans la grande "
+                                    "salle."), *FILLER])
+    assert router.route("Can I bring a friend to the breakfast?").verdict == "unsure"
+    result = router.route("Does the internet bring us friends?")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id == "amis"
+
+
+def test_a_near_domain_question_about_the_breakfast_is_not_answered(router: Router) -> None:
+    assert router.route("Can I bring a friend to the breakfast?").verdict != "answer"

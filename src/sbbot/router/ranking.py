@@ -23,6 +23,7 @@ from sbbot.language.cues import GIVES, Cue, gives, question_cues
 from sbbot.language.frequency import general_weight
 from sbbot.language.names import proper_nouns
 from sbbot.router.alternatives import alternatives_of, held, held_evidence, reranked
+from sbbot.router.doubts import card_lacks, object_lacks
 from sbbot.router.index import PRUNE_MARGIN, best_positions
 from sbbot.router.indexing import build_index
 from sbbot.router.matches import (
@@ -39,7 +40,6 @@ from sbbot.router.verdict import (
     STRONG_CUES,
     SUBJECT_CUES,
     Evidence,
-    card_lacks,
     decide,
     foreign_words,
     given_apart,
@@ -198,8 +198,10 @@ class Router:
         absent = sum(query.evidence[term.stem] for term in terms
                      if term.stem not in self._index)
         score = min(best.score, 100 * (1 - absent / query.total))
-        doubts = card_lacks(best.entry, cues, terms, covered, query.evidence, query.total,
-                            self._index.__contains__)
+        doubts = (card_lacks(best.entry, cues, terms, covered, query.evidence, query.total,
+                             self._index.__contains__)
+                  + object_lacks(terms, read, cues, covered, query.evidence, query.total,
+                                 self._index.__contains__))
         return query, matches, Evidence(score, shared, foreign, unmet, unasked, doubts)
 
     def entry(self, entry_id: str) -> Entry:

@@ -83,7 +83,8 @@ class Evidence:
     none of it ("est-il marié ?" of a passage that only names the person)."""
     doubts: tuple[str, ...] = ()
     """Why the entry, though it may be the nearest topic, does not earn an answer: words of
-    the question that an event card lacks (see `card_lacks`). Unlike the others, no reason
+    the question that an event card lacks, or the thing an English question is mainly about
+    (`doubts.py`). Unlike the others, no reason
     to say the posts do not know: "unsure" still offers the topics."""
 
 
@@ -206,30 +207,6 @@ def foreign_words(terms: Sequence[QueryTerm], asks_fact: bool,
                  and not known(term.stem)
                  and term.stem not in GENERIC_STEMS and len(term.word) > 2
                  and general_zipf(term.word) < FOREIGN_MAX_ZIPF)
-
-
-CARD_LACKS_SHARE = 0.1
-"""The least share of the question's evidence a word must carry for an event card's lack of
-it to count (see `card_lacks`): an everyday word ("vraiment") carries almost none."""
-
-
-def card_lacks(entry: Entry, cues: Collection[Cue], terms: Sequence[QueryTerm],
-               covered: Collection[str], evidence: Mapping[str, float], total: float,
-               known: Callable[[str], bool]) -> tuple[str, ...]:
-    """The question's weighty words of the knowledge (`known`) an event card lacks, when the
-    question asks for nothing a card gives (no asked-for kind: no date, place, price or
-    speaker). A card is long and says many things (its title, programme, speakers, how to
-    register): it covers a few words of almost any question about its post's themes, lines
-    apart ("sommes-nous responsables des commentaires en ligne ?" meets a speaker's
-    "responsable de" and "inscriptions en ligne"), so it answers a question that asks none
-    of what it gives only when it holds every word that weighs. On the tuning sets no card
-    answering right lacked one."""
-    if entry.type != "event" or cues:
-        return ()
-    return tuple(term.word for term in terms
-                 if term.stem not in covered and known(term.stem)
-                 and term.stem not in GENERIC_STEMS
-                 and evidence.get(term.stem, 0.0) >= CARD_LACKS_SHARE * total)
 
 
 def subject_stems(terms: Sequence[QueryTerm], covered: Collection[str],

@@ -1,0 +1,63 @@
+"""Doubts: why the nearest entry, though it may be the topic, does not earn an answer.
+
+Unlike the verdict's reasons against (`verdict.py`: a foreign word, an asked-for kind not
+given, a subject's question not answered), these do not say the posts do not know: the
+verdict is "unsure" and the bot offers the nearest topics (`Evidence.doubts`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Mapping, Sequence
+
+from sbbot.entries import Entry
+from sbbot.language.cues import Cue
+from sbbot.router.query import GENERIC_STEMS, QueryTerm, Reading
+
+CARD_LACKS_SHARE = 0.1
+"""The least share of the question's evidence a word must carry for an event card's lack of
+it to count (see `card_lacks`): an everyday word ("vraiment") carries almost none."""
+
+
+def card_lacks(entry: Entry, cues: Collection[Cue], terms: Sequence[QueryTerm],
+               covered: Collection[str], evidence: Mapping[str, float], total: float,
+               known: Callable[[str], bool]) -> tuple[str, ...]:
+    """The question's weighty words of the knowledge (`known`) an event card lacks, when the
+    question asks for nothing a card gives (no asked-for kind: no date, place, price or
+    speaker). A card is long and says many things (its title, programme, speakers, how to
+    register): it covers a few words of almost any question about its post's themes, lines
+    apart ("sommes-nous responsables des commentaires en ligne ?" meets a speaker's
+    "responsable de" and "inscriptions en ligne"), so it answers a question that asks none
+    of what it gives only when it holds every word that weighs. On the tuning sets no card
+    answering right lacked one."""
+    if entry.type != "event" or cues:
+        return ()
+    return tuple(term.word for term in terms
+                 if term.stem not in covered and known(term.stem)
+                 and term.stem not in GENERIC_STEMS
+                 and evidence.get(term.stem, 0.0) >= CARD_LACKS_SHARE * total)
+
+
+OBJECT_LACKS_SHARE = 0.4
+"""The least share of the question's evidence an English object must carry for an entry's
+lack of it to count (see `object_lacks`): the thing the question is mainly about."""
+
+
+def object_lacks(terms: Sequence[QueryTerm], read: Reading, cues: Collection[Cue],
+                 covered: Collection[str], evidence: Mapping[str, float], total: float,
+                 known: Callable[[str], bool]) -> tuple[str, ...]:
+    """The thing an English question (`read`) is mainly about, named with an article ("Can I
+    bring a friend to the breakfast?"), that the knowledge holds but the entry lacks, when
+    the question asks for no kind of answer (whose own check does that work). English names
+    a particular thing with "the" or "a" and things in general without one ("do employees
+    need training?"), so such a word says which thing is asked about; an entry covering the
+    question's other words ("bring", "friend": "Internet nous apporte des amis") is about
+    something else. French puts an article before nouns in general too ("les salariés", "le
+    comex"): French words are left out (on the tuning sets they lost right answers)."""
+    if cues or not any(term.named == "object" for term in terms):
+        return ()
+    english = {token for token, flag in zip(read.tokens, read.english, strict=True) if flag}
+    return tuple(term.word for term in terms
+                 if term.named == "object" and term.word in english
+                 and term.stem not in covered and known(term.stem)
+                 and term.stem not in GENERIC_STEMS
+                 and evidence.get(term.stem, 0.0) >= OBJECT_LACKS_SHARE * total)
