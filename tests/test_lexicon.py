@@ -57,9 +57,9 @@ def test_no_word_is_read_as_a_fragment_of_its_french_expression() -> None:
 
 def test_a_hyphenated_french_translation_meets_the_word_a_post_writes() -> None:
     # "week-end", "rendez-vous" and "après-midi" are one French word each, which the index
-    # reads as its parts ("week" and "end" as the English words they are, "rendez" with
-    # "vous" a stopword). They were dropped as translations of several words; the English
-    # word is now read as those parts, as the French word typed in a question is.
+    # reads as one word (`data/fr-compounds.txt`). They were dropped as translations of
+    # several words; the English word is now read as the index reads the French word, as
+    # the French word typed in a question is.
     router = Router([
         passage("weekend", "Le salon reste ouvert tout le week-end, samedi et dimanche."),
         passage("rdv", "Prenez rendez-vous avec un conseiller avant de venir."),

@@ -15,7 +15,7 @@ from functools import cache, lru_cache
 from importlib.resources import files
 
 from sbbot.language.frequency import general_zipf, zipf
-from sbbot.text import fold
+from sbbot.text import SPACED_COMPOUNDS, STOPWORDS, fold
 
 WORD = re.compile(r"(?<![\w'’-])[^\W\d_]+(?![\w'’-])")
 """A word standing alone: not a part of "c'est", "aujourd'hui" or "C-suite"."""
@@ -131,16 +131,21 @@ def phrase_word(word: str) -> str:
 @cache
 def locutions() -> Phrases:
     """The turns of phrase of `locutions.txt` by their first word (`phrase_word`), each as
-    its words and its meaning, longest first; each also glued into one word ("dailleurs")."""
+    its words and its meaning, longest first; each also glued into one word ("dailleurs").
+    A compound word typed without its hyphen ("rendez vous", "apres midi") is read as the
+    compound (`text.SPACED_COMPOUNDS`), unless all its parts are function words ("bien
+    être" may be "may well be")."""
     text = files("sbbot.language").joinpath("data", "locutions.txt").read_text(
         encoding="utf-8")
+    lines = [line.partition(":")[::2] for line in text.splitlines()
+             if line.strip() and not line.startswith("#")]
+    lines += [(compound, compound) for compound in SPACED_COMPOUNDS
+              if not STOPWORDS.issuperset(fold(compound).split())]
     table: Phrases = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            phrase, _, meaning = line.partition(":")
-            words = tuple(phrase_word(word) for word in fold(phrase).split())
-            for form in {words, ("".join(words),)}:
-                table.setdefault(form[0], []).append((form, meaning.strip()))
+    for phrase, meaning in lines:
+        words = tuple(phrase_word(word) for word in fold(phrase).split())
+        for form in {words, ("".join(words),)}:
+            table.setdefault(form[0], []).append((form, meaning.strip()))
     for entries in table.values():
         entries.sort(key=lambda entry: len(entry[0]), reverse=True)
     return table

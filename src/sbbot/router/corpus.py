@@ -22,7 +22,7 @@ import numpy as np
 import numpy.typing as npt
 
 from sbbot.language.frequency import PLURAL_ACRONYM, SHARED_LEAN, inflected
-from sbbot.text import COMBINING, LIGATURE_PAIRS, STOPWORDS
+from sbbot.text import COMBINING, LIGATURE_PAIRS, STOPWORDS, joined_compounds
 
 SEPARATOR = "\x00"
 """Joins texts; NFKD and the word pattern leave it alone."""
@@ -96,12 +96,13 @@ def fold_chunk(texts: Sequence[str], vocabulary: Vocabulary, first: int
                ) -> tuple[IntArray, IntArray, npt.NDArray[np.bool_]]:
     """`text.folded_tokens`'s steps on the joined texts: ligatures, NFKD, the cased word
     pattern; combining marks are kept inside the tokens and deleted per distinct token,
-    which gives the same tokens as deleting them first (they are never word characters)."""
+    which gives the same tokens as deleting them first (they are never word characters).
+    Compound words are glued first, as `folded_tokens` glues them."""
     joined = SEPARATOR.join(text.replace(SEPARATOR, " ") for text in texts)
     for ligature, expansion in LIGATURE_PAIRS:
         if ligature in joined:
             joined = joined.replace(ligature, expansion)
-    joined = unicodedata.normalize("NFKD", joined)
+    joined = joined_compounds(unicodedata.normalize("NFKD", joined))
     marks = "".join(sorted(char for char in set(joined) if ord(char) in COMBINING))
     tokens = token_pattern(marks).findall(joined)
     deletions = dict.fromkeys(map(ord, marks))

@@ -49,7 +49,16 @@ from sbbot.router.typos import (
     typo_choices,
     typo_cutoff,
 )
-from sbbot.text import CASED_WORD, GENERIC_WORDS, STOPWORDS, fold, folded_tokens, stem, unaccented
+from sbbot.text import (
+    CASED_WORD,
+    GENERIC_WORDS,
+    STOPWORDS,
+    compound_of,
+    fold,
+    folded_tokens,
+    stem,
+    unaccented,
+)
 
 REAL_WORD_ZIPF = 2.5
 """A word this frequent in French or English (about once in three million words) is a word
@@ -211,9 +220,10 @@ class Analyzer:
     def _french_lemma(self, word: str) -> str:
         """The folded French word's lemma (casual words standardised first); a relational
         adjective on another stem than its noun is that noun ("scolaire": école)."""
-        if ("lexicon" in self.parts and (standard_word := standard(word))
-                and " " not in standard_word):  # a compound: see `_compound_meaning`
-            word = standard_word
+        if "lexicon" in self.parts and (standard_word := standard(word)):
+            # several words: one compound ("aprem": après-midi), else `_compound_meaning`
+            word = compound_of(standard_word) or (
+                standard_word if " " not in standard_word else word)
         return relational_noun(lemma(word, "fr")) if "lemmas" in self.parts else word
 
     def _related_terms(self, token: str, english: bool) -> tuple[str, ...]:
@@ -244,8 +254,9 @@ class Analyzer:
     def _translated(self, french: tuple[str, ...]) -> tuple[str, ...]:
         """The terms of an English word's translations: each word's term as the index reads
         it (`_translation_lemma`), and a hyphenated compound's one term when the index reads
-        it as one ("rendez-vous": "rendez", its "vous" a stopword); a compound of several
-        terms ("week-end") is no single candidate (see `_compound_meaning`)."""
+        it as one (a listed compound, "rendez-vous": `text.joined_compounds`; or one whose
+        other parts are stopwords); a compound of several terms ("petit-déjeuner") is no
+        single candidate (see `_compound_meaning`)."""
         terms: list[str] = []
         for translation in french:
             if " " not in translation:
@@ -259,15 +270,18 @@ class Analyzer:
         abbreviated word standardised ("dsi": directeur, so that "CIOs" meets a post's
         "DSI"), a relational adjective as its noun ("scolaire": école). Not lemmatised
         again: it is a lemma already."""
-        if ("lexicon" in self.parts and (standard_word := standard(word))
-                and " " not in standard_word):
-            word = standard_word
+        if "lexicon" in self.parts and (standard_word := standard(word)):
+            word = compound_of(standard_word) or (
+                standard_word if " " not in standard_word else word)
         return relational_noun(word) if "lemmas" in self.parts else word
 
     def _compound_terms(self, compound: str) -> tuple[str, ...]:
-        """The index terms of a hyphenated French word's folded parts ("week end"), read as
-        a French text's words are: the index splits "week-end" into "week" and "end", English
-        words read as such, and drops the "vous" of "rendez-vous" as a stopword."""
+        """The index terms of a hyphenated French word's folded parts ("sous traitant"), read
+        as a French text's words are: the index splits "sous-traitant" into "sous" and
+        "traitant", English words read as such; a listed compound ("week end", "rendez vous")
+        is one word (`text.joined_compounds`)."""
+        if (glued := compound_of(compound)) is not None:
+            return (self.index_term(glued, False),)
         return tuple(dict.fromkeys(
             self.index_term(part, self.leaning(part) > LANGUAGE_LEAN)
             for part in compound.split()
