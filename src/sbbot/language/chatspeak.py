@@ -61,8 +61,10 @@ CONJUNCTION_AFTER = frozenset("bien alors".split())
 def accent_where(text: str) -> str:
     """The text with "ou" written "où" where the conjunction cannot stand: first or last in
     the question ("ou se passe la matinée", "le rapport est dispo ou"), after "d'" ("d'ou
-    vient-il") or before "ça" ("ou ça ?"). The conjunction joins two things, so it has a word
-    on either side; members type "où" without its accent, and "où" asks for a place."""
+    vient-il"), before "ça" ("ou ça ?") or right after "c'est" ("c'est ou exactement ?";
+    not "c'est ou bien ...", "c'est ou l'un ou l'autre"). The conjunction joins two things,
+    so it has a word on either side; members type "où" without its accent, and "où" asks
+    for a place."""
     if not UNACCENTED_WHERE.search(text):
         return text
     tokens = list(TOKEN.finditer(text))
@@ -72,7 +74,10 @@ def accent_where(text: str) -> str:
         if words[position] == "ou" and (
                 (position == 0 < last and words[1] not in CONJUNCTION_AFTER)
                 or position == last or (position > 0 and words[position - 1] == "d")
-                or (position < last and words[position + 1] == "ca")):
+                or (position < last and words[position + 1] == "ca")
+                or (words[position - 2:position] == ["c", "est"]
+                    and "ou" not in words[position + 1:]
+                    and (position == last or words[position + 1] not in CONJUNCTION_AFTER))):
             start, end = tokens[position].span()
             text = text[:start] + ("Où" if text[start].isupper() else "où") + text[end:]
     return text

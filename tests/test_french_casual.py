@@ -1,0 +1,54 @@
+"""Casual French as members type it, through the real components: chat forms of the
+pronouns before a verb ("jme", "jte"), clipped words ("résa", "comm"), "c'est ou" asking
+where, and prepositions the lemma table misreads ("après" is no "âpre")."""
+
+from __future__ import annotations
+
+import pytest
+
+from sbbot.evaluation import stripped
+from sbbot.knowledge import load_knowledge
+from sbbot.language.chatspeak import expand
+from sbbot.router.query import Analyzer
+from tests.conftest import KNOWLEDGE_DIR
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    # A pronoun glued to "j'" is too short for the elision rule ("me" is two letters).
+    ("jme suis inscrit, jte dis", "je me suis inscrit, je te dis"),
+    ("jle trouve pas, jmen occupe", "je le trouve pas, je m'en occupe"),
+    ("on peut venir jusqua quand, dacc", "on peut venir jusqu'à quand, d'accord"),
+    # Right after "c'est", "ou" asks where; not before "bien" or another "ou".
+    ("c ou exactement ?", "c'est où exactement ?"),
+    ("c'est ou bien lui ou bien elle", "c'est ou bien lui ou bien elle"),
+    ("c'est ou l'un ou l'autre", "c'est ou l'un ou l'autre"),
+])
+def test_french_chat_forms_are_spelt_out(typed: str, read: str) -> None:
+    assert expand(typed) == read
+
+
+def test_a_pronoun_typed_glued_is_no_word_against_an_answer() -> None:
+    # "jme" was no word of either language and unknown to the posts: it weighed as much as
+    # the rarest word of the knowledge, against the answer.
+    router = stripped(load_knowledge(KNOWLEDGE_DIR), hints=False, glossary=False)
+    question = "jme suis inscrit, c'est ou exactement le petit dej ?"
+    assert [term.word for term in router.query_terms(question)] == [
+        "inscrit", "exactement", "petit", "dej"]
+    found = router.route(question)
+    assert (found.verdict, found.best.entry.id) == ("answer",
+                                                    "matinee-entreprise-de-demain-2014")
+
+
+def test_clipped_words_of_events_are_read_whole() -> None:
+    analyzer = Analyzer({})
+    for clipped, whole in (("la résa", "la réservation"), ("la comm", "la communication"),
+                           ("la config", "la configuration")):
+        assert analyzer.terms(clipped) == analyzer.terms(whole), clipped
+
+
+def test_prepositions_are_no_topic() -> None:
+    # The lemma table reads "après" as "âpre", "près" as "pré" (a meadow), "sous" as "sou":
+    # as terms, they met passages about something else entirely.
+    analyzer = Analyzer({})
+    assert analyzer.terms("après la crise, près de Genève, sous la pluie, depuis 2010, "
+                          "jusqu'à demain") == analyzer.terms("crise Genève pluie 2010 demain")
