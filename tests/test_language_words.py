@@ -387,3 +387,15 @@ def test_chat_writing_is_spelt_out(typed: str, read: str) -> None:
 ])
 def test_turns_of_phrase_are_read_as_their_plain_meaning(typed: str, read: str) -> None:
     assert " ".join(expand(typed).split()) == read
+
+
+def test_a_study_is_an_analysis_and_a_running_order_a_programme() -> None:
+    # "l'étude de Jane", "quelles études sont citées" of a post that says "l'analyse";
+    # "le déroulé de la matinée" of a post giving its "programme".
+    analyzer = Analyzer({})
+    known = set(analyzer.terms("L'analyse publiée et le programme de la matinée"))
+    etude, deroule = analyzer.query_terms("son étude ? le déroulé ?", known.__contains__)
+    assert (etude.stem, etude.weight) == (analyzer.index_term("analyse", False),
+                                          SYNONYM_WEIGHT)
+    assert (deroule.stem, deroule.weight) == (analyzer.index_term("programme", False),
+                                              SYNONYM_WEIGHT)
