@@ -52,3 +52,15 @@ def test_prepositions_are_no_topic() -> None:
     analyzer = Analyzer({})
     assert analyzer.terms("après la crise, près de Genève, sous la pluie, depuis 2010, "
                           "jusqu'à demain") == analyzer.terms("crise Genève pluie 2010 demain")
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    # "Se passer" is happening: "où ça se passe ?" asks where, about nothing else ("passe"
+    # met every passage saying "passer", "passé" or "passage").
+    ("ça se passe où ?", "ça  où ?"),
+    ("il se passe quoi le 4 avril", "il  quoi le 4 avril"),
+    # "Se passer de" is doing without.
+    ("on peut se passer de formation ?", "on peut sans formation ?"),
+])
+def test_happening_is_no_topic(typed: str, read: str) -> None:
+    assert expand(typed) == read

