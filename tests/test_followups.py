@@ -72,6 +72,26 @@ async def test_the_verdict_still_refuses_what_the_posts_do_not_say(
     assert (await ask(engine, follow_up)).kind != "answer"
 
 
+@pytest.mark.parametrize("question", ["quelle heure est-il ?", "Il est quelle heure ?",
+                                      "what time is it?", "quel jour sommes-nous ?",
+                                      "on est quel jour ?", "what day is it today?",
+                                      "quel temps fait-il ?",
+                                      "il pleut là-bas ?"])
+async def test_a_question_about_now_is_not_a_follow_up(engine: Engine, question: str) -> None:
+    """The clock, the calendar and the weather are asked about the member's own present:
+    "quelle heure est-il ?" after the Geneva morning is not the morning's time."""
+    assert answered(await ask(engine, SUBJECT)) == EVENT
+    assert (await ask(engine, question)).kind != "answer"
+
+
+@pytest.mark.parametrize("follow_up", ["c'est à quelle heure ?", "à quelle heure ?",
+                                       "what time does it start?", "c'est quel jour ?"])
+async def test_the_time_of_the_subject_is_still_a_follow_up(engine: Engine,
+                                                            follow_up: str) -> None:
+    assert answered(await ask(engine, SUBJECT)) == EVENT
+    assert answered(await ask(engine, follow_up)) == EVENT
+
+
 async def test_a_question_naming_its_own_subject_is_not_a_follow_up(engine: Engine) -> None:
     alone = answered(await ask(engine, "Qui est Guillaume Foltran ?", author="bob"))
     assert alone is not None and alone != EVENT

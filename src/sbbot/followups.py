@@ -42,6 +42,21 @@ TOPICAL_ZIPF = 5.0
 """Words at least this frequent in French or English ("lieu", "faire", "time") say how a
 question is put, not what it is about: they are not carried into a follow-up."""
 
+ASKING_NOW = re.compile(
+    r"^(?:et |and |so |alors |sinon )?"
+    r"(?:(?:quelle heure|quel jour|quelle date) (?:est il|sommes nous|est on|on est)"
+    r"|(?:il|on|nous) (?:est|sommes) (?:quelle heure|quel jour|le combien)"
+    r"|what (?:time|day|date) is it|what s the time|what is the time"
+    r"|what (?:day|date) is (?:it )?today|what s today s date|what is today s date)"
+    r"(?: (?:maintenant|now|aujourd hui|today|actuellement|right now|ici|here|there|la bas"
+    r"|(?:a|au|en|in) \w+))*$")
+"""The ways French and English ask the clock or the calendar, folded: an impersonal "il",
+"it", or the speaker's "on", "nous", "we" ("quelle heure est-il ?", "on est quel jour ?",
+"what time is it in Geneva?"), never a preposition before ("à quelle heure est-il ?" asks
+about something) nor a verb after ("what time is it starting?")."""
+NOW_CUES = frozenset({"weather"})
+"""Kinds of fact always asked about the member's own here and now ("quel temps fait-il ?")."""
+
 CHOICE = re.compile(r"#?([1-9])(?:er|re|e|eme|nd|rd|st|th)?")
 ORDINALS = {"premier": 1, "premiere": 1, "first": 1, "deuxieme": 2, "second": 2,
             "seconde": 2, "troisieme": 3, "third": 3}
@@ -159,10 +174,20 @@ def refers_back(question: str) -> bool:
     return bool(words) and (words[0] in CONTINUATIONS or not ANAPHORS.isdisjoint(words))
 
 
+def asks_about_now(question: str) -> bool:
+    """Whether the question asks about the member's own present, the clock, the calendar
+    or the weather ("quelle heure est-il ?", "what day is it today?", "il pleut ?"): it is
+    complete on its own, never a continuation, however short."""
+    return (ASKING_NOW.match(fold(question)) is not None
+            or not NOW_CUES.isdisjoint(question_cues(question)))
+
+
 def continues(router: Router, question: str) -> bool:
     """Whether the question reads as the continuation of another: it refers back without
     naming anyone, or asks for a kind of fact but names nothing the knowledge holds
-    ("c'est où ?", "how much?")."""
+    ("c'est où ?", "how much?"); never a question about now (`asks_about_now`)."""
+    if asks_about_now(question):
+        return False
     if refers_back(question):
         return not any(term.named == "name" for term in router.query_terms(question))
     return bool(question_cues(question)) and router.judge(question, 1) is None
