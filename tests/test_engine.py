@@ -178,6 +178,23 @@ async def test_question_command_and_free_text_answer_with_source(engine: Engine)
     assert empty.kind == "error"
 
 
+@pytest.mark.parametrize("text", ["Quand a lieu la matinée ? 123",
+                                  "Quand a lieu la matinée ?123",
+                                  "Quand a lieu la matinée ? #123 ?",
+                                  "42\nQuand a lieu la matinée ?"])
+async def test_a_stray_number_beside_a_question_changes_nothing(engine: Engine,
+                                                               text: str) -> None:
+    """A number standing alone beside the question (a slip of the keyboard, a ticket
+    number) names no subject: the question is answered as without it."""
+    reply = await say(engine, text)
+    assert reply.kind == "answer" and reply.entry is not None
+    assert reply.entry.id == "matinee-entreprise-de-demain-2014"
+
+
+async def test_a_number_that_labels_a_word_still_counts(engine: Engine) -> None:
+    assert (await say(engine, "quelle est la raison 12 ?")).kind != "answer"
+
+
 async def test_off_topic_question_gets_an_honest_fallback(engine: Engine) -> None:
     reply = await say(engine, "Quelle est la recette de la tarte aux pommes ?")
     assert reply.kind == "fallback"

@@ -48,6 +48,7 @@ from sbbot.router.typos import (
     swaps,
     typo_choices,
     typo_cutoff,
+    without_stray_numbers,
 )
 from sbbot.text import (
     CASED_WORD,
@@ -161,10 +162,10 @@ class Analyzer:
         self._typo_choices = typo_choices(self._vocabulary)
 
     def question(self, text: str) -> Reading:
-        """A member's question with French chat writing spelt out ("kan", "cest"), and a
-        misspelt French word the posts do not hold written as the word it stands for
-        ("telaphone": `language/spelling.py`), read (see `Reading`)."""
-        text = expand(text) if "chat" in self.parts else text
+        """A member's question without stray numbers, French chat writing spelt out ("kan",
+        "cest"), and a misspelt French word the posts do not hold written as the word it
+        stands for ("telaphone": `language/spelling.py`), read (see `Reading`)."""
+        text = without_stray_numbers(expand(text) if "chat" in self.parts else text)
         read = self.read(text)
         if "frequency" not in self.parts:
             return read

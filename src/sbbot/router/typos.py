@@ -1,5 +1,5 @@
 """Typo correction against the posts' own words: which known words a misspelt word is
-compared with, and how near it must be.
+compared with, and how near it must be; and the stray numbers a question loses.
 
 A word the knowledge lacks that is no word of either language is a typo of the nearest word
 of the posts (or of a glossary variant), when rapidfuzz's ratio reaches the cut-off; see
@@ -8,6 +8,7 @@ of the posts (or of a glossary variant), when rapidfuzz's ratio reaches the cut-
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from itertools import chain
 
@@ -21,6 +22,19 @@ TYPO_CUTOFF = 83
 ANCHORS = (0, 1, -1)
 
 TypoChoices = dict[tuple[int, int, str], list[str]]
+
+STRAY_NUMBER = re.compile(r"(?:^|(?<=[?!.;\n]))\s*#?(?!(?:1[89]|20)\d\d\b)\d+\s*(?=[?!.;\n]|$)")
+"""A number standing alone between a text's sentence marks, not a year ("Quand a lieu la
+matinée ? 123", "... ? #123")."""
+DIGIT = re.compile(r"\d")
+
+
+def without_stray_numbers(text: str) -> str:
+    """The question without its stray numbers (`STRAY_NUMBER`): a slip of the keyboard or a
+    ticket number names no subject, but as a word the posts lack it would weigh against
+    every answer. A number beside a word stays: it labels it ("la raison 12", "web 2").
+    (Most questions hold no digit: looking for one is three times faster than the search.)"""
+    return STRAY_NUMBER.sub("", text) if DIGIT.search(text) else text
 
 
 def nearest_known(word: str, choices: TypoChoices) -> tuple[str, float] | None:
