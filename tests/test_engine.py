@@ -166,6 +166,33 @@ async def test_articles_lists_every_post(engine: Engine) -> None:
         assert post.title in reply.text
 
 
+@pytest.mark.parametrize("typed", ["3", "3e", "trois", "#3", "3."])
+async def test_articles_with_a_number_shows_that_post_of_the_list(engine: Engine,
+                                                                 typed: str) -> None:
+    """The list is numbered: "!articles 3" is its third post, how it opens and how much of
+    it the bot knows, as "!raison 3" is the third reason."""
+    posts = engine.knowledge.posts
+    listed = (await say(engine, "!articles")).text.splitlines()
+    assert listed[3] == f"3. {posts[2].title}"
+    assert listed[-1] == "!articles N : le début de l’article n°N."
+    reply = await say(engine, f"!articles {typed}")
+    assert reply.kind == "command"
+    assert reply.text.startswith(f"Article 3 sur {len(posts)} : « {posts[2].title} »")
+    opening = engine.router.entry(posts[2].passages[0].id).text
+    assert opening[:80] in reply.text
+    assert f"{len(posts[2].passages)} extraits" in reply.text
+    assert all(post.title not in reply.text for post in posts if post != posts[2])
+
+
+@pytest.mark.parametrize("typed", ["0", "6", "abc", "-1", "3,5"])
+async def test_articles_with_a_bad_number_says_which_numbers_exist(engine: Engine,
+                                                                  typed: str) -> None:
+    reply = await say(engine, f"!articles {typed}")
+    assert reply.kind == "error"
+    assert reply.text == ("Donnez le numéro d’un article, entre 1 et 5 (par exemple "
+                          f"!articles 2), pas « {typed} ». !articles seul en donne la liste.")
+
+
 async def test_question_command_and_free_text_answer_with_source(engine: Engine) -> None:
     for text in ("!question Où a lieu la matinée du 4 avril ?",
                  "Où a lieu la matinée du 4 avril ?"):

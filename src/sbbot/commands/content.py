@@ -15,6 +15,7 @@ from sbbot.commands.events import ANSWER_FOOTER, agenda, evenement, event_choice
 from sbbot.entries import Entry
 from sbbot.inbound import PREFIX
 from sbbot.knowledge.model import Quote, Reason
+from sbbot.replies import fit
 from sbbot.router import Match
 from sbbot.text import fold
 
@@ -192,7 +193,7 @@ async def raison(context: Context, arguments: str) -> Reply:
         typed = arguments.split()[0]
         if typed.lower() in ALL_REASONS:
             return reasons_list(reasons)
-        number = reason_number(typed)
+        number = item_number(typed)
         if number is None or not 1 <= number <= len(reasons):
             return Reply(f"Donnez un numéro de raison entre 1 et {len(reasons)} "
                          f"(par exemple !raison 3) ou « tout » pour la liste, "
@@ -227,10 +228,11 @@ NUMBER_WORDS = {word: number for number, words in enumerate((
     "neuf neuvième neuvieme nine ninth", "dix dixième dixieme ten tenth"), start=1)
     for word in words.split()}
 """Members write "!raison deux" or "!raison 3e" as readily as "!raison 3"."""
-ORDINAL = re.compile(r"(?:n°|no\.?|#)?([0-9]{1,3})(?:e|è|ème|eme|er|ère|re|th|st|nd|rd)?")
+ORDINAL = re.compile(r"(?:n°|no\.?|#)?([0-9]{1,3})(?:e|è|ème|eme|er|ère|re|th|st|nd|rd)?\.?")
 
 
-def reason_number(typed: str) -> int | None:
+def item_number(typed: str) -> int | None:
+    """The number a member gives an item of a numbered list ("3", "3e", "trois", "#3")."""
     word = typed.lower()
     if word in NUMBER_WORDS:
         return NUMBER_WORDS[word]
@@ -268,10 +270,50 @@ async def citation(context: Context, arguments: str) -> Reply:
 
 
 async def articles(context: Context, arguments: str) -> Reply:
+    """The numbered list of posts, or, given a number of that list, that post."""
     posts = context.engine.knowledge.posts
+    if arguments:
+        typed = arguments.split()[0]
+        number = item_number(typed)
+        if number is None or not 1 <= number <= len(posts):
+            return Reply(f"Donnez le numéro d’un article, entre 1 et {len(posts)} (par exemple "
+                         f"{PREFIX}articles 2), pas « {context.echo(typed, 20)} ». "
+                         f"{PREFIX}articles seul en donne la liste.", "error")
+        return post_reply(context, number)
     lines = [f"{index}. {post.title}" for index, post in enumerate(posts, 1)]
-    text = "Les articles que je connais :\n" + "\n".join(lines)
-    return Reply(text, "command", card=Card("Articles", "\n".join(lines)))
+    pointer = f"{PREFIX}articles N : le début de l’article n°N."
+    text = "Les articles que je connais :\n" + "\n".join(lines) + f"\n\n{pointer}"
+    return Reply(text, "command", card=Card("Articles", "\n".join(lines), footer=pointer))
+
+
+OPENING_CHARS = 600
+"""How much of a post's first passage `!articles N` shows: enough to tell what it is about,
+short enough to leave the rest to questions."""
+
+
+def post_reply(context: Context, number: int) -> Reply:
+    """Post `number` of the list: its title, how it opens (its first passage, verbatim,
+    cut at a word) and how much of it the bot knows, so a member can tell whether to ask."""
+    knowledge = context.engine.knowledge
+    post = knowledge.posts[number - 1]
+    opening = fit(context.engine.router.entry(post.passages[0].id).text, OPENING_CHARS)
+    quotes = sum(quote.post == post.slug for quote in knowledge.quotes)
+    known = counted(len(post.passages), "extrait") + (
+        f" et {counted(quotes, 'citation')}" if quotes else "")
+    body = (f"Il commence ainsi :\n{opening}\n\nJ’en connais {known} : posez-moi une question "
+            f"sur cet article, ou tapez {PREFIX}articles pour la liste.")
+    heading = f"Article {number} sur {len(knowledge.posts)} : « {post.title} »"
+    return Reply(f"{heading}\n{body}", "command", card=Card(heading, body))
+
+
+def counted(count: int, noun: str) -> str:
+    """"1 extrait", "12 extraits"."""
+    return f"{count} {noun}{'s' if count > 1 else ''}"
+
+
+def post_choices(bot: Bot) -> Iterable[tuple[str, str]]:
+    return ((f"{number}. {post.title}", str(number))
+            for number, post in enumerate(bot.knowledge.posts, 1))
 
 
 def reason_choices(bot: Bot) -> Iterable[tuple[str, str]]:
@@ -303,5 +345,7 @@ CONTENT_COMMANDS: tuple[Command, ...] = (
     Command("evenement", ("event", "événement"),
             "le détail d’un événement (sans nom : la liste des événements)", evenement,
             Argument("nom", "le nom de l’événement", "NOM", complete=event_choices)),
-    Command("articles", ("sources", "posts"), "les articles que je connais", articles),
+    Command("articles", ("sources", "posts"), "les articles que je connais, ou le début de l’un"
+            " d’eux", articles, Argument("numero", "le numéro de l’article dans la liste",
+                                         "N", complete=post_choices)),
 )
