@@ -111,6 +111,24 @@ async def test_an_empty_quoted_question_is_refused_before_the_file_is_touched(
     assert path.read_text(encoding="utf-8") == before
 
 
+async def test_an_overlong_question_is_refused_before_the_file_is_touched(
+        engine: Engine, knowledge_copy: Path) -> None:
+    """An example question is one question as members ask it: a pasted paragraph would
+    make every question near it look like it, and crowd the file."""
+    path = knowledge_copy / "posts" / "digital-workplace.yaml"
+    before = path.read_text(encoding="utf-8")
+    long = "Est-ce complet " + "vraiment " * 90 + "?"
+    assert (await say(engine, long, admin=False)).kind != "answer"
+    for typed in (f'!apprendre "{long}" dw-inscription', "!apprendre 1 dw-inscription"):
+        reply = await say(engine, typed)
+        assert reply.kind == "error", typed
+        assert reply.text == (f"Cette question est trop longue pour servir d’exemple "
+                              f"({len(long)} caractères, 200 au plus) : donnez-en l’essentiel "
+                              "entre guillemets, !apprendre \"la question\" ID."), typed
+    assert path.read_text(encoding="utf-8") == before
+    assert (await say(engine, f'!apprendre "{"x" * 200}" dw-inscription')).kind == "command"
+
+
 async def test_a_teaching_the_files_refuse_names_the_real_file_and_field(
         engine: Engine, knowledge_copy: Path) -> None:
     """The staging copy's path (/tmp/sbbot-import-…) was shown, and the field path

@@ -29,6 +29,9 @@ from sbbot.snapshot import SnapshotError
 log = logging.getLogger(__name__)
 QUOTED = re.compile(r"^\s*[\"«“]\s*(?P<question>.+?)\s*[\"»”]\s+(?P<id>\S+)\s*$")
 NUMBERED = re.compile(r"^\s*(?P<number>\d{1,3})\s+(?P<id>\S+)\s*$")
+MAX_EXAMPLE_CHARS = 200
+"""Longest example question: one question as members ask it (the curated ones stay under 90
+characters). A pasted paragraph would make every question sharing its words look like it."""
 SUGGESTIONS = 3
 PROBLEMS_SHOWN = 5
 USAGE = ("Utilisez !apprendre N ID (N : le numéro d’une ligne de !questions) ou "
@@ -40,6 +43,10 @@ async def apprendre(context: Context, arguments: str) -> Reply:
     if problem is not None:
         return Reply(problem, "error")
     assert question is not None and entry_id is not None
+    if len(question) > MAX_EXAMPLE_CHARS:
+        return Reply(f"Cette question est trop longue pour servir d’exemple ({len(question)} "
+                     f"caractères, {MAX_EXAMPLE_CHARS} au plus) : donnez-en l’essentiel entre "
+                     "guillemets, !apprendre \"la question\" ID.", "error")
     engine = context.engine
     entry = next((known for known in entries_of(engine.knowledge) if known.id == entry_id), None)
     if entry is None:
