@@ -5,6 +5,9 @@ from __future__ import annotations
 import asyncio
 import difflib
 import shutil
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +15,7 @@ import pytest
 
 from sbbot.chat import Message, Reply
 from sbbot.engine import Engine
+from sbbot.importer.hints import editing
 from tests.conftest import KNOWLEDGE_DIR
 from tests.knowledge_files import write_knowledge
 
@@ -155,6 +159,50 @@ async def test_two_concurrent_teachings_are_both_kept(
     inscription = next(passage for passage in questions if passage.id == "dw-inscription")
     assert {"Est-ce complet ?", "Faut-il apporter à manger ?"} <= set(
         inscription.hints.questions)
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+async def test_teaching_leaves_nothing_but_its_edit_in_git_status(
+        engine: Engine, knowledge_copy: Path) -> None:
+    """Admins keep their knowledge in git: a teaching shows there as the one file it
+    edited, with no lock file beside it."""
+    def git(*arguments: str) -> str:
+        return subprocess.run(["git", "-C", str(knowledge_copy), *arguments], check=True,
+                              capture_output=True, text=True).stdout
+
+    git("init", "-q")
+    git("add", "-A")
+    git("-c", "user.name=admin", "-c", "user.email=admin@example.org", "commit", "-qm", "k")
+    assert "C’est appris" in (await say(engine, f"!apprendre \"{MISSED}\" dw-inscription")).text
+    assert git("status", "--porcelain", "--untracked-files=all").splitlines() == [
+        " M posts/digital-workplace.yaml"]
+
+
+HOLDER = """
+import sys, time
+from pathlib import Path
+from sbbot.importer.hints import editing
+with editing(Path(sys.argv[1])):
+    print("held", flush=True)
+    time.sleep(float(sys.argv[2]))
+"""
+
+
+def test_another_process_editing_the_directory_makes_a_teaching_wait(
+        knowledge_copy: Path) -> None:
+    """Several bot processes may share one knowledge directory: while one edits it, another
+    waits for its turn instead of writing over its edit."""
+    held = 1.0
+    child = subprocess.Popen([sys.executable, "-c", HOLDER, str(knowledge_copy), str(held)],
+                             stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout is not None and child.stdout.readline() == "held\n"
+        started = time.monotonic()
+        with editing(knowledge_copy):
+            waited = time.monotonic() - started
+        assert waited > held / 2
+    finally:
+        child.wait(timeout=30)
 
 
 async def test_a_file_with_windows_line_ends_keeps_them(

@@ -33,7 +33,7 @@ Report = Callable[[str], Awaitable[None]]
 
 def knowledge_file(change: Change, path: str) -> bool:
     """YAML files only: not the editors' swap files, nor the temporary files that atomic
-    writes rename into place (they start with a dot), nor the edit lock."""
+    writes rename into place (they start with a dot)."""
     name = Path(path).name
     return name.endswith((".yaml", ".yml")) and not name.startswith(".")
 

@@ -5,7 +5,7 @@ inserted into the text itself, so the comments, key order, quoting and line brea
 the admin wrote them, byte for byte: the only change is the new line under
 `hints.questions`. The directory is validated with the change before the file is replaced
 (atomically), and edits are serialised, within the process by a lock and across processes
-(several bot processes may share one knowledge directory) by an advisory file lock, so two
+(several bot processes may share one knowledge directory) by an advisory lock, so two
 teachings at once both land.
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import fcntl
 import json
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,7 +34,6 @@ from sbbot.importer.files import (
 )
 from sbbot.importer.prose import fold_space
 
-LOCK_FILE = ".sbbot-edit.lock"
 FILES = {"quote": ("quotes.yaml", "quotes"), "reason": ("reasons.yaml", "reasons"),
          "event": ("events.yaml", "events")}
 _process_lock = threading.Lock()
@@ -54,12 +54,16 @@ def entry_file(directory: Path, entry: Entry) -> tuple[Path, str]:
 
 @contextmanager
 def editing(directory: Path) -> Iterator[None]:
-    with _process_lock, open(directory / LOCK_FILE, "a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
+    """Edits of `directory` one at a time: in this process, and across processes through an
+    advisory lock on the directory itself, not on a file in it: a lock file showed in the
+    admin's `git status` beside the knowledge they keep in git."""
+    with _process_lock:
+        descriptor = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
         try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
             yield
         finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            os.close(descriptor)  # which releases the lock
 
 
 def add_question(directory: Path, entry: Entry, question: str) -> tuple[Path, bool]:
