@@ -17,7 +17,7 @@ from sbbot.engine import Engine
 from sbbot.store import SQLiteStore, Store, StoreError, Subscription, open_store
 from sbbot.store.base import timestamp
 from sbbot.store.queries import UNANSWERED_SCANNED, top_unanswered_sql
-from sbbot.store.sqlite import MIGRATIONS, SCHEMA_VERSION
+from sbbot.store.sqlite_schema import MIGRATIONS, SCHEMA_VERSION
 from tests.stores import NOW
 
 
