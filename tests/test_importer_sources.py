@@ -5,6 +5,7 @@ the files already there byte for byte, and how it says what it cannot do."""
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import yaml
 from sbbot.cli import main
 from sbbot.knowledge import load_knowledge
 from tests.conftest import KNOWLEDGE_DIR, ROOT
+from tests.editing import edited_elsewhere
 
 
 def run_import(*arguments: str | Path) -> int:
@@ -208,6 +210,21 @@ def test_a_file_with_windows_line_ends_keeps_them(tmp_path: Path) -> None:
     after = (into / "quotes.yaml").read_bytes()
     assert after.startswith(crlf) and b"Ada Martin\r\n" in after
     assert after.count(b"\n") == after.count(b"\r\n")
+
+
+def test_an_import_waits_while_another_process_edits_the_directory(tmp_path: Path) -> None:
+    """The running bot may be adding an example question (`!apprendre`) to quotes.yaml: an
+    import that read the file before that edit landed and wrote after it would lose it."""
+    source = tmp_path / "rencontre.md"
+    source.write_text(MARKDOWN_POST, encoding="utf-8")
+    into = Path(shutil.copytree(KNOWLEDGE_DIR, tmp_path / "knowledge"))
+    held = 2.0
+    with edited_elsewhere(into, held):
+        released = time.time() + held
+        assert run_import(source, "--into", into) == 0
+    quotes = into / "quotes.yaml"
+    assert quotes.stat().st_mtime >= released - 0.1  # written once the other edit was done
+    assert "Ada Martin" in quotes.read_text(encoding="utf-8")
 
 
 HAND_WRITTEN_QUOTES = """\

@@ -6,7 +6,6 @@ import asyncio
 import difflib
 import shutil
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -17,6 +16,7 @@ from sbbot.chat import Message, Reply
 from sbbot.engine import Engine
 from sbbot.importer.hints import editing
 from tests.conftest import KNOWLEDGE_DIR
+from tests.editing import edited_elsewhere
 from tests.knowledge_files import write_knowledge
 
 MISSED = "Est-ce complet ?"
@@ -178,31 +178,15 @@ async def test_teaching_leaves_nothing_but_its_edit_in_git_status(
         " M posts/digital-workplace.yaml"]
 
 
-HOLDER = """
-import sys, time
-from pathlib import Path
-from sbbot.importer.hints import editing
-with editing(Path(sys.argv[1])):
-    print("held", flush=True)
-    time.sleep(float(sys.argv[2]))
-"""
-
-
 def test_another_process_editing_the_directory_makes_a_teaching_wait(
         knowledge_copy: Path) -> None:
     """Several bot processes may share one knowledge directory: while one edits it, another
     waits for its turn instead of writing over its edit."""
     held = 1.0
-    child = subprocess.Popen([sys.executable, "-c", HOLDER, str(knowledge_copy), str(held)],
-                             stdout=subprocess.PIPE, text=True)
-    try:
-        assert child.stdout is not None and child.stdout.readline() == "held\n"
+    with edited_elsewhere(knowledge_copy, held):
         started = time.monotonic()
         with editing(knowledge_copy):
-            waited = time.monotonic() - started
-        assert waited > held / 2
-    finally:
-        child.wait(timeout=30)
+            assert time.monotonic() - started > held / 2
 
 
 async def test_a_file_with_windows_line_ends_keeps_them(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+from contextlib import nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -78,6 +79,7 @@ def print_notes(drafts: Drafts) -> None:
 def run_import(sources: list[Path], into: Path, *, dry_run: bool, force: bool) -> int:
     from sbbot.importer.build import draft
     from sbbot.importer.files import validate_staged
+    from sbbot.importer.hints import editing
     from sbbot.importer.writer import render, write
 
     for directory in (into, into / "posts"):
@@ -87,18 +89,23 @@ def run_import(sources: list[Path], into: Path, *, dry_run: bool, force: bool) -
             return EXIT_ERROR
     drafts = draft(sources, existing_ids(into))
     print_notes(drafts)
-    files = render(drafts, into, force)
-    try:
-        validate_staged(into, files)
-    except KnowledgeError as error:
-        print(f"sbbot import: the result would not validate, nothing written:\n{error}",
-              file=sys.stderr)
-        return EXIT_ERROR
-    if dry_run:
-        for name, text in files.items():
-            print(f"# --- {into / name}\n{text}", end="")
-        return 0
-    write(into, files)
+    if not dry_run:
+        into.mkdir(parents=True, exist_ok=True)
+    # The running bot may be editing the same files (`!apprendre`): read, merge and write
+    # them in its turn, or its edit made meanwhile would be written over.
+    with nullcontext() if dry_run else editing(into):
+        files = render(drafts, into, force)
+        try:
+            validate_staged(into, files)
+        except KnowledgeError as error:
+            print(f"sbbot import: the result would not validate, nothing written:\n{error}",
+                  file=sys.stderr)
+            return EXIT_ERROR
+        if dry_run:
+            for name, text in files.items():
+                print(f"# --- {into / name}\n{text}", end="")
+            return 0
+        write(into, files)
     for post in drafts.posts:
         print(f"{into / 'posts' / post.slug}.yaml: {counted(len(post.passages), 'passage')}")
     print(f"{into / 'quotes.yaml'}: {counted(len(drafts.quotes), 'quote')} drafted")
