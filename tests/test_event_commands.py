@@ -129,3 +129,50 @@ async def test_a_question_answered_by_an_event_says_when_it_is_from_now(
     assert reply.card is not None and "déjà eu lieu" in reply.card.body
     clock.now = datetime(2014, 3, 28, 12, 0, tzinfo=UTC)
     assert "Dans 7 jours" in (await say(engine, question)).text
+
+
+MORNING = "Matinée de l’entreprise de demain"
+SOURCE = "Source : « Digital workplace : réseau interne, collaboration, mobilité\u00a0…. »"
+
+
+WHEN_WHERE = ["Quand : vendredi 4 avril 2014 à 08:30 (Europe/Zurich)", "Où : Genève"]
+
+
+@pytest.mark.parametrize(("question", "facts"), [
+    ("Quand a lieu la matinée à Genève ?", []),
+    ("what time does the geneva morning start?", []),
+    ("Où a lieu la matinée du 4 avril ?", []),
+    ("la matinée à genève c'est gratuit ?",
+     ["Tarif : participation gratuite", "Inscription : Inscriptions en ligne – participation "
+      "gratuite, mais si voulez des croissants, merci de remplir le formulaire"]),
+    ("Qui intervient à la matinée de Genève ?",
+     ["Intervenant : Jane McConnell (enjeux et tendances de la digital workplace ; analyse "
+      "disponible sur netjmc.com)", "Intervenant : Guillaume Foltran (Bouygues Telecom, "
+      "responsable de la Bureautique Digitale de Bouygues Telecom et notamment la maîtrise "
+      "d’œuvre des plateformes collaboratives et services Intranet)"]),
+])
+async def test_a_question_for_one_fact_of_an_event_gets_that_fact(
+        engine: Engine, question: str, facts: list[str]) -> None:
+    """"C'est gratuit ?" wants the price: the fifteen lines of the whole card buried it.
+    When and where come first, to say which event it is."""
+    reply = await say(engine, question)
+    assert reply.kind == "answer" and reply.entry is not None and reply.entry.type == "event"
+    shown = [*WHEN_WHERE, *facts, "(Cet événement a déjà eu lieu.)"]
+    assert reply.text.splitlines() == [MORNING, *shown, "",
+                                       f"Tout le détail : !evenement {MORNING}", SOURCE]
+    assert reply.card is not None and reply.card.body.splitlines() == shown
+    assert reply.entry.text.startswith(MORNING) and "Programme :" in reply.entry.text
+
+
+async def test_a_follow_up_asking_one_fact_gets_that_fact(engine: Engine) -> None:
+    await say(engine, "Quand a lieu la matinée à Genève ?")
+    assert (await say(engine, "et c'est combien ?")).text.splitlines()[3] == (
+        "Tarif : participation gratuite")
+
+
+async def test_a_question_about_the_event_as_a_whole_gets_the_whole_card(
+        engine: Engine) -> None:
+    reply = await say(engine, "programme de la matinée de l’entreprise de demain")
+    assert reply.kind == "answer" and reply.entry is not None and reply.entry.type == "event"
+    assert "Programme :" in reply.text and "Tarif :" in reply.text
+    assert "Tout le détail" not in reply.text

@@ -11,7 +11,15 @@ from rapidfuzz import fuzz, process
 
 from sbbot.chat import Card, EntryRef, Reply, ReplyKind
 from sbbot.commands import Argument, Bot, Command, Context
-from sbbot.commands.events import ANSWER_FOOTER, agenda, evenement, event_choices, event_reply
+from sbbot.commands.events import (
+    ANSWER_FOOTER,
+    agenda,
+    asked_lines,
+    evenement,
+    event_choices,
+    event_reply,
+    fact_reply,
+)
 from sbbot.entries import Entry
 from sbbot.inbound import PREFIX
 from sbbot.knowledge.model import Quote, Reason
@@ -101,7 +109,7 @@ async def routed_reply(context: Context, question: str) -> Reply:
                          "error")
     result = engine.follow_ups.route(engine.router, speaker, question, engine.clock())
     if result.verdict == "answer" and result.best is not None:
-        return answer_reply(context, result.best.entry, result.best.score)
+        return answer_reply(context, result.best.entry, result.best.score, question)
     await context.engine.store.record_unanswered(
         context.message.platform, context.message.channel, question, context.engine.clock(),
         community=context.message.community)
@@ -115,11 +123,17 @@ async def routed_reply(context: Context, question: str) -> Reply:
     )
 
 
-def answer_reply(context: Context, entry: Entry, score: float | None) -> Reply:
-    if entry.type == "event":  # as !evenement shows it: a past event says it is past
+def answer_reply(context: Context, entry: Entry, score: float | None,
+                 question: str = "") -> Reply:
+    """The entry as the answer to `question`: an event as !evenement shows it (a past event
+    says it is past), or only its lines the question asks for (`asked_lines`)."""
+    if entry.type == "event":
         event = next(event for event in context.engine.knowledge.events
                      if event.id == entry.id)
-        shown_event = event_reply(event, context.engine.clock(), entry.source)
+        now = context.engine.clock()
+        lines = asked_lines(event, question)
+        shown_event = (fact_reply(event, now, entry.source, lines) if lines
+                       else event_reply(event, now, entry.source))
         return replace(shown_event, kind="answer", score=score)
     return entry_reply(entry, score=score)
 

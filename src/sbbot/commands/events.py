@@ -13,6 +13,7 @@ from sbbot.commands import Bot, Context
 from sbbot.entries import french_date, render_event
 from sbbot.inbound import PREFIX
 from sbbot.knowledge.model import Event
+from sbbot.language.cues import Cue, question_cues
 from sbbot.text import fold
 
 ANSWER_FOOTER = "Source : « {} »"
@@ -40,6 +41,40 @@ def event_reply(event: Event, now: datetime, source: str, lead: str = "") -> Rep
     )
     return Reply(text, "command", EntryRef(event.id, "event", render_event(event), source),
                  None, card)
+
+
+FACT_LINES: dict[Cue, tuple[str, ...]] = {"date": ("Quand",), "time": ("Quand",),
+                                         "place": ("Où",), "price": ("Tarif", "Inscription"),
+                                         "person": ("Intervenant",)}
+"""The lines of an event card (their labels) that answer a question asking for that kind of
+fact: "c'est combien ?" wants the price, "qui intervient ?" the speakers."""
+
+
+IDENTITY = frozenset({"Quand", "Où"})
+"""The lines that say which event the facts are of, shown with any of them."""
+
+
+def asked_lines(event: Event, question: str) -> list[str]:
+    """The lines of the event's card that the question asks for, after when and where it
+    is, when it asks only for facts the card gives one by one (FACT_LINES); none when it
+    asks about the event as a whole or for anything else (then the whole card answers)."""
+    cues = question_cues(question)
+    if not cues or not cues <= FACT_LINES.keys():
+        return []
+    labels = IDENTITY.union(*(FACT_LINES[cue] for cue in cues))
+    return [line for line in render_event(event).splitlines()
+            if line.partition(" : ")[0] in labels]
+
+
+def fact_reply(event: Event, now: datetime, source: str, lines: list[str]) -> Reply:
+    """The facts asked for, with how far the event is and where the rest is: an answer of a
+    few lines instead of the fifteen of the whole card."""
+    body = "\n".join([*lines, relative_when(event, now)])
+    footer = (f"Tout le détail : {PREFIX}evenement {event.name}\n"
+              f"{ANSWER_FOOTER.format(source)}")
+    return Reply(f"{event.name}\n{body}\n\n{footer}", "command",
+                 EntryRef(event.id, "event", render_event(event), source), None,
+                 Card(title=event.name, body=body, footer=footer))
 
 
 def days_until(event: Event, now: datetime) -> int:

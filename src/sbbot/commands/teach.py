@@ -119,7 +119,7 @@ def confirmation(context: Context, entry: Entry, question: str, path: Path,
     result = context.engine.router.route(question)
     best = result.best
     if result.verdict == "answer" and best is not None and best.entry.id == entry.id:
-        answer = answer_reply(context, best.entry, best.score)
+        answer = answer_reply(context, best.entry, best.score, question)
         return Reply(f"{head}\nJe réponds désormais :\n{answer.text}", "command", answer.entry,
                      answer.score)
     got = (f"je réponds encore avec {best.entry.id}" if best is not None
