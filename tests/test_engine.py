@@ -267,6 +267,17 @@ async def test_addressed_empty_message_gets_a_greeting(engine: Engine) -> None:
     ("c’est quoi ce bot ?", "Je suis un bot qui répond aux questions sur les articles"),
     ("Who are you?", "Je suis un bot qui répond aux questions sur les articles"),
     ("what can you do", "Je suis un bot qui répond aux questions sur les articles"),
+    ("tu es un robot ?", "Je suis un bot qui répond aux questions sur les articles"),
+    ("aide", "Je suis un bot qui répond aux questions sur les articles"),
+    ("help!", "Je suis un bot qui répond aux questions sur les articles"),
+    ("comment ça marche ?", "Je suis un bot qui répond aux questions sur les articles"),
+    ("d'accord merci", "Avec plaisir !"),
+    ("ok", "Très bien ! Une autre question"),
+    ("d’accord, super", "Très bien ! Une autre question"),
+    ("je comprends pas", "Je cite les articles tels qu’ils sont écrits"),
+    ("I don't understand", "Je cite les articles tels qu’ils sont écrits"),
+    ("t'es nul", "Désolé !"),
+    ("c'est faux", "Désolé !"),
 ])
 async def test_greetings_thanks_and_who_are_you_are_answered_in_kind_and_not_recorded(
         engine: Engine, text: str, expected: str) -> None:
@@ -283,6 +294,8 @@ async def test_greetings_thanks_and_who_are_you_are_answered_in_kind_and_not_rec
     "salut ?",
     "qui es-tu, Jane McConnell ?",
     "tu sais faire quoi avec SharePoint ?",
+    "je ne comprends pas le social business",
+    "aide à l'inscription ?",
 ])
 async def test_a_question_with_a_greeting_is_still_a_question(engine: Engine, text: str) -> None:
     reply = await say(engine, text)
