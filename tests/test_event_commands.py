@@ -176,3 +176,24 @@ async def test_a_question_about_the_event_as_a_whole_gets_the_whole_card(
     assert reply.kind == "answer" and reply.entry is not None and reply.entry.type == "event"
     assert "Programme :" in reply.text and "Tarif :" in reply.text
     assert "Tout le détail" not in reply.text
+
+
+@pytest.mark.parametrize("question", ["when is the next event?", "prochain événement ?",
+                                      "y a-t-il un événement bientôt ?",
+                                      "Quand a lieu la prochaine matinée ?",
+                                      "any events coming up?"])
+async def test_a_question_for_the_next_event_gets_the_agenda(
+        engine: Engine, clock: FakeClock, question: str) -> None:
+    """The posts announce their events in their own time: "l'agenda sera précisé dans les
+    prochains jours" (2014) is no answer to "when is the next event?". The agenda is."""
+    after = await say(engine, question)
+    assert after.text == (await say(engine, "!agenda")).text
+    assert after.text.startswith("Aucun événement à venir. Le dernier en date :")
+    clock.now = datetime(2014, 3, 28, 12, 0, tzinfo=UTC)
+    before = await say(engine, question)
+    assert before.text.startswith(MORNING) and "(Dans 7 jours.)" in before.text
+
+
+async def test_a_question_about_an_event_not_the_next_one_is_routed(engine: Engine) -> None:
+    reply = await say(engine, "Quand a lieu la matinée à Genève ?")
+    assert "Aucun événement à venir" not in reply.text and reply.kind == "answer"

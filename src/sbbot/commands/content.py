@@ -72,10 +72,24 @@ def known_topics(context: Context, lead: str) -> str:
 
 
 async def answer_question(context: Context, question: str) -> Reply:
+    if context.engine.knowledge.events and asks_next_event(fold(question)):
+        return await agenda(context, "")
     reply = await routed_reply(context, question)
     if context.engine.knowledge.reasons and ASKS_REASONS.search(fold(question)):
         return pointing_to_reasons(reply)
     return reply
+
+
+NEXT = re.compile(r"\b(?:prochaine?s?|next|upcoming|a venir|bientot|coming up|soon)\b")
+EVENT_WORD = re.compile(r"\b(?:evenements?|events?|rencontres?|meetups?|conferences?|"
+                        r"matinees?|soirees?|ateliers?|workshops?)\b")
+
+
+def asks_next_event(folded: str) -> bool:
+    """Whether the (folded) question asks for the next event ("when is the next event?",
+    "y a-t-il un événement bientôt ?"): the posts announce their events in their own time
+    ("l'agenda sera précisé dans les prochains jours"), only the agenda knows which is next."""
+    return NEXT.search(folded) is not None and EVENT_WORD.search(folded) is not None
 
 
 ASKS_REASONS = re.compile(r"\b(?:les|ces|dix|10|the|ten|these)\s+(?:bonnes\s+|good\s+)?"
