@@ -96,6 +96,32 @@ async def test_an_unknown_id_gets_the_nearest_ones(engine: Engine) -> None:
     assert "dw-inscription" in reply.text.split("Les plus proches")[1]
 
 
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("croissants", "dw-inscription"), ("prix", "dw-inscription"), ("Foltran", "dw-foltran"),
+    ("dw-inscriptoin", "dw-inscription")])
+async def test_a_word_instead_of_the_id_offers_the_entries_that_hold_it(
+        engine: Engine, typed: str, expected: str) -> None:
+    """Admins know what the answer says, rarely its id: a word of it finds the entry, shown
+    with its first words."""
+    reply = await say(engine, f"!apprendre \"{MISSED}\" {typed}")
+    assert reply.kind == "error"
+    first, nearest, *others = reply.text.splitlines()
+    assert first == f"Je ne connais pas l’identifiant « {typed.lower()} ». Les plus proches :"
+    start = engine.router.entry(expected).text.split()[:3]
+    assert nearest.startswith(f"• {expected} — {' '.join(start)}")
+    assert len(others) <= 3
+    assert others[-1] == f"Par exemple : !apprendre \"{MISSED}\" {expected}"
+
+
+async def test_the_number_alone_says_what_is_missing(engine: Engine) -> None:
+    assert (await say(engine, MISSED, admin=False)).kind == "fallback"
+    reply = await say(engine, "!apprendre 1")
+    assert reply.kind == "error"
+    assert reply.text == (f"Il manque l’identifiant de l’entrée qui répond à « {MISSED} » : "
+                          "!apprendre 1 ID, ou un mot de la réponse à la place de l’ID pour "
+                          "voir les entrées qui le contiennent.")
+
+
 async def test_bad_arguments_explain_the_usage(engine: Engine) -> None:
     assert "!apprendre N ID" in (await say(engine, "!apprendre")).text
     reply = await say(engine, "!apprendre 3 dw-inscription")

@@ -145,7 +145,8 @@ async def questions(context: Context, arguments: str) -> Reply:
     return Reply("Questions restées sans réponse ces 7 derniers jours, les plus fréquentes "
                  "d’abord (de quoi compléter les connaissances) :\n" + "\n".join(lines)
                  + "\nPour apprendre la réponse à la n°N : !apprendre N ID (ID : l’entrée qui "
-                 "y répond).", "command")
+                 "y répond ; un mot de la réponse à la place de l’ID montre les entrées qui "
+                 "le contiennent).", "command")
 
 
 async def recharger(context: Context, arguments: str) -> Reply:

@@ -19,7 +19,7 @@ from rapidfuzz import fuzz, process
 from sbbot.chat import Reply
 from sbbot.commands import Argument, Bot, Command, Context
 from sbbot.commands.admin import recent_unanswered
-from sbbot.commands.content import answer_reply
+from sbbot.commands.content import answer_reply, topic_label
 from sbbot.entries import Entry, entries_of
 from sbbot.importer.hints import TeachError, add_question
 from sbbot.knowledge import KnowledgeError, Problem
@@ -28,7 +28,7 @@ from sbbot.snapshot import SnapshotError
 
 log = logging.getLogger(__name__)
 QUOTED = re.compile(r"^\s*[\"«“]\s*(?P<question>.+?)\s*[\"»”]\s+(?P<id>\S+)\s*$")
-NUMBERED = re.compile(r"^\s*(?P<number>\d{1,3})\s+(?P<id>\S+)\s*$")
+NUMBERED = re.compile(r"^\s*(?P<number>\d{1,3})(?:\s+(?P<id>\S+))?\s*$")
 MAX_EXAMPLE_CHARS = 200
 """Longest example question: one question as members ask it (the curated ones stay under 90
 characters). A pasted paragraph would make every question sharing its words look like it."""
@@ -50,7 +50,7 @@ async def apprendre(context: Context, arguments: str) -> Reply:
     engine = context.engine
     entry = next((known for known in entries_of(engine.knowledge) if known.id == entry_id), None)
     if entry is None:
-        return Reply(unknown_id(context, entry_id), "error")
+        return Reply(unknown_id(context, entry_id, arguments.rsplit(None, 1)[0]), "error")
     try:
         path, added = await asyncio.to_thread(teach, engine.knowledge_dir, entry, question,
                                               engine.reload)
@@ -99,15 +99,32 @@ async def parse(context: Context, arguments: str) -> tuple[str | None, str | Non
         listed = (f"entre 1 et {len(asked)}" if asked else
                   "aucune : la liste de !questions est vide")
         return None, None, f"Pas de question n°{number} dans !questions ({listed})."
-    return asked[number - 1].text, numbered["id"].lower(), None
+    question = asked[number - 1].text
+    if numbered["id"] is None:
+        return None, None, (f"Il manque l’identifiant de l’entrée qui répond à "
+                            f"« {context.echo(question, 120)} » : !apprendre {number} ID, ou "
+                            "un mot de la réponse à la place de l’ID pour voir les entrées qui "
+                            "le contiennent.")
+    return question, numbered["id"].lower(), None
 
 
-def unknown_id(context: Context, entry_id: str) -> str:
+def unknown_id(context: Context, entry_id: str, before: str) -> str:
+    """The entries an unknown id most likely means, each with its first words: read as a
+    question, the id finds the entries holding its words (an admin knows what the answer
+    says, rarely its id: "croissants", "prix", or the id misspelt); the ids nearest in
+    spelling fill the list. `before` is what the admin typed before the id, to show the
+    command again with the nearest one."""
+    router = context.engine.router
+    judged = router.judge(entry_id.replace("-", " "), SUGGESTIONS)
+    by_text = [candidate.entry.id for candidate in judged[1]] if judged is not None else []
     ids = [entry.id for entry in entries_of(context.engine.knowledge)]
-    nearest = [match[0] for match in process.extract(entry_id, ids, scorer=fuzz.WRatio,
-                                                     limit=SUGGESTIONS)]
-    return (f"Je ne connais pas l’identifiant « {context.echo(entry_id, 60)} ». Les plus proches : "
-            f"{', '.join(nearest)}.")
+    by_spelling = [match[0] for match in process.extract(entry_id, ids, scorer=fuzz.WRatio,
+                                                         limit=SUGGESTIONS)]
+    nearest = list(dict.fromkeys(by_text + by_spelling))[:SUGGESTIONS]
+    lines = [f"• {known} — {topic_label(router.entry(known))}" for known in nearest]
+    return (f"Je ne connais pas l’identifiant « {context.echo(entry_id, 60)} ». Les plus "
+            "proches :\n" + "\n".join(lines)
+            + f"\nPar exemple : !apprendre {context.echo(before, 150)} {nearest[0]}")
 
 
 def confirmation(context: Context, entry: Entry, question: str, path: Path,
