@@ -223,3 +223,18 @@ async def test_each_message_names_its_community(
         (str(fake.guild_of(fake.channel_id(OTHER))), False, False),
         (f"dm:{fake.user_id('bob')}", False, False),
     ]
+
+
+async def test_articles_takes_a_number_as_prefix_and_slash_command(
+        fake: FakeDiscord, bot: DiscordAdapter, engine: Engine) -> None:
+    title = engine.knowledge.posts[2].title
+    by_prefix = await reply_to(fake, await fake.say("!articles 3"))
+    [embed] = by_prefix.embeds
+    assert embed["title"] == f"Article 3 sur {len(engine.knowledge.posts)} : « {title} »"
+    await fake.slash("articles", numero="3")
+    by_slash = await fake.next_sent()
+    assert by_slash.via == "interaction" and by_slash.embeds == by_prefix.embeds
+    offered = await fake.autocomplete("articles", "numero", "")
+    assert [choice["value"] for choice in offered] == [
+        str(number) for number in range(1, len(engine.knowledge.posts) + 1)]
+    assert offered[2]["name"] == f"3. {title}"

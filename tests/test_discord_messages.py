@@ -45,6 +45,18 @@ async def test_a_mention_is_answered_without_the_mention(
     assert "Genève" in str(sent.payload)
 
 
+async def test_a_question_for_one_fact_of_an_event_gets_an_embed_of_that_fact(
+        fake: FakeDiscord, bot: DiscordAdapter) -> None:
+    sent = await reply_to(fake, await fake.say(
+        f"{fake.bot_mention} la matinée à Genève, c'est gratuit ?"))
+    [embed] = sent.embeds
+    assert embed["title"] == "Matinée de l’entreprise de demain"
+    assert "Tarif : participation gratuite" in embed["description"]
+    assert "Programme" not in str(embed)
+    assert embed["footer"]["text"].startswith(
+        "Tout le détail : !evenement Matinée de l’entreprise de demain\nSource : « ")
+
+
 async def test_other_mentions_and_custom_emoji_are_no_words_of_the_question(
         fake: FakeDiscord, bot: DiscordAdapter, received: list[Message]) -> None:
     await reply_to(fake, await fake.say(
