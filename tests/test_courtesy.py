@@ -48,6 +48,9 @@ async def test_addressed_empty_message_gets_a_greeting(engine: Engine) -> None:
     ("I don't understand", "Je cite les articles tels qu’ils sont écrits"),
     ("t'es nul", "Désolé !"),
     ("c'est faux", "Désolé !"),
+    ("aucun", "D’accord. Posez votre question avec d’autres mots"),
+    ("Non merci", "D’accord. Posez votre question avec d’autres mots"),
+    ("none of them", "D’accord. Posez votre question avec d’autres mots"),
 ])
 async def test_greetings_thanks_and_who_are_you_are_answered_in_kind_and_not_recorded(
         engine: Engine, text: str, expected: str) -> None:

@@ -1,5 +1,5 @@
-"""Greetings, thanks, "ok", "who are you?", "help", "je comprends pas" and "c'est faux"
-addressed to the bot: answered in kind, never as a question about the posts.
+"""Greetings, thanks, "ok", "who are you?", "help", "je comprends pas", "c'est faux" and
+"aucun" addressed to the bot: answered in kind, never as a question about the posts.
 
 "@sbbot salut" or "merci !" after an answer is not a question about the posts: answering
 "the posts do not cover that" with the list of posts reads as a bot that did not listen, and
@@ -83,8 +83,16 @@ t es nul|tu es nul|t es nulle|tu es nulle|nul|c est nul|tu sers a rien|ca sert a
 """Whole messages that say the last reply was wrong or useless."""
 SORRY = ("Désolé ! Je ne réponds qu’avec ce que disent les articles, et il m’arrive de me "
          "tromper : reformulez votre question, ou tapez !aide pour voir mes commandes.")
+DECLINED = frozenset("""
+non|no|nope|aucun|aucune|aucun des trois|aucun des deux|aucun d eux|aucune idee|rien|none
+|none of them|neither|non merci|no thanks|no thank you|pas ca|ni l un ni l autre
+""".replace("\n", "").split("|"))
+"""Whole messages that turn down what the bot offered ("aucun" of the topics it proposed)."""
+ANOTHER_WAY = ("D’accord. Posez votre question avec d’autres mots, ou tapez !aide pour voir "
+               "mes commandes.")
 WHOLE_MESSAGES = {**dict.fromkeys(ABOUT_THE_BOT, INTRODUCTION),
-                  **dict.fromkeys(LOST, REPHRASE), **dict.fromkeys(DISPLEASED, SORRY)}
+                  **dict.fromkeys(LOST, REPHRASE), **dict.fromkeys(DISPLEASED, SORRY),
+                  **dict.fromkeys(DECLINED, ANOTHER_WAY)}
 
 
 def courtesy_reply(text: str) -> str | None:
