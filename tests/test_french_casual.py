@@ -64,3 +64,16 @@ def test_prepositions_are_no_topic() -> None:
 ])
 def test_happening_is_no_topic(typed: str, read: str) -> None:
     assert expand(typed) == read
+
+
+@pytest.mark.parametrize(("typed", "read"), [
+    # Not understanding, wondering or asking to be told frames the question: "comprends",
+    # "demande" or "expliquer" are no topic ("demande" met every passage asking anything).
+    ("jcomprends pas comment réserver ma place", " comment réserver ma place"),
+    ("j'ai pas compris le programme", " le programme"),
+    ("jme demande si une formation suffit", " si une formation suffit"),
+    ("tu peux m'expliquer la différence", "tu peux  la différence"),
+    ("explique-moi le social business", " le social business"),
+])
+def test_framing_turns_are_no_topic(typed: str, read: str) -> None:
+    assert expand(typed) == read
