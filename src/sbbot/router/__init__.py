@@ -25,8 +25,8 @@ its exact first stage, behind a narrow interface), `ranking` (ranking and verdic
 from __future__ import annotations
 
 from sbbot.router.matches import Match, RouteResult, confidence, rank
-from sbbot.router.query import Query, QueryTerm
 from sbbot.router.ranking import Router
+from sbbot.router.terms import Query, QueryTerm
 from sbbot.router.verdict import Verdict
 
 __all__ = ["Match", "Query", "QueryTerm", "RouteResult", "Router", "Verdict", "confidence",

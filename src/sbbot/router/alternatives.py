@@ -25,7 +25,7 @@ from dataclasses import replace
 from math import inf
 
 from sbbot.router.matches import Candidate
-from sbbot.router.query import QueryTerm
+from sbbot.router.terms import QueryTerm
 
 ALTERNATIVE_WEIGHT = 0.5
 """What a word weighs where an entry holds one of its alternatives only."""

@@ -11,7 +11,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 
 from sbbot.entries import Entry
 from sbbot.language.cues import Cue
-from sbbot.router.query import GENERIC_STEMS, QueryTerm, Reading
+from sbbot.router.terms import GENERIC_STEMS, QueryTerm, Reading
 
 CARD_LACKS_SHARE = 0.1
 """The least share of the question's evidence a word must carry for an event card's lack of

@@ -14,8 +14,6 @@ knowledge lacks stays what it is, evidence that the posts may not cover the ques
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -40,6 +38,7 @@ from sbbot.language.lexicon import (
 )
 from sbbot.language.naming import Naming, naming, placeholder
 from sbbot.language.spelling import french_spelling, respelt
+from sbbot.router.terms import QueryTerm, Reading, Word
 from sbbot.router.typos import (
     MIN_TYPO_LENGTH,
     TypoChoices,
@@ -52,7 +51,6 @@ from sbbot.router.typos import (
 )
 from sbbot.text import (
     CASED_WORD,
-    GENERIC_WORDS,
     STOPWORDS,
     compound_of,
     fold,
@@ -73,68 +71,6 @@ not the word itself."""
 PARTS = frozenset({"lemmas", "lexicon", "synonyms", "frequency", "foreign", "cues", "subject",
                    "chat"})
 """Parts of the language knowledge that can be switched off, to measure what each buys."""
-
-GENERIC_STEMS = frozenset(stem(word) for word in GENERIC_WORDS)
-
-
-class Word(NamedTuple):
-    word: str
-    """Folded, as typed."""
-    candidates: tuple[str, ...]
-    """Its possible terms, best first."""
-    named: Naming
-    """Whether it names something: a "name" (capitalised inside the sentence, or no word of
-    either language), what is "asked" for (after "quel", "which"), a "place" (after "in",
-    "at", "near"), an "object" (after an article), a "thing" (after another preposition),
-    or neither ("")."""
-    related: tuple[str, ...] = ()
-    """Terms of its near-synonyms, for when the knowledge has none of its candidates."""
-
-
-class Reading(NamedTuple):
-    """A text as the word analysis reads it: read once for the misspelling pass and then the
-    words, which need the same tokens and languages."""
-
-    text: str
-    cased: list[tuple[str, bool]]
-    """Its `folded_tokens`: each folded word and whether it was capitalised."""
-    tokens: list[str]
-    """The folded words alone."""
-    english: list[bool]
-    """Whether each word is read as English."""
-
-
-@dataclass(frozen=True)
-class QueryTerm:
-    stem: str
-    weight: float
-    """1 for a word found as typed, less for a typo correction."""
-    word: str = ""
-    """The folded word the member typed."""
-    named: Naming = ""
-    """Whether the word names something (see `Word.named`)."""
-    alternatives: tuple[str, ...] = ()
-    """Its other candidate terms the knowledge holds (another usual translation of an
-    English word), for a word found as typed: see `router/alternatives.py`."""
-    first: str = ""
-    """For a word read as one of its alternatives (`alternatives.held`), its own term."""
-
-
-@dataclass(frozen=True)
-class Query:
-    """A question as the ranking sees it."""
-
-    weights: dict[str, float]
-    """Known stems and their weights (typo corrections and generic words weigh less)."""
-    evidence: dict[str, float]
-    total: float
-    shape: str
-    """The stems sorted and joined, as compared with the hints' shapes."""
-    event_bonus: float = 0.0
-    """What an event card adds to its rank: the question asks when or where."""
-    alternatives: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
-    """A word's term -> the other terms of the knowledge it may be (`router/alternatives.py`)."""
-
 
 class Analyzer:
     """Turns texts into index terms, and questions into weighted terms with typos corrected."""

@@ -35,7 +35,8 @@ from sbbot.router.matches import (
     RouteResult,
     confidence,
 )
-from sbbot.router.query import GENERIC_STEMS, PARTS, Analyzer, Query, QueryTerm
+from sbbot.router.query import PARTS, Analyzer
+from sbbot.router.terms import GENERIC_STEMS, Query, QueryTerm
 from sbbot.router.verdict import (
     STRONG_CUES,
     SUBJECT_CUES,

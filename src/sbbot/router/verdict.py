@@ -22,7 +22,7 @@ from sbbot.language.asking import DEFINING_WORDS, defines, gives_reason, states_
 from sbbot.language.cues import Cue, gives
 from sbbot.language.frequency import general_zipf
 from sbbot.language.naming import bound_nouns
-from sbbot.router.query import GENERIC_STEMS, QueryTerm
+from sbbot.router.terms import GENERIC_STEMS, QueryTerm
 from sbbot.text import folded_tokens, stem
 
 Verdict = Literal["answer", "unsure", "unknown"]
