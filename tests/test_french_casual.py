@@ -18,6 +18,7 @@ from tests.conftest import KNOWLEDGE_DIR
     ("jme suis inscrit, jte dis", "je me suis inscrit, je te dis"),
     ("jle trouve pas, jmen occupe", "je le trouve pas, je m'en occupe"),
     ("on peut venir jusqua quand, dacc", "on peut venir jusqu'à quand, d'accord"),
+    ("chais pas, chépa, jsai plus", "je sais pas, je sais pas, je sais plus"),
     # Right after "c'est", "ou" asks where; not before "bien" or another "ou".
     ("c ou exactement ?", "c'est où exactement ?"),
     ("c'est ou bien lui ou bien elle", "c'est ou bien lui ou bien elle"),
