@@ -197,3 +197,13 @@ async def test_a_question_for_the_next_event_gets_the_agenda(
 async def test_a_question_about_an_event_not_the_next_one_is_routed(engine: Engine) -> None:
     reply = await say(engine, "Quand a lieu la matinée à Genève ?")
     assert "Aucun événement à venir" not in reply.text and reply.kind == "answer"
+
+
+@pytest.mark.parametrize("shown", ["prochain événement ?", "!agenda", "!evenement matinee",
+                                   "!evenement prochain"])
+async def test_the_event_shown_is_the_subject_of_the_next_question(
+        engine: Engine, shown: str) -> None:
+    await say(engine, shown)
+    where = await say(engine, "c'est où ?")
+    assert where.kind == "answer" and where.entry is not None
+    assert where.entry.id == "matinee-entreprise-de-demain-2014"

@@ -115,6 +115,11 @@ class FollowUps:
             self._remember(speaker, Turn(subject, offered, now))
         return result
 
+    def remember(self, speaker: Speaker, subject: str, now: datetime) -> None:
+        """Make `subject` what the member's next questions are about, as an answered
+        question would (the event a command just showed them)."""
+        self._remember(speaker, Turn(subject, (), now))
+
     def offers(self, speaker: Speaker, now: datetime) -> tuple[str, ...]:
         """The entries offered to the member when the bot was last unsure, if that was
         their last question and it is recent, in the order shown."""

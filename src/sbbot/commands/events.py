@@ -117,12 +117,22 @@ def source_title(context: Context, event: Event) -> str:
     return context.engine.knowledge.post(event.post).title
 
 
+def shown(context: Context, event: Event, lead: str = "") -> Reply:
+    """The event in detail; it becomes the subject of the member's next questions, as an
+    answered question would ("!evenement matinee", then "c'est combien ?")."""
+    engine, message = context.engine, context.message
+    now = engine.clock()
+    engine.follow_ups.remember((message.platform, message.channel, message.author),
+                               f"{event.name} {event.location}", now)
+    return event_reply(event, now, source_title(context, event), lead)
+
+
 async def agenda(context: Context, arguments: str) -> Reply:
     now = context.engine.clock()
     events = sorted(context.engine.knowledge.events, key=lambda event: event.start)
     upcoming = [event for event in events if not_over(event, now)]
     if len(upcoming) == 1:
-        return event_reply(upcoming[0], now, source_title(context, upcoming[0]))
+        return shown(context, upcoming[0])
     if upcoming:  # one line each: every card in full made a reply of several messages
         body = (f"{event_list(upcoming, now)}\nLe détail d’un événement : {PREFIX}evenement "
                 f"NOM (par exemple {PREFIX}evenement {upcoming[0].name})")
@@ -130,8 +140,7 @@ async def agenda(context: Context, arguments: str) -> Reply:
                      card=Card("Événements à venir", body))
     if not events:
         return Reply(NO_EVENT, "command")
-    latest = events[-1]
-    return event_reply(latest, now, source_title(context, latest), lead=NONE_UPCOMING)
+    return shown(context, events[-1], lead=NONE_UPCOMING)
 
 
 async def evenement(context: Context, arguments: str) -> Reply:
@@ -148,16 +157,14 @@ async def evenement(context: Context, arguments: str) -> Reply:
         return Reply(text, "command", card=Card("Événements", text))
     if fold(arguments) in NEXT_WORDS:
         following = event_order(events, now)[0]  # the soonest to come, or the latest past
-        return event_reply(following, now, source_title(context, following),
-                           lead="" if not_over(following, now) else NONE_UPCOMING)
+        return shown(context, following, "" if not_over(following, now) else NONE_UPCOMING)
     choices = {event.id: fold(f"{event.name} {event.location}") for event in events}
     match = process.extractOne(fold(arguments), choices, scorer=fuzz.token_set_ratio,
                                score_cutoff=60)
     if match is None:
         return Reply(f"Je ne connais pas d’événement « {context.echo(arguments, 40)} ». "
                      f"Événements connus :\n{event_list(events, now)}", "error")
-    event = next(event for event in events if event.id == match[2])
-    return event_reply(event, now, source_title(context, event))
+    return shown(context, next(event for event in events if event.id == match[2]))
 
 
 NO_EVENT = "Aucun événement n’est annoncé dans les articles."
