@@ -49,6 +49,10 @@ async def test_addressed_empty_message_gets_a_greeting(engine: Engine) -> None:
     ("t'es nul", "Désolé !"),
     ("c'est faux", "Désolé !"),
     ("aucun", "D’accord. Posez votre question avec d’autres mots"),
+    ("au revoir", "À bientôt !"),
+    ("Bonne journée !", "À bientôt !"),
+    ("bye", "À bientôt !"),
+    ("merci, bonne soirée", "Avec plaisir !"),
     ("Non merci", "D’accord. Posez votre question avec d’autres mots"),
     ("none of them", "D’accord. Posez votre question avec d’autres mots"),
 ])

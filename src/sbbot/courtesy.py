@@ -1,5 +1,6 @@
-"""Greetings, thanks, "ok", "who are you?", "help", "je comprends pas", "c'est faux" and
-"aucun" addressed to the bot: answered in kind, never as a question about the posts.
+"""Greetings, thanks, farewells, "ok", "who are you?", "help", "je comprends pas", "c'est
+faux" and "aucun" addressed to the bot: answered in kind, never as a question about the
+posts.
 
 "@sbbot salut" or "merci !" after an answer is not a question about the posts: answering
 "the posts do not cover that" with the list of posts reads as a bot that did not listen, and
@@ -29,7 +30,7 @@ a tous toutes tout le monde all everyone everybody you u toi vous beaucoup bcp i
 much lot so very many bien pour ca cela la les ta tes vos votre the reponse reponses answer
 info infos super top cool parfait
 genial great nice good ok okay dac daccord d accord oui yes ouais yep bot sbbot et and encore
-again
+again bonne journee soiree revoir bye bientot
 """.split())
 """Words that may accompany a greeting or thanks ("merci beaucoup", "hello everyone",
 "super, merci pour la réponse") without making it a question."""
@@ -90,7 +91,15 @@ non|no|nope|aucun|aucune|aucun des trois|aucun des deux|aucun d eux|aucune idee|
 """Whole messages that turn down what the bot offered ("aucun" of the topics it proposed)."""
 ANOTHER_WAY = ("D’accord. Posez votre question avec d’autres mots, ou tapez !aide pour voir "
                "mes commandes.")
+FAREWELLS = frozenset("""
+au revoir|revoir|bye|bye bye|goodbye|good bye|a plus|a toute|a bientot|a la prochaine|a demain
+|bonne journee|bonne soiree|bonne nuit|bonne fin de journee|bonne apres midi|good night
+|goodnight|see you|see you later|see ya|ciao|tchao
+""".replace("\n", "").split("|"))
+"""Whole messages that take leave ("merci, bonne journée" is thanks, see FILLERS)."""
+FAREWELL = "À bientôt ! Revenez quand vous voulez avec une question sur les articles."
 WHOLE_MESSAGES = {**dict.fromkeys(ABOUT_THE_BOT, INTRODUCTION),
+                  **dict.fromkeys(FAREWELLS, FAREWELL),
                   **dict.fromkeys(LOST, REPHRASE), **dict.fromkeys(DISPLEASED, SORRY),
                   **dict.fromkeys(DECLINED, ANOTHER_WAY)}
 
