@@ -178,3 +178,18 @@ def test_an_english_question_about_a_thing_is_not_answered_by_an_entry_lacking_i
 
 def test_a_near_domain_question_about_the_breakfast_is_not_answered(router: Router) -> None:
     assert router.route("Can I bring a friend to the breakfast?").verdict != "answer"
+
+
+def test_an_event_card_is_an_event_whatever_word_a_member_uses() -> None:
+    """An event card is indexed with the word of its kind, "événement", which the lexicon
+    gives last for the English words of a gathering ("meeting", "meetup"): a member who
+    calls the posts' "matinée" a meeting meets its card, not a word the posts lack."""
+    card = Entry("matinee", "event", "Matinée du numérique\nQuand : jeudi 3 mars 2022 à "
+                 "09:00\nOù : Lyon\nUne matinée d'échanges sur le numérique.", "post",
+                 "https://example.org/post", Hints())
+    router = Router([card, *FILLER])
+    for question in ("when is the meeting in Lyon?", "whens the mtg in lyon",
+                     "c'est quand l'événement à Lyon ?"):
+        result = router.route(question)
+        assert result.verdict == "answer" and result.best is not None, question
+        assert result.best.entry.id == "matinee"

@@ -20,6 +20,11 @@ from sbbot.router.query import Analyzer
 # How much an entry's hints and its post's title count beside its own text.
 HINT_WEIGHT = 1.0
 TITLE_WEIGHT = 0.3
+KIND_OF_EVENT = "événement"
+"""The word of an event card's kind, indexed with its hints' words (whether it has hints or
+not): a card is an event, whatever its text calls it ("Matinée de ..."), so that a member
+who calls it a meeting, an event or a meetup meets it (the lexicon gives "événement" last
+for those words) instead of a word the posts lack."""
 
 
 def build_index(entries: Sequence[Entry], analyzer: Analyzer
@@ -38,7 +43,8 @@ def build_index(entries: Sequence[Entry], analyzer: Analyzer
     source_of = np.fromiter((sources.setdefault(entry.source, len(sources))
                              for entry in entries), np.int64, len(entries))
     title = spread(words_of(list(sources), vocabulary), source_of)
-    each_hint = [(*entry.hints.questions, *entry.hints.keywords) for entry in entries]
+    each_hint = [(*entry.hints.questions, *entry.hints.keywords,
+                  *((KIND_OF_EVENT,) if entry.type == "event" else ())) for entry in entries]
     hint_owner = np.repeat(np.arange(len(entries), dtype=np.int32),
                            [len(hints) for hints in each_hint])
     found = words_of([hint for hints in each_hint for hint in hints], vocabulary)
