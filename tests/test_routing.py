@@ -394,3 +394,17 @@ def test_a_fact_asked_of_a_subject_the_entry_never_names_is_not_answered(
     found = router.route("c'est combien la matinée de Genève ?")
     assert (found.verdict, found.best and found.best.entry.id) == (
         "answer", "matinee-entreprise-de-demain-2014")
+
+
+def test_the_noun_asked_after_which_ends_an_english_noun_phrase(router: Router) -> None:
+    """English puts the noun last ("which mobile apps"), French first ("quelle université
+    parisienne"): the word asked for is the noun."""
+    named = {term.word: term.named
+             for term in router.query_terms("Which mobile apps were caught collecting data?")}
+    assert (named["mobile"], named["apps"]) == ("", "asked")
+    named = {term.word: term.named
+             for term in router.query_terms("which video does the author recommend")}
+    assert named["video"] == "asked"
+    named = {term.word: term.named
+             for term in router.query_terms("dans quelle université parisienne a-t-il étudié")}
+    assert named["universite"] == "asked"

@@ -14,7 +14,7 @@ from typing import Literal
 
 from sbbot.language.cues import names_cue
 from sbbot.language.lexicon import translations
-from sbbot.text import PLACEHOLDERS
+from sbbot.text import PLACEHOLDERS, STOPWORDS
 
 Naming = Literal["", "thing", "object", "place", "name", "asked"]
 """A "name" (capitalised inside the sentence, or no word of either language), what is
@@ -92,6 +92,9 @@ def naming(tokens: Sequence[str], position: int, english: bool, capital: bool,
         return ""
     before = tokens[position - 1]
     if before in INTERROGATIVES and not names_cue(before, token):
+        return "" if english and modifies(tokens, position) else "asked"
+    if (english and position > 1 and tokens[position - 2] == "which"
+            and modifies(tokens, position - 1) and not names_cue("which", before)):
         return "asked"
     if before in PLACES:
         return "place"
@@ -99,6 +102,15 @@ def naming(tokens: Sequence[str], position: int, english: bool, capital: bool,
         return "" if pronoun(tokens, position - 1) else "object"
     return "thing" if before in NOUN_MARKERS else ""
 
+
+
+def modifies(tokens: Sequence[str], position: int) -> bool:
+    """Whether the English word at `position`, right after "which", modifies the next one,
+    the noun asked for ("which mobile apps", "which radio programme"): English puts the
+    noun last, so a content word follows. French puts it first ("quelle université
+    parisienne")."""
+    after = tokens[position + 1:position + 2]
+    return bool(after) and len(after[0]) > 2 and after[0] not in STOPWORDS
 
 
 OF_WORDS = frozenset("de du des d of".split())
