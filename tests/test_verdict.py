@@ -193,3 +193,17 @@ def test_an_event_card_is_an_event_whatever_word_a_member_uses() -> None:
         result = router.route(question)
         assert result.verdict == "answer" and result.best is not None, question
         assert result.best.entry.id == "matinee"
+
+
+def test_who_asked_about_a_named_person_wants_someone_else(router: Router) -> None:
+    """The passage on Paul Miller's video names him, and no one who made it."""
+    assert router.route("Qui a réalisé la vidéo de Paul Miller ?").verdict != "answer"
+    question = "Qui a filmé la vidéo de Zoé Kervadec ?"
+    alone = Router([passage("video", "La vidéo de Zoé Kervadec a été filmée au Palais "
+                                     "Rameau, à Lille."), *FILLER])
+    assert alone.route(question).verdict != "answer"
+    maker = Router([passage("video", "La vidéo de Zoé Kervadec a été filmée par Marc "
+                                     "Dupuis, à Lille."), *FILLER])
+    result = maker.route(question)
+    assert result.verdict == "answer" and result.best is not None
+    assert maker.route("Qui est Zoé Kervadec ?").best is not None

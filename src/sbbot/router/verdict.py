@@ -18,12 +18,19 @@ from itertools import pairwise
 from typing import Literal, Protocol, TypeVar
 
 from sbbot.entries import Entry, head
-from sbbot.language.asking import DEFINING_WORDS, defines, gives_reason, states_role, titles_asked
-from sbbot.language.cues import Cue, gives
+from sbbot.language.asking import (
+    DEFINING_WORDS,
+    asks_identity,
+    defines,
+    gives_reason,
+    states_role,
+    titles_asked,
+)
+from sbbot.language.cues import GIVES, Cue, gives
 from sbbot.language.frequency import general_zipf
 from sbbot.language.naming import bound_nouns
 from sbbot.router.terms import GENERIC_STEMS, QueryTerm
-from sbbot.text import folded_tokens, stem
+from sbbot.text import fold, folded_tokens, stem
 
 Verdict = Literal["answer", "unsure", "unknown"]
 
@@ -250,13 +257,15 @@ def given_apart(entry: Entry, cues: Collection[Cue], terms: Sequence[QueryTerm],
     one of the subject's own (OWN_CUES). When the head names only some of the subject, the
     fact must be given where the others are named: "Combien coûte SharePoint chez
     Bouygues ?" is not answered by the price of an event whose first lines name Bouygues
-    Telecom and whose programme names SharePoint."""
+    Telecom and whose programme names SharePoint. A person asked for must be another than
+    the people the question names (`person_apart`)."""
+    missing = person_apart(entry.text, cues, terms, question)
     wanted = [cue for cue in cues if cue in SUBJECT_CUES]
     if not wanted:
-        return ()
+        return missing
     subject = subject_stems(terms, covered, names(), question, extend=False)
     if not subject:
-        return ()
+        return missing
     headed = {stem for stem in subject if names_any(head(entry), (stem,))}
     if headed:
         if headed == subject:
@@ -266,7 +275,39 @@ def given_apart(entry: Entry, cues: Collection[Cue], terms: Sequence[QueryTerm],
     clauses = CLAUSE.split(entry.text)
     near = [" ".join(clauses[position:position + 2]) for position, clause in enumerate(clauses)
             if names_any(clause, subject)]
-    return tuple(cue for cue in wanted if not any(gives(clause, cue) for clause in near))
+    return missing + tuple(cue for cue in wanted
+                           if not any(gives(clause, cue) for clause in near))
+
+
+NOT_A_PERSON_BEFORE = frozenset("au aux du at in the la le les".split())
+"""Words after which capitalised words name a place or a thing ("au Campus London", "the
+Digital Workplace"), not a person."""
+
+
+def person_apart(text: str, cues: Collection[Cue], terms: Sequence[QueryTerm],
+                 question: str) -> tuple[Cue, ...]:
+    """("person",) when a question asking who, about people it names, is given no one else
+    by the entry's `text`: "Qui a réalisé la vidéo de Paul Miller ?" asks for someone other
+    than Paul Miller, whom the passage on his video names. Not a question asking who a
+    named person is ("qui est Guillaume Foltran ?"). Capitalised words after a word of place
+    or an article, or inside a longer run of capitals, are no person ("au Campus London",
+    "The Human-Centered Digital Workplace")."""
+    named = {term.word for term in terms if term.named == "name"}
+    if "person" not in cues or not named or asks_identity(question):
+        return ()
+    for found in GIVES["person"].finditer(text):
+        words = fold(found.group()).split()
+        if named.intersection(words):
+            continue
+        if found.group()[:1].isupper():
+            before = text[:found.start()]
+            previous = before.split()[-1:]
+            if (before[-1:] == "-" or fold(words[0]) in NOT_A_PERSON_BEFORE
+                    or (previous and (fold(previous[0]) in NOT_A_PERSON_BEFORE
+                                      or previous[0][:1].isupper()))):
+                continue
+        return ()
+    return ("person",)
 
 
 def names_any(text: str, stems: Collection[str]) -> bool:
