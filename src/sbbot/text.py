@@ -178,12 +178,6 @@ def verb_base(word: str) -> str:
 HYPHEN_ONLY = "(hyphen only)"
 
 
-def own_compounds() -> dict[str, str]:
-    """French compound words (`language/data/fr-compounds.txt`): each folded and glued
-    ("rendezvous"), the key `joined_compounds` looks up, to its usual spelling."""
-    return {"".join(fold(compound).split()): compound for compound, _ in compound_lines()}
-
-
 def compound_lines() -> list[tuple[str, bool]]:
     """The compounds of `fr-compounds.txt`, each with whether it may be typed without its
     hyphen (not when its words are also a usual phrase: "faire part de", "savoir vivre
@@ -194,8 +188,11 @@ def compound_lines() -> list[tuple[str, bool]]:
             for line in map(str.strip, text.splitlines()) if line and not line.startswith("#")]
 
 
-COMPOUNDS = own_compounds()
-SPACED_COMPOUNDS = tuple(compound for compound, spaced in compound_lines() if spaced)
+COMPOUND_LINES = compound_lines()
+COMPOUNDS = {"".join(fold(compound).split()): compound for compound, _ in COMPOUND_LINES}
+"""French compound words (`language/data/fr-compounds.txt`): each folded and glued
+("rendezvous"), the key `joined_compounds` looks up, to its usual spelling."""
+SPACED_COMPOUNDS = tuple(compound for compound, spaced in COMPOUND_LINES if spaced)
 """The compounds a member may type with a space for the hyphen ("rendez vous")."""
 HYPHEN_CHARACTERS = "-\u2010\u2011"
 HYPHENS = re.compile(f"[{HYPHEN_CHARACTERS}]")
