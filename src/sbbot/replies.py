@@ -58,3 +58,12 @@ def inert(user_text: str) -> str:
     for angle, quotation_mark in ANGLES:
         text = text.replace(angle, quotation_mark)
     return text
+
+
+def counted(number: int, words: str) -> str:
+    """'aucune retirée', '1 entrée ajoutée', '3 entrées ajoutées': French agrees the words
+    with the number (feminine, as entrée and erreur are), where "(s)" reads as a form."""
+    if number == 0:
+        return f"aucune {words}"
+    return f"{number} {words}" if number == 1 else f"{number} " + " ".join(
+        f"{word}s" for word in words.split())

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Final
 from sbbot.chat import AnnouncementKind, Reply
 from sbbot.commands import Argument, Bot, Command, Context
 from sbbot.knowledge import KnowledgeError
-from sbbot.replies import fit
+from sbbot.replies import counted, fit
 from sbbot.snapshot import ReloadReport, SnapshotError
 from sbbot.text import fold
 
@@ -174,15 +174,6 @@ def reload_summary(report: ReloadReport) -> str:
         if ids:
             lines.append(f"{label} : {id_list(ids)}")
     return "\n".join(lines)
-
-
-def counted(number: int, words: str) -> str:
-    """'aucune retirée', '1 entrée ajoutée', '3 entrées ajoutées': French agrees the words
-    with the number (feminine, as entrée and erreur are), where "(s)" reads as a form."""
-    if number == 0:
-        return f"aucune {words}"
-    return f"{number} {words}" if number == 1 else f"{number} " + " ".join(
-        f"{word}s" for word in words.split())
 
 
 def id_list(ids: Sequence[str]) -> str:

@@ -23,7 +23,7 @@ from sbbot.commands.events import (
 from sbbot.entries import Entry
 from sbbot.inbound import PREFIX
 from sbbot.knowledge.model import Quote, Reason
-from sbbot.replies import fit
+from sbbot.replies import counted, fit
 from sbbot.router import Match
 from sbbot.text import fold
 
@@ -332,11 +332,6 @@ def post_reply(context: Context, number: int) -> Reply:
             f"sur cet article, ou tapez {PREFIX}articles pour la liste.")
     heading = f"Article {number} sur {len(knowledge.posts)} : « {post.title} »"
     return Reply(f"{heading}\n{body}", "command", card=Card(heading, body))
-
-
-def counted(count: int, noun: str) -> str:
-    """"1 extrait", "12 extraits"."""
-    return f"{count} {noun}{'s' if count > 1 else ''}"
 
 
 def post_choices(bot: Bot) -> Iterable[tuple[str, str]]:
