@@ -12,7 +12,8 @@ from sbbot.language.asking import (
     states_role,
 )
 from sbbot.language.chatspeak import expand
-from sbbot.language.cues import cue_nouns, gives, question_cues
+from sbbot.language.cues import cue_nouns, question_cues
+from sbbot.language.giving import gives
 from sbbot.language.names import proper_nouns
 
 

@@ -27,7 +27,7 @@ from sbbot.evaluation import (
 )
 from sbbot.knowledge import load_knowledge
 from sbbot.knowledge.model import Hints, Knowledge
-from sbbot.language.cues import gives
+from sbbot.language.giving import gives
 from sbbot.router import Match, Router
 from sbbot.router.verdict import giving_first, naming_first, reasoned_first
 from tests.conftest import KNOWLEDGE_DIR, sbbot

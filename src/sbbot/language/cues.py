@@ -1,10 +1,9 @@
-"""What a question asks for (a date, a place, a price ...) and what a passage gives.
+"""What a question asks for: a date, a place, a price ...
 
-"Combien coûte le forfait ?" asks for a price: a passage that gives none cannot answer it,
-however many of the question's other words it shares. Question words are read from the text
-before stopwords are dropped ("quand", "où", "combien" are stopwords for the ranking), and
-what a passage gives is read from its text with patterns that hold for any French or English
-text, not for particular posts.
+"Combien coûte le forfait ?" asks for a price: a passage that gives none (`giving.gives`)
+cannot answer it, however many of the question's other words it shares. Question words are
+read from the text before stopwords are dropped ("quand", "où", "combien" are stopwords for
+the ranking).
 """
 
 from __future__ import annotations
@@ -15,15 +14,8 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Literal, TypeVar
 
-from sbbot.language.asking import (
-    HOLDERS,
-    LOCATING,
-    ON_A_PLACE,
-    ROLE_NOUNS,
-    WORKS_AT,
-    asks_workplace,
-)
-from sbbot.text import STOPWORDS, fold
+from sbbot.language.asking import HOLDERS, asks_workplace
+from sbbot.text import fold
 
 Cue = Literal["date", "place", "price", "person", "age", "count", "duration", "end", "birth",
               "contact", "weather", "role", "time", "language", "award", "education", "present",
@@ -138,69 +130,6 @@ WORKPLACE = frozenset({("poste", "de", "travail")})
 HOW_NOT_WHERE = frozenset({("where", "do"), ("where", "can"), ("where", "should"),
                            ("where", "could")})
 """"Where do I sign up?" asks how to do something, not for a place."""
-
-MONTHS = ("janvier février mars avril mai juin juillet août septembre octobre novembre "
-          "décembre january february march april may june july august september october "
-          "november december")
-WEEKDAYS = ("lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday "
-            "thursday friday saturday sunday")
-ON_A_MAP = r"^Où :|\b(?:à|au|en|in|at|near)\s+(?:l[ae’']\s*)?[A-ZÉ][a-zé]+"
-"""A place named in a text ("Où : Genève", "à Genève", "in London")."""
-GIVES: dict[Cue, re.Pattern[str]] = {
-    "date": re.compile(
-        rf"\b(?:{'|'.join((MONTHS + ' ' + WEEKDAYS).split())})\b|\b\d{{1,2}}[:h]\d{{2}}\b"
-        r"|\b(?:1[89]|20)\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|^Quand :"
-        r"|\bann[ée]es\s+(?:19|20)?\d0\b|\b(?:19|20)?\d0[’']?s\b",  # decades: "les années 90"
-        re.IGNORECASE | re.M),
-    "place": re.compile(ON_A_MAP + r"|\b[\w-]+\.(?:com|org|net|fr|ch|eu|io)\b|https?://", re.M),
-    "located": re.compile(LOCATING + r"[^.;\n]{0,40}?" + ON_A_PLACE, re.IGNORECASE),
-    "workplace": re.compile(WORKS_AT, re.IGNORECASE),
-    "price": re.compile(r"\b(?:gratuit|gratuite|free|payant|payante|prix|tarif|price|"
-                        r"euros?|dollars?|CHF)\b|[€$£]", re.IGNORECASE),
-    "person": re.compile(
-        r"(?<![’'])(?<!\bl[ae]\s)(?<!\bles\s)(?<!\bthe\s)\b[A-ZÉ][a-zéèëï]+(?:\s+[A-Z]\.)?"
-        r"\s+[A-Z][a-z]*[A-Z]?[a-zéèëï]+|\b(?:personnes?|gens|people|membres?|members?|"
-        r"auteurs?|authors?|intervenants?|speakers?)\b"),
-    "age": re.compile(r"\b\d{1,3}\s*(?:ans|years?\s+old)\b|\bâgée?\s+de\b", re.IGNORECASE),
-    "duration": re.compile(r"\b\d+\s*(?:min|minutes?|h|heures?|hours?|secondes?|seconds?|"
-                           r"jours?|days?|semaines?|weeks?|mois|months?|ans|années|years?)\b"
-                           r"|\b(?:depuis|since)\s+(?:\d|l[’']an)|\bdurée\b|\bduration\b",
-                           re.IGNORECASE),
-    "end": re.compile(r"\b\d{1,2}[:h]\d{2}\s*(?:-|–|à|to|until|jusqu)\s*\d"
-                      r"|\b(?:jusqu[’']?(?:à|au)?|until|till|fin|ends?)\s+(?:à\s+)?\d{1,2}[:h]?",
-                      re.IGNORECASE),
-    "birth": re.compile(r"\bn[ée]e?s?\s+(?:le|en|à|au|dans)\b|\bborn\b|\bnaissance\b"
-                        r"|\b(?:grandi|grew\s+up|raised)\s+(?:à|au|en|in)\b"
-                        r"|\b(?:fond[ée]e?s?|founded)\s+(?:le|en|à|au|in|by|par)\b",
-                        re.IGNORECASE),
-    "contact": re.compile(r"\+?\d[\d .-]{7,}\d|[\w.-]+@[\w-]+\.\w+|\bcontact|\bt[ée]l[ée]phone|"
-                          r"\bphone\b|(?<![\w@])@\w{2,}|\b(?:twitter|linkedin|x)\.com/",
-                          re.IGNORECASE),
-    "award": re.compile(r"\b(?:prix\s+(?:[A-Z]|de\s+l|du\s)|awards?|prizes?|récompens\w*|"
-                        r"lauréat\w*|distingu[ée]\w*|winner|won)\b"),
-    "education": re.compile(r"\b(?:diplôm\w*|universit\w*|degree|graduat\w*|studied|"
-                            r"études\s+(?:de|d['’]|en|à)|école\s+(?:de|d['’]|normale|"
-                            r"polytechnique)|master|doctorat|phd|mba)\b", re.IGNORECASE),
-    # A number counts what follows it ("10 bonnes raisons", "500 employees"), unless it is a
-    # year, a day of the month or a time; see `counts` for the numbers that label.
-    "weather": re.compile(r"\b(?:météo|weather|pluie|pluvieux|ensoleillé|soleil|neige|rain|"
-                          r"sunny|degrés|degrees)\b|°", re.IGNORECASE),
-    "role": re.compile(rf"\b(?:{'|'.join(ROLE_NOUNS.split())})\b", re.IGNORECASE),
-    "future": re.compile(r"\b(?:prochaine?s?|next|à\s+venir|upcoming|bientôt|soon)\b",
-                         re.IGNORECASE),
-    "present": re.compile(r"\b(?:actuel\w*|aujourd[’']hui|désormais|maintenant|de\s+nos\s+jours|"
-                          r"à\s+présent|currently|today|nowadays|now)\b", re.IGNORECASE),
-    "language": re.compile(r"\b(?:en|in)\s+(?:français|anglais|allemand|espagnol|italien|"
-                           r"french|english|german|spanish|italian)\b|\blangues?\b|"
-                           r"\blanguages?\b|\bsous-titr|\bsubtit|\btradu(?:it|ction)|\btranslat"
-                           r"|\bfrancophone|\banglophone", re.IGNORECASE),
-    "time": re.compile(r"\b\d{1,2}[:h]\d{2}\b|\b\d{1,2}\s*(?:h|heures?|am|pm|a\.m\.|p\.m\.)(?!\w)",
-                       re.IGNORECASE),
-    "count": re.compile(r"(?<![\d/:+])\b(?!(?:1[89]|20)\d\d\b)\d+\b(?![:/h]\d)"
-                        rf"(?!\s*(?:er\s+)?(?:{'|'.join(MONTHS.split())})\b)"
-                        r"(?=\s+[^\W\d_])", re.IGNORECASE),
-}
-
 
 @lru_cache(maxsize=1)
 def question_cues(text: str) -> frozenset[Cue]:
@@ -378,24 +307,3 @@ WORD_CUES = by_key(PLAIN_WORDS)
 PAIR_CUES = by_key(PLAIN_PAIRS)
 TRIO_CUES = by_key(PLAIN_TRIOS)
 TRIO_STARTS = frozenset(first for first, _, _ in TRIO_CUES)
-
-
-def gives(text: str, cue: Cue) -> bool:
-    """Whether a passage's text holds the kind of answer the cue asks for."""
-    if cue == "count":
-        return any(counts(text[:found.start()]) for found in GIVES[cue].finditer(text))
-    return GIVES[cue].search(text) is not None
-
-
-LAST_WORD = re.compile(r"([^\W\d_]+)\s+$")
-
-
-def counts(before: str) -> bool:
-    """Whether a number after the text `before` counts: after a noun it labels ("article
-    20", "Raison 9", "web 2"); after a function word ("de", "plus de", "about") it counts."""
-    last = LAST_WORD.search(before)
-    return last is None or fold(last.group(1)) in STOPWORDS or fold(last.group(1)) in COUNT_WORDS
-
-
-COUNT_WORDS = frozenset("environ pres presque moins ans around nearly almost".split())
-"""Words before a number that count with it ("environ 300", "nearly 500")."""

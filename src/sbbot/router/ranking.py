@@ -19,8 +19,9 @@ from sbbot.columns import EntryTable
 from sbbot.entries import Entry, entries_of
 from sbbot.knowledge.model import Knowledge
 from sbbot.language.asking import asks_identity, asks_why, gives_reason
-from sbbot.language.cues import GIVES, Cue, gives, question_cues
+from sbbot.language.cues import Cue, question_cues
 from sbbot.language.frequency import general_weight
+from sbbot.language.giving import GIVES, gives
 from sbbot.language.names import proper_nouns
 from sbbot.router.alternatives import alternatives_of, held, held_evidence, reranked
 from sbbot.router.doubts import card_lacks, object_lacks

@@ -26,8 +26,9 @@ from sbbot.language.asking import (
     states_role,
     titles_asked,
 )
-from sbbot.language.cues import GIVES, Cue, gives
+from sbbot.language.cues import Cue
 from sbbot.language.frequency import general_zipf
+from sbbot.language.giving import GIVES, gives
 from sbbot.language.naming import bound_nouns
 from sbbot.router.terms import GENERIC_STEMS, QueryTerm
 from sbbot.text import fold, folded_tokens, stem
