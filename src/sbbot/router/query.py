@@ -37,6 +37,7 @@ from sbbot.language.lexicon import (
     translations,
 )
 from sbbot.language.naming import Naming, naming, placeholder
+from sbbot.language.present import asks_present
 from sbbot.language.spelling import french_spelling, respelt
 from sbbot.router.terms import QueryTerm, Reading, Word
 from sbbot.router.typos import (
@@ -303,9 +304,13 @@ class Analyzer:
                     known: Callable[[str], bool]) -> list[QueryTerm]:
         """The question (or its reading) as weighted terms. A word's first candidate the
         knowledge has wins; an unknown real word keeps its own term; an unknown non-word is a
-        typo to correct."""
+        typo to correct. A question asking the time or the date it is now has none: no
+        post can say it, whatever place or topic the question names ("quelle heure est-il à
+        Genève ?": `language/present.py`)."""
         terms: list[QueryTerm] = []
         read = text if isinstance(text, Reading) else self.read(text)
+        if "cues" in self.parts and asks_present(read.text):
+            return terms
         words = self.word_terms(read)
         about_post = (framing([word.word for word in words]) | starting(read.text)
                       | cue_nouns(read.text) if "cues" in self.parts else frozenset())
