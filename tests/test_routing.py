@@ -391,9 +391,12 @@ def test_a_fact_asked_of_a_subject_the_entry_never_names_is_not_answered(
     router = stripped(knowledge, hints=False, glossary=False)
     assert router.route("combien de personnel chez Bouygues ?").verdict != "answer"
     # Asked of the event, which the card names, the price is still given.
-    found = router.route("c'est combien la matinée de Genève ?")
-    assert (found.verdict, found.best and found.best.entry.id) == (
-        "answer", "matinee-entreprise-de-demain-2014")
+    # Whether one pays is asked of the event, whose card gives its price in other words.
+    for question in ("c'est combien la matinée de Genève ?", "faut payer pour la matinée ?"):
+        found = router.route(question)
+        assert (found.verdict, found.best and found.best.entry.id) == (
+            "answer", "matinee-entreprise-de-demain-2014")
+    assert router.route("faut payer pour avoir SharePoint ?").verdict != "answer"
 
 
 def test_the_noun_asked_after_which_ends_an_english_noun_phrase(router: Router) -> None:

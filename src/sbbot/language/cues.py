@@ -9,7 +9,7 @@ the ranking).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 from itertools import pairwise
 from typing import Literal, TypeVar
@@ -261,6 +261,20 @@ def cue_nouns(question: str) -> frozenset[str]:
     return frozenset(fold(second) for first, second in pairwise(words)
                      if second in ASKING_NOUNS and PAIR_CUES.get((first, second), frozenset())
                      & cues)
+
+
+PAYING = frozenset("payer payant payante payants payantes gratuit gratuite gratuits gratuites "
+                   "pay paid free".split())
+"""Words that ask whether one pays to take part ("faut payer ?", "c'est gratuit ?"), not
+the price of a thing named ("le salaire de X", "how much does SharePoint cost?"): an event
+card giving its price answers them, whatever words it gives it with ("faut payer pour la
+matinée ?" of a card saying "participation gratuite")."""
+
+
+def paying_words(given: Collection[Cue], kind: str) -> frozenset[str]:
+    """`PAYING` for an event card (an entry of that `kind`) that gives a price among the
+    kinds asked (`given`), else nothing."""
+    return PAYING if kind == "event" and "price" in given else frozenset()
 
 
 def names_cue(first: str, second: str) -> bool:

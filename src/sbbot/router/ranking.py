@@ -19,7 +19,7 @@ from sbbot.columns import EntryTable
 from sbbot.entries import Entry, entries_of
 from sbbot.knowledge.model import Knowledge
 from sbbot.language.asking import asks_identity, asks_why, gives_reason
-from sbbot.language.cues import Cue, question_cues
+from sbbot.language.cues import Cue, paying_words, question_cues
 from sbbot.language.frequency import general_weight
 from sbbot.language.giving import GIVES, gives
 from sbbot.language.names import proper_nouns
@@ -194,7 +194,9 @@ class Router:
         parts = self._analyzer.parts
         foreign = (foreign_words(terms, bool(asked), self._index.__contains__)
                    if "foreign" in parts else ())
-        unasked = (unasked_words(terms, covered, self._proper_nouns(index), text,
+        paid = paying_words(cues.difference(unmet), best.entry.type)
+        unasked = (unasked_words(terms, covered | {t.stem for t in terms if t.word in paid},
+                                 self._proper_nouns(index), text,
                                  best.entry.text, cues, self._keyword_only.get(index, ()))
                    if "subject" in parts and not (cues & STRONG_CUES and not unmet) else ())
         absent = sum(query.evidence[term.stem] for term in terms
