@@ -50,6 +50,12 @@ def test_a_fact_asked_of_a_subject_must_be_given_where_the_passage_names_it() ->
                                      "logiciels de comptabilité. Les visiteurs aimaient la "
                                      "démonstration. Le déjeuner coûtait 10 euros."), *FILLER])
     assert apart.route(question).verdict != "answer"
+    # the next line may still speak of it, not a new paragraph: another topic
+    for gap, unmet in (("\n", ()), ("\n\n", ("price",))):
+        item = Router([passage("programme", f"Démonstration de Kalixo{gap}Participation : 10 "
+                                            "euros"), *FILLER])
+        judged = item.judge(question, 2)
+        assert judged is not None and judged[2].unmet_cues == unmet
 
 
 def test_a_name_asked_about_must_be_written_not_only_a_keyword(router: Router) -> None:

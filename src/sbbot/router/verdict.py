@@ -245,6 +245,8 @@ OWN_CUES = frozenset({"birth", "located", "workplace"})
 of an event that names it as a whole: "Where is NetJMC based?" is not answered by the place of
 the event whose speaker's analysis is on netjmc.com."""
 CLAUSE = re.compile(r"[.!?;\n]+")
+PARAGRAPH = re.compile(r"\n\s*\n")
+"""A new paragraph is a new topic: no pronoun in it stands for a name of the last one."""
 
 
 def given_apart(entry: Entry, cues: Collection[Cue], terms: Sequence[QueryTerm],
@@ -252,8 +254,8 @@ def given_apart(entry: Entry, cues: Collection[Cue], terms: Sequence[QueryTerm],
                 question: str) -> tuple[Cue, ...]:
     """The asked-for kinds (of SUBJECT_CUES) that the entry gives, but neither in a sentence
     or line naming the question's subject (`subject_stems`, its names alone: a word next to
-    one may be the verb, "combien coûte Kalixo"; `names` gives the entry's) nor in
-    the next one (where a pronoun may stand for it: "Kalixo est sorti. Il coûte 10 euros."),
+    one may be the verb, "combien coûte Kalixo"; `names` gives the entry's) nor in the next
+    one of its paragraph (a pronoun may stand for it: "Kalixo est sorti. Il coûte 10 €."),
     unless what the entry is about as a whole (`entries.head`) names it and the fact is not
     one of the subject's own (OWN_CUES). When the head names only some of the subject, the
     fact must be given where the others are named: "Combien coûte SharePoint chez
@@ -273,9 +275,9 @@ def given_apart(entry: Entry, cues: Collection[Cue], terms: Sequence[QueryTerm],
             wanted = [cue for cue in wanted if cue in OWN_CUES]
         else:
             subject -= headed
-    clauses = CLAUSE.split(entry.text)
-    near = [" ".join(clauses[position:position + 2]) for position, clause in enumerate(clauses)
-            if names_any(clause, subject)]
+    near = [" ".join(clauses[position:position + 2])
+            for clauses in map(CLAUSE.split, PARAGRAPH.split(entry.text))
+            for position, clause in enumerate(clauses) if names_any(clause, subject)]
     return missing + tuple(cue for cue in wanted
                            if not any(gives(clause, cue) for clause in near))
 
