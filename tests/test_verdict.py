@@ -155,6 +155,8 @@ def test_an_event_card_must_hold_every_weighty_word_of_a_question_asking_none_of
     lacking = router.route("sommes-nous responsables des commentaires en ligne ?")
     assert lacking.verdict == "unsure"
     assert lacking.best is not None and lacking.best.entry.id == "card"
+    # a French word no entry uses weighs too ("raconte")
+    assert router.route("on est responsables de ce qu'on raconte en ligne ?").verdict != "answer"
     held = router.route("mobilités douces et quartiers piétons ?")
     assert held.verdict == "answer" and held.best is not None and held.best.entry.id == "card"
     asked = router.route("c'est quand, la matinée sur la ville de demain ?")

@@ -20,19 +20,24 @@ it to count (see `card_lacks`): an everyday word ("vraiment") carries almost non
 
 def card_lacks(entry: Entry, cues: Collection[Cue], terms: Sequence[QueryTerm],
                covered: Collection[str], evidence: Mapping[str, float], total: float,
-               known: Callable[[str], bool]) -> tuple[str, ...]:
-    """The question's weighty words of the knowledge (`known`) an event card lacks, when the
-    question asks for nothing a card gives (no asked-for kind: no date, place, price or
-    speaker). A card is long and says many things (its title, programme, speakers, how to
-    register): it covers a few words of almost any question about its post's themes, lines
-    apart ("sommes-nous responsables des commentaires en ligne ?" meets a speaker's
-    "responsable de" and "inscriptions en ligne"), so it answers a question that asks none
-    of what it gives only when it holds every word that weighs. On the tuning sets no card
-    answering right lacked one."""
+               known: Callable[[str], bool], read: Reading) -> tuple[str, ...]:
+    """The question's weighty words an event card lacks, when the question asks for nothing
+    a card gives (no asked-for kind: no date, place, price or speaker): words of the
+    knowledge (`known`), and French words of the question (`read`) the knowledge never
+    uses ("on est responsables de ce qu'on raconte en ligne ?"). A card is long and says
+    many things (its title, programme, speakers, how to register): it covers a few words of
+    almost any question about its post's themes, lines apart ("sommes-nous responsables des
+    commentaires en ligne ?" meets a speaker's "responsable de" and "inscriptions en
+    ligne"), so it answers a question that asks none of what it gives only when it holds
+    every word that weighs. On the tuning sets no card answering right lacked one. Not an
+    English word the knowledge lacks: its translation may be a word the card's French only
+    paraphrases ("Is there a Q&A session at the morning event?")."""
     if entry.type != "event" or cues:
         return ()
+    french = {token for token, english in zip(read.tokens, read.english, strict=True)
+              if not english}
     return tuple(term.word for term in terms
-                 if term.stem not in covered and known(term.stem)
+                 if term.stem not in covered and (known(term.stem) or term.word in french)
                  and term.stem not in GENERIC_STEMS
                  and evidence.get(term.stem, 0.0) >= CARD_LACKS_SHARE * total)
 

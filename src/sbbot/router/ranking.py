@@ -205,7 +205,7 @@ class Router:
                      if term.stem not in self._index)
         score = min(best.score, 100 * (1 - absent / query.total))
         doubts = (card_lacks(best.entry, cues, terms, covered, query.evidence, query.total,
-                             self._index.__contains__)
+                             self._index.__contains__, read)
                   + object_lacks(terms, read, cues, covered, query.evidence, query.total,
                                  self._index.__contains__))
         return query, matches, Evidence(score, shared, foreign, unmet, unasked, doubts)
