@@ -215,3 +215,18 @@ def test_who_asked_about_a_named_person_wants_someone_else(router: Router) -> No
     result = maker.route(question)
     assert result.verdict == "answer" and result.best is not None
     assert maker.route("Qui est Zoé Kervadec ?").best is not None
+
+
+
+def test_one_word_held_only_in_a_less_usual_sense_is_no_answer() -> None:
+    """"book" is "livre" first, "ouvrage" after it: a knowledge without "livre" reads it as
+    "ouvrage", and a passage on "maîtrise d'ouvrage" (works to be built) is no answer to
+    whether someone wrote a book. A word held in its first sense still answers."""
+    router = Router([passage("moa", "Il a exercé des fonctions de maîtrise d'ouvrage "
+                                    "informatique et de contrôle de gestion."), *FILLER])
+    assert router.route("Has the author written a book?").verdict == "unsure"
+    router = Router([passage("conf", "Les conférences seront enregistrées et publiées."),
+                     passage("parle", "Il y parle de la transformation numérique."), *FILLER])
+    result = router.route("Will the talks be recorded?")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id == "conf"

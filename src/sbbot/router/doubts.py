@@ -66,3 +66,21 @@ def object_lacks(terms: Sequence[QueryTerm], read: Reading, cues: Collection[Cue
                  and term.stem not in covered and known(term.stem)
                  and term.stem not in GENERIC_STEMS
                  and evidence.get(term.stem, 0.0) >= OBJECT_LACKS_SHARE * total)
+
+
+def less_usual(terms: Sequence[QueryTerm], cues: Collection[Cue], covered: Collection[str]
+               ) -> tuple[str, ...]:
+    """The one word of the question the entry holds, when it holds it in a less usual sense
+    (a translation further down the lexicon's list, the knowledge lacking the first:
+    `QueryTerm.usual`) and the question asks for no kind of answer: "Has the author written
+    a book?" is not answered by "maîtrise d'ouvrage" ("ouvrage", one of "book"'s
+    translations, is there a work to be built), nor "Will the talks be recorded?" by a
+    passage where someone "parle" ("talk": conférence, parler). One such word alone may be
+    another meaning; two that meet in one passage, or a kind of answer the entry gives
+    (a price, a date), say it is the one meant. The word after "which" names the kind of
+    thing asked for and is left out ("which industries are the most mature" is answered by
+    the passage on "secteurs"): on the tuning sets it lost a right answer."""
+    held = [term for term in terms if term.stem in covered]
+    if not cues and len(held) == 1 and not held[0].usual and held[0].named != "asked":
+        return (held[0].word,)
+    return ()

@@ -329,7 +329,8 @@ class Analyzer:
             elif chosen is not None or len(word) < MIN_TYPO_LENGTH or self.is_real_word(word):
                 others = (tuple(term for term in candidates if term != chosen and known(term))
                           if chosen is not None and weight == 1.0 else ())
-                terms.append(QueryTerm(chosen or candidates[0], weight, word, named, others))
+                terms.append(QueryTerm(chosen or candidates[0], weight, word, named, others,
+                                       usual=chosen in (None, candidates[0])))
             else:
                 terms.append(self._correct(word, candidates[0], named))
         return terms

@@ -24,7 +24,7 @@ from sbbot.language.frequency import general_weight
 from sbbot.language.giving import GIVES, gives
 from sbbot.language.names import proper_nouns
 from sbbot.router.alternatives import alternatives_of, held, held_evidence, reranked
-from sbbot.router.doubts import card_lacks, object_lacks
+from sbbot.router.doubts import card_lacks, less_usual, object_lacks
 from sbbot.router.index import PRUNE_MARGIN, best_positions
 from sbbot.router.indexing import build_index
 from sbbot.router.matches import (
@@ -207,7 +207,7 @@ class Router:
         doubts = (card_lacks(best.entry, cues, terms, covered, query.evidence, query.total,
                              self._index.__contains__, read)
                   + object_lacks(terms, read, cues, covered, query.evidence, query.total,
-                                 self._index.__contains__))
+                                 self._index.__contains__) + less_usual(terms, cues, covered))
         return query, matches, Evidence(score, shared, foreign, unmet, unasked, doubts)
 
     def entry(self, entry_id: str) -> Entry:

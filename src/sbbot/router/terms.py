@@ -54,6 +54,10 @@ class QueryTerm:
     English word), for a word found as typed: see `router/alternatives.py`."""
     first: str = ""
     """For a word read as one of its alternatives (`alternatives.held`), its own term."""
+    usual: bool = True
+    """Whether the term is the word's first translation: False when the knowledge lacks it
+    and holds one further down the lexicon's list ("book": livre, ouvrage), a less sure
+    sense of the word (see `doubts.less_usual`)."""
 
 
 @dataclass(frozen=True)
