@@ -27,6 +27,7 @@ from sbbot.evaluation import (
 )
 from sbbot.knowledge import load_knowledge
 from sbbot.knowledge.model import Hints, Knowledge
+from sbbot.language.asking import relative_to
 from sbbot.language.giving import gives
 from sbbot.router import Match, Router
 from sbbot.router.verdict import giving_first, naming_first, reasoned_first
@@ -411,3 +412,14 @@ def test_the_noun_asked_after_which_ends_an_english_noun_phrase(router: Router) 
     named = {term.word: term.named
              for term in router.query_terms("dans quelle université parisienne a-t-il étudié")}
     assert named["universite"] == "asked"
+
+
+def test_a_date_asked_after_a_named_event_is_not_that_events_date(router: Router) -> None:
+    """"the next meeting after the Geneva one" asks for another date than Geneva's: the
+    card of the Geneva breakfast does not give it. "d'après" (according to) places nothing."""
+    for question in ("whens the next mtg after the geneva one",
+                     "When is the next breakfast after the one on April 4?"):
+        assert router.route(question).verdict != "answer", question
+    result = router.route("when is the breakfast in geneva")
+    assert result.verdict == "answer" and result.best is not None
+    assert relative_to("d'après l'auteur, c'est quand la matinée ?") == frozenset()

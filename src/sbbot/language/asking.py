@@ -187,3 +187,18 @@ def asks_workplace(words: Sequence[str], cues: Collection[str]) -> bool:
              or tuple(words[-2:]) in EMPLOYER_LAST
              or (not cues and not EMPLOYER_NAMED.isdisjoint(pairwise(words))))
             and not WORKING_WORDS.isdisjoint(words))
+
+
+RELATIVE = re.compile(r"(?<!\bd['’ ])\b(?:after|before|apres|avant)\s+"
+                      r"((?:[\w-]+['’\s]+){0,3}[\w-]+)")
+"""A word placing what is asked after or before another thing, and the few words naming
+it ("after the Geneva one", "après celle de Genève", "avant celle du 4 avril"); not
+"d'après" (according to)."""
+
+
+def relative_to(question: str) -> frozenset[str]:
+    """The folded words naming what a question places the thing it asks about after or
+    before ("when is the next meeting after the Geneva one?": "the", "geneva", "one"): a
+    date given for that thing is not the one asked."""
+    return frozenset(word for found in RELATIVE.finditer(fold(question))
+                     for word in re.split(r"['’\s]+", found.group(1)))

@@ -20,7 +20,6 @@ from typing import Literal, Protocol, TypeVar
 from sbbot.entries import Entry, head
 from sbbot.language.asking import (
     DEFINING_WORDS,
-    asks_identity,
     defines,
     gives_reason,
     states_role,
@@ -28,10 +27,11 @@ from sbbot.language.asking import (
 )
 from sbbot.language.cues import Cue
 from sbbot.language.frequency import general_zipf
-from sbbot.language.giving import GIVES, gives
+from sbbot.language.giving import gives
 from sbbot.language.naming import bound_nouns
+from sbbot.router.apart import dated_apart, person_apart
 from sbbot.router.terms import GENERIC_STEMS, QueryTerm
-from sbbot.text import fold, folded_tokens, stem
+from sbbot.text import folded_tokens, stem
 
 Verdict = Literal["answer", "unsure", "unknown"]
 
@@ -262,7 +262,8 @@ def given_apart(entry: Entry, cues: Collection[Cue], terms: Sequence[QueryTerm],
     Bouygues ?" is not answered by the price of an event whose first lines name Bouygues
     Telecom and whose programme names SharePoint. A person asked for must be another than
     the people the question names (`person_apart`)."""
-    missing = person_apart(entry.text, cues, terms, question)
+    missing = person_apart(entry.text, cues, terms, question) + dated_apart(
+        cues, terms, covered, question)
     wanted = [cue for cue in cues if cue in SUBJECT_CUES]
     if not wanted:
         return missing
@@ -280,37 +281,6 @@ def given_apart(entry: Entry, cues: Collection[Cue], terms: Sequence[QueryTerm],
             for position, clause in enumerate(clauses) if names_any(clause, subject)]
     return missing + tuple(cue for cue in wanted
                            if not any(gives(clause, cue) for clause in near))
-
-
-NOT_A_PERSON_BEFORE = frozenset("au aux du at in the la le les".split())
-"""Words after which capitalised words name a place or a thing ("au Campus London", "the
-Digital Workplace"), not a person."""
-
-
-def person_apart(text: str, cues: Collection[Cue], terms: Sequence[QueryTerm],
-                 question: str) -> tuple[Cue, ...]:
-    """("person",) when a question asking who, about people it names, is given no one else
-    by the entry's `text`: "Qui a réalisé la vidéo de Paul Miller ?" asks for someone other
-    than Paul Miller, whom the passage on his video names. Not a question asking who a
-    named person is ("qui est Guillaume Foltran ?"). Capitalised words after a word of place
-    or an article, or inside a longer run of capitals, are no person ("au Campus London",
-    "The Human-Centered Digital Workplace")."""
-    named = {term.word for term in terms if term.named == "name"}
-    if "person" not in cues or not named or asks_identity(question):
-        return ()
-    for found in GIVES["person"].finditer(text):
-        words = fold(found.group()).split()
-        if named.intersection(words):
-            continue
-        if found.group()[:1].isupper():
-            before = text[:found.start()]
-            previous = before.split()[-1:]
-            if (before[-1:] == "-" or fold(words[0]) in NOT_A_PERSON_BEFORE
-                    or (previous and (fold(previous[0]) in NOT_A_PERSON_BEFORE
-                                      or previous[0][:1].isupper()))):
-                continue
-        return ()
-    return ("person",)
 
 
 def names_any(text: str, stems: Collection[str]) -> bool:

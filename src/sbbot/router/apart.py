@@ -1,0 +1,58 @@
+"""Facts asked of something other than what the question names: a person other than the
+people it names ("Qui a réalisé la vidéo de Paul Miller ?"), a date other than that of the
+thing it names ("the next meeting after the Geneva one"). An entry that gives only the named
+one's does not answer (`verdict.given_apart` counts the kind as not given)."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+
+from sbbot.language.asking import asks_identity, relative_to
+from sbbot.language.cues import Cue
+from sbbot.language.giving import GIVES
+from sbbot.router.terms import QueryTerm
+from sbbot.text import fold
+
+
+def dated_apart(cues: Collection[Cue], terms: Sequence[QueryTerm], covered: Collection[str],
+                question: str) -> tuple[Cue, ...]:
+    """("date",) when a question asks when something is that it places after or before
+    another thing (`relative_to`) the entry holds: "When is the next breakfast after the one
+    on April 4?", "y a une autre matinée après celle du 4 avril ? c'est quand" are not
+    answered by the date of the one they name."""
+    if "date" not in cues:
+        return ()
+    named = relative_to(question)
+    return ("date",) if any(term.word in named and term.stem in covered
+                            for term in terms) else ()
+
+
+NOT_A_PERSON_BEFORE = frozenset("au aux du at in the la le les".split())
+"""Words after which capitalised words name a place or a thing ("au Campus London", "the
+Digital Workplace"), not a person."""
+
+
+def person_apart(text: str, cues: Collection[Cue], terms: Sequence[QueryTerm],
+                 question: str) -> tuple[Cue, ...]:
+    """("person",) when a question asking who, about people it names, is given no one else
+    by the entry's `text`: "Qui a réalisé la vidéo de Paul Miller ?" asks for someone other
+    than Paul Miller, whom the passage on his video names. Not a question asking who a
+    named person is ("qui est Guillaume Foltran ?"). Capitalised words after a word of place
+    or an article, or inside a longer run of capitals, are no person ("au Campus London",
+    "The Human-Centered Digital Workplace")."""
+    named = {term.word for term in terms if term.named == "name"}
+    if "person" not in cues or not named or asks_identity(question):
+        return ()
+    for found in GIVES["person"].finditer(text):
+        words = fold(found.group()).split()
+        if named.intersection(words):
+            continue
+        if found.group()[:1].isupper():
+            before = text[:found.start()]
+            previous = before.split()[-1:]
+            if (before[-1:] == "-" or fold(words[0]) in NOT_A_PERSON_BEFORE
+                    or (previous and (fold(previous[0]) in NOT_A_PERSON_BEFORE
+                                      or previous[0][:1].isupper()))):
+                continue
+        return ()
+    return ("person",)
