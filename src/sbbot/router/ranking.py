@@ -36,7 +36,6 @@ from sbbot.router.matches import (
     RouteResult,
     confidence,
 )
-from sbbot.router.preferring import card_first
 from sbbot.router.query import PARTS, Analyzer
 from sbbot.router.terms import GENERIC_STEMS, Query, QueryTerm
 from sbbot.router.verdict import (
@@ -168,8 +167,7 @@ class Router:
         query = Query(weights, evidence, total, " ".join(sorted(weights)),
                       RANK_EVENT if cues & {"date", "place"} else 0.0,
                       alternatives_of(terms, weights, GENERIC_STEMS))
-        matches = giving_first(card_first(self._reranked(query, count), cues, self._events,
-                                          self._gives, self._contained, terms), cues, self._gives)
+        matches = giving_first(self._reranked(query, count), cues, self._gives)
         if "cues" in self._analyzer.parts:
             matches = reasoned_first(matches, asks_why(text), self._gives_reason)
             if asks_identity(text):
