@@ -22,6 +22,7 @@ from datetime import datetime, timedelta
 
 from sbbot.language.cues import question_cues
 from sbbot.language.frequency import general_zipf
+from sbbot.language.present import asks_present
 from sbbot.router import Router, RouteResult
 from sbbot.text import fold
 
@@ -42,18 +43,6 @@ TOPICAL_ZIPF = 5.0
 """Words at least this frequent in French or English ("lieu", "faire", "time") say how a
 question is put, not what it is about: they are not carried into a follow-up."""
 
-ASKING_NOW = re.compile(
-    r"^(?:et |and |so |alors |sinon )?"
-    r"(?:(?:quelle heure|quel jour|quelle date) (?:est il|sommes nous|est on|on est)"
-    r"|(?:il|on|nous) (?:est|sommes) (?:quelle heure|quel jour|le combien)"
-    r"|what (?:time|day|date) is it|what s the time|what is the time"
-    r"|what (?:day|date) is (?:it )?today|what s today s date|what is today s date)"
-    r"(?: (?:maintenant|now|aujourd hui|today|actuellement|right now|ici|here|there|la bas"
-    r"|(?:a|au|en|in) \w+))*$")
-"""The ways French and English ask the clock or the calendar, folded: an impersonal "il",
-"it", or the speaker's "on", "nous", "we" ("quelle heure est-il ?", "on est quel jour ?",
-"what time is it in Geneva?"), never a preposition before ("à quelle heure est-il ?" asks
-about something) nor a verb after ("what time is it starting?")."""
 NOW_CUES = frozenset({"weather"})
 """Kinds of fact always asked about the member's own here and now ("quel temps fait-il ?")."""
 
@@ -183,7 +172,7 @@ def asks_about_now(question: str) -> bool:
     """Whether the question asks about the member's own present, the clock, the calendar
     or the weather ("quelle heure est-il ?", "what day is it today?", "il pleut ?"): it is
     complete on its own, never a continuation, however short."""
-    return (ASKING_NOW.match(fold(question)) is not None
+    return (asks_present(question)
             or not NOW_CUES.isdisjoint(question_cues(question)))
 
 
