@@ -67,9 +67,10 @@ def forgetting(router: Router) -> Callable[[], None]:
     the chat forms' and placeholders' `lru_cache`s, the last question's cues) and what the
     entries met earlier gave (their proper nouns, folded start, the words of their lines and
     what their text gives, beyond the hinted entries', made at build)."""
+    readings = getattr(router, "_readings", router)  # an older router kept them itself
     memos = ((router._analyzer, "_candidates"), (router._analyzer, "_related"),
-             (router._analyzer, "_spellings"), (router, "_met_names"), (router, "_met_keys"),
-             (router, "_read"))
+             (router._analyzer, "_spellings"), (readings, "_met_names"), (readings, "_met_keys"),
+             (readings, "_read"))
     built = [(owner, name, dict(getattr(owner, name))) for owner, name in memos
              if hasattr(owner, name)]  # an older router may lack some
 

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 from sbbot.engine import Engine
+from sbbot.knowledge import Knowledge, load_knowledge
+from sbbot.router import Router
 from sbbot.store import Store, open_store
 from tests.postgres import PostgresServer, postgres_server
 from tests.synapse.harness import Synapse, running_synapse
@@ -49,6 +51,18 @@ class FakeClock:
 
     def advance(self, seconds: float) -> None:
         self.now += timedelta(seconds=seconds)
+
+
+@pytest.fixture(scope="session")
+def knowledge() -> Knowledge:
+    """The shipped knowledge, loaded once: the routing tests only read it."""
+    return load_knowledge(KNOWLEDGE_DIR)
+
+
+@pytest.fixture(scope="session")
+def router(knowledge: Knowledge) -> Router:
+    """The router over the shipped knowledge (its memos never change an answer)."""
+    return Router(knowledge)
 
 
 @pytest.fixture

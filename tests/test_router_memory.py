@@ -13,7 +13,7 @@ from benchmarks.synthetic import synthetic_entries
 from sbbot.entries import entries_of
 from sbbot.evaluation import load_set
 from sbbot.knowledge import load_knowledge
-from sbbot.router import Router, ranking
+from sbbot.router import Router, readings
 from tests.conftest import KNOWLEDGE_DIR, ROOT
 
 BOUND = 4
@@ -26,12 +26,13 @@ def test_what_is_remembered_of_unhinted_entries_is_bounded_and_changes_no_answer
     questions = [item.text for item in load_set(ROOT / "tests" / "data" / "devset.yaml")]
     unbounded = Router(entries, dict(knowledge.synonyms))
     expected = [unbounded.route(question) for question in questions]
-    remembered = (len(unbounded._met_names), len(unbounded._met_keys), len(unbounded._read))
+    memos = unbounded._readings
+    remembered = (len(memos._met_names), len(memos._met_keys), len(memos._read))
     assert min(remembered) > BOUND  # the dev set does meet more unhinted entries than that
 
-    monkeypatch.setattr(ranking, "READ_MEMO", BOUND)
+    monkeypatch.setattr(readings, "READ_MEMO", BOUND)
     bounded = Router(entries, dict(knowledge.synonyms))
     for question, answer in zip(questions, expected, strict=True):
         assert bounded.route(question) == answer
-        assert max(len(bounded._met_names), len(bounded._met_keys),
-                   len(bounded._read)) <= BOUND
+        memos = bounded._readings
+        assert max(len(memos._met_names), len(memos._met_keys), len(memos._read)) <= BOUND

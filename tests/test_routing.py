@@ -34,16 +34,6 @@ DATA = Path(__file__).parent / "data"
 SETS = ("devset", "dev2", "heldout", "heldout2")
 
 
-@pytest.fixture(scope="module")
-def knowledge() -> Knowledge:
-    return load_knowledge(KNOWLEDGE_DIR)
-
-
-@pytest.fixture(scope="module")
-def router(knowledge: Knowledge) -> Router:
-    return Router(knowledge)
-
-
 def questions(name: str) -> list[Question]:
     return load_set(DATA / f"{name}.yaml")
 

@@ -10,23 +10,11 @@ import pytest
 from sbbot.evaluation import (
     stripped,
 )
-from sbbot.knowledge import load_knowledge
 from sbbot.knowledge.model import Knowledge
 from sbbot.language.asking import relative_to
 from sbbot.language.giving import gives
 from sbbot.router import Match, Router
 from sbbot.router.verdict import giving_first, naming_first, reasoned_first
-from tests.conftest import KNOWLEDGE_DIR
-
-
-@pytest.fixture(scope="module")
-def knowledge() -> Knowledge:
-    return load_knowledge(KNOWLEDGE_DIR)
-
-
-@pytest.fixture(scope="module")
-def router(knowledge: Knowledge) -> Router:
-    return Router(knowledge)
 
 
 @pytest.mark.parametrize("question", [

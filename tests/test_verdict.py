@@ -3,19 +3,12 @@ subject must be what the entry gives for that subject."""
 
 from __future__ import annotations
 
-import pytest
-
 from sbbot.entries import Entry
 from sbbot.evaluation import stripped
 from sbbot.knowledge import load_knowledge
 from sbbot.knowledge.model import Hints
 from sbbot.router import Router
 from tests.conftest import KNOWLEDGE_DIR
-
-
-@pytest.fixture(scope="module")
-def router() -> Router:
-    return Router(load_knowledge(KNOWLEDGE_DIR))
 
 
 def passage(entry_id: str, text: str) -> Entry:

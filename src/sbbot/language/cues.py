@@ -9,7 +9,7 @@ the ranking).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise
 from typing import Literal, TypeVar
@@ -269,12 +269,6 @@ PAYING = frozenset("payer payant payante payants payantes gratuit gratuite gratu
 the price of a thing named ("le salaire de X", "how much does SharePoint cost?"): an event
 card giving its price answers them, whatever words it gives it with ("faut payer pour la
 matinée ?" of a card saying "participation gratuite")."""
-
-
-def paying_words(given: Collection[Cue], kind: str) -> frozenset[str]:
-    """`PAYING` for an event card (an entry of that `kind`) that gives a price among the
-    kinds asked (`given`), else nothing."""
-    return PAYING if kind == "event" and "price" in given else frozenset()
 
 
 def names_cue(first: str, second: str) -> bool:

@@ -34,12 +34,17 @@ def card_lacks(entry: Entry, cues: Collection[Cue], terms: Sequence[QueryTerm],
     paraphrases ("Is there a Q&A session at the morning event?")."""
     if entry.type != "event" or cues:
         return ()
-    french = {token for token, english in zip(read.tokens, read.english, strict=True)
-              if not english}
+    french = tokens_read_as(read, english=False)
     return tuple(term.word for term in terms
                  if term.stem not in covered and (known(term.stem) or term.word in french)
                  and term.stem not in GENERIC_STEMS
                  and evidence.get(term.stem, 0.0) >= CARD_LACKS_SHARE * total)
+
+
+def tokens_read_as(read: Reading, english: bool) -> set[str]:
+    """The question's words the analyzer read as English (or as French)."""
+    return {token for token, flag in zip(read.tokens, read.english, strict=True)
+            if bool(flag) == english}
 
 
 OBJECT_LACKS_SHARE = 0.4
@@ -60,7 +65,7 @@ def object_lacks(terms: Sequence[QueryTerm], read: Reading, cues: Collection[Cue
     comex"): French words are left out (on the tuning sets they lost right answers)."""
     if cues or not any(term.named == "object" for term in terms):
         return ()
-    english = {token for token, flag in zip(read.tokens, read.english, strict=True) if flag}
+    english = tokens_read_as(read, english=True)
     return tuple(term.word for term in terms
                  if term.named == "object" and term.word in english
                  and term.stem not in covered and known(term.stem)

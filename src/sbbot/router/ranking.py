@@ -8,9 +8,8 @@ questions (hints). The verdict rests on coverage; see the package's docstring.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from operator import itemgetter
-from typing import TypeVar
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -18,11 +17,9 @@ from rapidfuzz import fuzz, process
 from sbbot.columns import EntryTable
 from sbbot.entries import Entry, entries_of
 from sbbot.knowledge.model import Knowledge
-from sbbot.language.asking import asks_identity, asks_why, gives_reason
-from sbbot.language.cues import Cue, paying_words, question_cues
+from sbbot.language.asking import asks_identity, asks_why
+from sbbot.language.cues import PAYING, Cue, question_cues
 from sbbot.language.frequency import general_weight
-from sbbot.language.giving import GIVES, gives
-from sbbot.language.names import proper_nouns
 from sbbot.router.alternatives import alternatives_of, held, held_evidence, reranked
 from sbbot.router.doubts import card_lacks, less_usual, object_lacks
 from sbbot.router.index import PRUNE_MARGIN, best_positions
@@ -37,6 +34,7 @@ from sbbot.router.matches import (
     confidence,
 )
 from sbbot.router.query import PARTS, Analyzer
+from sbbot.router.readings import Readings
 from sbbot.router.terms import GENERIC_STEMS, Query, QueryTerm
 from sbbot.router.verdict import (
     STRONG_CUES,
@@ -52,15 +50,10 @@ from sbbot.router.verdict import (
     reasoned_first,
     unasked_words,
 )
-from sbbot.text import fold
 
 # An unknown word weighs this fraction of the rarest known word; a generic word this much.
 UNKNOWN_WORD_WEIGHT = 0.8
 GENERIC_WEIGHT = 0.1
-K = TypeVar("K")
-V = TypeVar("V")
-READ_MEMO = 1 << 16
-"""Readings of entries without hints kept in each memo (see `remembered`)."""
 CUE_EVIDENCE = 1.0
 """An entry that gives what the question asks for ("prix ?": a price) shares this much more
 evidence with it, in idf units."""
@@ -71,8 +64,7 @@ NO_HINT_SHAPES: tuple[tuple[str, ...], int, int] = ((), 0, 0)
 
 class Router:
     """An index over every entry of one knowledge snapshot; immutable once built (apart from
-    memos of the entries without hints' folded starts, proper nouns and what their text
-    gives, pure functions of the entries)."""
+    the memos of its `Readings`, pure functions of the entries)."""
 
     def __init__(self, knowledge: Knowledge | Iterable[Entry],
                  synonyms: dict[str, str] | None = None, parts: Iterable[str] = PARTS) -> None:
@@ -96,29 +88,14 @@ class Router:
         self._complete = frozenset(term for term, postings in self._hinted.items()
                                    if len(postings) == self._index.frequency(term))
         """The terms whose every entry is hinted: a question of only these needs no arrays."""
-        self._given = {index: frozenset(cue for cue in GIVES if gives(entries[index].text, cue))
-                       for index in hinted}
-        """What each hinted entry gives (see `gives`), read once at build: a date pattern
-        over a passage costs 60 µs, and the hinted entries are the usual answers."""
-        self._reasons = {index: gives_reason(entries[index].text) for index in hinted}
-        """Whether each hinted entry states a reason (27 µs a passage), likewise."""
+        self._readings = Readings(self.entries, hinted)
         self._hint_table = {index: (shapes, min(map(len, shapes)), max(map(len, shapes)))
                             for index, shapes in self._hint_shapes.items() if shapes}
         """Each hinted entry's hint shapes, and their shortest and longest lengths."""
         self._made = {index: entries[index] for index in hinted}
         """The hinted entries as objects (a few dozen): the usual answers, not made from
         the columns (2.4 µs each) at every question."""
-        self._text_keys = {index: fold(entries[index].text)[:80] for index in hinted}
         self._keyword_only = keyword_only(entries, dict(reversed(known)))
-        self._names = {index: proper_nouns(entries[index].text) for index in hinted}
-        """Each entry's folded start and proper nouns: made at build for the hinted entries
-        (50 µs a passage for the nouns), and remembered for the others on first use."""
-        self._met_names: dict[int, frozenset[str]] = {}
-        self._met_keys: dict[int, str] = {}
-        self._read: dict[tuple[int, str], bool] = {}
-        """What the other entries give (a cue, or "reason"), remembered on first use: a
-        question whose best entries are not hinted reads their text with several patterns
-        (0.1 to 0.6 ms for a few passages)."""
 
     def query_terms(self, text: str) -> list[QueryTerm]:
         """The question as weighted stems; unknown words keep their own stem (weight 1)."""
@@ -183,7 +160,7 @@ class Router:
         covered = self._contained(index, {term.stem for term in terms})
         if "subject" in self._analyzer.parts:
             unmet += given_apart(best.entry, cues.difference(unmet), terms, covered,
-                                 lambda: self._proper_nouns(index), text)
+                                 lambda: self._readings.proper_nouns(index), text)
             # a fact asked of a subject the knowledge names, but this entry never does
             if (cues & SUBJECT_CUES and not unmet
                     and any(term.named == "name" and term.stem in self._index
@@ -194,9 +171,10 @@ class Router:
         parts = self._analyzer.parts
         foreign = (foreign_words(terms, bool(asked), self._index.__contains__)
                    if "foreign" in parts else ())
-        paid = paying_words(cues.difference(unmet), best.entry.type)
+        # an event card giving its price answers "faut payer ?" (see `PAYING`)
+        paid = PAYING if best.entry.type == "event" and "price" in cues.difference(unmet) else ()
         unasked = (unasked_words(terms, covered | {t.stem for t in terms if t.word in paid},
-                                 self._proper_nouns(index), text,
+                                 self._readings.proper_nouns(index), text,
                                  best.entry.text, cues, self._keyword_only.get(index, ()))
                    if "subject" in parts and not (cues & STRONG_CUES and not unmet) else ())
         absent = sum(query.evidence[term.stem] for term in terms
@@ -212,18 +190,10 @@ class Router:
         return self.entries[self.entries.index_of(entry_id)]
 
     def _gives(self, match: Candidate, cue: Cue) -> bool:
-        given = self._given.get(match.index)
-        if given is not None:
-            return cue in given
-        return self._reading(match, cue, lambda text: gives(text, cue))
+        return self._readings.gives(match.index, cue)
 
     def _gives_reason(self, match: Candidate) -> bool:
-        given = self._reasons.get(match.index)
-        return given if given is not None else self._reading(match, "reason", gives_reason)
-
-    def _reading(self, match: Candidate, what: str, read: Callable[[str], bool]) -> bool:
-        """What `read` says of an entry without hints (see `_read`)."""
-        return remembered(self._read, (match.index, what), lambda: read(match.entry.text))
+        return self._readings.gives_reason(match.index)
 
     def _contains(self, match: Candidate, term: str) -> bool:
         """Whether the entry holds the term (`_contained` of one term, without its set)."""
@@ -232,11 +202,6 @@ class Router:
         if match.index in self._hint_shapes or match.index in self._events:
             return match.index in self._hinted[term]
         return self._index.impact(term, match.index) is not None
-
-    def _proper_nouns(self, index: int) -> frozenset[str]:
-        found = self._names.get(index)
-        return found if found is not None else remembered(
-            self._met_names, index, lambda: proper_nouns(self.entries.texts[index]))
 
     def _contained(self, index: int, stems: Iterable[str]) -> set[str]:
         """Which of the known `stems` entry `index` contains: an entry with hints (most
@@ -374,32 +339,16 @@ class Router:
                              count: int) -> tuple[Candidate, ...]:
         """The next entries, skipping ones that repeat the best's text (a quote and its passage).
 
-        Texts are compared by their folded start, folded once per entry on first use: folding
-        each candidate's whole text again for every question cost more than the ranking.
+        Texts are compared by their folded start (see `Readings.text_key`): folding each
+        candidate's whole text again for every question cost more than the ranking.
         """
         chosen: list[Candidate] = []
-        seen = {self._text_key(best.index)}
+        seen = {self._readings.text_key(best.index)}
         for match in others:
-            key = self._text_key(match.index)
+            key = self._readings.text_key(match.index)
             if key not in seen:
                 seen.add(key)
                 chosen.append(match)
             if len(chosen) == count:
                 break
         return tuple(chosen)
-
-    def _text_key(self, index: int) -> str:
-        key = self._text_keys.get(index)
-        return key if key is not None else remembered(
-            self._met_keys, index, lambda: fold(self.entries.texts[index])[:80])
-
-
-def remembered(memo: dict[K, V], key: K, make: Callable[[], V]) -> V:
-    """`memo[key]`, made on first use. A full memo (READ_MEMO keys) starts afresh: at a
-    million entries it would otherwise end up holding something of every passage ranked."""
-    found = memo.get(key)
-    if found is None:
-        if len(memo) >= READ_MEMO:
-            memo.clear()
-        found = memo[key] = make()
-    return found
