@@ -21,7 +21,7 @@ from sbbot.language.lexicon import (
     synonyms,
     translations,
 )
-from sbbot.language.spelling import french_spelling
+from sbbot.language.spelling import french_spelling, inflects
 from sbbot.router.corpus import Vocabulary, words_of
 from sbbot.router.query import SYNONYM_WEIGHT, Analyzer
 from sbbot.text import STOPWORDS, fold
@@ -223,6 +223,16 @@ def test_a_misspelt_french_word_is_read_as_the_french_word_it_stands_for() -> No
     assert [term.word for term in router.query_terms("babinett veut fliquer Yammer")] == [
         "babinett", "fliquer", "yammer"]
     assert "telaphone" in [term.word for term in router.query_terms("the telaphone number")]
+
+
+def test_a_rare_regular_inflection_of_a_word_is_no_misspelling() -> None:
+    analyzer = Analyzer({})
+    # "conseilles" is in no frequency list, but "conseille" is: read as the nearest
+    # frequent word, the verb became a noun ("conseillers").
+    assert inflects("conseilles", analyzer.is_real_word)
+    assert inflects("conseillent", analyzer.is_real_word)
+    assert not inflects("telaphone", analyzer.is_real_word)
+    assert analyzer.question("tu me conseilles un film").text == "tu me conseilles un film"
 
 
 def test_clipped_words_are_read_as_the_word_they_clip() -> None:

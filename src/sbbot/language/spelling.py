@@ -66,6 +66,19 @@ def french_spelling(word: str, cutoff: float) -> str | None:
     return nearest_spelling(word, french_spellings(), cutoff)
 
 
+INFLECTIONS = ("s", "x", "nt")
+"""Endings a French word takes regularly: the plural ("bureaux"), the second person singular
+("conseilles") and the third plural of a verb ("conseillent", from "conseille")."""
+
+
+def inflects(word: str, is_word: Callable[[str], bool]) -> bool:
+    """Whether a folded word is a word (`is_word`) with a regular ending (INFLECTIONS): a
+    verb form or a plural too rare for the frequency lists, not a misspelling. Read as the
+    nearest frequent word, "tu me conseilles" became "tu me conseillers", a noun, and
+    the question's verb was lost to the rules that read it."""
+    return any(word.endswith(ending) and is_word(word[:-len(ending)]) for ending in INFLECTIONS)
+
+
 def respelt(text: str, cased: Sequence[tuple[str, bool]], flags: Sequence[bool],
             meant: Callable[[str], str | None]) -> str:
     """The text with each misspelt French word written as the word it stands for: `meant`

@@ -38,7 +38,7 @@ from sbbot.language.lexicon import (
 )
 from sbbot.language.naming import Naming, naming, placeholder
 from sbbot.language.present import asks_present
-from sbbot.language.spelling import french_spelling, respelt
+from sbbot.language.spelling import french_spelling, inflects, respelt
 from sbbot.router.terms import QueryTerm, Reading, Word
 from sbbot.router.typos import (
     MIN_TYPO_LENGTH,
@@ -133,9 +133,11 @@ class Analyzer:
 
     def _spelling(self, token: str) -> str | None:
         """The French word a folded token misspells, unless it is a word (of the posts, of
-        either language, of the casual or synonym tables) or a typo of the posts' words."""
+        either language, of the casual or synonym tables), a regular inflection of one
+        (`spelling.inflects`) or a typo of the posts' words."""
         if (len(token) < MIN_TYPO_LENGTH or token in self._vocabulary or self.is_real_word(token)
-                or standard(token) or synonyms(token) or self._search_known(token)):
+                or standard(token) or synonyms(token) or inflects(token, self.is_real_word)
+                or self._search_known(token)):
             return None
         return french_spelling(token, typo_cutoff(len(token)))
 
