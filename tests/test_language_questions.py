@@ -12,7 +12,7 @@ from sbbot.language.asking import (
     states_role,
 )
 from sbbot.language.chatspeak import expand
-from sbbot.language.cues import cue_nouns, question_cues
+from sbbot.language.cues import advising, cue_nouns, question_cues
 from sbbot.language.giving import gives
 from sbbot.language.names import proper_nouns
 
@@ -104,6 +104,13 @@ from sbbot.language.names import proper_nouns
     ("how much effort did bouygues put into mobility", set()),
     ("how much time does it take", {"duration"}),
     ("how much for a ticket", {"price"}),
+    # The member asks the bot for a recommendation; not what the author recommends.
+    ("tu me conseilles quel outil ?", {"advice"}),
+    ("que me recommandez-vous ?", {"advice"}),
+    ("conseille-moi un bon film", {"advice"}),
+    ("tu peux me conseiller un hôtel à Genève ?", {"advice"}),
+    ("l'auteur conseille quoi aux organisations ?", set()),
+    ("which video does the author recommend", set()),
 ])
 def test_question_words_say_what_is_asked(question: str, cues: set[str]) -> None:
     assert question_cues(question) == cues
@@ -191,6 +198,19 @@ def test_what_a_text_gives() -> None:
     assert not gives("le 2 octobre 2013", "duration")
     assert gives("Gilles Babinet, né en 1967", "birth")
     assert gives("écrire à contact@example.org", "contact")
+
+
+def test_a_recommendation_is_given_by_a_text_that_recommends() -> None:
+    assert gives("je vous recommande vivement la lecture de cette note", "advice")
+    assert gives("je vous propose cette vidéo de Paul Miller", "advice")
+    assert not gives("endosser un rôle de conseil auprès des métiers", "advice")
+    assert not gives("l'entreprise propose des outils", "advice")
+
+
+def test_the_verbs_asking_for_advice_only_say_so() -> None:
+    assert advising("tu me conseilles quoi comme lecture ?") == {"conseilles"}
+    assert advising("que me recommandez-vous ?") == {"recommandez"}
+    assert advising("l'auteur conseille quoi ?") == frozenset()
 
 
 def test_proper_nouns_are_capitalised_inside_a_sentence() -> None:

@@ -28,6 +28,8 @@ from sbbot.router.verdict import giving_first, naming_first, reasoned_first
     "Gilles Babinet est-il marié ?",
     "How many employees does Gallup have?",
     "Peux-tu me recommander un hôtel à Genève ?",
+    "tu me conseilles quel outil ?",
+    "tu me conseilles un bon film",
     "is there a similar event in berlin",
     "jane mcconnell elle a quel age",
     "combien gagne guillaume foltran",
@@ -78,6 +80,7 @@ def test_facts_the_posts_never_give_are_not_answered(router: Router, question: s
     ("Quel poste occupe Guillaume Foltran chez Bouygues ?", "dw-foltran"),
     ("Où travaille Guillaume Foltran ?", "dw-foltran"),
     ("Who does Guillaume Foltran work for?", "dw-foltran"),
+    ("tu me conseilles une vidéo ?", "dw-paul-miller"),
 ])
 def test_facts_the_posts_give_are_answered(router: Router, question: str, expected: str) -> None:
     result = router.route(question)

@@ -19,7 +19,23 @@ from sbbot.text import fold
 
 Cue = Literal["date", "place", "price", "person", "age", "count", "duration", "end", "birth",
               "contact", "weather", "role", "time", "language", "award", "education", "present",
-              "located", "future", "workplace"]
+              "located", "future", "workplace", "advice"]
+
+ADVISING = (("tu", ("conseilles", "recommandes", "suggères")),
+            ("vous", ("conseillez", "recommandez", "suggérez")),
+            ("me", ("conseilles", "conseillez", "recommandes", "recommandez", "suggères",
+                    "suggérez", "conseiller", "recommander", "suggérer")),
+            ("m", ("conseilles", "conseillez", "recommandes", "recommandez", "conseiller",
+                   "recommander")),
+            ("nous", ("conseiller", "recommander", "suggérer")))
+"""A person, then the verbs a member asks the bot for advice with after it ("tu me
+conseilles", "vous pouvez me recommander"; see the "advice" cue)."""
+ADVISED = (("tu", ("conseilles", "recommandes", "suggères")),
+           ("vous", ("conseillez", "recommandez", "suggérez")),
+           ("moi", ("conseille", "conseillez", "recommande", "recommandez", "suggère",
+                    "suggérez")))
+"""The same before the person: inverted ("que conseilles-tu ?") or imperative
+("conseille-moi")."""
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
 K = TypeVar("K")
@@ -97,6 +113,10 @@ CUE_PAIRS: dict[Cue, frozenset[tuple[str, str]]] = {
                          ("next", "edition"), ("an", "prochain"), ("année", "prochaine"),
                          ("mois", "prochain"), ("semaine", "prochaine"),
                          ("prochaine", "édition")}),
+    # The member asks the bot itself for a recommendation ("tu me conseilles quel outil ?",
+    # "que me recommandez-vous ?", "conseille-moi"): only a text that recommends answers it.
+    "advice": frozenset({(person, verb) for person, verbs in ADVISING for verb in verbs}
+                        | {(verb, person) for person, verbs in ADVISED for verb in verbs}),
     "role": frozenset({("quelle", "fonction"), ("quelles", "fonctions"), ("works", "as"),
                        ("work", "as"), ("job", "title")}),
 }
@@ -261,6 +281,19 @@ def cue_nouns(question: str) -> frozenset[str]:
     return frozenset(fold(second) for first, second in pairwise(words)
                      if second in ASKING_NOUNS and PAIR_CUES.get((first, second), frozenset())
                      & cues)
+
+
+ADVICE_VERBS = frozenset(fold(verb) for _, verbs in (*ADVISING, *ADVISED) for verb in verbs)
+
+
+def advising(question: str) -> frozenset[str]:
+    """The verbs of a question asking the bot for advice, folded: they only say that a
+    recommendation is asked ("tu me conseilles quoi comme lecture ?"), which a text gives
+    whatever verb it recommends with ("je vous recommande vivement la lecture ..."); none
+    when the question asks for no advice."""
+    if "advice" not in question_cues(question):
+        return frozenset()
+    return ADVICE_VERBS.intersection(fold(question).split())
 
 
 PAYING = frozenset("payer payant payante payants payantes gratuit gratuite gratuits gratuites "

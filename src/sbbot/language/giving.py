@@ -59,6 +59,13 @@ GIVES: dict[Cue, re.Pattern[str]] = {
     # year, a day of the month or a time; see `counts` for the numbers that label.
     "weather": re.compile(r"\b(?:météo|weather|pluie|pluvieux|ensoleillé|soleil|neige|rain|"
                           r"sunny|degrés|degrees)\b|°", re.IGNORECASE),
+    # A text that recommends ("je vous recommande vivement la lecture", "je vous propose
+    # cette vidéo", "I suggest"), not one that names advice ("un rôle de conseil"), advisers,
+    # or what someone offers ("l'entreprise propose des outils").
+    "advice": re.compile(r"\b(?:conseill(?:e|es|ons|ez|ent)|recommand(?:e|es|ons|ez|ent|é|ée|és"
+                         r"|ées|ation|ations)|sugg[eè]r(?:e|es|ons|ez|ent)|recommend\w*|"
+                         r"suggest\w*|(?:je|nous)\s+(?:vous\s+|te\s+)?propos\w*)\b",
+                         re.IGNORECASE),
     "role": re.compile(rf"\b(?:{'|'.join(ROLE_NOUNS.split())})\b", re.IGNORECASE),
     "future": re.compile(r"\b(?:prochaine?s?|next|à\s+venir|upcoming|bientôt|soon)\b",
                          re.IGNORECASE),

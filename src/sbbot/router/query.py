@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from sbbot.language.asking import framing
 from sbbot.language.chatspeak import expand
-from sbbot.language.cues import cue_nouns, starting
+from sbbot.language.cues import advising, cue_nouns, starting
 from sbbot.language.frequency import (
     LANGUAGE_LEAN,
     english_flags,
@@ -315,7 +315,8 @@ class Analyzer:
             return terms
         words = self.word_terms(read)
         about_post = (framing([word.word for word in words]) | starting(read.text)
-                      | cue_nouns(read.text) if "cues" in self.parts else frozenset())
+                      | cue_nouns(read.text) | advising(read.text)
+                      if "cues" in self.parts else frozenset())
         for word, candidates, named, related in words:
             if word in about_post:
                 continue
