@@ -6,9 +6,11 @@ import pytest
 
 from sbbot.language.asking import (
     asks_identity,
+    asks_what,
     asks_why,
     defines,
     gives_reason,
+    states,
     states_role,
 )
 from sbbot.language.chatspeak import expand
@@ -269,3 +271,22 @@ def test_an_award_an_education_a_handle_are_given_by_stating_one() -> None:
     assert not gives("Quelles études sont citées ? Gallup, McKinsey", "education")
     assert gives("suivez-le sur twitter.com/babinet", "contact")
     assert not gives("Facebook et twitter ont fait croire", "contact")
+
+
+def test_what_something_is_and_passages_that_state_nothing() -> None:
+    for question in ("c'est quoi le social business ?", "What is social business?",
+                     "whats the TIMN model", "le social business c'est quoi ?",
+                     "qu'est-ce que la LPM ?", "who is jane mcconnell?"):
+        assert asks_what(question), question
+    for question in ("Qu'est-ce qui fait une communauté qui marche ?",
+                     "pourquoi le social business ?", "what does the author think?"):
+        assert not asks_what(question), question
+    # A question, or an introduction to a list it does not hold, states nothing ...
+    assert not states("La question est récurrente et légitime :\npourquoi devrions-nous "
+                      "mettre en place une stratégie « social business » ?")
+    assert not states("Jane McConnell viendra partager avec nous à propos des enjeux et des "
+                      "tendances :")
+    # ... a rhetorical question after a statement, or a list after its lead-in, does.
+    assert states("Les élites organisent la surveillance de nos échanges ! Faut-il ne voir "
+                  "le monde numérique que comme une opportunité ?")
+    assert states("Au programme :\n– Accueil autour d’un petit déjeuner")

@@ -232,6 +232,18 @@ def test_who_someone_is_prefers_a_passage_stating_their_job(knowledge: Knowledge
     assert "responsable de la Bureautique Digitale" in result.best.entry.text
 
 
+def test_what_something_is_prefers_a_tied_passage_stating_something(router: Router) -> None:
+    # Not the post's own question ("pourquoi devrions-nous ... ?"), nor the lead-in of a list
+    # the passage does not hold ("... des enjeux et des tendances :").
+    for question, stated in (("c'est quoi le social business ?",
+                              "ne se limitent surtout pas au déploiement d’une plateforme"),
+                             ("who is jane mcconnell?",
+                              "Avec l’analyse publiée par Jane McConnell")):
+        result = router.route(question)
+        assert result.verdict == "answer" and result.best is not None, question
+        assert stated in result.best.entry.text, question
+
+
 def test_a_fact_asked_of_a_subject_the_entry_never_names_is_not_answered(
         knowledge: Knowledge) -> None:
     # "un choix personnel" and "10 bonnes raisons" in the post's presentation are no count of

@@ -124,6 +124,30 @@ def gives_reason(text: str) -> bool:
     return REASON.search(text) is not None
 
 
+WHAT = re.compile(r"^\W*(?:c['’\s]?est\s+quoi|qu['’]est[\s-]ce\s+que?|what\s+is|what['’]?s)\b"
+                  r"|\bc['’\s]?est\s+quoi\W*$", re.IGNORECASE)
+SENTENCE_END = re.compile(r"(?<=[.!?:…])\s+|\n+")
+NOT_STATING = ("?", ":")
+"""How a sentence ends when it asks ("pourquoi devrions-nous ... ?") or introduces what
+follows ("... des enjeux et des tendances :") instead of stating something."""
+
+
+def asks_what(text: str) -> bool:
+    """Whether a question asks what something is or who someone is ("c'est quoi le social
+    business ?", "what is X?", "who is Jane McConnell?")."""
+    return WHAT.search(text) is not None or asks_identity(text)
+
+
+def states(text: str) -> bool:
+    """Whether a passage states anything: one of its sentences neither asks nor introduces.
+    A passage that only asks ("La question est récurrente et légitime : pourquoi ... ?") or
+    announces a list it does not hold says nothing of what it names; a rhetorical question
+    after a statement ("... les élites organisent la surveillance ... ! ... ?") still
+    states."""
+    ends = (sentence.strip().rstrip("»\u00a0 ") for sentence in SENTENCE_END.split(text))
+    return any(end and not end.endswith(NOT_STATING) for end in ends)
+
+
 DEFINITION = re.compile(r"\bwhat\s+(?:does|do|did)\b.*\b(?:means?|stands?\s+for)\b"
                         r"|\bque\s+(?:signifie|signifient|veut\s+dire|veulent\s+dire)\b"
                         r"|\bmeaning\s+of\b|\bsens\s+de\b|\bdéfinition\s+de\b",

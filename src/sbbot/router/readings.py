@@ -1,5 +1,6 @@
 """What the router reads in an entry's text beyond its words: the cues it gives (a date, a
-price...), whether it states a reason, its proper nouns and its folded start.
+price...), whether it states a reason or anything at all, its proper nouns and its folded
+start.
 
 Each reading costs tens of microseconds a passage (a date pattern 60 µs, the proper nouns
 50 µs), so the hinted entries, the usual answers, are read once at build; every other entry
@@ -12,7 +13,7 @@ from collections.abc import Callable, Collection
 from typing import TypeVar
 
 from sbbot.columns import EntryTable
-from sbbot.language.asking import gives_reason
+from sbbot.language.asking import gives_reason, states
 from sbbot.language.cues import Cue
 from sbbot.language.giving import GIVES, gives
 from sbbot.language.names import proper_nouns
@@ -50,6 +51,9 @@ class Readings:
     def gives_reason(self, index: int) -> bool:
         given = self._reasons.get(index)
         return given if given is not None else self._reading(index, "reason", gives_reason)
+
+    def states(self, index: int) -> bool:
+        return self._reading(index, "states", states)
 
     def proper_nouns(self, index: int) -> frozenset[str]:
         found = self._names.get(index)

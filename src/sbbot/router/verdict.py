@@ -186,6 +186,20 @@ def introducing_first(matches: list[M], names: Sequence[str]) -> list[M]:
                          TIE_MARGIN)
 
 
+def stating_first(matches: list[M], what: bool, stating: Callable[[M], bool]) -> list[M]:
+    """The matches, for a question asking what something is or who someone is (`what`),
+    the first whose passage states something (`asking.states`) moved ahead of a tied one
+    that only asks or introduces: "c'est quoi le social business ?" is not answered by the
+    post's own question "pourquoi devrions-nous mettre en place une stratégie « social
+    business » ?", nor "who is Jane McConnell?" by "Jane McConnell viendra partager avec
+    nous à propos des enjeux et des tendances :". Not for other questions: the post's
+    question is the answer to "why should a company bother with a social business
+    strategy?" on the tuning sets."""
+    if not what:
+        return matches
+    return first_fitting(matches, stating, TIE_MARGIN)
+
+
 def first_fitting(matches: list[M], fits: Callable[[M], bool],
                   margin: float = PROMOTE_MARGIN) -> list[M]:
     """The matches, the first that fits moved ahead when the best does not and it has at
