@@ -68,13 +68,20 @@ def test_words_sharing_six_letters_but_not_their_meaning_stay_apart() -> None:
     # sense has left its base ("personnel", the staff): cut at six, each pair was one term.
     for one, other in (("personnel", "personne"), ("ordinateur", "ordinairement"),
                        ("particulier", "participation"), ("collègues", "collège"),
-                       ("secrétaire", "secret"), ("contrat", "contrainte")):
+                       ("secrétaire", "secret"), ("contrat", "contrainte"),
+                       ("gouvernement", "gouvernance"), ("croissance", "croissant"),
+                       ("souvenir", "souvent"), ("maintenir", "maintenant"),
+                       ("positif", "position"), ("employeur", "employé"),
+                       ("communication", "communauté"), ("bureaucratie", "bureautique"),
+                       ("fabricant", "Fabrice")):
         assert term(one) != term(other), (one, other)
     # Each keeps meeting its own family.
     for forms in (("personnel", "personnels", "personnelle", "personnellement"),
                   ("ordinateur", "ordinateurs"), ("particulier", "particulièrement"),
                   ("participer", "participation", "participants"),
-                  ("contraire", "contrairement")):
+                  ("contraire", "contrairement"),
+                  ("gouvernement", "gouvernements", "gouvernemental"),
+                  ("communication", "communications", "communicant")):
         assert len({term(form) for form in forms}) == 1, forms
     # The table holds folded roots longer than the stems they replace.
     roots = [root for found in OWN_ROOTS.values() for root in found]
