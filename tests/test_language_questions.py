@@ -27,6 +27,10 @@ from sbbot.language.names import proper_nouns
     ("Combien de salariés chez Bouygues ?", {"count"}),
     ("Où est disponible le rapport ?", {"place"}),
     ("where do I sign up", set()),
+    # What someone named does asks for their job; what a thing does, for what it brings.
+    ("What does Guillaume Foltran do?", {"role"}),
+    ("que fait Harold Jarche dans la vie ?", {"role"}),
+    ("what does collaboration do for us?", set()),
     ("Qui est Guillaume Foltran ?", {"person"}),
     ("Qu'est-ce qui fait une communauté qui marche ?", set()),
     # Typed without accents; "combien" alone asks for an amount; "ou" is not "où".

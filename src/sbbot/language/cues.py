@@ -197,7 +197,7 @@ def question_cues(text: str) -> frozenset[Cue]:
     if asks_workplace(words, cues):
         cues.difference_update({"place", "person"})
         cues.add("workplace")
-    if "person" in cues and any(word in HOLDERS for word in words):
+    if ("person" in cues and any(word in HOLDERS for word in words)) or DOING.search(text):
         cues.add("role")
     if "role" in cues and any(trio in WORKPLACE for trio in zip(words, words[1:], words[2:],
                                                                   strict=False)):
@@ -209,6 +209,16 @@ def question_cues(text: str) -> frozenset[Cue]:
     if cues & {"age", "count", "duration"}:
         cues.discard("price")
     return frozenset(cues)
+
+
+NAMED = r"(?:[A-Z][\w'’-]*\s+){1,3}"
+DOING = re.compile(rf"\b(?i:what\s+does)\s+{NAMED}(?i:do)\b(?!\s+(?i:with|to|about|in)\b)"
+                   rf"|\b(?i:que|qu['’]est[\s-]ce\s+que)\s+(?i:fait)\s+{NAMED}"
+                   r"(?=\?|$|(?i:chez|dans\s+la\s+vie|comme)\b)"
+                   r"|\b(?i:fait)\b[^?.!]{0,30}\b(?i:dans\s+la\s+vie)\b")
+"""What someone named does, asking for a job: "What does Guillaume Foltran do?", "que fait
+Harold Jarche chez ... ?", "il fait quoi dans la vie ?". Only after names (capitalised):
+"what does collaboration do for us?" asks what it brings."""
 
 
 STILL = frozenset("still anymore longer encore toujours plus".split())
