@@ -30,3 +30,22 @@ async def test_the_time_or_date_of_an_event_is_still_answered(
         engine: Engine, question: str) -> None:
     reply = await say(engine, question)
     assert reply.kind == "answer" and reply.entry is not None
+
+
+
+@pytest.mark.parametrize(("question", "by_card"), [
+    ("le petit dej du 4 avril cest ou", True),
+    ("c'est où le petit déjeuner ?", True),
+    ("where's the breakfast held?", True),
+    ("c'est où la conf de jane mcconnell ?", True),
+    ("la prochaine matinee ce sera ou ?", False),
+    ("when did Jane McConnell found NetJMC?", False),
+])
+async def test_where_an_event_is_held_is_answered_by_its_card_when_named(
+        engine: Engine, question: str, by_card: bool) -> None:
+    """The invitation to the breakfast reads most like the first questions and says when,
+    not where; they name the event (its date, a word for a gathering), whose card says both.
+    Not another occurrence of it, nor the date of something the card never mentions."""
+    reply = await say(engine, question)
+    card = reply.kind == "answer" and reply.entry is not None and reply.entry.type == "event"
+    assert card == by_card and (not by_card or "Genève" in reply.text)

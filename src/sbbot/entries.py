@@ -87,6 +87,17 @@ def render_event(event: Event) -> str:
     return "\n".join(lines)
 
 
+EVENT_NAMING = 3
+"""An event card's first lines that name it as members do: its name, date and place (the
+summary after them also names its speakers, who are not the event)."""
+
+
+def naming(entry: Entry) -> str:
+    """What an event card is called by: its first lines (`EVENT_NAMING`); nothing for a
+    passage."""
+    return "\n".join(entry.text.split("\n")[:EVENT_NAMING]) if entry.type == "event" else ""
+
+
 def head(entry: Entry) -> str:
     """What an entry says it is about as a whole, apart from its parts: an event card's
     first lines (`EVENT_HEAD`), so that its price is the price of what they name; nothing for

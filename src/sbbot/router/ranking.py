@@ -15,7 +15,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from sbbot.columns import EntryTable
-from sbbot.entries import Entry, entries_of
+from sbbot.entries import Entry, entries_of, naming
 from sbbot.knowledge.model import Knowledge
 from sbbot.language.asking import asks_identity, asks_what, asks_why
 from sbbot.language.cues import PAYING, Cue, question_cues
@@ -33,6 +33,7 @@ from sbbot.router.matches import (
     RouteResult,
     confidence,
 )
+from sbbot.router.preferring import GATHERINGS, card_first
 from sbbot.router.query import PARTS, Analyzer
 from sbbot.router.readings import Readings
 from sbbot.router.terms import GENERIC_STEMS, Query, QueryTerm
@@ -83,6 +84,10 @@ class Router:
                              for index, entry in enumerate(entries) if entry.hints.questions}
         self._events = frozenset(index for index, entry in enumerate(entries)
                                  if entry.type == "event")
+        self._naming = {index: frozenset(self._analyzer.terms(naming(entries[index])))
+                        for index in self._events}
+        self._gatherings = frozenset(term for word in GATHERINGS
+                                     for term in self._analyzer.terms(word))
         hinted = sorted(self._hint_shapes.keys() | self._events)
         self._hinted = self._index.restrict(hinted)
         self._hinted_entries = np.asarray(hinted, np.int64)
@@ -145,7 +150,9 @@ class Router:
         query = Query(weights, evidence, total, " ".join(sorted(weights)),
                       RANK_EVENT if cues & {"date", "place"} else 0.0,
                       alternatives_of(terms, weights, GENERIC_STEMS))
-        matches = giving_first(self._reranked(query, count), cues, self._gives)
+        matches = giving_first(card_first(self._reranked(query, count), cues, self._naming,
+                                          self._gatherings, self._gives, terms, text),
+                               cues, self._gives)
         if "cues" in self._analyzer.parts:
             matches = reasoned_first(matches, asks_why(text), self._gives_reason)
             if asks_identity(text):
