@@ -21,8 +21,9 @@ from sbbot.router.terms import QueryTerm
 from sbbot.router.verdict import first_fitting
 from sbbot.text import fold
 
-EVENT_CUES: frozenset[Cue] = frozenset({"date", "place"})
-"""What an event card states of itself, whatever its post calls the event."""
+EVENT_CUES: frozenset[Cue] = frozenset({"date", "place", "time"})
+"""What an event card states of itself, whatever its post calls the event: when (its date
+and start time) and where."""
 GATHERINGS = """événement matinée soirée déjeuner dîner conférence colloque congrès séminaire
 atelier webinaire rencontre réunion rendez-vous meetup afterwork event breakfast brunch lunch
 dinner conference seminar workshop webinar meeting gathering""".split()
@@ -43,8 +44,8 @@ def card_first(matches: list[Candidate], cues: Collection[Cue],
                gives: Callable[[Candidate, Cue], bool], terms: Sequence[QueryTerm],
                question: str) -> list[Candidate]:
     """The matches, an event card (`naming`: the terms of each card's name, date and place,
-    by entry number) moved ahead of a better ranked entry that does not give the date or
-    place asked (EVENT_CUES), when the card gives it and the question names the event:
+    by entry number) moved ahead of a better ranked entry that does not give the date, time
+    or place asked (EVENT_CUES), when the card gives it and the question names the event:
     a term of its name, date or place, or a word for a kind of gathering (`gatherings`,
     as terms), and not another occurrence of it (ANOTHER, in the `question`'s words)."""
     wanted = EVENT_CUES.intersection(cues)
