@@ -31,7 +31,7 @@ def answered(reply: Reply) -> str | None:
 
 
 @pytest.mark.parametrize("follow_up", ["c'est où ?", "et c'est combien ?", "where is it?",
-                                       "how much is it?"])
+                                       "how much is it?", "c'est ou ?", "c ou ?", "kan ?"])
 async def test_a_follow_up_is_read_with_the_members_last_question(
         engine: Engine, follow_up: str) -> None:
     assert answered(await ask(engine, follow_up)) is None  # alone, it names nothing

@@ -20,6 +20,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from sbbot.language.chatspeak import expand
 from sbbot.language.cues import question_cues
 from sbbot.language.frequency import general_zipf
 from sbbot.language.present import asks_present
@@ -163,8 +164,9 @@ def topic(router: Router, question: str) -> str:
 
 def refers_back(question: str) -> bool:
     """Whether the question starts with "et" / "and" or refers back ("is it free?",
-    "ça commence quand ?"): read from its words alone."""
-    words = fold(question).replace("?", " ").split()
+    "ça commence quand ?"): read from its words alone, chat spellings written out ("et c
+    ou ?")."""
+    words = fold(expand(question)).replace("?", " ").split()
     return bool(words) and (words[0] in CONTINUATIONS or not ANAPHORS.isdisjoint(words))
 
 
@@ -173,15 +175,16 @@ def asks_about_now(question: str) -> bool:
     or the weather ("quelle heure est-il ?", "what day is it today?", "il pleut ?"): it is
     complete on its own, never a continuation, however short."""
     return (asks_present(question)
-            or not NOW_CUES.isdisjoint(question_cues(question)))
+            or not NOW_CUES.isdisjoint(question_cues(expand(question))))
 
 
 def continues(router: Router, question: str) -> bool:
     """Whether the question reads as the continuation of another: it refers back without
     naming anyone, or asks for a kind of fact but names nothing the knowledge holds
-    ("c'est où ?", "how much?"); never a question about now (`asks_about_now`)."""
+    ("c'est où ?", "how much?", or in chat spellings, as the router reads them: "c ou ?",
+    "kan ?"); never a question about now (`asks_about_now`)."""
     if asks_about_now(question):
         return False
     if refers_back(question):
         return not any(term.named == "name" for term in router.query_terms(question))
-    return bool(question_cues(question)) and router.judge(question, 1) is None
+    return bool(question_cues(expand(question))) and router.judge(question, 1) is None
