@@ -26,7 +26,9 @@ from sbbot.language.names import proper_nouns
     ("Quel âge a Jane ?", {"age"}),
     ("Combien de salariés chez Bouygues ?", {"count"}),
     ("Où est disponible le rapport ?", {"place"}),
-    ("where do I sign up", set()),
+    ("where do I sign up", {"registration"}),
+    ("comment on s'inscrit ?", {"registration"}),
+    ("ça s'inscrit dans quelle démarche ?", set()),
     # What someone named does asks for their job; what a thing does, for what it brings.
     ("What does Guillaume Foltran do?", {"role"}),
     ("que fait Harold Jarche dans la vie ?", {"role"}),

@@ -19,7 +19,8 @@ from sbbot.text import fold
 
 Cue = Literal["date", "place", "price", "person", "age", "count", "duration", "end", "birth",
               "contact", "weather", "role", "time", "language", "award", "education", "present",
-              "located", "future", "workplace", "advice"]
+              "located", "future", "workplace", "advice",
+              "registration"]
 
 ADVISING = (("tu", ("conseilles", "recommandes", "suggères")),
             ("vous", ("conseillez", "recommandez", "suggérez")),
@@ -54,6 +55,10 @@ CUE_WORDS: dict[Cue, frozenset[str]] = {
     "end": frozenset(),
     "birth": frozenset(),
     "contact": frozenset("email courriel contacter".split()),
+    # How to take part: "comment on s'inscrit ?", "where do I sign up?" ("sign up": a pair).
+    "registration": frozenset("inscrire inscris inscrit inscription inscriptions réserver "
+                              "réservation réservations résa register registration "
+                              "signup".split()),
     "weather": frozenset("météo meteo weather pleuvoir pleut pluie neige rain raining snow "
                          "forecast".split()),
     "time": frozenset("horaire horaires".split()),
@@ -90,6 +95,7 @@ CUE_PAIRS: dict[Cue, frozenset[tuple[str, str]]] = {
     "duration": frozenset({("how", "long"), ("much", "time")}),
     "end": frozenset(),
     "birth": frozenset(),
+    "registration": frozenset({("sign", "up"), ("signing", "up"), ("s", "inscrire")}),
     "contact": frozenset({("phone", "number"), ("telephone", "number"), ("e", "mail"),
                           ("twitter", "handle"), ("compte", "twitter"), ("twitter", "account"),
                           ("linkedin", "profile"), ("profil", "linkedin"), ("site", "web"),
@@ -204,6 +210,9 @@ def question_cues(text: str) -> frozenset[Cue]:
         cues.discard("role")
     if "duration" in cues:
         cues.discard("count")
+    if "registration" in cues and any(word in PLAIN_WORDS["registration"] and following == "dans"
+                                      for word, following in pairwise(words)):
+        cues.discard("registration")  # "s'inscrire dans" is to fit into, not to sign up
     if cues == {"present"} and not STILL.intersection(words):
         cues.discard("present")
     if cues & {"age", "count", "duration"}:

@@ -35,6 +35,10 @@ GIVES: dict[Cue, re.Pattern[str]] = {
         r"(?<![’'])(?<!\bl[ae]\s)(?<!\bles\s)(?<!\bthe\s)\b[A-ZÉ][a-zéèëï]+(?:\s+[A-Z]\.)?"
         r"\s+[A-Z][a-z]*[A-Z]?[a-zéèëï]+|\b(?:personnes?|gens|people|membres?|members?|"
         r"auteurs?|authors?|intervenants?|speakers?)\b"),
+    # Not any "réserv...": "réservé" is also restricted ("open vs réservé").
+    "registration": re.compile(r"\b(?:inscri\w*|formulaires?|register\w*|registration|"
+                               r"sign(?:ing)?[\s-]?up|r[ée]serv(?:er|ez|ations?)|"
+                               r"billetterie)\b", re.IGNORECASE),
     "age": re.compile(r"\b\d{1,3}\s*(?:ans|years?\s+old)\b|\bâgée?\s+de\b", re.IGNORECASE),
     "duration": re.compile(r"\b\d+\s*(?:min|minutes?|h|heures?|hours?|secondes?|seconds?|"
                            r"jours?|days?|semaines?|weeks?|mois|months?|ans|années|years?)\b"

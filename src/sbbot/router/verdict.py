@@ -109,7 +109,7 @@ def decide(evidence: Evidence) -> Verdict:
 
 
 PROMOTED_CUES = frozenset({"price", "age", "count", "duration", "end", "birth", "contact",
-                           "weather", "role", "time", "language"})
+                           "weather", "role", "time", "language", "registration"})
 """Asked-for kinds for which a passage giving one is preferred to a slightly better ranked
 passage that does not. Not a date or a place, which an event card gives for any question
 about its people ("when did Jane McConnell found NetJMC?"), nor a person."""
