@@ -13,17 +13,17 @@ Only an order: the verdict is then given on the card as on any entry.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
 from sbbot.language.cues import Cue
 from sbbot.router.matches import Candidate
 from sbbot.router.terms import QueryTerm
-from sbbot.router.verdict import first_fitting
+from sbbot.router.verdict import SUBJECT_CUES, first_fitting
 from sbbot.text import fold
 
-EVENT_CUES: frozenset[Cue] = frozenset({"date", "place", "time"})
+EVENT_CUES: frozenset[Cue] = frozenset({"date", "place", "time", "price"})
 """What an event card states of itself, whatever its post calls the event: when (its date
-and start time) and where."""
+and start time), where, and its price."""
 GATHERINGS = """événement matinée soirée déjeuner dîner conférence colloque congrès séminaire
 atelier webinaire rencontre réunion rendez-vous meetup afterwork event breakfast brunch lunch
 dinner conference seminar workshop webinar meeting gathering""".split()
@@ -42,19 +42,32 @@ what the card states; the entries above it can only be passages that mention the
 def card_first(matches: list[Candidate], cues: Collection[Cue],
                naming: Mapping[int, frozenset[str]], gatherings: Collection[str],
                gives: Callable[[Candidate, Cue], bool], terms: Sequence[QueryTerm],
-               question: str) -> list[Candidate]:
+               question: str, contained: Callable[[int, Iterable[str]], set[str]]
+               ) -> list[Candidate]:
     """The matches, an event card (`naming`: the terms of each card's name, date and place,
-    by entry number) moved ahead of a better ranked entry that does not give the date, time
-    or place asked (EVENT_CUES), when the card gives it and the question names the event:
-    a term of its name, date or place, or a word for a kind of gathering (`gatherings`,
-    as terms), and not another occurrence of it (ANOTHER, in the `question`'s words)."""
+    by entry number) moved ahead of a better ranked entry that does not give the date, time,
+    place or price asked (EVENT_CUES), when the card gives it and the question names the
+    event: a term of its name, date or place, or a word for a kind of gathering
+    (`gatherings`, as terms), and not another occurrence of it (ANOTHER, in the `question`'s
+    words). A price is a fact of what it is asked of (`verdict.SUBJECT_CUES`): the card goes
+    ahead too of an entry giving a price without the event's name, date or place that the
+    question uses (`contained`: which of some terms an entry, by its number, holds)."""
     wanted = EVENT_CUES.intersection(cues)
-    if (not wanted or not matches or matches[0].index in naming
-            or all(gives(matches[0], cue) for cue in wanted)
-            or not ANOTHER.isdisjoint(fold(question).split())):
+    if not wanted or not matches or matches[0].index in naming or not ANOTHER.isdisjoint(
+            fold(question).split()):
         return matches
     stems = {term.stem for term in terms}
+    best_gives = all(gives(matches[0], cue) for cue in wanted)
+    if best_gives and not wanted & SUBJECT_CUES:
+        return matches
     any_event = not stems.isdisjoint(gatherings)
-    return first_fitting(matches, lambda match: match.index in naming
-                         and (any_event or not stems.isdisjoint(naming[match.index]))
-                         and all(gives(match, cue) for cue in wanted), ANY_CONFIDENCE)
+
+    def fits(match: Candidate) -> bool:
+        if match.index not in naming or not all(gives(match, cue) for cue in wanted):
+            return False
+        named = stems & naming[match.index]
+        if best_gives:
+            return bool(named - contained(matches[0].index, named))
+        return any_event or bool(named)
+
+    return first_fitting(matches, fits, ANY_CONFIDENCE)

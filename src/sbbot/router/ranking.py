@@ -151,7 +151,8 @@ class Router:
                       RANK_EVENT if cues & {"date", "place"} else 0.0,
                       alternatives_of(terms, weights, GENERIC_STEMS))
         matches = giving_first(card_first(self._reranked(query, count), cues, self._naming,
-                                          self._gatherings, self._gives, terms, text),
+                                          self._gatherings, self._gives, terms, text,
+                                          self._contained),
                                cues, self._gives)
         if "cues" in self._analyzer.parts:
             matches = reasoned_first(matches, asks_why(text), self._gives_reason)
