@@ -115,6 +115,14 @@ def test_a_who_question_prefers_the_tied_passage_naming_people(knowledge: Knowle
     assert result.best.entry.id == "matinee-entreprise-de-demain-2014"
 
 
+def test_an_event_cards_speakers_are_not_who_does_what_another_line_names(
+        knowledge: Knowledge) -> None:
+    # The card names its speakers on their lines, the croissants on its registration line.
+    bare = stripped(knowledge, hints=False, glossary=False)
+    assert bare.route("who pays for the croissants at the geneva event").verdict != "answer"
+    assert bare.route("Qui sont les intervenants de la matinée ?").verdict == "answer"
+
+
 def test_what_time_is_answered_by_the_passage_giving_a_time_without_the_word(
         knowledge: Knowledge) -> None:
     result = stripped(knowledge, hints=False, glossary=False).route(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Sequence
 
+from sbbot.entries import EVENT_HEAD
 from sbbot.language.asking import asks_identity, relative_to
 from sbbot.language.cues import Cue
 from sbbot.language.giving import GIVES
@@ -54,5 +55,23 @@ def person_apart(text: str, cues: Collection[Cue], terms: Sequence[QueryTerm],
                     or (previous and (fold(previous[0]) in NOT_A_PERSON_BEFORE
                                       or previous[0][:1].isupper()))):
                 continue
+        return ()
+    return ("person",)
+
+
+def person_elsewhere(lines: Sequence[tuple[frozenset[str], bool]], cues: Collection[Cue],
+                     terms: Sequence[QueryTerm], covered: Collection[str]) -> tuple[Cue, ...]:
+    """("person",) when a question asking who does something to a thing it names ("who pays
+    for the croissants ...") meets an event card that names that thing in one line and
+    people in others only: its speakers are not who pays for its croissants. `lines` are the
+    card's lines, each as its terms and whether it gives a person; the things are the
+    covered words the question names with an article ("object", "thing") that the card's
+    first lines, what it is about as a whole (`entries.EVENT_HEAD`), do not hold."""
+    if "person" not in cues or not lines:
+        return ()
+    whole = frozenset().union(*(held for held, _ in lines[:EVENT_HEAD]))
+    things = {term.stem for term in terms if term.named in ("object", "thing")
+              and term.stem in covered and term.stem not in whole}
+    if not things or any(people and things <= held for held, people in lines):
         return ()
     return ("person",)

@@ -20,7 +20,9 @@ from sbbot.knowledge.model import Knowledge
 from sbbot.language.asking import asks_identity, asks_what, asks_why
 from sbbot.language.cues import PAYING, Cue, question_cues
 from sbbot.language.frequency import general_weight
+from sbbot.language.giving import gives
 from sbbot.router.alternatives import alternatives_of, held, held_evidence, reranked
+from sbbot.router.apart import person_elsewhere
 from sbbot.router.doubts import card_lacks, less_usual, object_lacks
 from sbbot.router.index import PRUNE_MARGIN, best_positions
 from sbbot.router.indexing import build_index
@@ -88,6 +90,11 @@ class Router:
                         for index in self._events}
         self._gatherings = frozenset(term for word in GATHERINGS
                                      for term in self._analyzer.terms(word))
+        self._card_lines = {index: tuple((frozenset(self._analyzer.terms(line)),
+                                          gives(line, "person"))
+                                         for line in entries[index].text.split("\n"))
+                            for index in self._events}
+        """Each event card's lines, as their terms and whether each names someone."""
         hinted = sorted(self._hint_shapes.keys() | self._events)
         self._hinted = self._index.restrict(hinted)
         self._hinted_entries = np.asarray(hinted, np.int64)
@@ -171,6 +178,8 @@ class Router:
         if "subject" in self._analyzer.parts:
             unmet += given_apart(best.entry, cues.difference(unmet), terms, covered,
                                  lambda: self._readings.proper_nouns(index), text)
+            unmet += person_elsewhere(self._card_lines.get(index, ()),
+                                      cues.difference(unmet), terms, covered)
             # a fact asked of a subject the knowledge names, but this entry never does
             if (cues & SUBJECT_CUES and not unmet
                     and any(term.named == "name" and term.stem in self._index
