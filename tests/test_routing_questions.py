@@ -123,6 +123,17 @@ def test_an_event_cards_speakers_are_not_who_does_what_another_line_names(
     assert bare.route("Qui sont les intervenants de la matinée ?").verdict == "answer"
 
 
+@pytest.mark.parametrize("question", ["De quoi va parler Jane McConnell à la matinée ?",
+                                      "déroulé de la matinée de genve"])
+def test_an_event_card_tied_with_a_passage_answers_a_question_naming_its_event(
+        router: Router, question: str) -> None:
+    # The invitation to discuss with her in Geneva, or to the breakfast, covers the same
+    # words; the card holds her talk and the programme.
+    result = router.route(question)
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.type == "event"
+
+
 def test_what_time_is_answered_by_the_passage_giving_a_time_without_the_word(
         knowledge: Knowledge) -> None:
     result = stripped(knowledge, hints=False, glossary=False).route(

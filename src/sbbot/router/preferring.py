@@ -1,5 +1,6 @@
-"""When an event card goes ahead of an entry ranked above it: the question asks when or
-where, and names the event itself.
+"""When an event card goes ahead of an entry ranked above it: the question names the event
+itself, and asks what the card states (when, where, the price) or ties the card with that
+entry.
 
 "Le petit déj du 4 avril, c'est où ?" ranks first the invitation welcoming members to the
 breakfast on 4 April, which says when but not where: its words are the member's. The
@@ -16,9 +17,10 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
 from sbbot.language.cues import Cue
+from sbbot.language.frequency import general_zipf
 from sbbot.router.matches import Candidate
 from sbbot.router.terms import QueryTerm
-from sbbot.router.verdict import SUBJECT_CUES, first_fitting
+from sbbot.router.verdict import NAME_MAX_ZIPF, SUBJECT_CUES, TIE_MARGIN, first_fitting
 from sbbot.text import fold
 
 EVENT_CUES: frozenset[Cue] = frozenset({"date", "place", "time", "price"})
@@ -45,22 +47,31 @@ def card_first(matches: list[Candidate], cues: Collection[Cue],
                question: str, contained: Callable[[int, Iterable[str]], set[str]]
                ) -> list[Candidate]:
     """The matches, an event card (`naming`: the terms of each card's name, date and place,
-    by entry number) moved ahead of a better ranked entry that does not give the date, time,
-    place or price asked (EVENT_CUES), when the card gives it and the question names the
-    event: a term of its name, date or place, or a word for a kind of gathering
-    (`gatherings`, as terms), and not another occurrence of it (ANOTHER, in the `question`'s
-    words). A price is a fact of what it is asked of (`verdict.SUBJECT_CUES`): the card goes
-    ahead too of an entry giving a price without the event's name, date or place that the
-    question uses (`contained`: which of some terms an entry, by its number, holds)."""
-    wanted = EVENT_CUES.intersection(cues)
-    if not wanted or not matches or matches[0].index in naming or not ANOTHER.isdisjoint(
+    by entry number) moved ahead of a better ranked entry when the question names the event:
+    a term of its name, date or place, or a word for a kind of gathering (`gatherings`, as
+    terms), and not another occurrence of it (ANOTHER, in the `question`'s words).
+
+    Asked the date, time, place or price (EVENT_CUES), the card giving it goes ahead of an
+    entry that does not give it; a price is a fact of what it is asked of
+    (`verdict.SUBJECT_CUES`), so the card goes ahead too of an entry giving a price without
+    the event's name, date or place that the question uses (`contained`: which of some terms
+    an entry, by its number, holds). Asked none of them ("de quoi va parler Jane McConnell à
+    la matinée ?"), the card goes ahead of an entry it ties with (TIE_MARGIN), when the
+    question names the event by a gathering or a word rarer than everyday words
+    (NAME_MAX_ZIPF: "entreprise", "demain" or "avril" name many other things)."""
+    if not matches or matches[0].index in naming or not ANOTHER.isdisjoint(
             fold(question).split()):
         return matches
     stems = {term.stem for term in terms}
+    any_event = not stems.isdisjoint(gatherings)
+    wanted = EVENT_CUES.intersection(cues)
+    if not wanted:
+        rare = {term.stem for term in terms if general_zipf(term.word) < NAME_MAX_ZIPF}
+        return first_fitting(matches, lambda match: match.index in naming and (
+            any_event or not rare.isdisjoint(naming[match.index])), TIE_MARGIN)
     best_gives = all(gives(matches[0], cue) for cue in wanted)
     if best_gives and not wanted & SUBJECT_CUES:
         return matches
-    any_event = not stems.isdisjoint(gatherings)
 
     def fits(match: Candidate) -> bool:
         if match.index not in naming or not all(gives(match, cue) for cue in wanted):
