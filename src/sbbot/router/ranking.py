@@ -199,9 +199,11 @@ class Router:
         absent = sum(query.evidence[term.stem] for term in terms
                      if term.stem not in self._index)
         score = min(best.score, 100 * (1 - absent / query.total))
-        doubts = (card_lacks(best.entry, cues, terms, covered, query.evidence, query.total,
+        # an event card is the gathering a question names by its kind ("the breakfast")
+        kind = (covered | self._gatherings) if index in self._events else covered
+        doubts = (card_lacks(best.entry, cues, terms, kind, query.evidence, query.total,
                              self._index.__contains__, read)
-                  + object_lacks(terms, read, cues, covered, query.evidence, query.total,
+                  + object_lacks(terms, read, cues, kind, query.evidence, query.total,
                                  self._index.__contains__) + less_usual(terms, cues, covered))
         return query, matches, Evidence(score, shared, foreign, unmet, unasked, doubts)
 
