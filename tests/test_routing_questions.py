@@ -301,3 +301,6 @@ def test_a_date_asked_after_a_named_event_is_not_that_events_date(router: Router
     result = router.route("when is the breakfast in geneva")
     assert result.verdict == "answer" and result.best is not None
     assert relative_to("d'après l'auteur, c'est quand la matinée ?") == frozenset()
+    # "celle", "the one" stand for the noun before "après", "after": another matinée
+    assert "matinee" in relative_to("c'est quand la prochaine matinée après celle de Genève ?")
+    assert "matinee" not in relative_to("la matinée après la pause, c'est quand ?")

@@ -220,9 +220,21 @@ it ("after the Geneva one", "après celle de Genève", "avant celle du 4 avril")
 "d'après" (according to)."""
 
 
+DEMONSTRATIVES = frozenset("celle celui celles ceux one ones".split())
+"""Pronouns after "after" or "before" that stand for the noun just before it: in "la
+prochaine matinée après celle de Genève", "celle" is a matinée."""
+
+
 def relative_to(question: str) -> frozenset[str]:
     """The folded words naming what a question places the thing it asks about after or
-    before ("when is the next meeting after the Geneva one?": "the", "geneva", "one"): a
-    date given for that thing is not the one asked."""
-    return frozenset(word for found in RELATIVE.finditer(fold(question))
-                     for word in re.split(r"['’\s]+", found.group(1)))
+    before ("when is the next meeting after the Geneva one?": "the", "geneva", "one", and
+    "meeting", which "one" stands for): a date given for that thing is not the one asked."""
+    folded = fold(question)
+    named: set[str] = set()
+    for found in RELATIVE.finditer(folded):
+        words = re.split(r"['’\s]+", found.group(1))
+        named.update(words)
+        before = folded[:found.start()].split()
+        if before and not DEMONSTRATIVES.isdisjoint(words):
+            named.add(before[-1])
+    return frozenset(named)
