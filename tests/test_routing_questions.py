@@ -134,6 +134,15 @@ def test_an_event_card_tied_with_a_passage_answers_a_question_naming_its_event(
     assert result.best.entry.type == "event"
 
 
+def test_a_word_for_a_gathering_is_no_foreign_word_where_there_is_an_event(
+        knowledge: Knowledge) -> None:
+    # No passage says "conférence": the card is the gathering a member calls a "conf".
+    result = stripped(knowledge, hints=False, glossary=False).route(
+        "c'est où la conf de jane mcconnell ?")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.type == "event"
+
+
 def test_what_time_is_answered_by_the_passage_giving_a_time_without_the_word(
         knowledge: Knowledge) -> None:
     result = stripped(knowledge, hints=False, glossary=False).route(
