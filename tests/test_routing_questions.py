@@ -164,6 +164,19 @@ def test_an_english_word_after_a_or_a_possessive_is_an_object(router: Router) ->
         "", "name", "object", "object"]
 
 
+def test_a_french_word_after_sans_or_avec_or_counted_names_a_thing(
+        knowledge: Knowledge) -> None:
+    """"sans gluten", "avec sucre" name a thing without an article, as "un hôtel" does;
+    "combien d'enfants" asks for a count of children, as "quels enfants" asks for them."""
+    bare = stripped(knowledge, hints=False, glossary=False)
+    named = {term.word: term.named for term in bare.query_terms(
+        "Y aura-t-il des croissants sans gluten ? Jane McConnell a combien d'enfants ?")}
+    assert (named["gluten"], named["enfants"]) == ("object", "asked")
+    for question in ("Y aura-t-il des croissants sans gluten ?",
+                     "Jane McConnell a combien d'enfants ?"):
+        assert bare.route(question).verdict != "answer", question
+
+
 def test_a_word_after_au_or_is_there_is_an_object(router: Router) -> None:
     for question in ("des croissants au beurre", "is there parking near the venue"):
         named = {term.word: term.named for term in router.query_terms(question)}

@@ -18,8 +18,9 @@ from sbbot.text import PLACEHOLDERS, STOPWORDS
 
 Naming = Literal["", "thing", "object", "place", "name", "asked"]
 """A "name" (capitalised inside the sentence, or no word of either language), what is
-"asked" for (after "quel", "which"), a "place" (after "in", "at", "near"), an "object" (after
-an article), a "thing" (after another preposition), or nothing named ("")."""
+"asked" for (after "quel", "which", "combien de"), a "place" (after "in", "at", "near"), an
+"object" (after an article, or French "sans", "avec"), a "thing" (after another
+preposition), or nothing named ("")."""
 
 NOUN_MARKERS = frozenset("""
 le la les l un une des du de d au aux mon ma mes ton ta tes son sa ses notre nos votre vos leur
@@ -40,6 +41,12 @@ beurre": "au" and "aux" are "à le", "à les", never before a verb); so is
 an English word after a possessive "'s" ("Jarche's job"; French "s'" precedes a verb) or
 after "a" ("a webinar"; French folds "à" and the verb "a" into it), and after the "there"
 of "is there" ("is there parking")."""
+BARE_NOUN_MARKERS = frozenset("sans avec".split())
+"""French prepositions after which a word names a thing without an article ("sans gluten",
+"avec sucre"), as after one ("un hôtel")."""
+COUNTING = frozenset({("combien", "de"), ("combien", "d")})
+"""French words after which a noun is what is counted ("combien d'enfants"): what the question
+asks for, as after "quel"."""
 CLITIC_SUBJECTS = frozenset("je j tu il elle on nous vous ils elles ne n".split())
 """Before "le", "la", "les", these make it a pronoun and the next word a verb ("on le
 chope où", "je la trouve"): the verb names no object."""
@@ -93,12 +100,15 @@ def naming(tokens: Sequence[str], position: int, english: bool, capital: bool,
     before = tokens[position - 1]
     if before in INTERROGATIVES and not names_cue(before, token):
         return "" if english and modifies(tokens, position) else "asked"
+    if not english and position > 1 and (tokens[position - 2], before) in COUNTING:
+        return "asked"
     if (english and position > 1 and tokens[position - 2] == "which"
             and modifies(tokens, position - 1) and not names_cue("which", before)):
         return "asked"
     if before in PLACES:
         return "place"
-    if before in ARTICLES or (english and english_article(tokens, position - 1)):
+    if before in ARTICLES or (not english and before in BARE_NOUN_MARKERS) or (
+            english and english_article(tokens, position - 1)):
         return "" if pronoun(tokens, position - 1) else "object"
     return "thing" if before in NOUN_MARKERS else ""
 
