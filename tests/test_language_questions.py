@@ -51,6 +51,7 @@ from sbbot.language.names import proper_nouns
     # An origin: where someone grew up, when a company was founded.
     ("where did Jane McConnell grow up", {"place", "birth"}),
     ("When was Bouygues Telecom founded?", {"date", "birth"}),
+    ("quand a été inventé le web 2.0 ?", {"date", "birth"}),
     ("how did the network grow", set()),
     # Where something is on a map, not where to find it online.
     ("Where is NetJMC based?", {"place", "located"}),
@@ -189,6 +190,7 @@ def test_where_someone_works_is_an_employer_or_a_workplace_stated_for_them() -> 
 def test_an_origin_is_given_by_a_birth_a_childhood_or_a_foundation() -> None:
     assert gives("NetJMC, fondée en 1996 par Jane McConnell", "birth")
     assert gives("she grew up in Lyon", "birth")
+    assert gives("le web, inventé en 1989 au CERN", "birth")
     assert not gives("un réseau interne en place depuis 2010", "birth")
 
 

@@ -141,10 +141,11 @@ END_WORDS = frozenset("finit finissent finir termine terminent terminer end ends
 """With a date or time asked for, these ask when something ends ("ça finit à quelle
 heure ?"): a passage giving only when it starts does not answer."""
 BORN_WORDS = frozenset("""né née nés nées naissance born birth grandi grew grow raised fondé fondée
-fondés fondées founded""".split())
+fondés fondées founded inventé inventée inventés inventées invented""".split())
 """With a date or a place asked for, these ask for a birth or an origin ("il est né où ?",
-"where did she grow up", "when was the company founded"); alone they need not ("is
-collaboration something you are born with", "depuis la naissance du web")."""
+"where did she grow up", "when was the company founded", "quand a été inventé le web ?");
+alone they need not ("is collaboration something you are born with", "depuis la naissance
+du web")."""
 
 LOCATED_WORDS = frozenset("""based basé basée basés basées located situé située situés situées
 headquartered headquarters siège live lives living vit vivent habite habitent""".split())
