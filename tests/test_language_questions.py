@@ -10,6 +10,7 @@ from sbbot.language.asking import (
     asks_why,
     defines,
     gives_reason,
+    identity_asked,
     states,
     states_role,
 )
@@ -298,3 +299,12 @@ def test_what_something_is_and_passages_that_state_nothing() -> None:
     assert states("Les élites organisent la surveillance de nos échanges ! Faut-il ne voir "
                   "le monde numérique que comme une opportunité ?")
     assert states("Au programme :\n– Accueil autour d’un petit déjeuner")
+    # About someone asked for: a sentence naming them states; a list item after their
+    # lead-in does not.
+    assert identity_asked("whos guillaume foltran, wat does he do") == ["guillaume", "foltran"]
+    assert identity_asked("c'est quoi le social business ?") == []
+    lead_in = ("Jane McConnell viendra partager avec nous à propos des enjeux et des "
+               "tendances :\n\n– L’expérience Bouygues Telecom : un réseau interne.")
+    assert states(lead_in) and not states(lead_in, ["jane", "mcconnell"])
+    assert states("Avec l’analyse publiée par Jane McConnell, il est patent que ...",
+                  ["jane", "mcconnell"])

@@ -13,7 +13,7 @@ import re
 from collections.abc import Collection, Sequence
 from itertools import pairwise
 
-from sbbot.text import fold
+from sbbot.text import STOPWORDS, fold
 
 POST_WORDS = frozenset(fold(word) for word in """
 auteur auteurs auteure autrice article articles billet billets blog blogs blogueur blogueuse
@@ -70,6 +70,17 @@ is the boss of Jacques Attali"): the answer must state that job next to the name
 about."""
 IDENTITY = re.compile(r"^\W*(?:qui\s+est|qui\s+c['’\s]est|c['’\s]?est\s+qui|who\s+is|who['’]?s)\s+"
                       r"(?!l[ea]\b|les\b|the\b|un\b|une\b|a\b)", re.IGNORECASE)
+
+
+def identity_asked(text: str) -> list[str]:
+    """The folded words naming whom a question asks who they are, up to its first
+    punctuation ("who is jane mcconnell?": "jane", "mcconnell"), however they are typed;
+    none when it asks no such thing."""
+    found = IDENTITY.search(text)
+    if found is None:
+        return []
+    named = re.split(r"[,;.!?]", text[found.end():], maxsplit=1)[0]
+    return [word for word in fold(named).split() if word not in STOPWORDS]
 
 
 def asks_identity(text: str) -> bool:
@@ -138,14 +149,20 @@ def asks_what(text: str) -> bool:
     return WHAT.search(text) is not None or asks_identity(text)
 
 
-def states(text: str) -> bool:
-    """Whether a passage states anything: one of its sentences neither asks nor introduces.
-    A passage that only asks ("La question est récurrente et légitime : pourquoi ... ?") or
-    announces a list it does not hold says nothing of what it names; a rhetorical question
-    after a statement ("... les élites organisent la surveillance ... ! ... ?") still
-    states."""
-    ends = (sentence.strip().rstrip("»\u00a0 ") for sentence in SENTENCE_END.split(text))
-    return any(end and not end.endswith(NOT_STATING) for end in ends)
+def states(text: str, names: Collection[str] = ()) -> bool:
+    """Whether a passage states anything (about one of the folded `names`, when given): one
+    of its sentences (naming one of them) neither asks nor introduces. A passage that only
+    asks ("La question est récurrente et légitime : pourquoi ... ?") or announces a list
+    it does not hold ("Jane McConnell viendra partager avec nous à propos des enjeux et des
+    tendances :", whatever item follows) says nothing of what it names; a rhetorical
+    question after a statement ("... les élites organisent la surveillance ... ! ... ?")
+    still states."""
+    for sentence in SENTENCE_END.split(text):
+        end = sentence.strip().rstrip("»\u00a0 ")
+        if (end and not end.endswith(NOT_STATING)
+                and (not names or not set(fold(end).split()).isdisjoint(names))):
+            return True
+    return False
 
 
 DEFINITION = re.compile(r"\bwhat\s+(?:does|do|did)\b.*\b(?:means?|stands?\s+for)\b"

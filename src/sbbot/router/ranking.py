@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 from sbbot.columns import EntryTable
 from sbbot.entries import Entry, entries_of, naming
 from sbbot.knowledge.model import Knowledge
-from sbbot.language.asking import asks_identity, asks_what, asks_why
+from sbbot.language.asking import asks_identity, asks_what, asks_why, identity_asked
 from sbbot.language.cues import PAYING, Cue, question_cues
 from sbbot.language.frequency import general_weight
 from sbbot.language.giving import gives
@@ -166,7 +166,9 @@ class Router:
             if asks_identity(text):
                 matches = introducing_first(matches, [term.word for term in terms
                                                       if term.named == "name"])
-            matches = stating_first(matches, asks_what(text), self._states)
+            whom = identity_asked(text)
+            matches = stating_first(matches, asks_what(text),
+                                    lambda match: self._readings.states(match.index, whom))
         asked_terms = {term.stem for term in terms if term.named == "asked"
                        and term.stem in self._index}
         matches = naming_first(matches, asked_terms, self._contains)
@@ -216,9 +218,6 @@ class Router:
 
     def _gives_reason(self, match: Candidate) -> bool:
         return self._readings.gives_reason(match.index)
-
-    def _states(self, match: Candidate) -> bool:
-        return self._readings.states(match.index)
 
     def _contains(self, match: Candidate, term: str) -> bool:
         """Whether the entry holds the term (`_contained` of one term, without its set)."""

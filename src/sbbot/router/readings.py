@@ -52,7 +52,11 @@ class Readings:
         given = self._reasons.get(index)
         return given if given is not None else self._reading(index, "reason", gives_reason)
 
-    def states(self, index: int) -> bool:
+    def states(self, index: int, names: Collection[str] = ()) -> bool:
+        """Whether the entry states anything (about one of `names`: read afresh, as the
+        names vary with the question)."""
+        if names:
+            return states(self._texts[index], names)
         return self._reading(index, "states", states)
 
     def proper_nouns(self, index: int) -> frozenset[str]:
