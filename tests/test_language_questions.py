@@ -34,6 +34,9 @@ from sbbot.language.names import proper_nouns
     ("What does Guillaume Foltran do?", {"role"}),
     ("que fait Harold Jarche dans la vie ?", {"role"}),
     ("what does collaboration do for us?", set()),
+    # Who pays or funds asks for a payer, not for any person.
+    ("who pays for the croissants at the geneva event", {"payer"}),
+    ("who's funding the geneva breakfast", {"payer"}),
     ("Qui est Guillaume Foltran ?", {"person"}),
     ("Qu'est-ce qui fait une communauté qui marche ?", set()),
     # Typed without accents; "combien" alone asks for an amount; "ou" is not "où".
@@ -308,3 +311,9 @@ def test_what_something_is_and_passages_that_state_nothing() -> None:
     assert states(lead_in) and not states(lead_in, ["jane", "mcconnell"])
     assert states("Avec l’analyse publiée par Jane McConnell, il est patent que ...",
                   ["jane", "mcconnell"])
+
+
+def test_a_payer_is_given_by_a_sponsor_or_what_someone_pays_for() -> None:
+    assert gives("Le petit déjeuner est offert par Bouygues Telecom.", "payer")
+    assert gives("The morning is sponsored by Acme.", "payer")
+    assert not gives("Intervenant : Jane McConnell\nTarif : participation gratuite", "payer")

@@ -20,7 +20,7 @@ from sbbot.text import fold
 Cue = Literal["date", "place", "price", "person", "age", "count", "duration", "end", "birth",
               "contact", "weather", "role", "time", "language", "award", "education", "present",
               "located", "future", "workplace", "advice",
-              "registration"]
+              "registration", "payer"]
 
 ADVISING = (("tu", ("conseilles", "recommandes", "suggères")),
             ("vous", ("conseillez", "recommandez", "suggérez")),
@@ -77,6 +77,12 @@ CUE_WORDS: dict[Cue, frozenset[str]] = {
     "role": frozenset("poste job jobs boulot métier profession occupation occupe occupait "
                       "occupées occupés occupé exerce exercé exercées".split()),
 }
+PAYING_VERBS = frozenset("""pays paid pay paying funds funded fund funding finances financed
+financing sponsors sponsored sponsor sponsoring covers paie paye payent paient payé finance
+financent financé sponsorise sponsorisent sponsorisé offre offrent offert régale""".split())
+"""Verbs of paying for or funding something, which after "who" / "qui" ask for a payer."""
+
+
 CUE_PAIRS: dict[Cue, frozenset[tuple[str, str]]] = {
     "date": frozenset({("quelle", "heure"), ("quel", "jour"), ("quelle", "date"),
                        ("what", "time"), ("what", "day"), ("which", "day"),
@@ -125,6 +131,9 @@ CUE_PAIRS: dict[Cue, frozenset[tuple[str, str]]] = {
                         | {(verb, person) for person, verbs in ADVISED for verb in verbs}),
     "role": frozenset({("quelle", "fonction"), ("quelles", "fonctions"), ("works", "as"),
                        ("work", "as"), ("job", "title")}),
+    # Who pays or funds something asks for a payer or a sponsor, not for any person the
+    # passage names ("who pays for the croissants?" is not answered by the speakers).
+    "payer": frozenset({(asking, verb) for asking in ("who", "qui") for verb in PAYING_VERBS}),
 }
 CUE_TRIOS: dict[Cue, frozenset[tuple[str, str, str]]] = {
     "duration": frozenset({("combien", "de", "temps")}),
@@ -133,6 +142,8 @@ CUE_TRIOS: dict[Cue, frozenset[tuple[str, str, str]]] = {
     "role": frozenset({("il", "fait", "quoi"), ("elle", "fait", "quoi"), ("does", "he", "do"),
                        ("does", "she", "do")}),
     # Not "quelles études" alone: the studies a post cites are surveys.
+    "payer": frozenset({("who", be, verb) for be in ("s", "is", "was", "will")
+                        for verb in PAYING_VERBS}),
     "education": frozenset({("fait", "quelles", "études"), ("fait", "des", "études"),
                             ("fait", "ses", "études"), ("fait", "comme", "études")}),
 }
@@ -201,6 +212,8 @@ def question_cues(text: str) -> frozenset[Cue]:
         cues.add("located")
     if "combien" in words and "count" not in cues and "age" not in cues:
         cues.add("price")
+    if "payer" in cues:
+        cues.discard("person")
     if asks_workplace(words, cues):
         cues.difference_update({"place", "person"})
         cues.add("workplace")

@@ -72,6 +72,12 @@ GIVES: dict[Cue, re.Pattern[str]] = {
                          r"suggest\w*|(?:je|nous)\s+(?:vous\s+|te\s+)?propos\w*)\b",
                          re.IGNORECASE),
     "role": re.compile(rf"\b(?:{'|'.join(ROLE_NOUNS.split())})\b", re.IGNORECASE),
+    # Who pays: a sponsor, or what someone pays for, offers or funds ("offert par", "aux frais
+    # de", "paid for by"); not the speakers or the price.
+    "payer": re.compile(r"\b(?:sponsor\w*|parrain\w*|mécène\w*|mécénat|aux\s+frais\s+d|"
+                        r"(?:financ\w*|offert\w*|pay[ée]e?s?|pris\w*\s+en\s+charge)\s+par|"
+                        r"(?:paid|funded|covered|financed)\s+(?:for\s+)?by|courtesy\s+of)\b",
+                        re.IGNORECASE),
     "future": re.compile(r"\b(?:prochaine?s?|next|à\s+venir|upcoming|bientôt|soon)\b",
                          re.IGNORECASE),
     "present": re.compile(r"\b(?:actuel\w*|aujourd[’']hui|désormais|maintenant|de\s+nos\s+jours|"
