@@ -177,6 +177,16 @@ def test_a_french_word_after_sans_or_avec_or_counted_names_a_thing(
         assert bare.route(question).verdict != "answer", question
 
 
+def test_other_things_than_the_one_a_passage_names_are_not_answered_by_it(
+        router: Router) -> None:
+    """The passage naming Babinet's book does not say whether he wrote others; one that
+    speaks of other organisations may answer about them."""
+    for question in ("Gilles Babinet a écrit d'autres livres ?",
+                     "y a d'autres vidéos de Paul Miller ?"):
+        assert router.route(question).verdict != "answer", question
+    assert router.route("Qui a écrit L'Ere Numérique ?").verdict == "answer"
+
+
 def test_a_word_after_au_or_is_there_is_an_object(router: Router) -> None:
     for question in ("des croissants au beurre", "is there parking near the venue"):
         named = {term.word: term.named for term in router.query_terms(question)}

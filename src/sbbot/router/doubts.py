@@ -7,11 +7,13 @@ verdict is "unsure" and the bot offers the nearest topics (`Evidence.doubts`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 
 from sbbot.entries import Entry
 from sbbot.language.cues import Cue
 from sbbot.router.terms import GENERIC_STEMS, QueryTerm, Reading
+from sbbot.text import fold
 
 CARD_LACKS_SHARE = 0.1
 """The least share of the question's evidence a word must carry for an event card's lack of
@@ -89,3 +91,21 @@ def less_usual(terms: Sequence[QueryTerm], cues: Collection[Cue], covered: Colle
     if not cues and len(held) == 1 and not held[0].usual and held[0].named != "asked":
         return (held[0].word,)
     return ()
+
+
+OTHER = re.compile(r"\bautres?\s+(\w+)", re.IGNORECASE)
+"""A thing asked for as another one than those named ("d'autres livres", "une autre vidéo")."""
+OTHERS_NAMED = re.compile(r"\bautres?\b", re.IGNORECASE)
+
+
+def other_than(entry: Entry, read: Reading, terms: Sequence[QueryTerm],
+               covered: Collection[str]) -> tuple[str, ...]:
+    """The thing a French question asks for as another one ("Gilles Babinet a écrit
+    d'autres livres ?"), when the entry holds it but never speaks of others: it names the
+    one there is (his book), which does not say whether there are more. An entry that
+    speaks of others ("les autres organisations") may answer."""
+    found = OTHER.search(read.text)
+    if found is None or OTHERS_NAMED.search(entry.text):
+        return ()
+    thing = fold(found.group(1))
+    return tuple(term.word for term in terms if term.word == thing and term.stem in covered)
