@@ -3,18 +3,20 @@ shipped knowledge: facts the posts give or never give, typos, English, objects a
 passage preferred for giving what is asked. The evaluation sets' figures are in
 `test_routing.py`."""
 
-
-
 import pytest
 
-from sbbot.evaluation import (
-    stripped,
-)
+from sbbot.evaluation import stripped
 from sbbot.knowledge.model import Knowledge
 from sbbot.language.asking import relative_to
 from sbbot.language.giving import gives
 from sbbot.router import Match, Router
 from sbbot.router.verdict import giving_first, naming_first, reasoned_first
+
+
+@pytest.fixture(scope="module")
+def bare(knowledge: Knowledge) -> Router:
+    """The router over the shipped knowledge without hints and glossary: a newly added post."""
+    return stripped(knowledge, hints=False, glossary=False)
 
 
 @pytest.mark.parametrize("question", [
@@ -95,8 +97,7 @@ def test_a_typo_is_corrected_to_the_nearest_word_of_the_posts(router: Router) ->
 
 
 def test_an_english_question_meets_a_french_passage_without_glossary_or_hints(
-        knowledge: Knowledge) -> None:
-    bare = stripped(knowledge, hints=False, glossary=False)
+        bare: Router) -> None:
     for question, expected in (("When does the breakfast start?",
                                 {"dw-accueil", "matinee-entreprise-de-demain-2014"}),
                                ("Is the collaboration gene innate or acquired?",
@@ -106,19 +107,18 @@ def test_an_english_question_meets_a_french_passage_without_glossary_or_hints(
         assert result.best.entry.id in expected
 
 
-def test_a_who_question_prefers_the_tied_passage_naming_people(knowledge: Knowledge) -> None:
+def test_a_who_question_prefers_the_tied_passage_naming_people(bare: Router) -> None:
     # The invitation and the event card cover "presents", "geneva", "morning" alike; only
     # the card names the speakers.
-    result = stripped(knowledge, hints=False, glossary=False).route(
+    result = bare.route(
         "who presents at the geneva morning")
     assert result.verdict == "answer" and result.best is not None
     assert result.best.entry.id == "matinee-entreprise-de-demain-2014"
 
 
 def test_an_event_cards_speakers_are_not_who_does_what_another_line_names(
-        knowledge: Knowledge) -> None:
+        bare: Router) -> None:
     # The card names its speakers on their lines, the croissants on its registration line.
-    bare = stripped(knowledge, hints=False, glossary=False)
     assert bare.route("who pays for the croissants at the geneva event").verdict != "answer"
     assert bare.route("Qui sont les intervenants de la matinée ?").verdict == "answer"
 
@@ -135,17 +135,17 @@ def test_an_event_card_tied_with_a_passage_answers_a_question_naming_its_event(
 
 
 def test_a_word_for_a_gathering_is_no_foreign_word_where_there_is_an_event(
-        knowledge: Knowledge) -> None:
+        bare: Router) -> None:
     # No passage says "conférence": the card is the gathering a member calls a "conf".
-    result = stripped(knowledge, hints=False, glossary=False).route(
+    result = bare.route(
         "c'est où la conf de jane mcconnell ?")
     assert result.verdict == "answer" and result.best is not None
     assert result.best.entry.type == "event"
 
 
 def test_what_time_is_answered_by_the_passage_giving_a_time_without_the_word(
-        knowledge: Knowledge) -> None:
-    result = stripped(knowledge, hints=False, glossary=False).route(
+        bare: Router) -> None:
+    result = bare.route(
         "at what time is breakfast served?")
     assert result.verdict == "answer" and result.best is not None
     assert result.best.entry.id in {"dw-accueil", "matinee-entreprise-de-demain-2014"}
@@ -165,10 +165,9 @@ def test_an_english_word_after_a_or_a_possessive_is_an_object(router: Router) ->
 
 
 def test_a_french_word_after_sans_or_avec_or_counted_names_a_thing(
-        knowledge: Knowledge) -> None:
+        bare: Router) -> None:
     """"sans gluten", "avec sucre" name a thing without an article, as "un hôtel" does;
     "combien d'enfants" asks for a count of children, as "quels enfants" asks for them."""
-    bare = stripped(knowledge, hints=False, glossary=False)
     named = {term.word: term.named for term in bare.query_terms(
         "Y aura-t-il des croissants sans gluten ? Jane McConnell a combien d'enfants ?")}
     assert (named["gluten"], named["enfants"]) == ("object", "asked")
@@ -211,8 +210,7 @@ def test_a_passage_giving_the_asked_price_goes_ahead_of_a_slightly_better_one(
 
 
 def test_asking_when_something_starts_leaves_the_start_to_the_time_given(
-        knowledge: Knowledge) -> None:
-    bare = stripped(knowledge, hints=False, glossary=False)
+        bare: Router) -> None:
     # "heure" of "quelle heure" only says that a time is asked, as "commence" that a start is.
     assert [term.word for term in bare.query_terms("la matinée commence a quelle heure")] == [
         "matinee"]
@@ -261,8 +259,7 @@ def test_a_passage_holding_the_word_asked_for_goes_ahead_of_a_slightly_better_on
     assert result.best.entry.id == "raisons-presentation"  # "études", not "raisons-question"
 
 
-def test_a_why_question_prefers_a_passage_giving_a_reason(knowledge: Knowledge) -> None:
-    bare = stripped(knowledge, hints=False, glossary=False)
+def test_a_why_question_prefers_a_passage_giving_a_reason(bare: Router) -> None:
     invitation = bare.entry("dw-retour-bouygues")
     reason = bare.entry("raison-retours-experience")
     tied = [Match(invitation, 100.0), Match(reason, 100.0)]
@@ -276,8 +273,7 @@ def test_a_why_question_prefers_a_passage_giving_a_reason(knowledge: Knowledge) 
     assert result.best.entry.id == reason.id
 
 
-def test_who_someone_is_prefers_a_passage_stating_their_job(knowledge: Knowledge) -> None:
-    bare = stripped(knowledge, hints=False, glossary=False)
+def test_who_someone_is_prefers_a_passage_stating_their_job(bare: Router) -> None:
     result = bare.route("Who is Guillaume Foltran?")
     assert result.verdict == "answer" and result.best is not None
     assert "responsable de la Bureautique Digitale" in result.best.entry.text
@@ -296,18 +292,17 @@ def test_what_something_is_prefers_a_tied_passage_stating_something(router: Rout
 
 
 def test_a_fact_asked_of_a_subject_the_entry_never_names_is_not_answered(
-        knowledge: Knowledge) -> None:
+        bare: Router) -> None:
     # "un choix personnel" and "10 bonnes raisons" in the post's presentation are no count of
     # Bouygues Telecom's staff: the passage never names Bouygues, which the knowledge does.
-    router = stripped(knowledge, hints=False, glossary=False)
-    assert router.route("combien de personnel chez Bouygues ?").verdict != "answer"
+    assert bare.route("combien de personnel chez Bouygues ?").verdict != "answer"
     # Asked of the event, which the card names, the price is still given.
     # Whether one pays is asked of the event, whose card gives its price in other words.
     for question in ("c'est combien la matinée de Genève ?", "faut payer pour la matinée ?"):
-        found = router.route(question)
+        found = bare.route(question)
         assert (found.verdict, found.best and found.best.entry.id) == (
             "answer", "matinee-entreprise-de-demain-2014")
-    assert router.route("faut payer pour avoir SharePoint ?").verdict != "answer"
+    assert bare.route("faut payer pour avoir SharePoint ?").verdict != "answer"
 
 
 def test_the_noun_asked_after_which_ends_an_english_noun_phrase(router: Router) -> None:
