@@ -223,3 +223,33 @@ def test_one_word_held_only_in_a_less_usual_sense_is_no_answer() -> None:
     result = router.route("Will the talks be recorded?")
     assert result.verdict == "answer" and result.best is not None
     assert result.best.entry.id == "conf"
+
+
+def card(text: str) -> Entry:
+    return Entry("forum", "event", text, "post", "https://example.org/post", Hints())
+
+
+FORUM = card("Forum des bibliothèques\nQuand : mardi 3 juin 2025 à 09:00 (Europe/Paris)\n"
+             "Où : Nantes\nUne matinée sur les bibliothèques de demain avec Zoé Kervadec.\n"
+             "Programme :\n– Ouverture à 09:00\n– Les fonds numériques, avec Zoé Kervadec\n"
+             "Intervenant : Zoé Kervadec (conservatrice)")
+
+
+def test_a_time_or_place_asked_of_a_speaker_is_not_the_events() -> None:
+    """A card's time is when the event starts, not a speaker's slot; where someone is, is
+    not where the event they speak at is. Asked of the event, or where to meet the speaker,
+    the card answers; a slot stated on the speaker's own line answers too."""
+    forum = Router([FORUM, *FILLER])
+    assert forum.route("Zoé Kervadec parle à quelle heure ?").verdict != "answer"
+    assert forum.route("Où est Zoé Kervadec ?").verdict != "answer"
+    for question in ("le forum des bibliothèques commence à quelle heure ?",
+                     "où peut-on rencontrer Zoé Kervadec ?", "quand parle Zoé Kervadec ?"):
+        result = forum.route(question)
+        assert result.verdict == "answer", question
+    slot = Router([card(FORUM.text.replace("– Les fonds numériques, avec Zoé Kervadec",
+                                           "– 10:30 : les fonds numériques, avec Zoé "
+                                           "Kervadec")), *FILLER])
+    assert slot.route("Zoé Kervadec parle à quelle heure ?").verdict == "answer"
+    bare = stripped(load_knowledge(KNOWLEDGE_DIR), hints=False, glossary=False)
+    assert bare.route("Où est Guillaume Foltran ?").verdict != "answer"
+    assert bare.route("jane mcconnell parle à quelle heure ?").verdict != "answer"

@@ -5,12 +5,12 @@ one's does not answer (`verdict.given_apart` counts the kind as not given)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 
-from sbbot.entries import EVENT_HEAD
+from sbbot.entries import EVENT_HEAD, Entry
 from sbbot.language.asking import asks_identity, relative_to
 from sbbot.language.cues import Cue
-from sbbot.language.giving import GIVES
+from sbbot.language.giving import GIVES, gives
 from sbbot.router.terms import QueryTerm
 from sbbot.text import fold
 
@@ -75,3 +75,36 @@ def person_elsewhere(lines: Sequence[tuple[frozenset[str], bool]], cues: Collect
     if not things or any(people and things <= held for held, people in lines):
         return ()
     return ("person",)
+
+
+EVENT_NAMING = 3
+"""An event card's name, date and place lines (`entries.render_event`): what they name is the
+event itself; a person or a thing named only below them (in its summary, programme or
+speakers) is a part of it."""
+PART_CUES: tuple[Cue, ...] = ("time", "place")
+
+
+def part_apart(entry: Entry, cues: Collection[Cue], terms: Sequence[QueryTerm],
+               subject: Collection[str], names: Callable[[str, Collection[str]], bool]
+               ) -> tuple[Cue, ...]:
+    """The asked-for kinds that an event card gives for the whole event but not for the
+    part of it that the question asks about (`subject`, which the card's name, date and
+    place lines do not name: a speaker): a clock time ("jane mcconnell parle à quelle
+    heure ?": the card's time is when the event starts, not her slot), and a place when the
+    question names nothing else ("Où est Guillaume Foltran ?" asks where he is, not where
+    the event he speaks at is; "où peut-on discuter avec Guillaume Foltran ?" is answered
+    by the event's place). Either is given only by a line of the card's parts (below its
+    summary, `EVENT_HEAD`) that names the subject, or the next one. A date stays the
+    event's: the day of the event is the day its speakers speak. `names` tells whether a
+    text names any of the stems."""
+    if entry.type != "event" or not subject:
+        return ()
+    lines = entry.text.split("\n")
+    if names("\n".join(lines[:EVENT_NAMING]), subject):
+        return ()
+    alone = all(term.stem in subject for term in terms)
+    asked = [cue for cue in PART_CUES if cue in cues and (cue == "time" or alone)]
+    parts = lines[EVENT_HEAD:]
+    near = [" ".join(parts[position:position + 2])
+            for position, line in enumerate(parts) if names(line, subject)]
+    return tuple(cue for cue in asked if not any(gives(line, cue) for line in near))

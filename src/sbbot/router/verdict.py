@@ -29,7 +29,7 @@ from sbbot.language.cues import Cue
 from sbbot.language.frequency import general_zipf
 from sbbot.language.giving import gives
 from sbbot.language.naming import bound_nouns
-from sbbot.router.apart import dated_apart, person_apart
+from sbbot.router.apart import dated_apart, part_apart, person_apart
 from sbbot.router.terms import GENERIC_STEMS, QueryTerm
 from sbbot.text import folded_tokens, stem
 
@@ -275,15 +275,17 @@ def given_apart(entry: Entry, cues: Collection[Cue], terms: Sequence[QueryTerm],
     fact must be given where the others are named: "Combien coûte SharePoint chez
     Bouygues ?" is not answered by the price of an event whose first lines name Bouygues
     Telecom and whose programme names SharePoint. A person asked for must be another than
-    the people the question names (`person_apart`)."""
+    the people the question names (`person_apart`); an event card's time, or its place,
+    is not a speaker's (`part_apart`)."""
     missing = person_apart(entry.text, cues, terms, question) + dated_apart(
         cues, terms, covered, question)
     wanted = [cue for cue in cues if cue in SUBJECT_CUES]
-    if not wanted:
+    if not wanted and not (entry.type == "event" and ("time" in cues or "place" in cues)):
         return missing
     subject = subject_stems(terms, covered, names(), question, extend=False)
     if not subject:
         return missing
+    missing += part_apart(entry, cues, terms, subject, names_any)
     headed = {stem for stem in subject if names_any(head(entry), (stem,))}
     if headed:
         if headed == subject:
