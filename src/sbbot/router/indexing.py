@@ -15,7 +15,9 @@ import numpy.typing as npt
 from sbbot.entries import Entry
 from sbbot.router.corpus import Vocabulary, Words, first_positions, words_of
 from sbbot.router.index import Field, InvertedIndex
+from sbbot.router.preferring import GATHERINGS
 from sbbot.router.query import Analyzer
+from sbbot.text import fold
 
 # How much an entry's hints and its post's title count beside its own text.
 HINT_WEIGHT = 1.0
@@ -25,6 +27,7 @@ KIND_OF_EVENT = "événement"
 not): a card is an event, whatever its text calls it ("Matinée de ..."), so that a member
 who calls it a meeting, an event or a meetup meets it (the lexicon gives "événement" last
 for those words) instead of a word the posts lack."""
+FOLDED_GATHERINGS = frozenset(fold(word) for word in GATHERINGS)
 
 
 def build_index(entries: Sequence[Entry], analyzer: Analyzer
@@ -43,8 +46,10 @@ def build_index(entries: Sequence[Entry], analyzer: Analyzer
     source_of = np.fromiter((sources.setdefault(entry.source, len(sources))
                              for entry in entries), np.int64, len(entries))
     title = spread(words_of(list(sources), vocabulary), source_of)
+    called = gatherings_called(entries, text, vocabulary.words)
     each_hint = [(*entry.hints.questions, *entry.hints.keywords,
-                  *((KIND_OF_EVENT,) if entry.type == "event" else ())) for entry in entries]
+                  *((KIND_OF_EVENT, *called.get(entry.post, ())) if entry.type == "event"
+                    else ())) for entry in entries]
     hint_owner = np.repeat(np.arange(len(entries), dtype=np.int32),
                            [len(hints) for hints in each_hint])
     found = words_of([hint for hints in each_hint for hint in hints], vocabulary)
@@ -74,6 +79,25 @@ def build_index(entries: Sequence[Entry], analyzer: Analyzer
     fields[1:] = fields[2], fields[1]  # text, hints, titles: the order frequencies add up
     del in_order, numbered  # the index consumes the fields: nothing else may hold them
     return InvertedIndex(len(entries), named, fields), known
+
+
+def gatherings_called(entries: Sequence[Entry], text: Words, words: Sequence[str]
+                      ) -> dict[str, tuple[str, ...]]:
+    """The words for a kind of gathering (`preferring.GATHERINGS`) that each post with an
+    event uses in its other entries (`text`: their words, numbering `words`), by post: what
+    the post calls its event ("autour d'un petit déjeuner"), which the importer's card may
+    not repeat. Read from the words already numbered: no text is read again."""
+    posts = {entry.post for entry in entries if entry.type == "event"}
+    wanted = [number for number, word in enumerate(words) if word in FOLDED_GATHERINGS]
+    if not posts or not wanted:
+        return {}
+    found: dict[str, set[str]] = {}
+    held = np.isin(text.ids, wanted)
+    for doc, word in zip(text.docs[held].tolist(), text.ids[held].tolist(), strict=True):
+        entry = entries[doc]
+        if entry.post in posts and entry.type != "event":
+            found.setdefault(entry.post, set()).add(words[word])
+    return {post: tuple(sorted(called)) for post, called in found.items()}
 
 
 def spread(words: Words, owner: npt.NDArray[np.int64]) -> Words:
