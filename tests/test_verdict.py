@@ -253,3 +253,30 @@ def test_a_time_or_place_asked_of_a_speaker_is_not_the_events() -> None:
     bare = stripped(load_knowledge(KNOWLEDGE_DIR), hints=False, glossary=False)
     assert bare.route("Où est Guillaume Foltran ?").verdict != "answer"
     assert bare.route("jane mcconnell parle à quelle heure ?").verdict != "answer"
+
+
+def test_an_act_with_or_without_something_needs_both_in_the_entry() -> None:
+    """"Avec", "sans", "with", "without" join an act and a companion: asked whether one may
+    do the act with it, an entry holding the companion alone does not answer; an entry
+    holding the act alone does not say how it goes with someone named or with a thing the
+    knowledge never names. A passage holding both answers."""
+    texts = {"collegues": "Convaincre ses collègues de partager demande de la patience.",
+             "quotes": "Zoé Kervadec est d'accord : la lecture publique doit rester gratuite.",
+             "durand": "Paul Durand dirige la médiathèque de Brest.",
+             "venir": "Les lecteurs viennent surtout le samedi à la médiathèque."}
+    router = Router([*(passage(key, text) for key, text in texts.items()), *FILLER])
+    for question, lacking in (("je peux venir avec un collègue ?", ("venir",)),
+                              ("je peux venir avec ma femme ?", ("femme",)),
+                              ("Zoé Kervadec est-elle d'accord avec Paul Durand ?",
+                               ("paul", "durand"))):
+        judged = router.judge(question, 2)
+        assert judged is not None and judged[2].doubts == lacking, question
+        assert router.route(question).verdict != "answer", question
+    both = Router([passage("venir", "Vous pouvez venir avec un collègue, l'entrée est libre."),
+                   *FILLER])
+    result = both.route("je peux venir avec un collègue ?")
+    assert result.verdict == "answer" and result.best is not None
+    # not asking whether one may: the act may be paraphrased ("ne suffisent pas")
+    intuitions = Router([passage("intuitions", "Les intuitions ne suffisent pas : il faut "
+                                               "des données pour convaincre."), *FILLER])
+    assert intuitions.route("les intuitions suffisent-elles sans données ?").verdict == "answer"

@@ -13,7 +13,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from sbbot.entries import Entry
 from sbbot.language.cues import Cue
 from sbbot.router.terms import GENERIC_STEMS, QueryTerm, Reading
-from sbbot.text import fold
+from sbbot.text import STOPWORDS, fold, stem
 
 CARD_LACKS_SHARE = 0.1
 """The least share of the question's evidence a word must carry for an event card's lack of
@@ -109,3 +109,64 @@ def other_than(entry: Entry, read: Reading, terms: Sequence[QueryTerm],
         return ()
     thing = fold(found.group(1))
     return tuple(term.word for term in terms if term.word == thing and term.stem in covered)
+
+
+
+ALONGSIDE = frozenset("avec sans with without".split())
+"""Prepositions that add a circumstance to an act ("venir avec un collègue", "d'accord avec
+Gilles Babinet", "participer sans smartphone")."""
+DETERMINERS = frozenset("""le la les l un une des du de d mon ma mes ton ta tes son sa ses notre
+nos votre vos leur leurs ce cet cette ces the a an my your his her our their its this that
+these those""".split())
+PERMISSION = frozenset("""peux peut pouvons pouvez peuvent pourrais pourrait pourrions pourriez
+pourraient can could may""".split())
+"""Modal verbs asking whether one may do something."""
+
+
+def alongside_apart(read: Reading, terms: Sequence[QueryTerm], cues: Collection[Cue],
+                    covered: Collection[str], known: Callable[[str], bool]
+                    ) -> tuple[str, ...]:
+    """The act or the companion of "avec", "sans", "with" or "without" that the entry
+    lacks, when the question asks for no kind of answer: it asks about both. The act is
+    the word before the preposition, the companion the words after it up to the next
+    stopword. Asked whether one may do the act with or without the companion ("je peux",
+    "can I"), an entry holding the companion but not the act (a word of the knowledge)
+    speaks of something else: "je peux venir avec un collègue ?" is not answered by a
+    passage on convincing one's colleagues, nor "on peut participer sans smartphone ?" by
+    one on smartphones' data. Other questions often paraphrase the act ("les intuitions
+    suffisent-elles sans données ?" of a passage saying intuitions are not enough): on the
+    tuning sets they lost right answers. An entry holding the act but not the companion does not say
+    how they go together when the companion is someone named ("Jacques Attali est-il
+    d'accord avec Gilles Babinet ?" of a passage quoting Attali alone) or a thing the
+    knowledge never names ("je peux venir avec ma femme ?"); a companion the knowledge
+    names elsewhere may be a paraphrase ("why share lessons learned with other
+    companies": the passage says "partager"). Everyday and generic words are no act ("c
+    quoi le souci avec les applis ?")."""
+    if cues or ALONGSIDE.isdisjoint(read.tokens):
+        return ()
+    by_word = {term.word: term for term in terms if stem(term.word) not in GENERIC_STEMS
+               and term.stem not in GENERIC_STEMS}
+    found: list[str] = []
+    for position, token in enumerate(read.tokens):
+        if token not in ALONGSIDE:
+            continue
+        before = [word for word in read.tokens[:position] if word not in STOPWORDS]
+        act = by_word.get(before[-1]) if before else None
+        companions: list[QueryTerm] = []
+        for word in read.tokens[position + 1:]:
+            if word in DETERMINERS and not companions:
+                continue
+            if word in STOPWORDS or word in ALONGSIDE:
+                break
+            if word in by_word:
+                companions.append(by_word[word])
+        if act is None or not companions:
+            continue
+        if any(term.stem in covered for term in companions):
+            if (act.stem not in covered and known(act.stem)
+                    and not PERMISSION.isdisjoint(read.tokens[:position])):
+                found.append(act.word)
+        elif act.stem in covered and all(term.named == "name" or not known(term.stem)
+                                         for term in companions):
+            found.extend(term.word for term in companions)
+    return tuple(found)

@@ -23,7 +23,13 @@ from sbbot.language.frequency import general_weight
 from sbbot.language.giving import gives
 from sbbot.router.alternatives import alternatives_of, held, held_evidence, reranked
 from sbbot.router.apart import person_elsewhere
-from sbbot.router.doubts import card_lacks, less_usual, object_lacks, other_than
+from sbbot.router.doubts import (
+    alongside_apart,
+    card_lacks,
+    less_usual,
+    object_lacks,
+    other_than,
+)
 from sbbot.router.index import PRUNE_MARGIN, best_positions
 from sbbot.router.indexing import build_index
 from sbbot.router.matches import (
@@ -208,7 +214,8 @@ class Router:
                              self._index.__contains__, read)
                   + object_lacks(terms, read, cues, kind, query.evidence, query.total,
                                  self._index.__contains__) + less_usual(terms, cues, covered)
-                  + other_than(best.entry, read, terms, covered))
+                  + other_than(best.entry, read, terms, covered)
+                  + alongside_apart(read, terms, cues, covered, self._index.__contains__))
         return query, matches, Evidence(score, shared, foreign, unmet, unasked, doubts)
 
     def entry(self, entry_id: str) -> Entry:
