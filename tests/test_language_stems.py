@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from sbbot.evaluation import stripped
 from sbbot.knowledge import load_knowledge
+from sbbot.language.lemmas import derived_bases
 from sbbot.router.query import Analyzer
-from sbbot.text import OWN_ROOTS, STEM_LENGTH, fold
+from sbbot.text import OWN_ROOTS, STEM_LENGTH, fold, stem
 from tests.conftest import KNOWLEDGE_DIR
 
 
@@ -91,3 +92,22 @@ def test_words_sharing_six_letters_but_not_their_meaning_stay_apart() -> None:
     known = set(analyzer.terms("les personnes ou encore la réalité ordinaire"))
     assert not [found.word for found in analyzer.query_terms(
         "le personnel et ses ordinateurs ?", known.__contains__) if found.stem in known]
+
+
+def test_a_word_derived_on_another_stem_is_read_as_its_base() -> None:
+    analyzer = Analyzer({})
+    for forms in (("lecture", "lire", "lecteurs"), ("rapidité", "rapide", "rapides"),
+                  ("déploiement", "déployer", "déployé"), ("réponse", "répondre"),
+                  ("opacité", "opaque"), ("débat", "débattre"), ("choix", "choisir")):
+        assert len({analyzer.index_term(fold(form), False) for form in forms}) == 1, forms
+    # Not a derivation with another frequent sense: "service" is no "servir", "emploi" (a
+    # job) no "employer", "facilité" also a form of "faciliter".
+    for one, other in (("service", "servir"), ("emploi", "employer"), ("libre", "liberté")):
+        assert analyzer.index_term(one, False) != analyzer.index_term(fold(other), False)
+    # Each line joins two words the stems alone keep apart: one that they join is useless.
+    for derived, base in derived_bases().items():
+        assert stem(derived) != stem(base), derived
+    # The posts recommend the "lecture" of a note; a member asks whether it is worth reading.
+    router = stripped(load_knowledge(KNOWLEDGE_DIR), hints=False, glossary=False)
+    found = router.route("la note de jane elle vaut le coup de la lire ?")
+    assert (found.verdict, found.best.entry.id) == ("answer", "retours-rendez-vous-geneve")

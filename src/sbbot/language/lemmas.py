@@ -3,7 +3,8 @@
 `tools/build_lemmas.py` writes the table; see there why it is not simplemma itself (its
 dictionaries take longer to load than the bot's whole start-up budget). French relational
 adjectives built on another stem than their noun ("scolaire", "urbain") are read as that
-noun (`data/fr-relational.txt`).
+noun (`data/fr-relational.txt`), and words derived on another stem than their base
+("lecture", "rapidité") as that base (`data/fr-derivations.txt`).
 """
 
 from __future__ import annotations
@@ -49,3 +50,24 @@ def relational_noun(word: str) -> str:
     """The noun a folded French lemma means "of" when it is a relational adjective on
     another stem ("scolaire": ecole, "urbain": ville); the lemma itself otherwise."""
     return relational_nouns().get(word, word)
+
+
+@cache
+def derived_bases() -> dict[str, str]:
+    """French word derived on another stem -> the word it is made from, both as folded
+    lemmas ("lecture": lire, "opacite": opaque), from `data/fr-derivations.txt`."""
+    text = files("sbbot.language").joinpath("data", "fr-derivations.txt").read_text(
+        encoding="utf-8")
+    pairs: dict[str, str] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            derived, _, base = line.partition(":")
+            pairs[lemma(fold(derived), "fr")] = lemma(fold(base), "fr")
+    return pairs
+
+
+def base_word(word: str) -> str:
+    """The word a folded French lemma is read as: a relational adjective's noun
+    (`relational_noun`: "scolaire", ecole), a derived word's base ("lecture": lire,
+    `derived_bases`), else the lemma itself. The six-letter stems join neither pair."""
+    return derived_bases().get(word) or relational_noun(word)

@@ -27,7 +27,7 @@ from sbbot.language.frequency import (
     plural_acronyms,
     zipf,
 )
-from sbbot.language.lemmas import lemma, relational_noun
+from sbbot.language.lemmas import base_word, lemma
 from sbbot.language.lexicon import (
     Phrase,
     english_spelling,
@@ -159,12 +159,13 @@ class Analyzer:
 
     def _french_lemma(self, word: str) -> str:
         """The folded French word's lemma (casual words standardised first); a relational
-        adjective on another stem than its noun is that noun ("scolaire": école)."""
+        adjective on another stem than its noun is that noun ("scolaire": école), a word
+        derived on another stem its base ("lecture": lire: `lemmas.base_word`)."""
         if "lexicon" in self.parts and (standard_word := standard(word)):
             # several words: one compound ("aprem": après-midi), else `_compound_meaning`
             word = compound_of(standard_word) or (
                 standard_word if " " not in standard_word else word)
-        return relational_noun(lemma(word, "fr")) if "lemmas" in self.parts else word
+        return base_word(lemma(word, "fr")) if "lemmas" in self.parts else word
 
     def _related_terms(self, token: str, english: bool) -> tuple[str, ...]:
         """Terms of a folded French word's near-synonyms (general table,
@@ -208,12 +209,12 @@ class Analyzer:
     def _translation_lemma(self, word: str) -> str:
         """A French lemma of the lexicon as the index reads that word in a post: a casual or
         abbreviated word standardised ("dsi": directeur, so that "CIOs" meets a post's
-        "DSI"), a relational adjective as its noun ("scolaire": école). Not lemmatised
-        again: it is a lemma already."""
+        "DSI"), a relational adjective as its noun ("scolaire": école), a derived word as
+        its base ("lecture": lire). Not lemmatised again: it is a lemma already."""
         if "lexicon" in self.parts and (standard_word := standard(word)):
             word = compound_of(standard_word) or (
                 standard_word if " " not in standard_word else word)
-        return relational_noun(word) if "lemmas" in self.parts else word
+        return base_word(word) if "lemmas" in self.parts else word
 
     def _compound_terms(self, compound: str) -> tuple[str, ...]:
         """The index terms of a hyphenated French word's folded parts ("sous traitant"), read
