@@ -232,9 +232,22 @@ def test_words_about_the_post_itself_leave_only_its_topic(router: Router) -> Non
     # A stance word is framing only where the question names the post or its author.
     assert stems("la position de l'auteur sur le big data") == stems("le big data")
     assert stems("une position dominante") != stems("dominante")
+    # What the post relies on, or what it proves, is what it says.
+    assert stems("Sur quelles études l'auteur s'appuie-t-il ?") == stems("quelles études ?")
+    assert stems("l'auteur prouve-t-il que la viralité est clef ?") == stems(
+        "la viralité est clef ?")
+    assert stems("la preuve par l'exemple") != stems("par l'exemple")
     result = router.route("Quelle est la position de l'auteur sur le big data ?")
     assert result.verdict == "answer" and result.best is not None
     assert result.best.entry.id == "monde-big-data"
+
+
+def test_what_the_post_relies_on_is_asked_of_its_topic(bare: Router) -> None:
+    # Without hints: "s'appuie" and "démontrer" are the post's, not words a passage lacks.
+    result = bare.route("Sur quelles études l’auteur s’appuie-t-il pour démontrer l’intérêt "
+                        "d’une stratégie social business ?")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id == "raisons-presentation"
 
 
 def test_a_passage_holding_the_word_asked_for_goes_ahead_of_a_slightly_better_one(

@@ -25,18 +25,21 @@ avis opinion opinions pense pensent penser pensez think thinks thought
 évoque évoquent évoquer mentionne mentionnent mentionner mention mentions mentioned
 cite citent citer cité citée cités citées explique expliquent expliquer explain explains
 écrit écrivent écrire wrote writes written affirme affirment affirmer claim claims claimed
+appuie appuient appuyer
 """.split())
 """Words that ask what a post says rather than about its topic ("que pense l'auteur du big
-data ?", "quelles études sont citées ?", "what does the author think of ..."): every passage
-is part of a post that its author wrote, thinks and cites, so these words neither pick a
-passage nor count against one; the topic is in the other words."""
+data ?", "quelles études sont citées ?", "sur quoi s'appuie l'auteur ?", "what does the
+author think of ..."): every passage is part of a post that its author wrote, thinks and
+cites, so these words neither pick a passage nor count against one; the topic is in the
+other words."""
 STANCE_WORDS = frozenset(fold(word) for word in """
 position positions point vue vision regard montre montrent montrer view views stance
-perspective believe believes feel feels
+perspective believe believes feel feels démontre démontrent démontrer prouve prouvent prouver
 """.split())
 """Words that ask for a stance when the question names the post or its author ("la position
-de l'auteur sur ...", "l'auteur se montre-t-il optimiste ?", "the author's view of ..."):
-framing words there, though a subject elsewhere ("une position dominante")."""
+de l'auteur sur ...", "l'auteur se montre-t-il optimiste ?", "l'auteur prouve-t-il que ...",
+"the author's view of ..."): framing words there, though a subject elsewhere ("une position
+dominante", "la preuve par l'exemple")."""
 
 
 def framing(words: Collection[str]) -> frozenset[str]:
