@@ -122,6 +122,10 @@ from sbbot.language.names import proper_nouns
     ("que me recommandez-vous ?", {"advice"}),
     ("conseille-moi un bon film", {"advice"}),
     ("tu peux me conseiller un hôtel à Genève ?", {"advice"}),
+    ("quelle est la meilleure plateforme collaborative ?", {"best"}),
+    ("what's the best tool for this?", {"best"}),
+    ("which intranet is best", {"best"}),
+    ("do startups handle this better", set()),
     ("l'auteur conseille quoi aux organisations ?", set()),
     ("which video does the author recommend", set()),
 ])
@@ -219,6 +223,14 @@ def test_a_recommendation_is_given_by_a_text_that_recommends() -> None:
     assert gives("je vous propose cette vidéo de Paul Miller", "advice")
     assert not gives("endosser un rôle de conseil auprès des métiers", "advice")
     assert not gives("l'entreprise propose des outils", "advice")
+
+
+def test_which_is_best_is_given_by_a_text_that_judges() -> None:
+    assert gives("le partage aide à trouver le meilleur chemin", "best")
+    assert gives("SharePoint est plus simple que Yammer", "best")
+    assert gives("la plateforme la plus utilisée", "best")
+    assert not gives("responsable des plateformes collaboratives et services Intranet",
+                     "best")
 
 
 def test_the_verbs_asking_for_advice_only_say_so() -> None:

@@ -280,3 +280,12 @@ def test_an_act_with_or_without_something_needs_both_in_the_entry() -> None:
     intuitions = Router([passage("intuitions", "Les intuitions ne suffisent pas : il faut "
                                                "des données pour convaincre."), *FILLER])
     assert intuitions.route("les intuitions suffisent-elles sans données ?").verdict == "answer"
+
+
+def test_which_is_best_is_not_answered_by_a_text_naming_the_things(router: Router) -> None:
+    """A passage naming collaborative platforms does not say which is the best."""
+    assert router.route("quelle est la meilleure plateforme collaborative ?").verdict != "answer"
+    judging = Router([passage("outils", "Pour un réseau interne, Kalixo est la meilleure "
+                                        "plateforme collaborative."), *FILLER])
+    result = judging.route("quelle est la meilleure plateforme collaborative ?")
+    assert result.verdict == "answer" and result.best is not None

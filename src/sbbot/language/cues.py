@@ -19,7 +19,7 @@ from sbbot.text import fold
 
 Cue = Literal["date", "place", "price", "person", "age", "count", "duration", "end", "birth",
               "contact", "weather", "role", "time", "language", "award", "education", "present",
-              "located", "future", "workplace", "advice",
+              "located", "future", "workplace", "advice", "best",
               "registration", "payer"]
 
 ADVISING = (("tu", ("conseilles", "recommandes", "suggères")),
@@ -129,6 +129,11 @@ CUE_PAIRS: dict[Cue, frozenset[tuple[str, str]]] = {
     # "que me recommandez-vous ?", "conseille-moi"): only a text that recommends answers it.
     "advice": frozenset({(person, verb) for person, verbs in ADVISING for verb in verbs}
                         | {(verb, person) for person, verbs in ADVISED for verb in verbs}),
+    # Which is the best asks for a judgment ("quelle est la meilleure plateforme ?"): only a
+    # text that ranks or recommends answers it, not one that names the things compared.
+    "best": frozenset({("le", "meilleur"), ("la", "meilleure"), ("les", "meilleurs"),
+                       ("les", "meilleures"), ("the", "best"), ("is", "best"),
+                       ("are", "best")}),
     "role": frozenset({("quelle", "fonction"), ("quelles", "fonctions"), ("works", "as"),
                        ("work", "as"), ("job", "title")}),
     # Who pays or funds something asks for a payer or a sponsor, not for any person the

@@ -71,6 +71,10 @@ GIVES: dict[Cue, re.Pattern[str]] = {
                          r"|ées|ation|ations)|sugg[eè]r(?:e|es|ons|ez|ent)|recommend\w*|"
                          r"suggest\w*|(?:je|nous)\s+(?:vous\s+|te\s+)?propos\w*)\b",
                          re.IGNORECASE),
+    # A judgment: the best, the most, better than, or a recommendation.
+    "best": re.compile(r"\b(?:meilleure?s?|mieux|best|better|most|(?:le|la|les)\s+plus|"
+                       r"plus\s+\w+\s+que|recommand\w*|conseill\w*|préf[éè]r\w*|"
+                       r"prefer\w*)\b", re.IGNORECASE),
     "role": re.compile(rf"\b(?:{'|'.join(ROLE_NOUNS.split())})\b", re.IGNORECASE),
     # Who pays: a sponsor, or what someone pays for, offers or funds ("offert par", "aux frais
     # de", "paid for by"); not the speakers or the price.
