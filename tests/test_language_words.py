@@ -190,6 +190,10 @@ def test_french_prepositions_and_pronouns_are_no_topic_like_their_english_ones()
     english = "despite the crisis, regarding schools, freedom versus surveillance, besides Jane"
     assert [word.word for word in analyzer.word_terms(english)] == [
         "crisis", "schools", "freedom", "surveillance", "jane"]
+    # "Généralement", "habituellement" say how often, as "usually" does: not "générale".
+    french = "les gens divulguent-ils généralement, ou habituellement, leurs informations ?"
+    assert [word.word for word in analyzer.word_terms(french)] == [
+        "gens", "divulguent", "informations"]
 
 
 def test_a_real_word_meets_the_posts_misspelling_of_it_by_swapped_letters() -> None:
