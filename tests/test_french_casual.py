@@ -78,3 +78,13 @@ def test_happening_is_no_topic(typed: str, read: str) -> None:
 ])
 def test_framing_turns_are_no_topic(typed: str, read: str) -> None:
     assert expand(typed) == read
+
+
+def test_a_casual_word_is_a_word_never_a_typo() -> None:
+    """"visio" is "visioconférence": when the knowledge lacks it, it stays that word (which
+    then counts against an answer) instead of being corrected to a near word of the posts
+    ("vision")."""
+    analyzer = Analyzer({})
+    analyzer.learn([("vision", "vision")])
+    terms = analyzer.query_terms("on peut venir en visio ?", {"vision"}.__contains__)
+    assert [term.stem for term in terms if term.word == "visio"] != ["vision"]

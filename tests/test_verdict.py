@@ -268,7 +268,8 @@ def test_an_act_with_or_without_something_needs_both_in_the_entry() -> None:
     for question, lacking in (("je peux venir avec un collègue ?", ("venir",)),
                               ("je peux venir avec ma femme ?", ("femme",)),
                               ("Zoé Kervadec est-elle d'accord avec Paul Durand ?",
-                               ("paul", "durand"))):
+                               ("paul", "durand")),
+                              ("on peut venir en visio ?", ("visio",))):
         judged = router.judge(question, 2)
         assert judged is not None and judged[2].doubts == lacking, question
         assert router.route(question).verdict != "answer", question

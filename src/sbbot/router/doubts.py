@@ -112,9 +112,9 @@ def other_than(entry: Entry, read: Reading, terms: Sequence[QueryTerm],
 
 
 
-ALONGSIDE = frozenset("avec sans with without".split())
+ALONGSIDE = frozenset("avec sans with without en".split())
 """Prepositions that add a circumstance to an act ("venir avec un collègue", "d'accord avec
-Gilles Babinet", "participer sans smartphone")."""
+Gilles Babinet", "participer sans smartphone", "venir en visio")."""
 DETERMINERS = frozenset("""le la les l un une des du de d mon ma mes ton ta tes son sa ses notre
 nos votre vos leur leurs ce cet cette ces the a an my your his her our their its this that
 these those""".split())
@@ -126,22 +126,26 @@ pourraient can could may""".split())
 def alongside_apart(read: Reading, terms: Sequence[QueryTerm], cues: Collection[Cue],
                     covered: Collection[str], known: Callable[[str], bool]
                     ) -> tuple[str, ...]:
-    """The act or the companion of "avec", "sans", "with" or "without" that the entry
-    lacks, when the question asks for no kind of answer: it asks about both. The act is
-    the word before the preposition, the companion the words after it up to the next
-    stopword. Asked whether one may do the act with or without the companion ("je peux",
-    "can I"), an entry holding the companion but not the act (a word of the knowledge)
-    speaks of something else: "je peux venir avec un collègue ?" is not answered by a
-    passage on convincing one's colleagues, nor "on peut participer sans smartphone ?" by
-    one on smartphones' data. Other questions often paraphrase the act ("les intuitions
+    """The act or the companion of "avec", "sans", "with", "without" or "en" (a manner:
+    "venir en visio") that the entry lacks, when the question asks for no kind of answer:
+    it asks about both. The act is the word before the preposition, the companion the words
+    after it up to the next stopword.
+
+    Asked whether one may do the act with or without the companion ("je peux", "can I"),
+    an entry holding the companion but not the act (a word of the knowledge) speaks of
+    something else: "je peux venir avec un collègue ?" is not answered by a passage on
+    convincing one's colleagues, nor "on peut participer sans smartphone ?" by one on
+    smartphones' data. Other questions often paraphrase the act ("les intuitions
     suffisent-elles sans données ?" of a passage saying intuitions are not enough): on the
-    tuning sets they lost right answers. An entry holding the act but not the companion does not say
-    how they go together when the companion is someone named ("Jacques Attali est-il
-    d'accord avec Gilles Babinet ?" of a passage quoting Attali alone) or a thing the
-    knowledge never names ("je peux venir avec ma femme ?"); a companion the knowledge
-    names elsewhere may be a paraphrase ("why share lessons learned with other
-    companies": the passage says "partager"). Everyday and generic words are no act ("c
-    quoi le souci avec les applis ?")."""
+    tuning sets they lost right answers.
+
+    An entry holding the act but not the companion does not say how they go together when
+    the companion is someone named ("Jacques Attali est-il d'accord avec Gilles Babinet ?"
+    of a passage quoting Attali alone) or a thing the knowledge never names ("je peux venir
+    avec ma femme ?", "on peut venir en visio à la matinée ?" of a passage where someone
+    comes to it); a companion the knowledge names elsewhere may be a paraphrase ("why share
+    lessons learned with other companies": the passage says "partager"). Everyday and
+    generic words are no act ("c quoi le souci avec les applis ?")."""
     if cues or ALONGSIDE.isdisjoint(read.tokens):
         return ()
     by_word = {term.word: term for term in terms if stem(term.word) not in GENERIC_STEMS

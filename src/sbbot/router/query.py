@@ -330,7 +330,8 @@ class Analyzer:
                     and (misspelt := self._misspelt(word)) is not None):
                 terms.append(QueryTerm(self._vocabulary[misspelt],
                                        (fuzz.ratio(word, misspelt) / 100) ** 2, word, named))
-            elif chosen is not None or len(word) < MIN_TYPO_LENGTH or self.is_real_word(word):
+            elif (chosen is not None or len(word) < MIN_TYPO_LENGTH or self.is_real_word(word)
+                  or standard(word)):
                 others = (tuple(term for term in candidates if term != chosen and known(term))
                           if chosen is not None and weight == 1.0 else ())
                 terms.append(QueryTerm(chosen or candidates[0], weight, word, named, others,
