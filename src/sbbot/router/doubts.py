@@ -143,7 +143,8 @@ def alongside_apart(read: Reading, terms: Sequence[QueryTerm], cues: Collection[
     the companion is someone named ("Jacques Attali est-il d'accord avec Gilles Babinet ?"
     of a passage quoting Attali alone) or a thing the knowledge never names ("je peux venir
     avec ma femme ?", "on peut venir en visio à la matinée ?" of a passage where someone
-    comes to it); a companion the knowledge names elsewhere may be a paraphrase ("why share
+    comes to it: the router counts such a companion as foreign, the posts cannot tell); a
+    companion the knowledge names elsewhere may be a paraphrase ("why share
     lessons learned with other companies": the passage says "partager"). Everyday and
     generic words are no act ("c quoi le souci avec les applis ?")."""
     if cues or ALONGSIDE.isdisjoint(read.tokens):

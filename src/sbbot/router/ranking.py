@@ -214,8 +214,12 @@ class Router:
                              self._index.__contains__, read)
                   + object_lacks(terms, read, cues, kind, query.evidence, query.total,
                                  self._index.__contains__) + less_usual(terms, cues, covered)
-                  + other_than(best.entry, read, terms, covered)
-                  + alongside_apart(read, terms, cues, covered, self._index.__contains__))
+                  + other_than(best.entry, read, terms, covered))
+        # a companion the knowledge never names: the posts cannot say how it goes
+        alongside = alongside_apart(read, terms, cues, covered, self._index.__contains__)
+        unnamed = {term.word for term in terms if term.stem not in self._index}
+        foreign += tuple(word for word in alongside if word in unnamed)
+        doubts += tuple(word for word in alongside if word not in unnamed)
         return query, matches, Evidence(score, shared, foreign, unmet, unasked, doubts)
 
     def entry(self, entry_id: str) -> Entry:
