@@ -59,6 +59,12 @@ from sbbot.language.names import proper_nouns
     ("how did the network grow", set()),
     # Where something is on a map, not where to find it online.
     ("Where is NetJMC based?", {"place", "located"}),
+    # Where words were said or written: a broadcast or a text, unless the text is named.
+    ("où est-ce que Babinet dit que nos dirigeants raisonnent comme au siècle passé ?",
+     {"source"}),
+    ("where did the author write that", {"source"}),
+    ("Où Gilles Babinet a-t-il écrit son livre ?", {"place"}),
+    ("où est-ce qu'on en parle ensemble ?", {"place"}),
     # Where or whom someone works for: an employer or a place of work, not any place.
     ("Où travaille Jane McConnell ?", {"workplace"}),
     ("where does guillaume foltran work", {"workplace"}),
@@ -174,6 +180,14 @@ def test_a_web_address_gives_where_to_find_something_not_where_it_is() -> None:
     assert not gives("disponible en téléchargement sur netjmc.com", "located")
     assert gives("une agence basée à Lyon", "located")
     assert gives("Elle habite en Suisse", "located")
+
+
+def test_where_words_were_said_is_a_broadcast_a_text_or_an_address_not_a_place() -> None:
+    assert gives("dans une émission de France Info", "source")
+    assert gives("un billet intitulé : Les limites de la collaboration", "source")
+    assert gives("l'analyse complète sur netjmc.com", "source")
+    assert not gives("les élites (en France) raisonnent comme au siècle passé", "source")
+    assert gives("les élites (en France) raisonnent comme au siècle passé", "place")
 
 
 def test_where_something_happens_is_not_where_its_people_are_based() -> None:

@@ -10,7 +10,13 @@ from sbbot.knowledge.model import Knowledge
 from sbbot.language.asking import relative_to
 from sbbot.language.giving import gives
 from sbbot.router import Match, Router
-from sbbot.router.verdict import giving_first, naming_first, reasoned_first
+from sbbot.router.verdict import (
+    Evidence,
+    decide,
+    giving_first,
+    naming_first,
+    reasoned_first,
+)
 
 
 @pytest.fixture(scope="module")
@@ -207,6 +213,27 @@ def test_a_passage_giving_the_asked_price_goes_ahead_of_a_slightly_better_one(
     assert giving_first(close, {"date"}) == close  # an event card gives a date to anything
     far = [Match(other, 70.0), Match(free, 50.0)]
     assert giving_first(far, {"price"}) == far
+
+
+def test_asking_where_something_was_said_prefers_the_passage_naming_the_broadcast(
+        router: Router) -> None:
+    said = router.entry("monde-babinet-france-info")
+    statement = router.entry("monde-babinet-raison")
+    assert gives(said.text, "source") and not gives(statement.text, "source")
+    tied = [Match(statement, 100.0), Match(said, 100.0)]
+    assert [match.entry.id for match in giving_first(tied, {"source"})] == [said.id,
+                                                                           statement.id]
+    result = router.route("où est-ce que Babinet dit que nos dirigeants raisonnent comme au "
+                          "siècle passé ?")
+    assert result.verdict == "answer" and result.best and result.best.entry.id == said.id
+
+
+def test_a_source_not_given_by_the_best_passage_is_a_doubt_not_a_decline() -> None:
+    """The post names a quote's broadcast where it introduces it, not where it quotes."""
+    assert decide(Evidence(100.0, 10.0, unmet_cues=("source",))) == "unsure"
+    assert decide(Evidence(100.0, 10.0, unmet_cues=("source", "price"))) == "unknown"
+    assert decide(Evidence(100.0, 10.0, unmet_cues=("price",))) == "unknown"
+    assert decide(Evidence(100.0, 10.0)) == "answer"
 
 
 def test_asking_when_something_starts_leaves_the_start_to_the_time_given(

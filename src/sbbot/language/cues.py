@@ -20,7 +20,7 @@ from sbbot.text import fold
 Cue = Literal["date", "place", "price", "person", "age", "count", "duration", "end", "birth",
               "contact", "weather", "role", "time", "language", "award", "education", "present",
               "located", "future", "workplace", "advice", "best",
-              "registration", "payer"]
+              "registration", "payer", "source"]
 
 ADVISING = (("tu", ("conseilles", "recommandes", "suggères")),
             ("vous", ("conseillez", "recommandez", "suggérez")),
@@ -168,6 +168,14 @@ headquartered headquarters siège live lives living vit vivent habite habitent""
 """With a place asked for, these ask where someone or something is, on a map ("where is
 NetJMC based?"): a web address is where to find it online, not where it is."""
 
+SAYING_WORDS = frozenset("""dit dire dis disait declare affirme explique raconte ecrit ecrire
+ecrivait said say says wrote write writes written""".split())
+MEDIUM_WORDS = frozenset("livre livres ouvrage article articles billet blog book books".split())
+"""With a place asked for, a verb of saying asks where the words were said or written, in
+a broadcast or a text (the "source" cue: "où est-ce que Babinet dit que ...", "where did he
+write that"), unless the question names that text ("où a-t-il écrit son livre ?" asks for a
+place). Folded, as `plain` reads a question's words."""
+
 WORKPLACE = frozenset({("poste", "de", "travail")})
 """"Le poste de travail" is a workstation, not a job."""
 HOW_NOT_WHERE = frozenset({("where", "do"), ("where", "can"), ("where", "should"),
@@ -213,6 +221,10 @@ def question_cues(text: str) -> frozenset[Cue]:
         cues.add("present")
     if cues & {"date", "place"} and any(word in PLAIN_BORN for word in words):
         cues.add("birth")
+    if ("place" in cues and not SAYING_WORDS.isdisjoint(words)
+            and MEDIUM_WORDS.isdisjoint(words)):
+        cues.discard("place")
+        cues.add("source")
     if "place" in cues and any(word in PLAIN_LOCATED for word in words):
         cues.add("located")
     if "combien" in words and "count" not in cues and "age" not in cues:

@@ -27,6 +27,12 @@ GIVES: dict[Cue, re.Pattern[str]] = {
         r"|\bann[ée]es\s+(?:19|20)?\d0\b|\b(?:19|20)?\d0[’']?s\b",  # decades: "les années 90"
         re.IGNORECASE | re.M),
     "place": re.compile(ON_A_MAP + r"|\b[\w-]+\.(?:com|org|net|fr|ch|eu|io)\b|https?://", re.M),
+    # Where words were said or written: a broadcast, a text, a talk, or a web address.
+    "source": re.compile(r"\b(?:émissions?|interviews?|entretiens?|livres?|ouvrages?|articles?|"
+                         r"billets?|blogs?|vidéos?|videos?|conférences?|tribunes?|podcasts?|"
+                         r"radio|télévision|journal|magazines?|chroniques?|rapports?|books?|"
+                         r"shows?|broadcasts?|papers?|reports?)\b"
+                         r"|\b[\w-]+\.(?:com|org|net|fr|ch|eu|io)\b|https?://", re.IGNORECASE),
     "located": re.compile(LOCATING + r"[^.;\n]{0,40}?" + ON_A_PLACE, re.IGNORECASE),
     "workplace": re.compile(WORKS_AT, re.IGNORECASE),
     "price": re.compile(r"\b(?:gratuit|gratuite|free|payant|payante|prix|tarif|price|"

@@ -96,10 +96,18 @@ class Evidence:
     to say the posts do not know: "unsure" still offers the topics."""
 
 
+ELSEWHERE_CUES = frozenset({"source"})
+"""Asked-for kinds a post often gives in another passage than the one holding the words
+asked about: a quote's broadcast or text is named where the post introduces it ("dans une
+émission de France Info"), the quote follows ("Gilles Babinet a raison quand il dit ...").
+The best entry not giving one is a doubt, not a sign that the posts do not know."""
+
+
 def decide(evidence: Evidence) -> Verdict:
-    against = evidence.foreign_words or evidence.unmet_cues or evidence.unasked
+    against = (evidence.foreign_words or evidence.unasked
+               or [cue for cue in evidence.unmet_cues if cue not in ELSEWHERE_CUES])
     if (evidence.score >= ANSWER_SCORE and evidence.shared >= MIN_EVIDENCE and not against
-            and not evidence.doubts):
+            and not evidence.doubts and not evidence.unmet_cues):
         return "answer"
     if against:
         return "unknown"
@@ -109,7 +117,7 @@ def decide(evidence: Evidence) -> Verdict:
 
 
 PROMOTED_CUES = frozenset({"price", "age", "count", "duration", "end", "birth", "contact",
-                           "weather", "role", "time", "language", "registration"})
+                           "weather", "role", "time", "language", "registration", "source"})
 """Asked-for kinds for which a passage giving one is preferred to a slightly better ranked
 passage that does not. Not a date or a place, which an event card gives for any question
 about its people ("when did Jane McConnell found NetJMC?"), nor a person."""
