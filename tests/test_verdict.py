@@ -293,3 +293,30 @@ def test_which_is_best_is_not_answered_by_a_text_naming_the_things(router: Route
                                         "plateforme collaborative."), *FILLER])
     result = judging.route("quelle est la meilleure plateforme collaborative ?")
     assert result.verdict == "answer" and result.best is not None
+
+
+def test_a_cause_proposed_must_be_named_by_the_entry() -> None:
+    """Asked whether something happens because of a cause ("à cause de", "grâce à",
+    "because of"), an entry that covers the change but never names the cause cannot say so:
+    a doubt, not an answer. An entry naming the cause answers."""
+    texts = {"romans": "Les élèves lisent davantage de romans cette année.",
+             "tablettes": "Les tablettes coûtent cher aux écoles de la région.",
+             "enseignants": "Les enseignants préparent leurs cours le dimanche soir."}
+    router = Router([*(passage(key, text) for key, text in texts.items()), *FILLER])
+    for question, lacking in (("les élèves lisent davantage de romans à cause des "
+                               "tablettes ?", ("tablettes",)),
+                              ("les élèves lisent davantage de romans grâce aux "
+                               "enseignants ?", ("enseignants",))):
+        judged = router.judge(question, 2)
+        assert judged is not None, question
+        assert judged[2].doubts == lacking, question
+        assert router.route(question).verdict == "unsure", question
+    named = Router([passage("romans", "Les élèves lisent davantage de romans à cause des "
+                                      "tablettes."), *FILLER])
+    result = named.route("les élèves lisent davantage de romans à cause des tablettes ?")
+    assert result.verdict == "answer" and result.best is not None
+    english = Router([passage("novels", "Pupils read more novels this year."),
+                      passage("tablets", "Tablets are expensive for the schools of the region."),
+                      *FILLER])
+    judged = english.judge("do pupils read more novels because of tablets?", 2)
+    assert judged is not None and judged[2].doubts == ("tablets",)

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
+from itertools import pairwise
 
 from sbbot.entries import Entry
 from sbbot.language.cues import Cue
 from sbbot.router.terms import GENERIC_STEMS, QueryTerm, Reading
-from sbbot.text import STOPWORDS, fold, stem
+from sbbot.text import STOPWORDS, fold, folded_tokens, stem
 
 CARD_LACKS_SHARE = 0.1
 """The least share of the question's evidence a word must carry for an event card's lack of
@@ -174,4 +175,41 @@ def alongside_apart(read: Reading, terms: Sequence[QueryTerm], cues: Collection[
         elif act.stem in covered and all(term.named == "name" or not known(term.stem)
                                          for term in companions):
             found.extend(term.word for term in companions)
+    return tuple(found)
+
+
+CAUSES = frozenset({("a", "cause"), ("grace", "a"), ("grace", "au"), ("grace", "aux"),
+                    ("because", "of"), ("due", "to"), ("thanks", "to")})
+"""Pairs of words that introduce a cause ("à cause des clients", "grâce à l'économie
+numérique", "because of the crisis"), as a question's folded tokens read them."""
+
+
+def cause_apart(question: str, terms: Sequence[QueryTerm], covered: Collection[str],
+                known: Callable[[str], bool]) -> tuple[str, ...]:
+    """The cause a question proposes ("c'est à cause des clients ?", "grâce au
+    numérique ?") when the entry names none of it: asked whether that is the cause, a
+    passage that never names it cannot say so, however well it covers the rest (the change
+    it is asked about, not what drives it). The cause is the words after "à cause de",
+    "grâce à", "because of", "due to" or "thanks to" up to the next stopword; one the
+    knowledge never names is left to the foreign words. Read in the question as typed
+    (`question`): the analysis reads these turns of phrase as their bare preposition
+    (`data/locutions.txt`)."""
+    tokens = [token for token, _ in folded_tokens(question)]
+    by_word = {term.word: term for term in terms if stem(term.word) not in GENERIC_STEMS
+               and term.stem not in GENERIC_STEMS}
+    found: list[str] = []
+    for position, pair in enumerate(pairwise(tokens)):
+        if pair not in CAUSES:
+            continue
+        cause: list[QueryTerm] = []
+        for word in tokens[position + 2:]:
+            if word in DETERMINERS and not cause:
+                continue
+            if word in STOPWORDS:
+                break
+            if word in by_word:
+                cause.append(by_word[word])
+        if (cause and all(known(term.stem) for term in cause)
+                and not any(term.stem in covered for term in cause)):
+            found.extend(term.word for term in cause)
     return tuple(found)

@@ -26,6 +26,7 @@ from sbbot.router.apart import person_elsewhere
 from sbbot.router.doubts import (
     alongside_apart,
     card_lacks,
+    cause_apart,
     less_usual,
     object_lacks,
     other_than,
@@ -141,7 +142,7 @@ class Router:
     def judge(self, text: str, count: int) -> tuple[Query, list[Candidate], Evidence] | None:
         """The question as a query, its `count` best entries, and what the verdict weighs
         about the best; None when no word of it is in the knowledge."""
-        read = self._analyzer.question(text)
+        typed, read = text, self._analyzer.question(text)
         text = read.text
         terms = self._analyzer.query_terms(read, self._index.__contains__)
         if all(term.stem in GENERIC_STEMS for term in terms):
@@ -214,7 +215,8 @@ class Router:
                              self._index.__contains__, read)
                   + object_lacks(terms, read, cues, kind, query.evidence, query.total,
                                  self._index.__contains__) + less_usual(terms, cues, covered)
-                  + other_than(best.entry, read, terms, covered))
+                  + other_than(best.entry, read, terms, covered)
+                  + cause_apart(typed, terms, covered, self._index.__contains__))
         # a companion the knowledge never names: the posts cannot say how it goes
         alongside = alongside_apart(read, terms, cues, covered, self._index.__contains__)
         unnamed = {term.word for term in terms if term.stem not in self._index}
