@@ -5,8 +5,9 @@ passage preferred for giving what is asked. The evaluation sets' figures are in
 
 import pytest
 
+from sbbot.entries import Entry
 from sbbot.evaluation import stripped
-from sbbot.knowledge.model import Knowledge
+from sbbot.knowledge.model import Hints, Knowledge
 from sbbot.language.asking import relative_to
 from sbbot.language.giving import gives
 from sbbot.router import Match, Router
@@ -14,6 +15,7 @@ from sbbot.router.verdict import (
     Evidence,
     decide,
     giving_first,
+    introducing_first,
     naming_first,
     reasoned_first,
 )
@@ -317,6 +319,32 @@ def test_who_someone_is_prefers_a_passage_stating_their_job(bare: Router) -> Non
     result = bare.route("Who is Guillaume Foltran?")
     assert result.verdict == "answer" and result.best is not None
     assert "responsable de la Bureautique Digitale" in result.best.entry.text
+
+
+@pytest.mark.parametrize("question", ["Who is Guillaume Foltran?",
+                                      "who is guillaume foltran exactly",
+                                      "who's that foltran guy?"])
+def test_who_someone_is_prefers_a_passage_introducing_them_over_a_tied_event_card(
+        bare: Router, question: str) -> None:
+    # the card lists him among its speakers with the same job: the passage is about him
+    result = bare.route(question)
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.type == "passage"
+    assert "Guillaume Foltran est actuellement responsable" in result.best.entry.text
+
+
+def test_introducing_first_puts_a_tied_introducing_passage_ahead_of_an_event_card() -> None:
+    card = Match(Entry("card", "event", "Intervenant : Ada Lovelace (directrice de X)", "p",
+                       "P", Hints()), 100.0)
+    other = Match(Entry("other", "passage", "Nous écouterons Ada Lovelace.", "p", "P",
+                        Hints()), 100.0)
+    about = Match(Entry("about", "passage", "Ada Lovelace est directrice de X.", "p", "P",
+                        Hints()), 100.0)
+    assert [m.entry.id for m in introducing_first([card, other, about], ["lovelace"])] == [
+        "about", "card", "other"]
+    # not when the passage ranks clearly below the card
+    lower = Match(about.entry, 90.0)
+    assert introducing_first([card, other, lower], ["lovelace"])[0].entry.id == "card"
 
 
 def test_what_something_is_prefers_a_tied_passage_stating_something(router: Router) -> None:

@@ -170,10 +170,12 @@ class Router:
                                cues, self._gives)
         if "cues" in self._analyzer.parts:
             matches = reasoned_first(matches, asks_why(text), self._gives_reason)
-            if asks_identity(text):
-                matches = introducing_first(matches, [term.word for term in terms
-                                                      if term.named == "name"])
             whom = identity_asked(text)
+            if asks_identity(text):
+                # the capitalised names, else the words typed after "who is" ("who is
+                # guillaume foltran exactly": chat leaves names in lower case)
+                matches = introducing_first(matches, [term.word for term in terms
+                                                      if term.named == "name"] or whom)
             matches = stating_first(matches, asks_what(text),
                                     lambda match: self._readings.states(match.index, whom))
         asked_terms = {term.stem for term in terms if term.named == "asked"

@@ -186,12 +186,17 @@ def introducing_first(matches: list[M], names: Sequence[str]) -> list[M]:
     """The matches, for a question asking who someone named is (`names`: the name's folded
     words), the first that states that person's job moved ahead when it is nearly as good
     as the best: "Who is Guillaume Foltran?" wants "Guillaume Foltran est actuellement
-    responsable de ...", not the invitation to hear him. An order only: a passage may
-    introduce someone without a job title."""
+    responsable de ...", not the invitation to hear him; nor an event card listing him
+    among its speakers, when a passage introducing him ties with it. An order only: a
+    passage may introduce someone without a job title."""
     if not names:
         return matches
-    return first_fitting(matches, lambda match: states_role(match.entry.text, names),
-                         TIE_MARGIN)
+    found = first_fitting(matches, lambda match: states_role(match.entry.text, names),
+                          TIE_MARGIN)
+    if found[0].entry.type != "event":
+        return found
+    return first_fitting(found, lambda match: match.entry.type != "event"
+                         and states_role(match.entry.text, names), TIE_MARGIN)
 
 
 def stating_first(matches: list[M], what: bool, stating: Callable[[M], bool]) -> list[M]:
