@@ -90,3 +90,40 @@ def test_a_translation_meets_the_french_word_as_the_index_reads_it() -> None:
         judged = router.judge(question, 2)
         assert judged is not None and judged[1][0].entry.id == expected, question
         assert not judged[2].foreign_words, question
+
+
+def test_an_english_word_used_as_a_verb_meets_the_french_verb() -> None:
+    # "shock" was only the noun "choc": "what shocks the author?" met no "choqués"
+    router = Router([
+        passage("opacite", "Nous pouvons être légitimement choqués par l'opacité."),
+        passage("autre", "Les communautés fonctionnent bien quand leurs objectifs sont clairs."),
+    ])
+    judged = router.judge("what shocks the author?", 2)
+    assert judged is not None and judged[1][0].entry.id == "opacite"
+
+
+def test_being_enough_is_to_suffice() -> None:
+    # "enough" was a stopword: "is a short training enough?" lost what it asks
+    router = Router([
+        passage("suffire", "Une « petite formation » doit suffire, pense-t-on."),
+        passage("catalogue", "Les organisations offrent un catalogue de formation."),
+    ])
+    assert "suffir" in [term.stem for term in router.query_terms("is a training enough?")]
+    judged = router.judge("is a training enough?", 2)
+    assert judged is not None and judged[1][0].entry.id == "suffire"
+
+
+def test_english_adverbs_and_chat_contractions_are_no_topic() -> None:
+    router = Router([passage("communautes", "Les communautés qui fonctionnent bien ont des "
+                                           "objectifs clairs.")])
+    words = [term.word for term in router.query_terms(
+        "what makes a community work well, somehow, or is it gonna fail anywhere")]
+    assert not {"well", "somehow", "gonna", "anywhere"} & set(words)
+
+
+def test_doing_the_job_is_being_enough() -> None:
+    # a turn of phrase read as "enough", not as a job asked about
+    router = Router([passage("suffire", "Une « petite formation » doit suffire, pense-t-on."),
+                     passage("emploi", "Le poste de responsable demande une formation.")])
+    stems = [term.stem for term in router.query_terms("doesnt a training do the job?")]
+    assert "suffir" in stems and "emploi" not in stems and "poste" not in stems

@@ -56,7 +56,7 @@ entre juste surtout encore toujours jamais assez trop peu rien chacun chacune pl
 certains certaines meme ainsi puis ensuite enfin lors pendant selon voici voila tel telle
 tels telles ceux celles lequel laquelle lesquels lesquelles quelqu quelquun quiconque
 much something anything nothing everything someone anyone everyone somebody anybody
-everybody nobody between among amongst towards toward enough actually itself himself
+everybody nobody between among amongst towards toward actually itself himself
 herself themselves myself yourself ourselves own get gets got getting gotten really very
 just even still too each every such only same ever never always again already yet else
 rather quite pretty almost whether while though although however therefore thus hence
@@ -66,7 +66,8 @@ cant wont didnt im ive youre theyre theres lets since until unless because durin
 against within across beyond around through throughout whereas whatever whenever
 wherever whoever whichever another other others both either neither few several
 despite besides except versus regarding whereby amid amidst till nor nevertheless
-nonetheless moreover furthermore
+nonetheless moreover furthermore well under ones twice apart somewhere anywhere nowhere
+somehow cannot shall gonna wanna gotta kinda alright
 eux soi vers parmi contre durant travers malgre outre sauf hors envers autour afin lorsque
 puisque quoique tandis cependant pourtant toutefois neanmoins voire ici aucun aucune
 apres depuis jusque jusqu sous pres generalement habituellement
