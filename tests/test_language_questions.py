@@ -123,7 +123,8 @@ from sbbot.language.names import proper_nouns
     ("how much effort did bouygues put into mobility", set()),
     ("how much time does it take", {"duration"}),
     ("how much for a ticket", {"price"}),
-    # The member asks the bot for a recommendation; not what the author recommends.
+    # The member asks the bot for a recommendation, or which thing someone recommends; not
+    # what the author advises doing.
     ("tu me conseilles quel outil ?", {"advice"}),
     ("que me recommandez-vous ?", {"advice"}),
     ("conseille-moi un bon film", {"advice"}),
@@ -132,8 +133,12 @@ from sbbot.language.names import proper_nouns
     ("what's the best tool for this?", {"best"}),
     ("which intranet is best", {"best"}),
     ("do startups handle this better", set()),
+    ("can you recommend a good book on leadership?", {"advice"}),
+    ("recommend me a movie", {"advice"}),
+    ("which video does the author recommend", {"advice"}),
+    ("what book would she suggest", {"advice"}),
     ("l'auteur conseille quoi aux organisations ?", set()),
-    ("which video does the author recommend", set()),
+    ("what does the author recommend?", set()),
 ])
 def test_question_words_say_what_is_asked(question: str, cues: set[str]) -> None:
     assert question_cues(question) == cues
@@ -251,6 +256,8 @@ def test_the_verbs_asking_for_advice_only_say_so() -> None:
     assert advising("tu me conseilles quoi comme lecture ?") == {"conseilles"}
     assert advising("que me recommandez-vous ?") == {"recommandez"}
     assert advising("l'auteur conseille quoi ?") == frozenset()
+    assert advising("which video does the author recommend") == {"recommend"}
+    assert advising("can u suggest a tool") == {"suggest"}
 
 
 def test_proper_nouns_are_capitalised_inside_a_sentence() -> None:

@@ -16,7 +16,7 @@ from sbbot.knowledge import load_knowledge
 from sbbot.router import Router, readings
 from tests.conftest import KNOWLEDGE_DIR, ROOT
 
-BOUND = 4
+BOUND = 3
 
 
 def test_what_is_remembered_of_unhinted_entries_is_bounded_and_changes_no_answer(

@@ -399,3 +399,12 @@ def test_a_date_asked_after_a_named_event_is_not_that_events_date(router: Router
     # "celle", "the one" stand for the noun before "après", "after": another matinée
     assert "matinee" in relative_to("c'est quand la prochaine matinée après celle de Genève ?")
     assert "matinee" not in relative_to("la matinée après la pause, c'est quand ?")
+
+
+def test_a_thing_someone_recommends_is_given_by_a_text_recommending_it(bare: Router) -> None:
+    result = bare.route("which video does the author recommend")
+    assert result.verdict == "answer" and result.best is not None
+    assert "je vous propose cette vidéo" in result.best.entry.text
+    # the posts recommend no tool: a passage naming collaboration tools does not answer
+    assert bare.route("which collaboration tool does the author recommend?").verdict != "answer"
+    assert bare.route("can you recommend a good book on leadership?").verdict != "answer"

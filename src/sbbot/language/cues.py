@@ -15,7 +15,7 @@ from itertools import pairwise
 from typing import Literal, TypeVar
 
 from sbbot.language.asking import HOLDERS, asks_workplace
-from sbbot.text import fold
+from sbbot.text import STOPWORDS, fold
 
 Cue = Literal["date", "place", "price", "person", "age", "count", "duration", "end", "birth",
               "contact", "weather", "role", "time", "language", "award", "education", "present",
@@ -28,13 +28,15 @@ ADVISING = (("tu", ("conseilles", "recommandes", "suggères")),
                     "suggérez", "conseiller", "recommander", "suggérer")),
             ("m", ("conseilles", "conseillez", "recommandes", "recommandez", "conseiller",
                    "recommander")),
-            ("nous", ("conseiller", "recommander", "suggérer")))
+            ("nous", ("conseiller", "recommander", "suggérer")),
+            ("you", ("recommend", "suggest")), ("u", ("recommend", "suggest")))
 """A person, then the verbs a member asks the bot for advice with after it ("tu me
 conseilles", "vous pouvez me recommander"; see the "advice" cue)."""
 ADVISED = (("tu", ("conseilles", "recommandes", "suggères")),
            ("vous", ("conseillez", "recommandez", "suggérez")),
            ("moi", ("conseille", "conseillez", "recommande", "recommandez", "suggère",
-                    "suggérez")))
+                    "suggérez")),
+           ("me", ("recommend", "suggest")))
 """The same before the person: inverted ("que conseilles-tu ?") or imperative
 ("conseille-moi")."""
 
@@ -229,6 +231,8 @@ def question_cues(text: str) -> frozenset[Cue]:
         cues.add("located")
     if "combien" in words and "count" not in cues and "age" not in cues:
         cues.add("price")
+    if recommends_thing(words):
+        cues.add("advice")
     if "payer" in cues:
         cues.discard("person")
     if asks_workplace(words, cues):
@@ -249,6 +253,20 @@ def question_cues(text: str) -> frozenset[Cue]:
     if cues & {"age", "count", "duration"}:
         cues.discard("price")
     return frozenset(cues)
+
+
+RECOMMENDING = frozenset("recommend recommends suggest suggests".split())
+THING_ASKING = frozenset("which what".split())
+
+
+def recommends_thing(words: Sequence[str]) -> bool:
+    """Whether an English question asks which thing someone recommends ("which video does
+    the author recommend", "what book would she suggest"): a thing recommended is given by
+    a text that recommends it ("je vous propose cette vidéo"), as advice asked of the bot
+    is. Not what someone recommends doing ("what does the author recommend?"): a passage
+    may advise without such a verb ("les organisations doivent ...")."""
+    return (len(words) > 2 and words[0] in THING_ASKING and words[1] not in STOPWORDS
+            and not RECOMMENDING.isdisjoint(words[2:]))
 
 
 NAMED = r"(?:[A-Z][\w'’-]*\s+){1,3}"
