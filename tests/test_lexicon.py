@@ -127,3 +127,15 @@ def test_doing_the_job_is_being_enough() -> None:
                      passage("emploi", "Le poste de responsable demande une formation.")])
     stems = [term.stem for term in router.query_terms("doesnt a training do the job?")]
     assert "suffir" in stems and "emploi" not in stems and "poste" not in stems
+
+
+def test_hard_data_is_objective_data_not_difficult() -> None:
+    # "hard" word by word is "difficile": "do gut feelings need hard data?" met difficulty
+    router = Router([
+        passage("intuitions", "Nos intuitions ont parfois besoin de données objectives."),
+        passage("difficile", "La mesure de l'efficacité est plus difficile."),
+    ])
+    stems = [term.stem for term in router.query_terms("do gut feelings need hard data?")]
+    assert "diffic" not in stems and "donne" in stems
+    judged = router.judge("do gut feelings need hard data?", 2)
+    assert judged is not None and judged[1][0].entry.id == "intuitions"
