@@ -8,6 +8,7 @@ from sbbot.evaluation import stripped
 from sbbot.knowledge import load_knowledge
 from sbbot.knowledge.model import Hints
 from sbbot.router import Router
+from sbbot.router.doubts import CAUSE_MARKS, CAUSES
 from tests.conftest import KNOWLEDGE_DIR
 
 
@@ -320,3 +321,9 @@ def test_a_cause_proposed_must_be_named_by_the_entry() -> None:
                       *FILLER])
     judged = english.judge("do pupils read more novels because of tablets?", 2)
     assert judged is not None and judged[2].doubts == ("tablets",)
+
+
+def test_every_cause_pair_holds_a_mark() -> None:
+    """`cause_apart` skips a question holding none of CAUSE_MARKS: a pair added to CAUSES
+    without one would never be read."""
+    assert all(any(mark in word for word in pair for mark in CAUSE_MARKS) for pair in CAUSES)

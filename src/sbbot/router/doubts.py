@@ -14,7 +14,7 @@ from itertools import pairwise
 from sbbot.entries import Entry
 from sbbot.language.cues import Cue
 from sbbot.router.terms import GENERIC_STEMS, QueryTerm, Reading
-from sbbot.text import STOPWORDS, fold, folded_tokens, stem
+from sbbot.text import STOPWORDS, fold, folded_tokens, stem, unaccented
 
 CARD_LACKS_SHARE = 0.1
 """The least share of the question's evidence a word must carry for an event card's lack of
@@ -182,6 +182,9 @@ CAUSES = frozenset({("a", "cause"), ("grace", "a"), ("grace", "au"), ("grace", "
                     ("because", "of"), ("due", "to"), ("thanks", "to")})
 """Pairs of words that introduce a cause ("à cause des clients", "grâce à l'économie
 numérique", "because of the crisis"), as a question's folded tokens read them."""
+CAUSE_MARKS = ("cause", "grace", "because", "due", "thanks")
+"""A word of every pair of CAUSES: a question holding none of them proposes no cause, and
+most questions are told so without being split into words again."""
 
 
 def cause_apart(question: str, terms: Sequence[QueryTerm], covered: Collection[str],
@@ -194,6 +197,9 @@ def cause_apart(question: str, terms: Sequence[QueryTerm], covered: Collection[s
     knowledge never names is left to the foreign words. Read in the question as typed
     (`question`): the analysis reads these turns of phrase as their bare preposition
     (`data/locutions.txt`)."""
+    lowered = unaccented(question).lower()
+    if not any(mark in lowered for mark in CAUSE_MARKS):
+        return ()
     tokens = [token for token, _ in folded_tokens(question)]
     by_word = {term.word: term for term in terms if stem(term.word) not in GENERIC_STEMS
                and term.stem not in GENERIC_STEMS}
