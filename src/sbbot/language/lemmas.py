@@ -32,18 +32,22 @@ def lemma(word: str, lang: Lang) -> str:
     return table(lang).get(word, word)
 
 
-@cache
-def relational_nouns() -> dict[str, str]:
-    """French relational adjective -> the noun it means "of", both as folded lemmas
-    ("scolaire": ecole), from `data/fr-relational.txt`."""
-    text = files("sbbot.language").joinpath("data", "fr-relational.txt").read_text(
-        encoding="utf-8")
+def lemma_pairs(name: str) -> dict[str, str]:
+    """The `word: word` lines of a French data file, both sides as folded lemmas."""
+    text = files("sbbot.language").joinpath("data", name).read_text(encoding="utf-8")
     pairs: dict[str, str] = {}
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):
-            adjective, _, noun = line.partition(":")
-            pairs[lemma(fold(adjective), "fr")] = lemma(fold(noun), "fr")
+            left, _, right = line.partition(":")
+            pairs[lemma(fold(left), "fr")] = lemma(fold(right), "fr")
     return pairs
+
+
+@cache
+def relational_nouns() -> dict[str, str]:
+    """French relational adjective -> the noun it means "of" ("scolaire": ecole), from
+    `data/fr-relational.txt`."""
+    return lemma_pairs("fr-relational.txt")
 
 
 def relational_noun(word: str) -> str:
@@ -56,14 +60,7 @@ def relational_noun(word: str) -> str:
 def derived_bases() -> dict[str, str]:
     """French word derived on another stem -> the word it is made from, both as folded
     lemmas ("lecture": lire, "opacite": opaque), from `data/fr-derivations.txt`."""
-    text = files("sbbot.language").joinpath("data", "fr-derivations.txt").read_text(
-        encoding="utf-8")
-    pairs: dict[str, str] = {}
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            derived, _, base = line.partition(":")
-            pairs[lemma(fold(derived), "fr")] = lemma(fold(base), "fr")
-    return pairs
+    return lemma_pairs("fr-derivations.txt")
 
 
 def base_word(word: str) -> str:
