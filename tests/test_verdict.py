@@ -327,3 +327,26 @@ def test_every_cause_pair_holds_a_mark() -> None:
     """`cause_apart` skips a question holding none of CAUSE_MARKS: a pair added to CAUSES
     without one would never be read."""
     assert all(any(mark in word for word in pair for mark in CAUSE_MARKS) for pair in CAUSES)
+
+
+def test_a_judgement_asked_of_a_named_thing_needs_a_text_judging_it(router: Router) -> None:
+    """Asked whether something named is good or worth it, an entry that only names it (the
+    programme's "solution technique SharePoint") cannot say: a doubt, not an answer. An
+    entry judging it where it names it answers; "c'est bien X qui ..." confirms a fact."""
+    for question in ("is sharepoint good?", "SharePoint, c'est bien ?",
+                     "Bouygues Telecom est-il un bon opérateur ?"):
+        judged = router.judge(question, 2)
+        assert judged is not None and "judgement" in judged[2].doubts, question
+        assert router.route(question).verdict != "answer", question
+    result = router.route("La vision de Gilles Babinet est-elle intéressante ?")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id == "monde-debat-epelboin"
+    texts = {"kalixo": "Kalixo est une plateforme collaborative installée chez Bouygues.",
+             "yammer": "Yammer est un très bon réseau interne, je le recommande."}
+    made = Router([*(passage(key, text) for key, text in texts.items()), *FILLER])
+    judged = made.judge("Kalixo, c'est bien ?", 2)
+    assert judged is not None and judged[2].doubts == ("judgement",)
+    judged = made.judge("Yammer, c'est bien ?", 2)
+    assert judged is not None and "judgement" not in judged[2].doubts
+    judged = made.judge("c'est bien Kalixo qui est installée chez Bouygues ?", 2)
+    assert judged is not None and "judgement" not in judged[2].doubts

@@ -138,6 +138,40 @@ def gives_reason(text: str) -> bool:
     return REASON.search(text) is not None
 
 
+GOOD_OR_BAD = (r"(?:bon|bonne|bons|bonnes|mauvais|mauvaise|mauvaises|nul|nulle|nuls|nulles|"
+               r"g[ée]nial|g[ée]niale|top|efficace|efficaces|fiable|fiables|int[ée]ressant|"
+               r"int[ée]ressante|int[ée]ressants|int[ée]ressantes|good|bad|great|nice|decent|"
+               r"reliable|worth|interesting|useful|effective)")
+JUDGEMENT_ASKED = re.compile(
+    r"\b(?:est|sont|c['’\s]?est|ce\s+sont)(?:[\s-]+(?:il|elle|ils|elles|ce|t))*\s+"
+    r"(?:(?:un|une|des|de|vraiment|tr[èe]s|si|assez)\s+)*"
+    rf"(?:{GOOD_OR_BAD}|bien(?=\W*$))\b"
+    r"|\bvaut(?:[\s-]+(?:il|elle|t))*\s+(?:vraiment\s+)?(?:le\s+coup|la\s+peine)\b"
+    r"|\b(?:is|are|was|were)\s+(?:[\w'’-]+\s+){1,4}?(?:(?:a|an|any|really|very)\s+)?"
+    rf"{GOOD_OR_BAD}\b", re.IGNORECASE)
+"""A question asking whether something is good or bad ("SharePoint, c'est bien ?", "est-ce
+un bon opérateur ?", "ça vaut le coup ?", "is sharepoint any good?", "is the note worth
+reading?"). "Bien" only at the end: "c'est bien Jane qui parle ?" confirms a fact."""
+JUDGING = re.compile(r"\b(?:bon|bonne|bons|bonnes|mauvais\w*|meilleur\w*|mieux|pire|"
+                     r"excellent\w*|formidable\w*|int[ée]ressant\w*|pertinent\w*|g[ée]nial\w*|"
+                     r"remarquable\w*|recommand\w*|conseill\w*|raison|tort|r[ée]ussi\w*|"
+                     r"succ[èe]s|efficace\w*|utile\w*|inutile\w*|contest[ée]\w*|critiqu\w*|"
+                     r"good|bad|great|best|better|worse|worth|interesting|useful|"
+                     r"recommend\w*)\b", re.IGNORECASE)
+"""Words with which a text judges something: good or bad, interesting, right or wrong,
+recommended, a success."""
+
+
+def asks_judgement(text: str) -> bool:
+    """Whether a question asks whether something is good, bad or worth it (JUDGEMENT_ASKED)."""
+    return JUDGEMENT_ASKED.search(text) is not None
+
+
+def judges(text: str) -> bool:
+    """Whether a text (a clause of a passage) judges something (JUDGING)."""
+    return JUDGING.search(text) is not None
+
+
 WHAT = re.compile(r"^\W*(?:c['’\s]?est\s+quoi|qu['’]est[\s-]ce\s+que?|what\s+is|what['’]?s)\b"
                   r"|\bc['’\s]?est\s+quoi\W*$", re.IGNORECASE)
 SENTENCE_END = re.compile(r"(?<=[.!?:…])\s+|\n+")

@@ -12,6 +12,7 @@ from collections.abc import Callable, Collection, Mapping, Sequence
 from itertools import pairwise
 
 from sbbot.entries import Entry
+from sbbot.language.asking import asks_judgement, judges
 from sbbot.language.cues import Cue
 from sbbot.router.terms import GENERIC_STEMS, QueryTerm, Reading
 from sbbot.text import STOPWORDS, fold, folded_tokens, stem, unaccented
@@ -219,3 +220,29 @@ def cause_apart(question: str, terms: Sequence[QueryTerm], covered: Collection[s
                 and not any(term.stem in covered for term in cause)):
             found.extend(term.word for term in cause)
     return tuple(found)
+
+
+JUDGED_CLAUSE = re.compile(r"[.!?;,:\n()\[\]]+")
+"""Where a judgement stops applying: "Bonne question, s'il en est, et c'est Gilles Babinet
+..." judges the question, not Babinet."""
+
+
+def judgement_apart(entry: Entry, question: str,
+                    subject_of: Callable[[], Collection[str]]) -> tuple[str, ...]:
+    """Whether the question asks whether something it names is good, bad or worth it
+    ("SharePoint, c'est bien ?", "is Bouygues Telecom a good employer?") of an entry that
+    names it but judges it in none of the clauses naming it: a programme listing SharePoint
+    says nothing of its worth. An entry that does ("la vision de Gilles Babinet est très
+    intéressante", "je vous recommande vivement la lecture de cette note de Jane") may
+    answer. `subject_of` gives the stems of what the question names (`verdict.subject_stems`),
+    read only for such a question. Without a subject named, the question is about the
+    posts' own topics, which they judge throughout."""
+    if not asks_judgement(question):
+        return ()
+    subject = subject_of()
+    if not subject:
+        return ()
+    starts = tuple(subject)
+    naming = [clause for clause in JUDGED_CLAUSE.split(entry.text)
+              if any(token.startswith(starts) for token, _ in folded_tokens(clause))]
+    return () if any(judges(clause) for clause in naming) else ("judgement",)

@@ -27,6 +27,7 @@ from sbbot.router.doubts import (
     alongside_apart,
     card_lacks,
     cause_apart,
+    judgement_apart,
     less_usual,
     object_lacks,
     other_than,
@@ -59,6 +60,7 @@ from sbbot.router.verdict import (
     naming_first,
     reasoned_first,
     stating_first,
+    subject_stems,
     unasked_words,
 )
 
@@ -218,7 +220,9 @@ class Router:
                   + object_lacks(terms, read, cues, kind, query.evidence, query.total,
                                  self._index.__contains__) + less_usual(terms, cues, covered)
                   + other_than(best.entry, read, terms, covered)
-                  + cause_apart(typed, terms, covered, self._index.__contains__))
+                  + cause_apart(typed, terms, covered, self._index.__contains__)
+                  + judgement_apart(best.entry, typed, lambda: subject_stems(
+                      terms, covered, self._readings.proper_nouns(index), text)))
         # a companion the knowledge never names: the posts cannot say how it goes
         alongside = alongside_apart(read, terms, cues, covered, self._index.__contains__)
         unnamed = {term.word for term in terms if term.stem not in self._index}
