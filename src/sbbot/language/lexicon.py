@@ -22,6 +22,12 @@ Phrase = tuple[tuple[str, ...], ...]
 MAX_PHRASE = 4
 """The longest expression, in words."""
 ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
+ADVERB = re.compile(r".{3,}(al|ous|ive|ful|ent|ant|ate)ly")
+"""An English adverb made on an adjective by one of the suffixes that keep its meaning
+("rationally", "anxiously", "creatively", "consistently"; "-ically", "-ably" and "-ibly"
+are read apart): French makes its adverb on the adjective's stem ("systématiquement"),
+which the index term holds. Not "-ly" after any word: "lively" is not "live", "kindly" not
+"kind" (a sort), "orderly" not "order"."""
 SIBILANT_PLURAL = re.compile(r".{2,}(s|x|z|ch|sh)es")
 """A plural in "-es" that English writes only after a sibilant ("bunches", "boxes"): any
 other "-es" is "-e" + "s" ("webinars" aside, "Angeles" is no plural of "angel")."""
@@ -122,11 +128,18 @@ def english_spelling(word: str, cutoff: float) -> str | None:
 
 def regular_bases(word: str) -> list[str]:
     """The words a folded English word would be a regular inflection of, most likely first:
-    a plural or third person in -s, -es, -ies; a past in -ed, -d, -ied; an -ing form,
-    with the final "e" or the doubled consonant English drops or adds ("deploys", "webinars",
+    an adverb's adjective (see `ADVERB`); a plural or third person in -s, -es, -ies; a past
+    in -ed, -d, -ied; an -ing form, with the final "e" or the doubled consonant English drops
+    or adds ("deploys", "webinars",
     "collaborated", "planning", "sharing"). The lemma table, drawn from simplemma's
     dictionary, lacks many of these for words it holds rarer forms of."""
     bases: list[str] = []
+    if word.endswith("ically"):  # "systematic" or "logical"
+        bases.extend((word[:-4], word[:-2]))
+    elif word.endswith(("ably", "ibly")):  # "reasonable", "possible"
+        bases.append(word[:-1] + "e")
+    elif ADVERB.fullmatch(word):
+        bases.append(word[:-2])
     if word.endswith("ies") or word.endswith("ied"):
         bases.append(word[:-3] + "y")
     if SIBILANT_PLURAL.fullmatch(word):
