@@ -86,6 +86,11 @@ def test_an_adverb_made_on_an_adjective_reaches_the_adjective() -> None:
     assert translations("lively") == translations("kindly") == ()
 
 
+def test_a_french_word_of_two_spellings_is_given_in_both() -> None:
+    # "la viralité est clef": French writes "clé" and "clef" alike.
+    assert {"cle", "clef"} <= set(translations("key"))
+
+
 def test_english_expressions_are_translated_whole_whatever_their_inflection() -> None:
     tokens = fold("where are they signing up, and what lessons learnt").split()
     assert phrase_at(tokens, 3) == (2, (("inscription",), ("inscrire",)))
