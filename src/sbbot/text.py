@@ -89,14 +89,18 @@ meilleure meilleurs beaucoup vaut valoir chose choses gens fois an ans annee ann
 matin soir moment vrai vraiment grand grande grands petit petite nouveau nouvelle premier
 premiere seul simple important importante vie faire fait semaine semaines mois
 avis opinion gars mec truc trucs souci soucis auteur auteurs billet billets article articles
-blog blogs
+blog blogs aspect aspects
 like time times day days good best better new great thing things people way year years
 world today tomorrow yesterday many much night morning really big small first week weeks
-month months opinion guy guys stuff author authors post posts blog blogs writer
+month months opinion guy guys stuff author authors post posts blog blogs writer aspect aspects
 """.split())
 """Everyday words, and words about the posts themselves ("l'auteur", "the post"): they help
 rank entries, but a question made only of them ("quelle heure est-il ?") is not about the
-posts, and a post that lacks one ("l'avis de X ?", "le gars de Y") may still answer."""
+posts, and a post that lacks one ("l'avis de X ?", "le gars de Y") may still answer. "Aspect"
+asks for a part of what the rest of the question names ("sur quel aspect Bouygues Telecom
+a-t-il porté un effort particulier ?", "which aspects of the digital workplace ..."), which a
+passage gives in its own words, never by repeating "aspect"; not "type", "genre", "kind":
+"quel genre de croissants ?" asks what no passage merely naming croissants says."""
 
 
 def fold(text: str) -> str:
