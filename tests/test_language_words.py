@@ -383,6 +383,9 @@ def test_the_index_reads_each_word_in_the_language_a_question_would() -> None:
     ("ou se passe la matinee ? le rapport est dispo ou", "où  la matinee ? le "
      "rapport est dispo où"),
     ("d'ou vient-il, ou ca ?", "d'où vient-il, où ca ?"),
+    ("la matinee ou ca, et quand ?", "la matinee où ca, et quand ?"),
+    # Not before a "ça" that is a verb's subject: the conjunction then joins two clauses.
+    ("c'est inne ou ca s'apprend", "c'est inne ou ca s'apprend"),
     ("a geneve ou a lausanne ? ou bien en ligne", "a geneve ou a lausanne ? ou bien en ligne"),
 ])
 def test_chat_writing_is_spelt_out(typed: str, read: str) -> None:

@@ -61,7 +61,8 @@ CONJUNCTION_AFTER = frozenset("bien alors".split())
 def accent_where(text: str) -> str:
     """The text with "ou" written "où" where the conjunction cannot stand: first or last in
     the question ("ou se passe la matinée", "le rapport est dispo ou"), after "d'" ("d'ou
-    vient-il"), before "ça" ("ou ça ?") or right after "c'est" ("c'est ou exactement ?";
+    vient-il"), before a "ça" that ends a clause ("ou ça ?"; not "inné ou ça s'apprend ?",
+    where "ça" is a verb's subject) or right after "c'est" ("c'est ou exactement ?";
     not "c'est ou bien ...", "c'est ou l'un ou l'autre"). The conjunction joins two things,
     so it has a word on either side; members type "où" without its accent, and "où" asks
     for a place."""
@@ -74,7 +75,9 @@ def accent_where(text: str) -> str:
         if words[position] == "ou" and (
                 (position == 0 < last and words[1] not in CONJUNCTION_AFTER)
                 or position == last or (position > 0 and words[position - 1] == "d")
-                or (position < last and words[position + 1] == "ca")
+                or (position < last and words[position + 1] == "ca" and (
+                    position + 1 == last or CLAUSE_END.search(
+                        text[tokens[position + 1].end():tokens[position + 2].start()])))
                 or (words[position - 2:position] == ["c", "est"]
                     and "ou" not in words[position + 1:]
                     and (position == last or words[position + 1] not in CONJUNCTION_AFTER))):
@@ -84,6 +87,7 @@ def accent_where(text: str) -> str:
 
 
 TOKEN = re.compile(r"[^\W_]+")
+CLAUSE_END = re.compile(r"[?!.,;:]")
 JOINING = frozenset(" \t'’-")
 """What may stand between the words of a turn of phrase as typed ("d'ailleurs", "d ailleurs",
 "marchent-ils"); also nothing ("dailleurs")."""
