@@ -151,6 +151,15 @@ def test_a_word_for_a_gathering_is_no_foreign_word_where_there_is_an_event(
     assert result.best.entry.type == "event"
 
 
+def test_a_word_for_a_gathering_counts_as_held_by_the_event_card(bare: Router) -> None:
+    # The card says "matinée", never "rendez-vous": it is that gathering all the same, so
+    # the word does not count against it; a next occurrence is another gathering.
+    result = bare.route("le rendez vous a geneve ca commence a quelle heure")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.type == "event"
+    assert bare.route("la prochaine conf de jane mcconnell c'est quand ?").verdict != "answer"
+
+
 def test_what_time_is_answered_by_the_passage_giving_a_time_without_the_word(
         bare: Router) -> None:
     result = bare.route(

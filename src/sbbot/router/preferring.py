@@ -82,3 +82,17 @@ def card_first(matches: list[Candidate], cues: Collection[Cue],
         return any_event or bool(named)
 
     return first_fitting(matches, fits, ANY_CONFIDENCE)
+
+
+def gathering_kinds(terms: Sequence[QueryTerm], covered: Collection[str],
+                    gatherings: Collection[str], question: str) -> set[str]:
+    """The terms of the words for a kind of gathering (`gatherings`) by which a question
+    names an event, that its card does not write (`covered`: the terms it holds): the card
+    is that gathering, whatever its post calls it, so they count as covered ("le rendez-vous
+    à Genève, ça commence à quelle heure ?", "la conf de Genève", of a card saying
+    "matinée"). Not when the question asks about another occurrence (ANOTHER: "la prochaine
+    conf de Jane McConnell, c'est quand ?")."""
+    if not ANOTHER.isdisjoint(fold(question).split()):
+        return set()
+    return {term.stem for term in terms
+            if term.stem in gatherings and term.stem not in covered}

@@ -43,7 +43,7 @@ from sbbot.router.matches import (
     RouteResult,
     confidence,
 )
-from sbbot.router.preferring import GATHERINGS, card_first
+from sbbot.router.preferring import GATHERINGS, card_first, gathering_kinds
 from sbbot.router.query import PARTS, Analyzer
 from sbbot.router.readings import Readings
 from sbbot.router.terms import GENERIC_STEMS, Query, QueryTerm
@@ -210,9 +210,12 @@ class Router:
                                  self._readings.proper_nouns(index), text,
                                  best.entry.text, cues, self._keyword_only.get(index, ()))
                    if "subject" in parts and not (cues & STRONG_CUES and not unmet) else ())
+        kinds = (gathering_kinds(terms, covered, self._gatherings, text)
+                 if index in self._events else set())
         absent = sum(query.evidence[term.stem] for term in terms
-                     if term.stem not in self._index)
-        score = min(best.score, 100 * (1 - absent / query.total))
+                     if term.stem not in self._index and term.stem not in kinds)
+        score = min(best.score + 100 * sum(query.evidence[kind] for kind in kinds) / query.total,
+                    100 * (1 - absent / query.total))
         # an event card is the gathering a question names by its kind ("the breakfast")
         kind = (covered | self._gatherings) if index in self._events else covered
         doubts = (card_lacks(best.entry, cues, terms, kind, query.evidence, query.total,
