@@ -68,6 +68,7 @@ wherever whoever whichever another other others both either neither few several
 despite besides except versus regarding whereby amid amidst till nor nevertheless
 nonetheless moreover furthermore well under ones twice apart somewhere anywhere nowhere
 somehow cannot shall gonna wanna gotta kinda alright
+says said saying tells told telling knows knew known knowing
 eux soi vers parmi contre durant travers malgre outre sauf hors envers autour afin lorsque
 puisque quoique tandis cependant pourtant toutefois neanmoins voire ici aucun aucune
 apres depuis jusque jusqu sous pres generalement habituellement
@@ -81,7 +82,9 @@ meadow, "sous" as "sou", a coin). "Généralement" and "habituellement" say how 
 with them, stay terms: "forcément", "exactement" and "certainement" as stopwords cost a
 confident wrong answer, a near-domain one and a right one. "avant" stays a term: as a
 stopword it cost a right answer of the dev set and added a confident wrong one, where it
-reaches "auparavant"."""
+reaches "auparavant". "Say", "tell" and "know" frame a question as "dire" and "savoir" do
+in French, in every form ("what is Babinet saying about", "what are we told about"): read
+as "dire" and "savoir", "said" and "known" were topic words a passage had to hold."""
 
 GENERIC_WORDS = frozenset("""
 temps heure heures jour jours demain aujourd hui hier monde bonne bon bons bonnes meilleur
