@@ -160,6 +160,15 @@ def test_a_word_for_a_gathering_counts_as_held_by_the_event_card(bare: Router) -
     assert bare.route("la prochaine conf de jane mcconnell c'est quand ?").verdict != "answer"
 
 
+def test_an_event_card_holds_what_is_planned(bare: Router) -> None:
+    # A card is something planned, though it never writes "prévu"; a thing it never
+    # names is still not planned by it.
+    result = bare.route("un petit déjeuner est prévu à la matinée de Genève ?")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.type == "event"
+    assert bare.route("un parking est prévu pour la matinée ?").verdict != "answer"
+
+
 def test_what_time_is_answered_by_the_passage_giving_a_time_without_the_word(
         bare: Router) -> None:
     result = bare.route(

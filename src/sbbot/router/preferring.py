@@ -32,6 +32,10 @@ dinner conference seminar workshop webinar meeting gathering""".split()
 """Words for a kind of gathering, French and English: a question using one names an event,
 whatever its post calls it ("le petit déj", "the breakfast"). Read by the router's analyzer,
 so an English word meets its French translation and "petit déjeuner" its "déjeuner"."""
+PLANNED = "prévu prévue prévus prévues prévoir planned scheduled".split()
+"""Words saying that something is planned ("un petit déjeuner est prévu ?", "is breakfast
+planned?"): an event card is something planned, so it holds them as it holds the word of its
+kind, though it never writes them; they do not name the event (`card_first`)."""
 ANOTHER = frozenset("""prochain prochaine prochains prochaines suivant suivante suivants
 suivantes autre autres next following other another""".split())
 """Words that ask about another occurrence than the one a card describes ("la prochaine
@@ -86,12 +90,13 @@ def card_first(matches: list[Candidate], cues: Collection[Cue],
 
 def gathering_kinds(terms: Sequence[QueryTerm], covered: Collection[str],
                     gatherings: Collection[str], question: str) -> set[str]:
-    """The terms of the words for a kind of gathering (`gatherings`) by which a question
-    names an event, that its card does not write (`covered`: the terms it holds): the card
-    is that gathering, whatever its post calls it, so they count as covered ("le rendez-vous
-    à Genève, ça commence à quelle heure ?", "la conf de Genève", of a card saying
-    "matinée"). Not when the question asks about another occurrence (ANOTHER: "la prochaine
-    conf de Jane McConnell, c'est quand ?")."""
+    """The terms of the words for a kind of gathering or for something planned
+    (`gatherings`, PLANNED) by which a question speaks of an event, that its card does not
+    write (`covered`: the terms it holds): the card is that gathering, whatever its post
+    calls it, so they count as covered ("le rendez-vous à Genève, ça commence à quelle
+    heure ?", "la conf de Genève", of a card saying "matinée"). Not when the question asks
+    about another occurrence (ANOTHER: "la prochaine conf de Jane McConnell, c'est
+    quand ?")."""
     if not ANOTHER.isdisjoint(fold(question).split()):
         return set()
     return {term.stem for term in terms

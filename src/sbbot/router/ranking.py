@@ -43,7 +43,7 @@ from sbbot.router.matches import (
     RouteResult,
     confidence,
 )
-from sbbot.router.preferring import GATHERINGS, card_first, gathering_kinds
+from sbbot.router.preferring import GATHERINGS, PLANNED, card_first, gathering_kinds
 from sbbot.router.query import PARTS, Analyzer
 from sbbot.router.readings import Readings
 from sbbot.router.terms import GENERIC_STEMS, Query, QueryTerm
@@ -99,6 +99,8 @@ class Router:
                         for index in self._events}
         self._gatherings = frozenset(term for word in GATHERINGS
                                      for term in self._analyzer.terms(word))
+        planned = (term for word in PLANNED for term in self._analyzer.terms(word))
+        self._held_by_cards = self._gatherings.union(planned)  # what any card is, unsaid
         self._card_lines = {index: tuple((frozenset(self._analyzer.terms(line)),
                                           gives(line, "person"))
                                          for line in entries[index].text.split("\n"))
@@ -210,14 +212,13 @@ class Router:
                                  self._readings.proper_nouns(index), text,
                                  best.entry.text, cues, self._keyword_only.get(index, ()))
                    if "subject" in parts and not (cues & STRONG_CUES and not unmet) else ())
-        kinds = (gathering_kinds(terms, covered, self._gatherings, text)
-                 if index in self._events else set())
+        # an event card holds the word of its kind ("the breakfast") and of being planned
+        kind = (covered | self._held_by_cards) if index in self._events else covered
+        kinds = gathering_kinds(terms, covered, kind, text)
         absent = sum(query.evidence[term.stem] for term in terms
                      if term.stem not in self._index and term.stem not in kinds)
-        score = min(best.score + 100 * sum(query.evidence[kind] for kind in kinds) / query.total,
+        score = min(best.score + 100 * sum(query.evidence[stem] for stem in kinds) / query.total,
                     100 * (1 - absent / query.total))
-        # an event card is the gathering a question names by its kind ("the breakfast")
-        kind = (covered | self._gatherings) if index in self._events else covered
         doubts = (card_lacks(best.entry, cues, terms, kind, query.evidence, query.total,
                              self._index.__contains__, read)
                   + object_lacks(terms, read, cues, kind, query.evidence, query.total,
