@@ -1,5 +1,5 @@
-"""An English word's other usual translations count among the best entries
-(`router/alternatives.py`), through the real router."""
+"""An English word's other usual translations, and a French word's near-synonyms, count
+among the best entries (`router/alternatives.py`), through the real router."""
 
 from __future__ import annotations
 
@@ -18,6 +18,8 @@ ENTRIES = [
     passage("collectif", "Le collectif gagne quand chacun partage ses découvertes et ses "
                          "atouts individuels."),
     passage("autre", "La surveillance des citoyens par les États inquiète."),
+    passage("salaries", "Les salariés votent pour leurs représentants chaque année."),
+    passage("employes", "Les organisations doivent accompagner leurs employés."),
 ]
 
 
@@ -44,3 +46,14 @@ def test_a_generic_term_or_another_words_term_is_no_alternative() -> None:
     terms = [QueryTerm("person", 1.0, "people", "", ("mond", "indivi")),
              QueryTerm("indivi", 1.0, "individual")]
     assert alternatives_of(terms, {"person": 1.0, "indivi": 1.0}, {"mond"}) == {}
+
+
+def test_a_french_word_meets_the_passage_writing_its_near_synonym() -> None:
+    # the knowledge holds "salariés", but the passage answering writes "employés"
+    router = Router(ENTRIES)
+    question = "comment accompagner les salariés ?"
+    terms = {term.word: term for term in router.query_terms(question)}
+    assert terms["salaries"].stem == "salari" and "employ" in terms["salaries"].alternatives
+    judged = router.judge(question, 3)
+    assert judged is not None
+    assert judged[1][0].entry.id == "employes"

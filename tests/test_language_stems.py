@@ -38,10 +38,13 @@ def test_a_noun_of_action_meets_its_verb() -> None:
     assert analyzer.index_term("nation", False) == "nation"
     assert analyzer.index_term("relation", False) != analyzer.index_term("relier", False)
     # Through the router: a member asks whether training ("former") the staff is enough; the
-    # passage speaks of a "formation".
+    # passages speak of a "formation": the "petite formation" that does not suffice, or the
+    # employees' "catalogue de formation" that must become a palette (the staff's
+    # "salariés" met as "employés", router/alternatives.py); either says no.
     router = stripped(load_knowledge(KNOWLEDGE_DIR), hints=False, glossary=False)
     found = router.route("faut-il juste former les salariés aux outils ?")
-    assert (found.verdict, found.best.entry.id) == ("answer", "coop-petite-formation")
+    assert found.verdict == "answer"
+    assert found.best.entry.id in {"coop-petite-formation", "coop-palette-pedagogique"}
 
 
 def test_a_relational_adjective_on_another_stem_is_read_as_its_noun() -> None:

@@ -1,5 +1,5 @@
-"""An English word with several usual translations, counted in the best entries by the one
-each holds.
+"""An English word with several usual translations, or a French word with near-synonyms,
+counted in the best entries by the one each holds.
 
 "team" is "équipe" in one post and "collectif" in another; "succeed" is "réussir" or
 "succès". The query keeps the first translation the knowledge holds, which misses the
@@ -13,6 +13,10 @@ sure to be the word's meaning, as a near-synonym is: `query.SYNONYM_WEIGHT`) and
 accordingly; the verdict then reads the word as the translation its best entry holds,
 except the word after "which" or "quel", which says what is asked and must be held in its
 usual sense. At full weight, near-domain questions were answered with confidence.
+
+A French word the knowledge holds has its near-synonyms the knowledge holds as alternatives
+(`data/fr-synonyms.txt`): a post writes "salariés" in one passage and "employés" in the one
+that answers "comment accompagner les salariés ?"; a member's paraphrase picks either.
 
 A generic term ("monde" for "people") is no alternative, nor another word's term of the
 question (it counts there already).

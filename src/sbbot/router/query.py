@@ -171,7 +171,9 @@ class Analyzer:
         """Terms of a folded French word's near-synonyms (general table,
         `data/fr-synonyms.txt`). Tried only when the knowledge has none of the word's own
         candidates, so that a word the knowledge lacks meets the knowledge's word for the
-        same meaning ("salariés": "employés"), and only that. Not for English words: their
+        same meaning ("salariés": "employés"), and only that; a word it holds keeps them as
+        alternatives, for the best entries that write the synonym instead
+        (`router/alternatives.py`). Not for English words: their
         translations already list every usual French word for their meaning."""
         if english or "synonyms" not in self.parts:
             return ()
@@ -332,7 +334,8 @@ class Analyzer:
                                        (fuzz.ratio(word, misspelt) / 100) ** 2, word, named))
             elif (chosen is not None or len(word) < MIN_TYPO_LENGTH or self.is_real_word(word)
                   or standard(word)):
-                others = (tuple(term for term in candidates if term != chosen and known(term))
+                others = (tuple(term for term in dict.fromkeys((*candidates, *related))
+                                if term != chosen and known(term))
                           if chosen is not None and weight == 1.0 else ())
                 terms.append(QueryTerm(chosen or candidates[0], weight, word, named, others,
                                        usual=chosen in (None, candidates[0])))
