@@ -399,6 +399,10 @@ def test_chat_writing_is_spelt_out(typed: str, read: str) -> None:
     # (the official French term), not a shoot that "pousse" (pushes).
     ("une jeune pousse de la fintech", "une startup de la fintech"),
     ("les jeunes pousses du web", "les startups du web"),
+    # "Le rapport avec" is the link with, not a report: the topic is what follows.
+    ("jcomprends pas le rapport avec le big data", "sur le big data"),
+    ("quel rapport avec l'école ?", "sur l'école ?"),
+    ("le rapport de McConnell", "le rapport de McConnell"),
     # Only whole words: "encoure" is no "en cours", "enfait" stays.
     ("le coupable, en faits divers", "le coupable, en faits divers"),
 ])
