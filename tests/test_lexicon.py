@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from sbbot.entries import Entry
 from sbbot.knowledge.model import Hints
+from sbbot.language.lemmas import lemma
+from sbbot.language.lexicon import data_lines, english_to_french, translations
 from sbbot.router import Router
+from sbbot.text import PLACEHOLDERS, STOPWORDS, fold
 
 
 def passage(entry_id: str, text: str) -> Entry:
@@ -139,3 +142,36 @@ def test_hard_data_is_objective_data_not_difficult() -> None:
     assert "diffic" not in stems and "donne" in stems
     judged = router.judge("do gut feelings need hard data?", 2)
     assert judged is not None and judged[1][0].entry.id == "intuitions"
+
+
+def test_no_translation_reads_as_a_stopword_of_another_meaning() -> None:
+    # Folded and lemmatised, "été" (summer) and "est" (east) are "être", "fait" (fact) is
+    # "faire", "sûr" is "sur", "thé" is "the", "près" is "pré": the index drops the post's
+    # own word as a stopword and meets such a reading only in other words ("étant").
+    for word in ("summer", "east", "fact", "facts", "tea", "thesis", "near"):
+        assert translations(word) == (), word
+    assert "sur" not in translations("sure") + translations("safe")
+    assert "apre" not in translations("after") and "devoir" not in translations("due")
+    # a stopword as written keeps its meaning ("faire" meets "faisons"), as a placeholder
+    assert translations("do") == ("faire",) and "parler" in translations("talk")
+    assert translations("thing")[0] == "chose"
+    lexicon = english_to_french()
+    for word, targets in data_lines("en-fr.txt"):
+        senses = lexicon.get(fold(word), ())
+        written = [(target, fold(target), lemma(fold(target), "fr"))
+                   for target in targets.split(",") if fold(target)]
+        readable = {read for target, folded, read in written
+                    if (folded not in STOPWORDS and read not in STOPWORDS)
+                    or target.strip().lower() == folded == read}
+        for target, folded, read in written:
+            if " " not in folded and folded not in PLACEHOLDERS and read in senses:
+                assert read in readable, (word, target)
+
+
+def test_summer_is_no_form_of_being() -> None:
+    router = Router([
+        passage("etant", "Les salariés étant formés, les équipes avancent vite."),
+        passage("ete", "Cet été, la communauté se retrouve à Genève."),
+    ])
+    stems = [term.stem for term in router.query_terms("what happens this summer in the east")]
+    assert "etre" not in stems and "etant" not in stems

@@ -15,7 +15,7 @@ from importlib.resources import files
 
 from sbbot.language.lemmas import lemma, table
 from sbbot.language.spelling import Spellings, nearest_spelling, spelling_index
-from sbbot.text import fold
+from sbbot.text import PLACEHOLDERS, STOPWORDS, fold
 
 Phrase = tuple[tuple[str, ...], ...]
 """An expression's French translations, most usual first, each a tuple of folded words."""
@@ -41,11 +41,13 @@ def data_lines(name: str) -> list[tuple[str, str]]:
             for word, _, targets in [line.partition(":")]]
 
 
-def read_pairs(name: str) -> dict[str, tuple[str, ...]]:
+def read_pairs(name: str, readable: bool = False) -> dict[str, tuple[str, ...]]:
     """Folded word -> folded French lemmas, most usual first (single words only). A
     hyphenated compound ("rendez-vous", "week-end") is one French word: it stays, folded
     into its parts ("rendez vous"), which the router reads as a French text's (see
-    `compound`); a translation of several words ("mot de passe") serves only expressions."""
+    `compound`); a translation of several words ("mot de passe") serves only expressions.
+    With `readable`, only the translations that read as their own meaning
+    (`readable_sense`)."""
     pairs: dict[str, tuple[str, ...]] = {}
     for word, targets in data_lines(name):
         if " " in word:
@@ -53,10 +55,30 @@ def read_pairs(name: str) -> dict[str, tuple[str, ...]]:
         lemmas = tuple(dict.fromkeys(
             folded if compound(target) else lemma(folded, "fr")
             for target in targets.split(",")
-            if (folded := fold(target)) and (" " not in folded or compound(target))))
+            if (folded := fold(target)) and (" " not in folded or compound(target))
+            and (not readable or compound(target) or readable_sense(target))))
         if lemmas:
             pairs.setdefault(fold(word), lemmas)
     return pairs
+
+
+def readable_sense(target: str) -> bool:
+    """Whether a one-word French translation, as written, reads as its own meaning. Not when
+    folding or the lemma table turns it into a stopword that is another word: the index
+    drops the post's "été", "sûr" or "thé" as the stopwords "ete", "sur", "the", and reads
+    its lemma "être" only in forms of that verb ("étant"), so "été" (summer) and "est"
+    (east) as "être", "fait" (fact) as "faire", "thèse" as "these", are noise, or evidence
+    for a passage of another meaning; nor when a stopword's lemma is a content word of
+    another meaning ("près" as "pré", "après" as "âpre", "dû" as "devoir"). A placeholder
+    noun stays ("chose", "truc": see `naming.placeholder`), and so does a translation that
+    is a stopword as it is written ("faire" for "do", "parler" for "talk"): the index meets
+    its other forms ("faisons", "parlé"), and dropping "faire" cost two confident wrong
+    answers."""
+    folded = fold(target)
+    read = lemma(folded, "fr")
+    if folded in PLACEHOLDERS or not (folded in STOPWORDS or read in STOPWORDS):
+        return True
+    return read == folded == target.strip().lower()
 
 
 def compound(target: str) -> bool:
@@ -68,18 +90,24 @@ def compound(target: str) -> bool:
 
 @cache
 def english_to_french() -> dict[str, tuple[str, ...]]:
-    return read_pairs("en-fr.txt")
+    return read_pairs("en-fr.txt", readable=True)
 
 
 @cache
 def english_phrases() -> dict[tuple[str, ...], Phrase]:
-    """English expression (its words' folded English lemmas) -> its French translations."""
+    """English expression (its words' folded English lemmas) -> its French translations,
+    those of one word only when they read as their own meaning (`readable_sense`); an
+    expression left with none is no expression ("hard fact": faits), its words read one
+    by one."""
     phrases: dict[tuple[str, ...], Phrase] = {}
     for words, targets in data_lines("en-fr.txt"):
         if " " in words:
             key = tuple(lemma(word, "en") for word in fold(words).split())
-            phrases.setdefault(key, tuple(tuple(fold(target).split())
-                                          for target in targets.split(",") if fold(target)))
+            french = tuple(tuple(folded.split()) for target in targets.split(",")
+                           if (folded := fold(target))
+                           and (" " in folded or readable_sense(target)))
+            if french or not targets.strip():
+                phrases.setdefault(key, french)
     return phrases
 
 
