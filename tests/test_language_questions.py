@@ -75,6 +75,10 @@ from sbbot.language.names import proper_nouns
     # Asking nothing else, whether someone works for an employer named next.
     ("Does the author work for Bouygues Telecom?", {"workplace"}),
     ("il bosse chez Orange ?", {"workplace"}),
+    # "pour quelle" and a noun asks for an employer too, unless the noun is a purpose.
+    ("Harold Jarche travaille pour quelle entreprise ?", {"workplace"}),
+    ("elle bosse chez quel éditeur", {"workplace"}),
+    ("il travaille pour quelle raison ?", set()),
     ("faut-il travailler pour progresser ?", set()),
     ("le numéro de téléphone de l'organisateur ?", {"contact"}),
     ("quel temps fera-t-il à Genève ?", {"weather"}),
@@ -210,7 +214,10 @@ def test_where_someone_works_is_an_employer_or_a_workplace_stated_for_them() -> 
     # The place of an event someone speaks at, or a topic in brackets, is not where they work.
     for text in ("Où : Genève", "la matinée à Genève, avec Jane McConnell",
                  "Jane McConnell (enjeux et tendances de la digital workplace)",
-                 "travailler autrement, comme chez Bouygues Telecom"):
+                 "travailler autrement, comme chez Bouygues Telecom",
+                 # a title in quotes, then where it was recorded
+                 "« creating digital worlds worth working in« , un enregistrement réalisé au "
+                 "Campus London"):
         assert not gives(text, "workplace"), text
 
 

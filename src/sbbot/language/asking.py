@@ -233,7 +233,7 @@ WORKING = (r"\b(?:travaill\w*|bosse\w*|works?|working|worked|employ[ée]e?s?|emp
            r"salarié\w*)\b")
 FOR_A_NAME = r"\b(?<!comme\s)(?<!like\s)(?:chez|pour|par|at|for|by)\s+(?-i:[A-ZÉ])"
 OF_A_NAME = r"\b(?:de|du|d[’']|chez|at|of)\s*(?-i:[A-ZÉ])"
-WORKS_AT = (rf"(?:{LOCATING}|{WORKING})[^.;\n]{{0,40}}?(?:{ON_A_PLACE}|{FOR_A_NAME})"
+WORKS_AT = (rf"(?:{LOCATING}|{WORKING})[^.;\n«»“”\"]{{0,40}}?(?:{ON_A_PLACE}|{FOR_A_NAME})"
             rf"|\b(?:{'|'.join(ROLE_NOUNS.split())})\b[^.;\n]{{0,40}}?{OF_A_NAME}"
             r"|\b(?<!comme\s)chez\s+(?-i:[A-ZÉ])|(?-i:[A-ZÉ][\w’'-]+)\s+\((?-i:[A-ZÉ])")
 """Where someone works, as a text states it: a word of work or location, then a place or an
@@ -241,7 +241,9 @@ employer ("travaille chez Orange", "works for Acme", "basée à Lyon"), a job an
 ("responsable de la bureautique de Bouygues Telecom", "head of IT at Acme"), "chez" and a
 name, or a name followed by its organisation in brackets ("Guillaume Foltran (Bouygues
 Telecom, ...)"); not the place of an event they speak at ("la matinée à Genève, avec ..."),
-nor a comparison ("travailler autrement, comme chez Bouygues Telecom": like there)."""
+nor a comparison ("travailler autrement, comme chez Bouygues Telecom": like there), nor a
+word of work in a quoted title and a place after its closing quote ("« ... worth working
+in « , un enregistrement réalisé au Campus London": where a talk was recorded)."""
 WORKING_WORDS = frozenset("""travaille travaillent travaillait travaillaient bosse bossent
 bossait bossaient work works working worked employed""".split())
 EMPLOYER_ASKED = frozenset({("pour", "qui"), ("chez", "qui")})
@@ -249,6 +251,13 @@ EMPLOYER_LAST = frozenset({("work", "for"), ("working", "for"), ("worked", "for"
 """With a word of work, these ask for an employer: "il bosse pour qui ?", "chez qui", and
 "work for" ending an English question ("who does she work for?"); "qui travaille chez X" and
 "who works for X" ask for a person."""
+EMPLOYER_WHICH = frozenset((by, which) for by in ("pour", "chez")
+                           for which in ("quel", "quelle", "quels", "quelles"))
+"""With a word of work, these ask for an employer too ("il bosse pour quelle boîte ?",
+"travaille chez quel éditeur ?"), unless a purpose follows (PURPOSES)."""
+PURPOSES = frozenset("raison raisons motif motifs cause causes but buts objectif objectifs "
+                     "usage".split())
+"""Nouns after "pour quel" that ask why ("il travaille pour quelle raison ?")."""
 EMPLOYER_NAMED = frozenset((word, after) for word in WORKING_WORDS
                            for after in ("for", "at", "chez"))
 """In a question asking for nothing else, these ask whether someone works for the employer
@@ -259,12 +268,15 @@ named next: "Does the author work for Bouygues Telecom?", "il bosse chez Orange 
 def asks_workplace(words: Sequence[str], cues: Collection[str]) -> bool:
     """Whether a question's plain words, asking for `cues`, ask where someone works: a word
     of work (WORKING_WORDS) with a place asked for ("il bosse où ?", "where does she
-    work?") or an employer (EMPLOYER_ASKED, EMPLOYER_LAST), or, asking nothing else,
-    whether someone works for an employer it names (EMPLOYER_NAMED)."""
-    return (("place" in cues or not EMPLOYER_ASKED.isdisjoint(pairwise(words))
-             or tuple(words[-2:]) in EMPLOYER_LAST
-             or (not cues and not EMPLOYER_NAMED.isdisjoint(pairwise(words))))
-            and not WORKING_WORDS.isdisjoint(words))
+    work?") or an employer (EMPLOYER_ASKED, EMPLOYER_WHICH, EMPLOYER_LAST), or, asking
+    nothing else, whether someone works for an employer it names (EMPLOYER_NAMED)."""
+    return not WORKING_WORDS.isdisjoint(words) and (
+        "place" in cues or not EMPLOYER_ASKED.isdisjoint(pairwise(words))
+        or any(pair in EMPLOYER_WHICH and position + 2 < len(words)
+               and words[position + 2] not in PURPOSES
+               for position, pair in enumerate(pairwise(words)))
+        or tuple(words[-2:]) in EMPLOYER_LAST
+        or (not cues and not EMPLOYER_NAMED.isdisjoint(pairwise(words))))
 
 
 RELATIVE = re.compile(r"(?<!\bd['’ ])\b(?:after|before|apres|avant)\s+"
