@@ -8,7 +8,7 @@ from sbbot.evaluation import stripped
 from sbbot.knowledge import load_knowledge
 from sbbot.knowledge.model import Hints
 from sbbot.router import Router
-from sbbot.router.doubts import CAUSE_MARKS, CAUSES
+from sbbot.router.doubts import CAUSE_MARKS, CAUSES, verbs_alone
 from tests.conftest import KNOWLEDGE_DIR
 
 
@@ -350,3 +350,18 @@ def test_a_judgement_asked_of_a_named_thing_needs_a_text_judging_it(router: Rout
     assert judged is not None and "judgement" not in judged[2].doubts
     judged = made.judge("c'est bien Kalixo qui est installée chez Bouygues ?", 2)
     assert judged is not None and "judgement" not in judged[2].doubts
+
+
+def test_verbs_alone_name_no_topic(router: Router) -> None:
+    """A message of verbs alone that asks nothing ("@sbbot regardez", "je regarde") is no
+    question about the passage holding the verb: a doubt. With a topic, or asked, the same
+    verbs are answered or judged as usual."""
+    for message in ("@sbbot regardez", "venez !", "écoutez ça", "je regarde"):
+        judged = router.judge(message, 2)
+        assert judged is not None and judged[2].doubts, message
+        assert router.route(message).verdict != "answer", message
+    for question in ("lisez la note de Jane McConnell", "pourquoi regarder ailleurs ?",
+                     "vous regardez ?"):
+        judged = router.judge(question, 2)
+        assert judged is None or not verbs_alone(question, router.query_terms(question)), \
+            question

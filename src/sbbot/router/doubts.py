@@ -14,6 +14,7 @@ from itertools import pairwise
 from sbbot.entries import Entry
 from sbbot.language.asking import asks_judgement, judges
 from sbbot.language.cues import Cue
+from sbbot.language.lemmas import lemma
 from sbbot.router.terms import GENERIC_STEMS, QueryTerm, Reading
 from sbbot.text import STOPWORDS, fold, folded_tokens, stem, unaccented
 
@@ -246,3 +247,32 @@ def judgement_apart(entry: Entry, question: str,
     naming = [clause for clause in JUDGED_CLAUSE.split(entry.text)
               if any(token.startswith(starts) for token, _ in folded_tokens(clause))]
     return () if any(judges(clause) for clause in naming) else ("judgement",)
+
+
+SUBJECT_PRONOUNS = frozenset("je j tu il elle on nous vous ils elles".split())
+ASKING_WORDS = frozenset("""qui que quoi qu comment pourquoi quand ou combien quel quelle quels
+quelles what why how when where who which""".split())
+"""Question words, folded ("où" is "ou"): a message holding one asks something."""
+
+
+def verbs_alone(question: str, terms: Sequence[QueryTerm]) -> tuple[str, ...]:
+    """The words of a French message made of verbs alone that asks nothing: no question
+    mark, no question word, and every word it weighs a conjugated verb, said to someone
+    ("@sbbot regardez", "venez !", "écoutez ça": the "-ez" of "vous") or of oneself ("je
+    regarde"). It names no topic: the passage that happens to hold the verb ("Pourquoi
+    regarder ce que font les autres entreprises ?") is no answer. The same verbs with a
+    topic ("lisez la note de Jane McConnell") name it, and an infinitive alone ("mesurer ?")
+    may be a topic."""
+    if "?" in question or not terms:
+        return ()
+    tokens = [token for token, _ in folded_tokens(question)]
+    if not ASKING_WORDS.isdisjoint(tokens):
+        return ()
+    person = not SUBJECT_PRONOUNS.isdisjoint(tokens)
+    words = [term.word for term in terms]
+    for word in words:
+        base = lemma(word, "fr")
+        if not ((person or word.endswith("ez")) and base != word
+                and base.endswith(("er", "ir", "re"))):
+            return ()
+    return tuple(words)
