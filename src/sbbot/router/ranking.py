@@ -214,8 +214,9 @@ class Router:
                                  best.entry.text, cues, self._keyword_only.get(index, ()))
                    if "subject" in parts and not (cues & STRONG_CUES and not unmet) else ())
         # an event card holds the word of its kind ("the breakfast") and of being planned
-        kind = (covered | self._held_by_cards) if index in self._events else covered
-        kinds = gathering_kinds(terms, covered, kind, text)
+        event = index in self._events
+        kind = (covered | self._held_by_cards) if event else covered
+        kinds = gathering_kinds(terms, covered, self._held_by_cards, text) if event else set()
         absent = sum(query.evidence[term.stem] for term in terms
                      if term.stem not in self._index and term.stem not in kinds)
         score = min(best.score + 100 * sum(query.evidence[stem] for stem in kinds) / query.total,
