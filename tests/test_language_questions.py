@@ -15,9 +15,10 @@ from sbbot.language.asking import (
     states_role,
 )
 from sbbot.language.chatspeak import expand
-from sbbot.language.cues import advising, cue_nouns, question_cues
+from sbbot.language.cues import question_cues
 from sbbot.language.giving import gives
 from sbbot.language.names import proper_nouns
+from sbbot.language.signalling import advising, cue_nouns
 
 
 @pytest.mark.parametrize(("question", "cues"), [

@@ -12,8 +12,8 @@ from collections.abc import Callable, Mapping, Sequence
 from functools import lru_cache
 from typing import Literal
 
-from sbbot.language.cues import names_cue
 from sbbot.language.lexicon import translations
+from sbbot.language.signalling import names_cue
 from sbbot.text import PLACEHOLDERS, STOPWORDS
 
 Naming = Literal["", "thing", "object", "place", "name", "asked"]

@@ -19,7 +19,6 @@ from rapidfuzz import fuzz
 
 from sbbot.language.asking import framing
 from sbbot.language.chatspeak import expand
-from sbbot.language.cues import advising, cue_nouns, starting
 from sbbot.language.frequency import (
     LANGUAGE_LEAN,
     english_flags,
@@ -38,6 +37,7 @@ from sbbot.language.lexicon import (
 )
 from sbbot.language.naming import Naming, naming, placeholder
 from sbbot.language.present import asks_present
+from sbbot.language.signalling import advising, cue_nouns, starting
 from sbbot.language.spelling import french_spelling, inflects, respelt
 from sbbot.router.terms import QueryTerm, Reading, Word
 from sbbot.router.typos import (

@@ -18,9 +18,10 @@ from sbbot.columns import EntryTable
 from sbbot.entries import Entry, entries_of, naming
 from sbbot.knowledge.model import Knowledge
 from sbbot.language.asking import asks_identity, asks_what, asks_why, identity_asked
-from sbbot.language.cues import PAYING, Cue, question_cues
+from sbbot.language.cues import Cue, question_cues
 from sbbot.language.frequency import general_weight
 from sbbot.language.giving import gives
+from sbbot.language.signalling import PAYING
 from sbbot.router.alternatives import alternatives_of, held, held_evidence, reranked
 from sbbot.router.apart import person_elsewhere
 from sbbot.router.doubts import (
