@@ -250,9 +250,6 @@ def schema(args: argparse.Namespace) -> int:
     return 0
 
 
-AsyncCommand = Callable[[argparse.Namespace, Settings], Any]
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="sbbot", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)

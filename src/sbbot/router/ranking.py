@@ -291,17 +291,6 @@ class Router:
         discount = GENERIC_WEIGHT if term.stem in GENERIC_STEMS else 1.0
         return idf * term.weight * discount * general, idf * general
 
-    def bonus(self, index: int, query: Query) -> float:
-        """A question that asks when or where prefers an event card, which says both."""
-        return query.event_bonus if index in self._events else 0.0
-
-    def _hint_similarity(self, index: int, shape: str) -> float:
-        hints = self._hint_shapes.get(index)
-        if not hints:
-            return 0.0
-        found = process.extractOne(shape, hints, scorer=fuzz.ratio)
-        return found[1] / 100 if found else 0.0
-
     def _ranked(self, query: Query, count: int) -> list[Candidate]:
         """The `count` best entries, exactly as if every entry sharing a word were scored.
 
@@ -367,7 +356,7 @@ class Router:
                          if length > longest else 1.0)
                 if here + RANK_HINT * bound + extra < floor:
                     continue
-            # _hint_similarity(), inlined: a call less an entry
+            # the best hint similarity (fuzz.ratio), inlined: a call less an entry
             similarities[index] = similarity = (
                 extract(shape, hints, scorer=ratio)[1] / 100 if hints else 0.0)
             coverage[index] = covered[index] / total
