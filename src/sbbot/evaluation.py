@@ -268,8 +268,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--knowledge", dest="directory", default=None,
                         help="the knowledge directory (default: SBBOT_KNOWLEDGE_DIR)")
     parser.add_argument("--sets", type=Path, nargs="+", default=None,
-                        help="evaluation sets (default: devset, dev2, dev3, dev4, heldout, heldout2 "
-                             "in the checkout's tests/data)")
+                        help="evaluation sets (default: devset, dev2, dev3, dev4, heldout, "
+                             "heldout2 in the checkout's tests/data)")
     parser.add_argument("--no-hints", action="store_true",
                         help="ignore the entries' example questions and keywords")
     parser.add_argument("--no-glossary", action="store_true",
