@@ -66,11 +66,21 @@ class FullScanRouter(Router):
         for index, bm25 in bm25s.items():
             similarity = self._hint_similarity(index, query.shape)
             coverage = covered[index] / query.total
-            scored.append((rank(bm25, coverage, top_bm25, similarity) + self.bonus(index, query),
+            bonus = query.event_bonus if index in self._events else 0.0
+            scored.append((rank(bm25, coverage, top_bm25, similarity) + bonus,
                            index, confidence(coverage, similarity), similarity))
         scored.sort(key=lambda item: (-item[0], item[1]))
         return [Candidate(self.entries, index, score, None, ranked, similarity)
                 for ranked, index, score, similarity in scored[:count]]
+
+    def _hint_similarity(self, index: int, shape: str) -> float:
+        """The best `fuzz.ratio` of the question's shape to the entry's hint shapes, written
+        out here: the router inlines it in its own ranking."""
+        hints = self._hint_shapes.get(index)
+        if not hints:
+            return 0.0
+        found = process.extractOne(shape, hints, scorer=fuzz.ratio)
+        return found[1] / 100 if found else 0.0
 
 
 class DifflibMatcher:
