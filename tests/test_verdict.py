@@ -7,6 +7,7 @@ from sbbot.entries import Entry
 from sbbot.evaluation import stripped
 from sbbot.knowledge import load_knowledge
 from sbbot.knowledge.model import Hints
+from sbbot.language.asking import asks_judgement
 from sbbot.router import Router
 from sbbot.router.doubts import CAUSE_MARKS, CAUSES, verbs_alone
 from tests.conftest import KNOWLEDGE_DIR
@@ -334,7 +335,9 @@ def test_a_judgement_asked_of_a_named_thing_needs_a_text_judging_it(router: Rout
     programme's "solution technique SharePoint") cannot say: a doubt, not an answer. An
     entry judging it where it names it answers; "c'est bien X qui ..." confirms a fact."""
     for question in ("is sharepoint good?", "SharePoint, c'est bien ?",
-                     "Bouygues Telecom est-il un bon opérateur ?"):
+                     "Bouygues Telecom est-il un bon opérateur ?",
+                     "les employés de Bouygues Telecom sont contents de leur plateforme ?",
+                     "L’auteur trouve-t-il que Guillaume Foltran parle bien ?"):
         judged = router.judge(question, 2)
         assert judged is not None and "judgement" in judged[2].doubts, question
         assert router.route(question).verdict != "answer", question
@@ -350,6 +353,8 @@ def test_a_judgement_asked_of_a_named_thing_needs_a_text_judging_it(router: Rout
     assert judged is not None and "judgement" not in judged[2].doubts
     judged = made.judge("c'est bien Kalixo qui est installée chez Bouygues ?", 2)
     assert judged is not None and "judgement" not in judged[2].doubts
+    assert not asks_judgement("quels aspects font qu'une communauté marche bien ?")
+    assert asks_judgement("are users happy with Kalixo?")
 
 
 def test_verbs_alone_name_no_topic(router: Router) -> None:

@@ -148,10 +148,20 @@ JUDGEMENT_ASKED = re.compile(
     rf"(?:{GOOD_OR_BAD}|bien(?=\W*$))\b"
     r"|\bvaut(?:[\s-]+(?:il|elle|t))*\s+(?:vraiment\s+)?(?:le\s+coup|la\s+peine)\b"
     r"|\b(?:is|are|was|were)\s+(?:[\w'’-]+\s+){1,4}?(?:(?:a|an|any|really|very)\s+)?"
-    rf"{GOOD_OR_BAD}\b", re.IGNORECASE)
+    rf"{GOOD_OR_BAD}\b"
+    r"|\b(?:content|contente|contents|contentes|satisfaite?s?|heureux|heureuses?|ravie?s?)"
+    r"\s+(?:de|du|des|d['’]|avec)\b|\b(?:happy|satisfied|pleased)\s+with\b", re.IGNORECASE)
 """A question asking whether something is good or bad ("SharePoint, c'est bien ?", "est-ce
 un bon opérateur ?", "ça vaut le coup ?", "is sharepoint any good?", "is the note worth
-reading?"). "Bien" only at the end: "c'est bien Jane qui parle ?" confirms a fact."""
+reading?"), or whether people are pleased with it ("les employés sont contents de leur
+plateforme ?", "are users happy with it?"). "Bien" only at the end: "c'est bien Jane qui
+parle ?" confirms a fact."""
+DONE_WELL = re.compile(r"\b[^\W\d_]{3,}(?:[\s-]+(?:il|elle|ils|elles|t))*\s+"
+                       r"(?:(?:vraiment|tr[èe]s|si|assez)\s+)?(?:bien|mal)\W*$", re.IGNORECASE)
+"""A question asking whether someone or something does a thing well ("Guillaume Foltran
+parle bien ?", "ça marche bien ?"): a verb, then "bien" or "mal" last. Asked with a question
+word ("quels aspects font qu'une communauté marche bien ?"), it asks what or how, not
+whether."""
 JUDGING = re.compile(r"\b(?:bon|bonne|bons|bonnes|mauvais\w*|meilleur\w*|mieux|pire|"
                      r"excellent\w*|formidable\w*|int[ée]ressant\w*|pertinent\w*|g[ée]nial\w*|"
                      r"remarquable\w*|recommand\w*|conseill\w*|raison|tort|r[ée]ussi\w*|"
@@ -163,8 +173,16 @@ recommended, a success."""
 
 
 def asks_judgement(text: str) -> bool:
-    """Whether a question asks whether something is good, bad or worth it (JUDGEMENT_ASKED)."""
-    return JUDGEMENT_ASKED.search(text) is not None
+    """Whether a question asks whether something is good, bad or worth it (JUDGEMENT_ASKED),
+    or done well (DONE_WELL, with no question word)."""
+    return JUDGEMENT_ASKED.search(text) is not None or (
+        DONE_WELL.search(text) is not None and ASKING.search(text) is None)
+
+
+ASKING = re.compile(r"\b(?:qui|quoi|comment|pourquoi|quand|où|combien|quel|quelle|quels|quelles|"
+                    r"what|why|how|when|where|who|which)\b", re.IGNORECASE)
+"""Question words: a question holding one asks what, who or how, not whether. Not "que",
+as often a conjunction ("l'auteur trouve-t-il que X parle bien ?")."""
 
 
 def judges(text: str) -> bool:
