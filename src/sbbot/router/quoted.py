@@ -1,0 +1,58 @@
+"""A quote and the passage that quotes it: the passage goes first when they tie.
+
+A post quotes someone ("Harold Jarche reprenant Stephen Downes précisait : ... You and I are
+in a network ...") and the knowledge holds that quote again as a quote of its own, for
+`!citation`. Asked about what the quote says ("collaboration vs coopération, c'est quoi la
+différence ?"), both hold the question's words; BM25 then prefers the quote, which is
+shorter, though the passage says all it says and more: who is quoted, where, and what the
+post makes of it (Downes's two definitions, Duperrin's post's title). So when the best entry
+is a quote and a passage holding it covers the question as well, the passage goes ahead.
+Only an order: the verdict is then given on the passage as on any entry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from sbbot.entries import Entry
+from sbbot.router.matches import Candidate
+from sbbot.router.verdict import TIE_MARGIN, first_fitting
+from sbbot.text import fold
+
+OPENING_WORDS = 12
+"""How many of a quote's first words a passage must hold, in order, to quote it: enough to
+tell one sentence from any other, few enough for a passage that cuts a long quote."""
+OPENING = "« "
+CLOSING = " »\n— "
+
+
+def quoting_passages(entries: Sequence[Entry]) -> dict[int, frozenset[int]]:
+    """Each quote's entry number -> the numbers of its post's passages that quote it (hold
+    its first OPENING_WORDS words, folded). Read once, at build: only the posts of quotes."""
+    openings: dict[int, str] = {}
+    for index, entry in enumerate(entries):
+        if entry.type == "quote" and entry.text.startswith(OPENING) and CLOSING in entry.text:
+            words = fold(entry.text[len(OPENING):entry.text.index(CLOSING)]).split()
+            if len(words) >= OPENING_WORDS // 2:
+                openings[index] = " " + " ".join(words[:OPENING_WORDS]) + " "
+    if not openings:
+        return {}
+    posts = {entries[index].post for index in openings}
+    texts = {index: f" {fold(entry.text)} " for index, entry in enumerate(entries)
+             if entry.type == "passage" and entry.post in posts}
+    found: dict[int, frozenset[int]] = {}
+    for quote, opening in openings.items():
+        holders = frozenset(index for index, text in texts.items()
+                            if entries[index].post == entries[quote].post and opening in text)
+        if holders:
+            found[quote] = holders
+    return found
+
+
+def quoting_first(matches: list[Candidate], quoting: Mapping[int, frozenset[int]]
+                  ) -> list[Candidate]:
+    """The matches, a passage quoting the best one (a quote: `quoting`, from
+    `quoting_passages`) moved ahead of it when it has as much confidence (TIE_MARGIN)."""
+    if not matches or (holders := quoting.get(matches[0].index)) is None:
+        return matches
+    return first_fitting(matches, lambda match: match.index in holders, TIE_MARGIN)
