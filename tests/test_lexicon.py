@@ -27,6 +27,20 @@ def test_a_business_expression_is_read_whole() -> None:
     assert judged is not None and judged[1][0].entry.id == "comite"
 
 
+def test_an_idiom_is_read_as_its_meaning_not_its_words() -> None:
+    # word by word, "golden rule" is "doré" + "règle": the rule, no longer golden, meets
+    # the post's "règles d'or"; "red tape" is no red ribbon
+    router = Router([
+        passage("regles", "Une des règles d'or est de regarder ce qui se fait autour de soi."),
+        passage("dore", "Le cadre doré du tableau a été restauré."),
+    ])
+    stems = [term.stem for term in router.query_terms("what golden rules does the author give")]
+    assert "regl" in stems and "dore" not in stems
+    judged = router.judge("what golden rules does the author give", 2)
+    assert judged is not None and judged[1][0].entry.id == "regles"
+    assert "rouge" not in [term.stem for term in router.query_terms("is there much red tape")]
+
+
 def test_staff_are_employees_not_anyone() -> None:
     # "personnel", staff's usual French word, shares its stem with "personne" (anyone,
     # nobody): first in the list, it met every passage saying "personne".
