@@ -28,3 +28,10 @@ def test_saying_and_knowing_frame_a_question_in_every_form() -> None:
     assert analyzer.terms("what is babinet saying about our leaders") == analyzer.terms(
         "what does babinet say about our leaders")
     assert analyzer.terms("what are we told, what is known") == []
+
+
+def test_chat_interjections_are_no_topic() -> None:
+    # As "lol" and "mdr": a word no post holds would count against the answer.
+    analyzer = Analyzer({})
+    assert analyzer.terms("haha omg yeah, hmm, is the breakfast free") == analyzer.terms(
+        "is the breakfast free")

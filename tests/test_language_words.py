@@ -358,6 +358,8 @@ def test_the_index_reads_each_word_in_the_language_a_question_would() -> None:
     # English chat writing too, but not where a form is also French ("dis", "y", "dont").
     ("wat u doing, wich day n whos coming", "what you doing, which day n who's coming"),
     ("is hes sure shes right", "is he's sure she's right"),
+    # "don't" would split into "don", a form of "do" ("faire"): "idk" is "do not".
+    ("idk, tbh is the vid free rn", "I do not know,  is the video free right now"),
     ("dis moi ce dont il y a besoin", "dis moi ce dont il y a besoin"),
     # Abbreviations of one meaning each, the months and weekdays among them.
     ("whens the mtg, is mgmt or the govt dept coming on fri apr 4",

@@ -45,7 +45,7 @@ their them then there these they this those to us was we were what when where wh
 whom whose why will with would you your yours up down away off without within upon onto via
 per yes one
 merci bonjour bonsoir salut coucou hello hi hey thanks thank ok okay lol mdr svp stp
-ptdr mdrr mdrrr lool
+ptdr mdrr mdrrr lool haha hahaha omg yeah yea yep nope nah hmm um uh
 bot sbbot question questions vs
 ai as a avons avez ont aurai auras aura aurons aurez auront aurait auraient avait avaient
 suis es est sommes etes sont serai seras sera serons serez seront serait seraient etait
