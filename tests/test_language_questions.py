@@ -125,6 +125,10 @@ from sbbot.language.signalling import advising, cue_nouns
     # "Who" relating a clause; "how much" measuring something else than money.
     ("aren't we the ones who hand over our data", set()),
     ("c'est celui qui a écrit le billet ?", set()),
+    # "Qui" after a thing asks what: "qu'est-ce qui", "c'est quoi qui", "ce qui".
+    ("qu'est-ce qui va permettre un compromis ?", set()),
+    ("c'est quoi qui a suscité des espoirs ?", set()),
+    ("c'est qui qui parle ?", {"person"}),
     ("how much effort did bouygues put into mobility", set()),
     ("how much time does it take", {"duration"}),
     ("how much for a ticket", {"price"}),

@@ -305,9 +305,11 @@ def conjunction(words: Sequence[str], position: int) -> bool:
 
 RELATIVES = frozenset("who qui".split())
 ANTECEDENTS = frozenset("""ones one those people person guy guys someone anyone everyone
-somebody anybody everybody ceux celui celle celles gens personne""".split())
+somebody anybody everybody ceux celui celle celles gens personne ce quoi ça ca cela chose
+choses truc""".split())
 """Words after which "who" or "qui" relates a clause to them ("aren't we the ones who hand
-over our data", "celui qui a écrit") instead of asking who."""
+over our data", "celui qui a écrit") instead of asking who; a thing's too: "qu'est-ce qui
+va permettre ...", "c'est quoi qui pousse ..." ask what, not who."""
 PRICED = frozenset("""does do is are was were will would did for it money cash cost costs
 pay""".split())
 """After "how much", the words that make it ask a price ("how much does it cost", "how much
