@@ -127,6 +127,9 @@ from sbbot.language.signalling import advising, cue_nouns
     ("c'est celui qui a écrit le billet ?", set()),
     # "Qui" after a thing asks what: "qu'est-ce qui", "c'est quoi qui", "ce qui".
     ("qu'est-ce qui va permettre un compromis ?", set()),
+    # Where a text was published asks for a medium or a site, even of a text named.
+    ("le billet a été publié où ?", {"source"}),
+    ("où a-t-il écrit son livre ?", {"place"}),
     ("c'est quoi qui a suscité des espoirs ?", set()),
     ("c'est qui qui parle ?", {"person"}),
     ("how much effort did bouygues put into mobility", set()),

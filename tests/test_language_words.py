@@ -350,7 +350,7 @@ def test_the_index_reads_each_word_in_the_language_a_question_would() -> None:
     ("c koi pr demain", "c'est quoi pour demain"),
     ("kesk c ?", "qu'est-ce que c'est ?"),
     ("dun coup il faut sy mettre", "d'un coup il faut s'y mettre"),
-    ("on le voit qq part ?", "on le voit quelque part ?"),
+    ("jai qq questions", "j'ai quelque questions"),
     # Real words stay: a glued reading must be far more frequent than the word itself.
     ("test dune lune, celle du net", "test d'une l'une, celle du net"),
     # Parts of a written word, and names inside a sentence, are left alone.
@@ -394,6 +394,8 @@ def test_chat_writing_is_spelt_out(typed: str, read: str) -> None:
     ("ce que le web a fait naître", "ce que le web a suscite"),
     ("pour etre pris au serieux", "pour etre considéré"),
     ("facebook et cie", "facebook"),
+    # "Quelque part" in a question asks where ("on peut le voir quelque part ?").
+    ("on peut la voir quelque part ?", "on peut la voir où ?"),
     ("les réseaux marchent-ils ?", "les réseaux fonctionnent ils ?"),
     # "Faire quoi dans la vie" asks for a job: "la vie" is no topic, unlike elsewhere.
     ("que faites-vous dans la vie ?", "que faites vous ?"),

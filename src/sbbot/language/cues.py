@@ -178,6 +178,11 @@ a broadcast or a text (the "source" cue: "où est-ce que Babinet dit que ...", "
 write that"), unless the question names that text ("où a-t-il écrit son livre ?" asks for a
 place). Folded, as `plain` reads a question's words."""
 
+PUBLISHING_WORDS = frozenset("""publie publies publiee publiees paru parue parus parues
+published""".split())
+"""With a place asked for, a verb of publishing asks where a text came out, a medium or a
+site, even of a text it names ("le billet a été publié où ?")."""
+
 WORKPLACE = frozenset({("poste", "de", "travail")})
 """"Le poste de travail" is a workstation, not a job."""
 HOW_NOT_WHERE = frozenset({("where", "do"), ("where", "can"), ("where", "should"),
@@ -223,8 +228,9 @@ def question_cues(text: str) -> frozenset[Cue]:
         cues.add("present")
     if cues & {"date", "place"} and any(word in PLAIN_BORN for word in words):
         cues.add("birth")
-    if ("place" in cues and not SAYING_WORDS.isdisjoint(words)
-            and MEDIUM_WORDS.isdisjoint(words)):
+    if "place" in cues and ((not SAYING_WORDS.isdisjoint(words)
+                             and MEDIUM_WORDS.isdisjoint(words))
+                            or not PUBLISHING_WORDS.isdisjoint(words)):
         cues.discard("place")
         cues.add("source")
     if "place" in cues and any(word in PLAIN_LOCATED for word in words):
