@@ -72,6 +72,22 @@ not the word itself."""
 PARTS = frozenset({"lemmas", "lexicon", "synonyms", "frequency", "foreign", "cues", "subject",
                    "chat"})
 """Parts of the language knowledge that can be switched off, to measure what each buys."""
+AUXILIARY_VERBS = frozenset("avoir etre faire aller pouvoir devoir vouloir savoir parler dire "
+                            "falloir".split())
+"""French verbs whose usual forms are stopwords ("veut", "peuvent", "faudrait", "parle"): their
+other forms ("voulaient", "devraient", "faisant", "parlait") say as little about a topic, yet
+weighed like rare words of the posts, which seldom write them ("et si les dirigeants
+voulaient garder le numérique pour eux ?" went to the registration line, "si voulez des
+croissants")."""
+NOUN_FORMS = frozenset(form for verb in AUXILIARY_VERBS for form in (verb, f"{verb}s"))
+"""The infinitives and their plurals, which are also nouns ("le pouvoir", "les devoirs",
+"les dires"): words of a topic, unless the stopwords hold them."""
+
+
+def auxiliary(token: str) -> bool:
+    """Whether a folded French word is a form of an AUXILIARY_VERBS verb, not its noun."""
+    return token not in NOUN_FORMS and lemma(token, "fr") in AUXILIARY_VERBS
+
 
 class Analyzer:
     """Turns texts into index terms, and questions into weighted terms with typos corrected."""
@@ -260,6 +276,7 @@ class Analyzer:
                 found.extend(self._phrase_words(phrase[1]))
                 continue
             if ((len(token) <= 1 and not token.isdigit()) or token in STOPWORDS
+                    or (not english[position] and auxiliary(token))
                     or (english[position] and placeholder(token))):
                 continue
             named = naming(tokens, position, english[position], capital,
