@@ -60,6 +60,15 @@ from sbbot.language.signalling import advising, cue_nouns
     ("how did the network grow", set()),
     # Where something is on a map, not where to find it online.
     ("Where is NetJMC based?", {"place", "located"}),
+    # Whether someone lives, or something is based, in a place named asks the same.
+    ("does guillaume foltran live in geneva?", {"place", "located"}),
+    ("is bouygues telecom headquartered in geneva?", {"place", "located"}),
+    ("jane mcconnell vit en suisse ?", {"place", "located"}),
+    ("elle est basée à genève ?", {"place", "located"}),
+    # Not living in a world, at a time, or a thing based on another.
+    ("do we live in a digital world?", set()),
+    ("on vit à une époque formidable", set()),
+    ("is it based on data?", set()),
     # Where words were said or written: a broadcast or a text, unless the text is named.
     ("où est-ce que Babinet dit que nos dirigeants raisonnent comme au siècle passé ?",
      {"source"}),

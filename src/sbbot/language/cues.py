@@ -170,6 +170,26 @@ headquartered headquarters siège live lives living vit vivent habite habitent""
 """With a place asked for, these ask where someone or something is, on a map ("where is
 NetJMC based?"): a web address is where to find it online, not where it is."""
 
+RESIDING = {**dict.fromkeys("live lives living lived based headquartered".split(), ("in",)),
+            **dict.fromkeys("""habite habites habitent habitait vit vivent vivait basé basée
+basés basées""".split(), ("à", "au", "aux", "en"))}
+"""Words of living or being based, and the prepositions before a place after them."""
+PLACE_DETERMINERS = frozenset("""a an the this that these those our your their my his her its
+un une le la les l ce cette ces notre votre leur nos vos leurs mon ma mes son sa ses""".split())
+
+
+def residing_in(words: Sequence[str]) -> bool:
+    """Whether a question asks if someone lives, or something is based, in a place it names:
+    a word of living or being based, then "in", "à" or "en" and a name ("does Jane live in
+    Geneva?", "is NetJMC based in Geneva?", "il habite à Lyon ?"). That asks where they live,
+    which only a place after such a word states ("basée à Lyon"), not a place the entry
+    names for something else, an event's. Not before a determiner ("we live in a digital
+    world"), and not "located", "situé": an event is located where it happens."""
+    return any(following in PLAIN_RESIDING.get(word, ()) and position + 2 < len(words)
+               and words[position + 2] not in PLACE_DETERMINERS
+               for position, (word, following) in enumerate(pairwise(words)))
+
+
 SAYING_WORDS = frozenset("""dit dire dis disait declare affirme explique raconte ecrit ecrire
 ecrivait said say says wrote write writes written""".split())
 MEDIUM_WORDS = frozenset("livre livres ouvrage article articles billet blog book books".split())
@@ -235,6 +255,8 @@ def question_cues(text: str) -> frozenset[Cue]:
         cues.add("source")
     if "place" in cues and any(word in PLAIN_LOCATED for word in words):
         cues.add("located")
+    if residing_in(words):
+        cues.update(("place", "located"))
     if "combien" in words and "count" not in cues and "age" not in cues:
         cues.add("price")
     if recommends_thing(words):
@@ -349,6 +371,7 @@ PLAIN_TRIOS = {cue: frozenset(tuple(map(plain, trio)) for trio in trios)
 PLAIN_END = frozenset(map(plain, END_WORDS))
 PLAIN_BORN = frozenset(map(plain, BORN_WORDS))
 PLAIN_LOCATED = frozenset(map(plain, LOCATED_WORDS))
+PLAIN_RESIDING = {plain(word): tuple(map(plain, before)) for word, before in RESIDING.items()}
 PLAIN_PAIRS = {cue: frozenset((plain(first), plain(second)) for first, second in pairs)
                for cue, pairs in CUE_PAIRS.items()}
 
