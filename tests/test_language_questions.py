@@ -138,6 +138,7 @@ from sbbot.language.signalling import advising, cue_nouns
     ("qu'est-ce qui va permettre un compromis ?", set()),
     # Where a text was published asks for a medium or a site, even of a text named.
     ("le billet a été publié où ?", {"source"}),
+    ("la note, on peut la récupérer où ?", {"source"}),
     ("où a-t-il écrit son livre ?", {"place"}),
     ("c'est quoi qui a suscité des espoirs ?", set()),
     ("c'est qui qui parle ?", {"person"}),

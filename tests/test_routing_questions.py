@@ -221,6 +221,10 @@ def test_a_word_after_au_or_is_there_is_an_object(router: Router) -> None:
 def test_a_word_after_an_object_pronoun_is_a_verb_not_an_object(router: Router) -> None:
     named = {term.word: term.named for term in router.query_terms("le rapport, on le chope où")}
     assert named == {"rapport": "object", "chope": ""}
+    # between a verb such as "vouloir" and its infinitive too; not before a noun
+    named = {term.word: term.named for term in router.query_terms(
+        "ils voulaient le garder, il faut les former, on veut la paix")}
+    assert (named["garder"], named["former"], named["paix"]) == ("", "", "object")
 
 
 def test_a_passage_giving_the_asked_price_goes_ahead_of_a_slightly_better_one(

@@ -199,9 +199,11 @@ write that"), unless the question names that text ("où a-t-il écrit son livre 
 place). Folded, as `plain` reads a question's words."""
 
 PUBLISHING_WORDS = frozenset("""publie publies publiee publiees paru parue parus parues
-published""".split())
-"""With a place asked for, a verb of publishing asks where a text came out, a medium or a
-site, even of a text it names ("le billet a été publié où ?")."""
+published telecharger telecharge recuperer recupere chope choper download downloaded
+""".split())
+"""With a place asked for, a verb of publishing or of fetching a text asks where it came
+out or can be had, a medium or a site, even of a text it names ("le billet a été publié où
+?", "la note, on peut la récupérer où ?")."""
 
 WORKPLACE = frozenset({("poste", "de", "travail")})
 """"Le poste de travail" is a workstation, not a job."""

@@ -52,11 +52,23 @@ CLITIC_SUBJECTS = frozenset("je j tu il elle on nous vous ils elles ne n".split(
 chope où", "je la trouve"): the verb names no object."""
 
 
+MODALS = frozenset("""veux veut voulons voulez veulent voulait voulaient voudrais voudrait
+voudraient vouloir peux peut pouvons pouvez peuvent pouvait pouvaient pourrait pourraient
+pouvoir dois doit devons devez doivent devait devaient devrait devraient devoir vais vas va
+allons allez vont allait allaient aller faut fallait faudrait""".split())
+"""Verbs followed by an infinitive: between them, "le", "la", "les" is the infinitive's
+object pronoun ("voulaient le garder pour eux", "il faut les former")."""
+INFINITIVE_ENDINGS = ("er", "ir", "re", "oir")
+
+
 def pronoun(tokens: Sequence[str], position: int) -> bool:
     """Whether the article-like word at `position` is an object pronoun (see
-    CLITIC_SUBJECTS)."""
-    return (tokens[position] in ("le", "la", "les", "l") and position > 0
-            and tokens[position - 1] in CLITIC_SUBJECTS)
+    CLITIC_SUBJECTS and MODALS)."""
+    if tokens[position] not in ("le", "la", "les", "l") or position == 0:
+        return False
+    return tokens[position - 1] in CLITIC_SUBJECTS or (
+        tokens[position - 1] in MODALS and position + 1 < len(tokens)
+        and tokens[position + 1].endswith(INFINITIVE_ENDINGS))
 
 
 @lru_cache(maxsize=1 << 14)
