@@ -9,7 +9,8 @@ from sbbot.entries import Entry
 from sbbot.evaluation import stripped
 from sbbot.knowledge.model import Hints, Knowledge
 from sbbot.router import Router
-from sbbot.router.quoted import quoting_passages
+from sbbot.router.query import Analyzer
+from sbbot.router.quoted import attributed_names, quoting_passages
 
 
 def entry(entry_id: str, kind: str, text: str, post: str = "p") -> Entry:
@@ -29,6 +30,19 @@ def test_a_quote_is_held_by_the_passages_of_its_post_that_quote_its_opening() ->
     assert quoting_passages(entries) == {3: frozenset({0})}
 
 
+def test_a_quote_is_attributed_to_the_names_of_its_attribution_line() -> None:
+    entries = [
+        entry("lead", "passage", "Un passage sans citation."),
+        entry("downes", "quote", "« We cooperate »\n— Stephen Downes (repris par Harold Jarche)"),
+        entry("attali", "quote", "« La tyrannie de la transparence »\n— Jacques Attali, 2013"),
+    ]
+    terms = Analyzer({}).terms
+    found = attributed_names(entries, terms)
+    assert found[1] == frozenset(terms("Stephen Downes Harold Jarche"))
+    assert found[2] == frozenset(terms("Jacques Attali"))
+    assert 0 not in found
+
+
 @pytest.fixture(scope="module")
 def bare(knowledge: Knowledge) -> Router:
     return stripped(knowledge, hints=False, glossary=False)
@@ -39,6 +53,9 @@ def bare(knowledge: Knowledge) -> Router:
     ("Quelle différence l’article fait-il entre coopération et collaboration ?",
      "coop-downes-jarche"),
     ("qui a ecrit le billet sur les limites de la collaboration sociale", "coop-duperrin"),
+    # a passage only mentioning Attali's words ties with his quote: the quote's passage wins
+    ("attali il parle de tyrannie de quoi", "monde-lpm-attali"),
+    ("attali et la tyrannie de la transparence cest quoi lhistoire", "monde-lpm-attali"),
 ])
 def test_the_passage_quoting_a_tied_quote_answers(bare: Router, question: str,
                                                    expected: str) -> None:

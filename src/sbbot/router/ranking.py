@@ -47,7 +47,7 @@ from sbbot.router.matches import (
 )
 from sbbot.router.preferring import GATHERINGS, PLANNED, card_first, gathering_kinds
 from sbbot.router.query import PARTS, Analyzer
-from sbbot.router.quoted import quoting_first, quoting_passages
+from sbbot.router.quoted import attributed_names, quoting_first, quoting_passages
 from sbbot.router.readings import Readings
 from sbbot.router.terms import GENERIC_STEMS, Query, QueryTerm
 from sbbot.router.verdict import (
@@ -124,6 +124,7 @@ class Router:
         the columns (2.4 µs each) at every question."""
         self._keyword_only = keyword_only(entries, dict(reversed(known)))
         self._quoting = quoting_passages(entries)
+        self._attributed = attributed_names(entries, self._analyzer.terms)
 
     def query_terms(self, text: str) -> list[QueryTerm]:
         """The question as weighted stems; unknown words keep their own stem (weight 1)."""
@@ -172,7 +173,8 @@ class Router:
         query = Query(weights, evidence, total, " ".join(sorted(weights)),
                       RANK_EVENT if cues & {"date", "place"} else 0.0,
                       alternatives_of(terms, weights, GENERIC_STEMS))
-        ranked = quoting_first(self._reranked(query, count), self._quoting)
+        ranked = quoting_first(self._reranked(query, count), self._quoting, self._attributed,
+                               {term.stem for term in terms})
         matches = giving_first(card_first(ranked, cues, self._naming,
                                           self._gatherings, self._gives, terms, text,
                                           self._contained),
