@@ -65,6 +65,10 @@ from sbbot.language.signalling import advising, cue_nouns
     ("is bouygues telecom headquartered in geneva?", {"place", "located"}),
     ("jane mcconnell vit en suisse ?", {"place", "located"}),
     ("elle est basée à genève ?", {"place", "located"}),
+    # And whether someone was born there.
+    ("was paul miller born in london?", {"place", "birth"}),
+    ("stephen downes est né au canada ?", {"place", "birth"}),
+    ("do digital natives, born in the internet era, collaborate better?", set()),
     # Not living in a world, at a time, or a thing based on another.
     ("do we live in a digital world?", set()),
     ("on vit à une époque formidable", set()),

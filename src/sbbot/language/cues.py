@@ -170,10 +170,11 @@ headquartered headquarters siège live lives living vit vivent habite habitent""
 """With a place asked for, these ask where someone or something is, on a map ("where is
 NetJMC based?"): a web address is where to find it online, not where it is."""
 
-RESIDING = {**dict.fromkeys("live lives living lived based headquartered".split(), ("in",)),
+RESIDING = {**dict.fromkeys("live lives living lived based headquartered born".split(), ("in",)),
             **dict.fromkeys("""habite habites habitent habitait vit vivent vivait basé basée
-basés basées""".split(), ("à", "au", "aux", "en"))}
-"""Words of living or being based, and the prepositions before a place after them."""
+basés basées né née nés nées""".split(), ("à", "au", "aux", "en"))}
+"""Words of living, being based or being born, and the prepositions before a place after
+them."""
 PLACE_DETERMINERS = frozenset("""a an the this that these those our your their my his her its
 un une le la les l ce cette ces notre votre leur nos vos leurs mon ma mes son sa ses""".split())
 
@@ -183,10 +184,13 @@ def residing_in(words: Sequence[str]) -> bool:
     a word of living or being based, then "in", "à" or "en" and a name ("does Jane live in
     Geneva?", "is NetJMC based in Geneva?", "il habite à Lyon ?"). That asks where they live,
     which only a place after such a word states ("basée à Lyon"), not a place the entry
-    names for something else, an event's. Not before a determiner ("we live in a digital
-    world"), and not "located", "situé": an event is located where it happens."""
+    names for something else, an event's; and so for where someone was born ("was Paul
+    Miller born in London?", "elle est née à Genève ?"). Not before a determiner ("we live
+    in a digital world", "born in the internet era") or a year ("born in 1970"), and not
+    "located", "situé": an event is located where it happens."""
     return any(following in PLAIN_RESIDING.get(word, ()) and position + 2 < len(words)
                and words[position + 2] not in PLACE_DETERMINERS
+               and not words[position + 2].isdigit()
                for position, (word, following) in enumerate(pairwise(words)))
 
 
@@ -257,8 +261,9 @@ def question_cues(text: str) -> frozenset[Cue]:
         cues.add("source")
     if "place" in cues and any(word in PLAIN_LOCATED for word in words):
         cues.add("located")
-    if residing_in(words):
-        cues.update(("place", "located"))
+    if residing_in(words):  # a birthplace, or where someone lives or something is based
+        cues.update(("place", "birth") if not PLAIN_BORN.isdisjoint(words)
+                    else ("place", "located"))
     if "combien" in words and "count" not in cues and "age" not in cues:
         cues.add("price")
     if recommends_thing(words):
