@@ -375,6 +375,10 @@ def test_the_index_reads_each_word_in_the_language_a_question_would() -> None:
     # Not before a "ça" that is a verb's subject: the conjunction then joins two clauses.
     ("c'est inne ou ca s'apprend", "c'est inne ou ca s'apprend"),
     ("a geneve ou a lausanne ? ou bien en ligne", "a geneve ou a lausanne ? ou bien en ligne"),
+    # Followed only by adverbs of the present, it has nothing to join: "où".
+    ("snowden il vit ou maintenant", "snowden il vit où maintenant"),
+    ("il travaille ou en ce moment", "il travaille où en ce moment"),
+    ("on le fait aujourd'hui ou demain", "on le fait aujourd'hui ou demain"),
 ])
 def test_chat_writing_is_spelt_out(typed: str, read: str) -> None:
     assert expand(typed) == read

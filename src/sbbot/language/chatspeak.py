@@ -56,11 +56,17 @@ def expand(text: str) -> str:
 UNACCENTED_WHERE = re.compile(r"\bou\b", re.IGNORECASE)
 CONJUNCTION_AFTER = frozenset("bien alors".split())
 """After these, a question's first "ou" is the conjunction ("ou bien", "ou alors")."""
+TRAILING_NOW = frozenset("maintenant actuellement aujourd hui aujourdhui en ce moment "
+                         "exactement precisement now exactly currently today".split())
+"""Adverbs of the present or of precision that may end a question after "où" ("il vit ou
+maintenant", "il travaille ou en ce moment", "c'est ou exactement"): nothing they hold is
+a thing the conjunction could join to the word before."""
 
 
 def accent_where(text: str) -> str:
     """The text with "ou" written "où" where the conjunction cannot stand: first or last in
-    the question ("ou se passe la matinée", "le rapport est dispo ou"), after "d'" ("d'ou
+    the question ("ou se passe la matinée", "le rapport est dispo ou"), or followed only by
+    adverbs of the present (TRAILING_NOW: "il vit ou maintenant"), after "d'" ("d'ou
     vient-il"), before a "ça" that ends a clause ("ou ça ?"; not "inné ou ça s'apprend ?",
     where "ça" is a verb's subject) or right after "c'est" ("c'est ou exactement ?";
     not "c'est ou bien ...", "c'est ou l'un ou l'autre"). The conjunction joins two things,
@@ -75,6 +81,7 @@ def accent_where(text: str) -> str:
         if words[position] == "ou" and (
                 (position == 0 < last and words[1] not in CONJUNCTION_AFTER)
                 or position == last or (position > 0 and words[position - 1] == "d")
+                or (position > 0 and TRAILING_NOW.issuperset(words[position + 1:]))
                 or (position < last and words[position + 1] == "ca" and (
                     position + 1 == last or CLAUSE_END.search(
                         text[tokens[position + 1].end():tokens[position + 2].start()])))
