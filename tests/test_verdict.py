@@ -76,6 +76,13 @@ def test_a_lower_case_name_the_posts_never_mention_is_no_fact_they_give(router: 
     assert result.verdict == "answer" and result.best is not None
 
 
+def test_a_surname_as_common_as_a_word_still_names_the_subject(router: Router) -> None:
+    """"Miller" is as common as NAME_MAX_ZIPF: typed in lower case, next to the first name
+    the passage writes with it, it names whom the question asks about, so what is asked of
+    him (a company) must be in the passage."""
+    assert router.route("paul miller il a fonde quelle boite").verdict == "unknown"
+
+
 def test_where_a_subject_is_based_is_not_the_place_of_an_event_naming_it() -> None:
     """Without hints, the event card names NetJMC (its speaker's analysis is on netjmc.com)
     and gives the event's place."""

@@ -70,7 +70,7 @@ def card_first(matches: list[Candidate], cues: Collection[Cue],
     any_event = not stems.isdisjoint(gatherings)
     wanted = EVENT_CUES.intersection(cues)
     if not wanted:
-        rare = {term.stem for term in terms if general_zipf(term.word) < NAME_MAX_ZIPF}
+        rare = {term.stem for term in terms if general_zipf(term.word) <= NAME_MAX_ZIPF}
         return first_fitting(matches, lambda match: match.index in naming and (
             any_event or not rare.isdisjoint(naming[match.index])), TIE_MARGIN)
     best_gives = all(gives(matches[0], cue) for cue in wanted)

@@ -66,8 +66,9 @@ STRONG_CUES = frozenset({"date", "place", "workplace"})
 for the question's subject answers it, whatever other word the question holds ("Assistant :
 quand a lieu la matinée à Genève ?"). A person or a count is read too loosely for that."""
 NAME_MAX_ZIPF = 4.5
-"""A word the entry capitalises names the subject only if it is rare in the language: a
-passage also capitalises everyday words in titles and labels ("Lieu : ...")."""
+"""A word the entry capitalises names the subject only if it is rare in the language, at
+most this common: a passage also capitalises everyday words in titles and labels ("Lieu :
+..."); a surname may be a word too ("Miller", at 4.5)."""
 ASKED_MAX_ZIPF = 5.5
 """A word this common ("avoir", "donner", "know") does not say what a question asks."""
 
@@ -251,13 +252,13 @@ def subject_stems(terms: Sequence[QueryTerm], covered: Collection[str],
     with `extend`, a first name next to one ("jane mcconnell")."""
     subject = {term.stem for term in terms if term.stem in covered and (
                    term.named == "name"
-                   or (term.word in names and general_zipf(term.word) < NAME_MAX_ZIPF))}
+                   or (term.word in names and general_zipf(term.word) <= NAME_MAX_ZIPF))}
     adjacent = (frozenset(pairwise(token for token, _ in folded_tokens(question)))
                 if subject and extend else frozenset())  # a subject to extend, or nothing
     for first, second in pairwise(terms):
         for one, other in ((first, second), (second, first)):
             if ((first.word, second.word) in adjacent and one.stem in subject
-                    and other.stem in covered and general_zipf(other.word) < NAME_MAX_ZIPF):
+                    and other.stem in covered and general_zipf(other.word) <= NAME_MAX_ZIPF):
                 subject.add(other.stem)
     return subject
 
