@@ -130,6 +130,7 @@ from sbbot.language.signalling import advising, cue_nouns
     ("Jane McConnell parle-t-elle français ?", {"language"}),
     ("is the video subtitled", {"language"}),
     ("what is the population of geneva", {"count"}),
+    ("What ROI percentage did Bouygues Telecom get?", {"count"}),
     # A handle, an award, someone's education; not the studies a post cites.
     ("what is gilles babinet's twitter handle", {"contact"}),
     ("Did Gilles Babinet win any award for his book?", {"award"}),
@@ -180,6 +181,7 @@ def test_a_day_of_the_month_is_no_count() -> None:
     assert not gives("vendredi 4 avril 2014 à 08:30", "count")
     assert gives("10 bonnes raisons", "count")
     assert gives("une équipe de plus de 500 salariés", "count")
+    assert gives("un retour sur investissement de 30 % en un an", "count")
 
 
 def test_a_number_after_a_noun_labels_and_counts_nothing() -> None:

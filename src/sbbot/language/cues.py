@@ -52,7 +52,9 @@ CUE_WORDS: dict[Cue, frozenset[str]] = {
                        "fees free pay paid salary wage wages".split()),
     "person": frozenset("who whos who's".split()),
     "age": frozenset("âge".split()),
-    "count": frozenset("population habitants inhabitants".split()),
+    # A share is a number too ("quel pourcentage", "what ROI percentage").
+    "count": frozenset("population habitants inhabitants pourcentage pourcentages percentage "
+                       "percentages".split()),
     "duration": frozenset("durée durées duration".split()),
     "end": frozenset(),
     "birth": frozenset(),

@@ -100,7 +100,7 @@ GIVES: dict[Cue, re.Pattern[str]] = {
                        re.IGNORECASE),
     "count": re.compile(r"(?<![\d/:+])\b(?!(?:1[89]|20)\d\d\b)\d+\b(?![:/h]\d)"
                         rf"(?!\s*(?:er\s+)?(?:{'|'.join(MONTHS.split())})\b)"
-                        r"(?=\s+[^\W\d_])", re.IGNORECASE),
+                        r"(?=\s+[^\W\d_]|\s*%)", re.IGNORECASE),
 }
 
 
