@@ -377,3 +377,18 @@ def test_verbs_alone_name_no_topic(router: Router) -> None:
         judged = router.judge(question, 2)
         assert judged is None or not verbs_alone(question, router.query_terms(question)), \
             question
+
+
+def test_a_count_asked_of_a_thing_needs_a_number_counting_it() -> None:
+    """A number counts the noun after it: "10 bonnes raisons" says how many reasons, not how
+    many companies a study asked, in French or in English."""
+    made = Router([passage("etude", "Le cabinet Kalixo a publié une étude : voici 10 bonnes "
+                                    "raisons d'adopter un réseau interne."), *FILLER])
+    for question in ("Kalixo a interrogé combien d'entreprises pour son étude ?",
+                     "how many companies did Kalixo survey for its study?"):
+        judged = made.judge(question, 2)
+        assert judged is not None and "count" in judged[2].unmet_cues, question
+    for question in ("l'étude de Kalixo donne combien de raisons ?",
+                     "how many reasons does the Kalixo study give?"):
+        judged = made.judge(question, 2)
+        assert judged is not None and "count" not in judged[2].unmet_cues, question

@@ -108,3 +108,34 @@ def part_apart(entry: Entry, cues: Collection[Cue], terms: Sequence[QueryTerm],
     near = [" ".join(parts[position:position + 2])
             for position, line in enumerate(parts) if names(line, subject)]
     return tuple(cue for cue in asked if not any(gives(line, cue) for line in near))
+
+
+COUNTED_WITHIN = 3
+"""How many words after a number may name what it counts ("10 bonnes raisons", "500
+salariés environ")."""
+HOW_MANY = ("how", "many")
+
+
+def counted_apart(text: str, cues: Collection[Cue], terms: Sequence[QueryTerm],
+                  tokens: Sequence[str], terms_of: Callable[[str], Collection[str]]
+                  ) -> tuple[Cue, ...]:
+    """("count",) when a question asks how many of a thing ("combien d'entreprises", "how
+    many employees") and no number of the entry's `text` counts it: a number counts the
+    noun that follows it, so "10 bonnes raisons" says how many reasons, not how many
+    companies McKinsey asked ("mckinsey a interrogé combien d'entreprises pour son étude ?").
+    The thing counted is the word the question asks for after "combien de" (`named`
+    "asked") or the word after "how many" (`tokens`, the question's folded words); `terms_of`
+    gives a text's index terms. A question naming no such thing ("c'est combien ?") is left
+    to the count's other checks."""
+    if "count" not in cues:
+        return ()
+    after_many = {tokens[position + 2] for position in range(len(tokens) - 2)
+                  if (tokens[position], tokens[position + 1]) == HOW_MANY}
+    counted = {term.stem for term in terms if term.named == "asked" or term.word in after_many}
+    if not counted:
+        return ()
+    for found in GIVES["count"].finditer(text):
+        following = " ".join(text[found.end():].split()[:COUNTED_WITHIN])
+        if counted.intersection(terms_of(following)):
+            return ()
+    return ("count",)

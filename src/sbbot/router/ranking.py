@@ -23,7 +23,7 @@ from sbbot.language.frequency import general_weight
 from sbbot.language.giving import gives
 from sbbot.language.signalling import PAYING
 from sbbot.router.alternatives import alternatives_of, held, held_evidence, reranked
-from sbbot.router.apart import person_elsewhere
+from sbbot.router.apart import counted_apart, person_elsewhere
 from sbbot.router.doubts import (
     alongside_apart,
     card_lacks,
@@ -202,6 +202,8 @@ class Router:
                                  lambda: self._readings.proper_nouns(index), text)
             unmet += person_elsewhere(self._card_lines.get(index, ()),
                                       cues.difference(unmet), terms, covered)
+            unmet += counted_apart(best.entry.text, cues.difference(unmet), terms,
+                                   read.tokens, self._analyzer.terms)
             # a fact asked of a subject the knowledge names, but this entry never does
             if (cues & SUBJECT_CUES and not unmet
                     and any(term.named == "name" and term.stem in self._index
