@@ -258,6 +258,8 @@ def test_what_a_text_gives() -> None:
     assert gives("La matinée à Genève", "place")
     assert gives("disponible en téléchargement sur netjmc.com", "place")
     assert gives("avec Guillaume Foltran", "person")
+    # a title's capitalised article is no first name
+    assert not gives("un billet publié sur Le Cercle Les Echos", "person")
     assert not gives("un réseau interne en place depuis 2010", "count")
     assert not gives("La collaboration est-elle innée ?", "price")
     assert gives("de 08:30 à 12:00", "end") and not gives("à partir de 08:30", "end")

@@ -20,6 +20,8 @@ WEEKDAYS = ("lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday 
             "thursday friday saturday sunday")
 ON_A_MAP = r"^Où :|\b(?:à|au|en|in|at|near)\s+(?:l[ae’']\s*)?[A-ZÉ][a-zé]+"
 """A place named in a text ("Où : Genève", "à Genève", "in London")."""
+TITLE_ARTICLES = r"(?:Le|La|Les|Un|Une|Des|Du|De|Au|Aux|The|An)"
+"""Articles, capitalised as the first word of a title or a name of a thing."""
 GIVES: dict[Cue, re.Pattern[str]] = {
     "date": re.compile(
         rf"\b(?:{'|'.join((MONTHS + ' ' + WEEKDAYS).split())})\b|\b\d{{1,2}}[:h]\d{{2}}\b"
@@ -37,9 +39,12 @@ GIVES: dict[Cue, re.Pattern[str]] = {
     "workplace": re.compile(WORKS_AT, re.IGNORECASE),
     "price": re.compile(r"\b(?:gratuit|gratuite|free|payant|payante|prix|tarif|price|"
                         r"euros?|dollars?|CHF)\b|[€$£]", re.IGNORECASE),
+    # Two capitalised words, a first name and a name; not an article capitalised at the
+    # start of a title ("Le Cercle Les Echos", "The Human-Centered ...").
     "person": re.compile(
-        r"(?<![’'])(?<!\bl[ae]\s)(?<!\bles\s)(?<!\bthe\s)\b[A-ZÉ][a-zéèëï]+(?:\s+[A-Z]\.)?"
-        r"\s+[A-Z][a-z]*[A-Z]?[a-zéèëï]+|\b(?:personnes?|gens|people|membres?|members?|"
+        rf"(?<![’'])(?<!\bl[ae]\s)(?<!\bles\s)(?<!\bthe\s)\b(?!{TITLE_ARTICLES}\s)"
+        r"[A-ZÉ][a-zéèëï]+(?:\s+[A-Z]\.)?"
+        rf"\s+(?!{TITLE_ARTICLES}\b)[A-Z][a-z]*[A-Z]?[a-zéèëï]+|\b(?:personnes?|gens|people|membres?|members?|"
         r"auteurs?|authors?|intervenants?|speakers?)\b"),
     # Not any "réserv...": "réservé" is also restricted ("open vs réservé").
     "registration": re.compile(r"\b(?:inscri\w*|formulaires?|register\w*|registration|"
