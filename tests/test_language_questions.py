@@ -131,6 +131,9 @@ from sbbot.language.signalling import advising, cue_nouns
     ("is the video subtitled", {"language"}),
     ("what is the population of geneva", {"count"}),
     ("What ROI percentage did Bouygues Telecom get?", {"count"}),
+    # What someone is paid: a price of work, given by a text stating a salary.
+    ("Quel est le salaire d'un DSI ?", {"price", "salary"}),
+    ("how much does a CIO earn", {"price", "salary"}),
     # A handle, an award, someone's education; not the studies a post cites.
     ("what is gilles babinet's twitter handle", {"contact"}),
     ("Did Gilles Babinet win any award for his book?", {"award"}),
@@ -258,6 +261,8 @@ def test_what_a_text_gives() -> None:
     assert gives("La matinée à Genève", "place")
     assert gives("disponible en téléchargement sur netjmc.com", "place")
     assert gives("avec Guillaume Foltran", "person")
+    assert not gives("Inscriptions en ligne – participation gratuite", "salary")
+    assert gives("il est rémunéré 5000 euros par mois", "salary")
     # a title's capitalised article is no first name
     assert not gives("un billet publié sur Le Cercle Les Echos", "person")
     assert not gives("un réseau interne en place depuis 2010", "count")

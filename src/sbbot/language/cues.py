@@ -20,7 +20,7 @@ from sbbot.text import STOPWORDS, fold
 Cue = Literal["date", "place", "price", "person", "age", "count", "duration", "end", "birth",
               "contact", "weather", "role", "time", "language", "award", "education", "present",
               "located", "future", "workplace", "advice", "best",
-              "registration", "payer", "source"]
+              "registration", "payer", "source", "salary"]
 
 ADVISING = (("tu", ("conseilles", "recommandes", "suggères")),
             ("vous", ("conseillez", "recommandez", "suggérez")),
@@ -53,6 +53,10 @@ CUE_WORDS: dict[Cue, frozenset[str]] = {
     "person": frozenset("who whos who's".split()),
     "age": frozenset("âge".split()),
     # A share is a number too ("quel pourcentage", "what ROI percentage").
+    # What someone is paid: a price of work, which an event's price is not. Not "salaries",
+    # which folds into French "salariés" (employees).
+    "salary": frozenset("salaire salaires rémunération rémunérations salary wage wages "
+                        "earn earns".split()),
     "count": frozenset("population habitants inhabitants pourcentage pourcentages percentage "
                        "percentages".split()),
     "duration": frozenset("durée durées duration".split()),

@@ -37,6 +37,10 @@ GIVES: dict[Cue, re.Pattern[str]] = {
                          r"|\b[\w-]+\.(?:com|org|net|fr|ch|eu|io)\b|https?://", re.IGNORECASE),
     "located": re.compile(LOCATING + r"[^.;\n]{0,40}?" + ON_A_PLACE, re.IGNORECASE),
     "workplace": re.compile(WORKS_AT, re.IGNORECASE),
+    # What someone is paid ("un salaire de 5000 €", "earns $90,000 a year").
+    "salary": re.compile(r"\b(?:salaires?|rémunérations?|rémunéré\w*|salary|salaries|wages?|"
+                         r"earns?|earning|gagne\w*\s+\d|payée?s?\s+\d|paid\s+\d)",
+                         re.IGNORECASE),
     "price": re.compile(r"\b(?:gratuit|gratuite|free|payant|payante|prix|tarif|price|"
                         r"euros?|dollars?|CHF)\b|[€$£]", re.IGNORECASE),
     # Two capitalised words, a first name and a name; not an article capitalised at the
