@@ -57,6 +57,7 @@ from sbbot.language.signalling import advising, cue_nouns
     ("where did Jane McConnell grow up", {"place", "birth"}),
     ("When was Bouygues Telecom founded?", {"date", "birth"}),
     ("quand a été inventé le web 2.0 ?", {"date", "birth"}),
+    ("When was netjmc.com created?", {"date", "birth"}),
     ("how did the network grow", set()),
     # Where something is on a map, not where to find it online.
     ("Where is NetJMC based?", {"place", "located"}),
@@ -250,6 +251,7 @@ def test_where_someone_works_is_an_employer_or_a_workplace_stated_for_them() -> 
 
 def test_an_origin_is_given_by_a_birth_a_childhood_or_a_foundation() -> None:
     assert gives("NetJMC, fondée en 1996 par Jane McConnell", "birth")
+    assert gives("un site créé en 2005", "birth")
     assert gives("she grew up in Lyon", "birth")
     assert gives("le web, inventé en 1989 au CERN", "birth")
     assert not gives("un réseau interne en place depuis 2010", "birth")

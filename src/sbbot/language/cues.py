@@ -165,9 +165,11 @@ END_WORDS = frozenset("finit finissent finir termine terminent terminer end ends
 """With a date or time asked for, these ask when something ends ("ça finit à quelle
 heure ?"): a passage giving only when it starts does not answer."""
 BORN_WORDS = frozenset("""né née nés nées naissance born birth grandi grew grow raised fondé fondée
-fondés fondées founded inventé inventée inventés inventées invented""".split())
+fondés fondées founded inventé inventée inventés inventées invented créé créée créés créées
+created""".split())
 """With a date or a place asked for, these ask for a birth or an origin ("il est né où ?",
-"where did she grow up", "when was the company founded", "quand a été inventé le web ?");
+"where did she grow up", "when was the company founded", "quand a été inventé le web ?",
+"when was netjmc.com created");
 alone they need not ("is collaboration something you are born with", "depuis la naissance
 du web")."""
 

@@ -64,7 +64,7 @@ GIVES: dict[Cue, re.Pattern[str]] = {
                       re.IGNORECASE),
     "birth": re.compile(r"\bn[ée]e?s?\s+(?:le|en|à|au|dans)\b|\bborn\b|\bnaissance\b"
                         r"|\b(?:grandi|grew\s+up|raised)\s+(?:à|au|en|in)\b"
-                        r"|\b(?:fond[ée]e?s?|founded|invent[ée]e?s?|invented)"
+                        r"|\b(?:fond[ée]e?s?|founded|invent[ée]e?s?|invented|cr[ée]{2}e?s?|created)"
                         r"\s+(?:le|en|à|au|in|by|par)\b",
                         re.IGNORECASE),
     "contact": re.compile(r"\+?\d[\d .-]{7,}\d|[\w.-]+@[\w-]+\.\w+|\bcontact|\bt[ée]l[ée]phone|"
