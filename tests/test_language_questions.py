@@ -58,6 +58,8 @@ from sbbot.language.signalling import advising, cue_nouns
     ("When was Bouygues Telecom founded?", {"date", "birth"}),
     ("quand a été inventé le web 2.0 ?", {"date", "birth"}),
     ("When was netjmc.com created?", {"date", "birth"}),
+    # Whether something is still so today: a post's own present is no answer.
+    ("il bosse toujours chez Bouygues aujourd'hui ?", {"present", "still"}),
     ("how did the network grow", set()),
     # Where something is on a map, not where to find it online.
     ("Where is NetJMC based?", {"place", "located"}),
@@ -98,7 +100,7 @@ from sbbot.language.signalling import advising, cue_nouns
     ("le numéro de téléphone de l'organisateur ?", {"contact"}),
     ("quel temps fera-t-il à Genève ?", {"weather"}),
     # What is so now; "now" and "still" alone do not ask it.
-    ("is the law still in force today", {"present"}),
+    ("is the law still in force today", {"present", "still"}),
     ("il bosse où actuellement", {"workplace", "present"}),
     ("now that the law is voted, do we still think so", set()),
     ("elle travaille où maintenant", {"workplace", "present"}),
@@ -252,6 +254,8 @@ def test_where_someone_works_is_an_employer_or_a_workplace_stated_for_them() -> 
 def test_an_origin_is_given_by_a_birth_a_childhood_or_a_foundation() -> None:
     assert gives("NetJMC, fondée en 1996 par Jane McConnell", "birth")
     assert gives("un site créé en 2005", "birth")
+    assert not gives("Guillaume Foltran est actuellement responsable", "still")
+    assert gives("il n'y travaille plus", "still") and gives("he is still there", "still")
     assert gives("she grew up in Lyon", "birth")
     assert gives("le web, inventé en 1989 au CERN", "birth")
     assert not gives("un réseau interne en place depuis 2010", "birth")

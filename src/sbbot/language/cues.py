@@ -20,7 +20,7 @@ from sbbot.text import STOPWORDS, fold
 Cue = Literal["date", "place", "price", "person", "age", "count", "duration", "end", "birth",
               "contact", "weather", "role", "time", "language", "award", "education", "present",
               "located", "future", "workplace", "advice", "best",
-              "registration", "payer", "source", "salary"]
+              "registration", "payer", "source", "salary", "still"]
 
 ADVISING = (("tu", ("conseilles", "recommandes", "suggères")),
             ("vous", ("conseillez", "recommandez", "suggérez")),
@@ -293,6 +293,8 @@ def question_cues(text: str) -> frozenset[Cue]:
         cues.discard("registration")  # "s'inscrire dans" is to fit into, not to sign up
     if cues == {"present"} and not STILL.intersection(words):
         cues.discard("present")
+    if "present" in cues and not STILL_NOW.isdisjoint(words):
+        cues.add("still")
     if cues & {"age", "count", "duration"}:
         cues.discard("price")
     return frozenset(cues)
@@ -327,6 +329,11 @@ STILL = frozenset("still anymore longer encore toujours plus".split())
 something still is ("is the law still in force today"): "les entreprises changent-elles
 aujourd'hui ?" asks about the post's topic in the post's own present. With another fact asked
 for ("il vit où maintenant", "his job today"), the present applies to that fact."""
+STILL_NOW = frozenset("still anymore longer encore toujours".split())
+"""With a word of the present, these ask whether something is still so today ("il bosse
+toujours chez Bouygues aujourd'hui ?", "is he still there now"): a post's own present
+("actuellement responsable de ...") was its author's today, not the member's; only a text
+saying that it still is (or no longer is) answers. Not "plus", also "more"."""
 NOW_WORDS = frozenset("now maintenant".split())
 """Words that ask what is so now, unless they join a clause ("now that", "maintenant que")."""
 CONJUNCTIONS = frozenset("when quand".split())

@@ -99,6 +99,9 @@ GIVES: dict[Cue, re.Pattern[str]] = {
                         re.IGNORECASE),
     "future": re.compile(r"\b(?:prochaine?s?|next|à\s+venir|upcoming|bientôt|soon)\b",
                          re.IGNORECASE),
+    # That something is still so, or no longer is.
+    "still": re.compile(r"\b(?:toujours|encore|still|no\s+longer|anymore|désormais)\b"
+                        r"|\bn(?:e\s+|['’])(?:\w+\s+){1,2}plus\b", re.IGNORECASE),
     "present": re.compile(r"\b(?:actuel\w*|aujourd[’']hui|désormais|maintenant|de\s+nos\s+jours|"
                           r"à\s+présent|currently|today|nowadays|now)\b", re.IGNORECASE),
     "language": re.compile(r"\b(?:en|in)\s+(?:français|anglais|allemand|espagnol|italien|"
