@@ -60,6 +60,11 @@ from sbbot.language.signalling import advising, cue_nouns
     ("When was netjmc.com created?", {"date", "birth"}),
     # Whether something is still so today: a post's own present is no answer.
     ("il bosse toujours chez Bouygues aujourd'hui ?", {"present", "still"}),
+    # What someone named does now ("these days", "en ce moment"); about the posts' own
+    # topics, "maintenant" alone asks nothing of the present.
+    ("What is Harold Jarche working on these days?", {"present"}),
+    ("Que dit Jane McConnell en ce moment ?", {"present"}),
+    ("le digital workplace c'est un domaine à part entière maintenant ?", set()),
     ("how did the network grow", set()),
     # Where something is on a map, not where to find it online.
     ("Where is NetJMC based?", {"place", "located"}),

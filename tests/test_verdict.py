@@ -392,3 +392,13 @@ def test_a_count_asked_of_a_thing_needs_a_number_counting_it() -> None:
                      "how many reasons does the Kalixo study give?"):
         judged = made.judge(question, 2)
         assert judged is not None and "count" not in judged[2].unmet_cues, question
+
+
+def test_what_someone_named_does_now_is_given_only_where_the_post_says_so(router: Router
+                                                                          ) -> None:
+    """A post tells what someone did or said when it was written: what Gilles Babinet says
+    "these days" is not the broadcast the post quotes, nor what Bertrand Duperrin writes "de
+    nos jours" a passage of his quote saying "désormais" of the customer."""
+    for question in ("what is Gilles Babinet saying on the radio these days?",
+                     "Bertrand Duperrin écrit sur quoi de nos jours ?"):
+        assert router.route(question).verdict == "unknown", question

@@ -129,6 +129,7 @@ CUE_PAIRS: dict[Cue, frozenset[tuple[str, str]]] = {
                        ("quel", "horaire"), ("what", "hour")}),
     # A time after the post ("next year", "l'an prochain"): only a post that announces what
     # comes can tell.
+    "present": frozenset({("these", "days")}),
     "future": frozenset({("next", "year"), ("next", "month"), ("next", "week"),
                          ("next", "edition"), ("an", "prochain"), ("année", "prochaine"),
                          ("mois", "prochain"), ("semaine", "prochaine"),
@@ -150,6 +151,7 @@ CUE_PAIRS: dict[Cue, frozenset[tuple[str, str]]] = {
 }
 CUE_TRIOS: dict[Cue, frozenset[tuple[str, str, str]]] = {
     "duration": frozenset({("combien", "de", "temps")}),
+    "present": frozenset({("en", "ce", "moment"), ("at", "the", "moment"), ("de", "nos", "jours")}),
     "contact": frozenset({("numéro", "de", "téléphone"), ("numéro", "de", "tél"),
                           ("adresse", "e", "mail")}),
     "role": frozenset({("il", "fait", "quoi"), ("elle", "fait", "quoi"), ("does", "he", "do"),
@@ -291,7 +293,7 @@ def question_cues(text: str) -> frozenset[Cue]:
     if "registration" in cues and any(word in PLAIN_WORDS["registration"] and following == "dans"
                                       for word, following in pairwise(words)):
         cues.discard("registration")  # "s'inscrire dans" is to fit into, not to sign up
-    if cues == {"present"} and not STILL.intersection(words):
+    if cues == {"present"} and not STILL.intersection(words) and not names_someone(text):
         cues.discard("present")
     if "present" in cues and not STILL_NOW.isdisjoint(words):
         cues.add("still")
@@ -329,6 +331,14 @@ STILL = frozenset("still anymore longer encore toujours plus".split())
 something still is ("is the law still in force today"): "les entreprises changent-elles
 aujourd'hui ?" asks about the post's topic in the post's own present. With another fact asked
 for ("il vit où maintenant", "his job today"), the present applies to that fact."""
+def names_someone(text: str) -> bool:
+    """Whether a question names someone or something with a capital inside it ("what is
+    Gilles Babinet saying these days?"): asked about now, it asks what that one does or
+    says now, which a post tells only where it says "currently" (its own present)."""
+    return any(len(word) > 1 and word[0].isupper() and word[1:].islower()
+               for word in WORD.findall(text)[1:])
+
+
 STILL_NOW = frozenset("still anymore longer encore toujours".split())
 """With a word of the present, these ask whether something is still so today ("il bosse
 toujours chez Bouygues aujourd'hui ?", "is he still there now"): a post's own present

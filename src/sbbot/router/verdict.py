@@ -263,7 +263,7 @@ def subject_stems(terms: Sequence[QueryTerm], covered: Collection[str],
     return subject
 
 
-SUBJECT_CUES = frozenset({"price", "age", "count", "duration", "contact", "award",
+SUBJECT_CUES = frozenset({"price", "age", "count", "duration", "contact", "award", "present",
                           "education", "language", "birth", "located", "workplace"})
 """Facts asked about a subject that a passage gives for that subject only where it names it:
 "How much does SharePoint cost?" is not answered by the event card's "Tarif : participation
