@@ -63,6 +63,8 @@ from sbbot.language.signalling import advising, cue_nouns
     # What someone named does now ("these days", "en ce moment"); about the posts' own
     # topics, "maintenant" alone asks nothing of the present.
     ("What is Harold Jarche working on these days?", {"present"}),
+    # The next of a kind of gathering is another one than a post announced.
+    ("when is the next event at campus london", {"date", "future"}),
     ("Que dit Jane McConnell en ce moment ?", {"present"}),
     ("le digital workplace c'est un domaine à part entière maintenant ?", set()),
     ("how did the network grow", set()),

@@ -133,7 +133,13 @@ CUE_PAIRS: dict[Cue, frozenset[tuple[str, str]]] = {
     "future": frozenset({("next", "year"), ("next", "month"), ("next", "week"),
                          ("next", "edition"), ("an", "prochain"), ("année", "prochaine"),
                          ("mois", "prochain"), ("semaine", "prochaine"),
-                         ("prochaine", "édition")}),
+                         ("prochaine", "édition"),
+                         # the next of a kind of gathering: another than those a post announced
+                         ("next", "event"), ("next", "events"), ("next", "meeting"),
+                         ("next", "meetup"), ("next", "conference"), ("next", "session"),
+                         ("prochain", "événement"), ("prochaine", "conférence"),
+                         ("prochaine", "rencontre"), ("prochaine", "session"),
+                         ("prochain", "meetup")}),
     # The member asks the bot itself for a recommendation ("tu me conseilles quel outil ?",
     # "que me recommandez-vous ?", "conseille-moi"): only a text that recommends answers it.
     "advice": frozenset({(person, verb) for person, verbs in ADVISING for verb in verbs}
