@@ -93,6 +93,10 @@ from sbbot.language.signalling import advising, cue_nouns
     ("Où travaille Jane McConnell ?", {"workplace"}),
     ("where does guillaume foltran work", {"workplace"}),
     ("jane elle bosse pour qui", {"workplace"}),
+    # Which organisation someone runs or founded: an employer stated for them.
+    ("what company does paul miller run", {"workplace"}),
+    ("il a fondé quelle boîte ?", {"workplace"}),
+    ("Which collaboration platform does Bouygues Telecom run?", set()),
     ("who does jane mcconnell work for", {"workplace"}),
     ("qui travaille chez Bouygues ?", {"person"}),
     ("who works for bouygues", {"person"}),

@@ -283,11 +283,28 @@ named next: "Does the author work for Bouygues Telecom?", "il bosse chez Orange 
 "pour": "travailler pour progresser" is working to an end."""
 
 
+RUNNING_WORDS = frozenset("""run runs ran running own owns owned lead leads led head heads headed
+manage manages managed found founded dirige dirigent dirigeait fonde fondee fondes fondees
+gere gerent possede possedent""".split())
+ORGANISATIONS = frozenset("""company companies firm firms business businesses organisation
+organization startup agency entreprise entreprises boite boites societe societes agence
+cabinet""".split())
+WHICH_WORDS = frozenset("what which quel quelle quels quelles".split())
+"""With a word of running or founding (RUNNING_WORDS), "which company", "quelle boîte" asks
+for the organisation someone runs: "what company does Paul Miller run?", "il a fondé quelle
+boîte ?" are answered by an employer stated for them, as where they work is."""
+
+
 def asks_workplace(words: Sequence[str], cues: Collection[str]) -> bool:
     """Whether a question's plain words, asking for `cues`, ask where someone works: a word
     of work (WORKING_WORDS) with a place asked for ("il bosse où ?", "where does she
     work?") or an employer (EMPLOYER_ASKED, EMPLOYER_WHICH, EMPLOYER_LAST), or, asking
-    nothing else, whether someone works for an employer it names (EMPLOYER_NAMED)."""
+    nothing else, whether someone works for an employer it names (EMPLOYER_NAMED); or which
+    organisation someone runs or founded (RUNNING_WORDS, ORGANISATIONS)."""
+    if not RUNNING_WORDS.isdisjoint(words) and any(
+            first in WHICH_WORDS and second in ORGANISATIONS
+            for first, second in pairwise(words)):
+        return True
     return not WORKING_WORDS.isdisjoint(words) and (
         "place" in cues or not EMPLOYER_ASKED.isdisjoint(pairwise(words))
         or any(pair in EMPLOYER_WHICH and position + 2 < len(words)
