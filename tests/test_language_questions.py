@@ -145,6 +145,8 @@ from sbbot.language.signalling import advising, cue_nouns
     ("is the video subtitled", {"language"}),
     ("what is the population of geneva", {"count"}),
     ("What ROI percentage did Bouygues Telecom get?", {"count"}),
+    ("Which sector is the most mature, in numbers?", {"count"}),
+    ("should we trust our intuition or get numbers?", set()),
     # What someone is paid: a price of work, given by a text stating a salary.
     ("Quel est le salaire d'un DSI ?", {"price", "salary"}),
     ("how much does a CIO earn", {"price", "salary"}),

@@ -105,7 +105,9 @@ CUE_PAIRS: dict[Cue, frozenset[tuple[str, str]]] = {
                          ("qui", "intervient"), ("qui", "vient"), ("qui", "parle"),
                          ("est", "qui"), ("c", "qui"), ("de", "qui"), ("par", "qui")}),
     "age": frozenset({("how", "old"), ("quel", "âge")}),
-    "count": frozenset({("combien", "de"), ("combien", "d"), ("how", "many")}),
+    # ... and figures asked for as such ("in numbers", "en chiffres")
+    "count": frozenset({("combien", "de"), ("combien", "d"), ("how", "many"), ("in", "numbers"),
+                        ("in", "figures"), ("en", "chiffres")}),
     "duration": frozenset({("how", "long"), ("much", "time")}),
     "end": frozenset(),
     "birth": frozenset(),
