@@ -149,7 +149,7 @@ from sbbot.language.signalling import advising, cue_nouns
     ("should we trust our intuition or get numbers?", set()),
     # What someone is paid: a price of work, given by a text stating a salary.
     ("Quel est le salaire d'un DSI ?", {"price", "salary"}),
-    ("how much does a CIO earn", {"price", "salary"}),
+    ("what is the average salary of a CIO", {"price", "salary"}),
     # A handle, an award, someone's education; not the studies a post cites.
     ("what is gilles babinet's twitter handle", {"contact"}),
     ("Did Gilles Babinet win any award for his book?", {"award"}),
