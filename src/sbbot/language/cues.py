@@ -339,6 +339,8 @@ STILL = frozenset("still anymore longer encore toujours plus".split())
 something still is ("is the law still in force today"): "les entreprises changent-elles
 aujourd'hui ?" asks about the post's topic in the post's own present. With another fact asked
 for ("il vit où maintenant", "his job today"), the present applies to that fact."""
+
+
 def names_someone(text: str) -> bool:
     """Whether a question names someone or something with a capital inside it ("what is
     Gilles Babinet saying these days?"): asked about now, it asks what that one does or
