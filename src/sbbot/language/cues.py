@@ -52,11 +52,9 @@ CUE_WORDS: dict[Cue, frozenset[str]] = {
                        "fees free pay paid salary wage wages".split()),
     "person": frozenset("who whos who's".split()),
     "age": frozenset("âge".split()),
+    # A price of work, not an event's; not "salaries" (French "salariés"), nor "earn".
+    "salary": frozenset("salaire salaires rémunération rémunérations salary wage wages".split()),
     # A share is a number too ("quel pourcentage", "what ROI percentage").
-    # What someone is paid: a price of work, which an event's price is not. Not "salaries",
-    # which folds into French "salariés" (employees), nor "earn", also what a company gains.
-    "salary": frozenset("salaire salaires rémunération rémunérations salary wage "
-                        "wages".split()),
     "count": frozenset("population habitants inhabitants pourcentage pourcentages percentage "
                        "percentages".split()),
     "duration": frozenset("durée durées duration".split()),
