@@ -339,3 +339,22 @@ def relative_to(question: str) -> frozenset[str]:
         if before and not DEMONSTRATIVES.isdisjoint(words):
             named.add(before[-1])
     return frozenset(named)
+
+
+NAME_WORD = re.compile(r"[^\W_]+")
+"""A word as `cues.question_cues` reads one."""
+
+
+def names_someone(text: str) -> bool:
+    """Whether a question names someone or something with a capital inside it ("what is
+    Gilles Babinet saying these days?"): asked about now, it asks what that one does or
+    says now, which a post tells only where it says "currently" (its own present)."""
+    return any(len(word) > 1 and word[0].isupper() and word[1:].islower()
+               for word in NAME_WORD.findall(text)[1:])
+
+
+STILL_NOW = frozenset("still anymore longer encore toujours".split())
+"""With a word of the present, these ask whether something is still so today ("il bosse
+toujours chez Bouygues aujourd'hui ?", "is he still there now"): a post's own present
+("actuellement responsable de ...") was its author's today, not the member's; only a text
+saying that it still is (or no longer is) answers. Not "plus", also "more"."""

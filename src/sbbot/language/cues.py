@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Literal, TypeVar
 
-from sbbot.language.asking import HOLDERS, asks_workplace
+from sbbot.language.asking import HOLDERS, STILL_NOW, asks_workplace, names_someone
 from sbbot.text import STOPWORDS, fold
 
 Cue = Literal["date", "place", "price", "person", "age", "count", "duration", "end", "birth",
@@ -89,6 +89,11 @@ financent financé sponsorise sponsorisent sponsorisé offre offrent offert rég
 """Verbs of paying for or funding something, which after "who" / "qui" ask for a payer."""
 
 
+NEXT_GATHERING = [(first, noun) for first, nouns in (
+    ("next", "event events meeting meetup conference session"),
+    ("prochain", "événement meetup"), ("prochaine", "conférence rencontre session"))
+    for noun in nouns.split()]
+"""The next of a kind of gathering: another than those a post announced (`future`)."""
 CUE_PAIRS: dict[Cue, frozenset[tuple[str, str]]] = {
     "date": frozenset({("quelle", "heure"), ("quel", "jour"), ("quelle", "date"),
                        ("what", "time"), ("what", "day"), ("which", "day"),
@@ -133,13 +138,7 @@ CUE_PAIRS: dict[Cue, frozenset[tuple[str, str]]] = {
     "future": frozenset({("next", "year"), ("next", "month"), ("next", "week"),
                          ("next", "edition"), ("an", "prochain"), ("année", "prochaine"),
                          ("mois", "prochain"), ("semaine", "prochaine"),
-                         ("prochaine", "édition"),
-                         # the next of a kind of gathering: another than those a post announced
-                         ("next", "event"), ("next", "events"), ("next", "meeting"),
-                         ("next", "meetup"), ("next", "conference"), ("next", "session"),
-                         ("prochain", "événement"), ("prochaine", "conférence"),
-                         ("prochaine", "rencontre"), ("prochaine", "session"),
-                         ("prochain", "meetup")}),
+                         ("prochaine", "édition"), *NEXT_GATHERING}),
     # The member asks the bot itself for a recommendation ("tu me conseilles quel outil ?",
     # "que me recommandez-vous ?", "conseille-moi"): only a text that recommends answers it.
     "advice": frozenset({(person, verb) for person, verbs in ADVISING for verb in verbs}
@@ -337,21 +336,6 @@ STILL = frozenset("still anymore longer encore toujours plus".split())
 something still is ("is the law still in force today"): "les entreprises changent-elles
 aujourd'hui ?" asks about the post's topic in the post's own present. With another fact asked
 for ("il vit où maintenant", "his job today"), the present applies to that fact."""
-
-
-def names_someone(text: str) -> bool:
-    """Whether a question names someone or something with a capital inside it ("what is
-    Gilles Babinet saying these days?"): asked about now, it asks what that one does or
-    says now, which a post tells only where it says "currently" (its own present)."""
-    return any(len(word) > 1 and word[0].isupper() and word[1:].islower()
-               for word in WORD.findall(text)[1:])
-
-
-STILL_NOW = frozenset("still anymore longer encore toujours".split())
-"""With a word of the present, these ask whether something is still so today ("il bosse
-toujours chez Bouygues aujourd'hui ?", "is he still there now"): a post's own present
-("actuellement responsable de ...") was its author's today, not the member's; only a text
-saying that it still is (or no longer is) answers. Not "plus", also "more"."""
 NOW_WORDS = frozenset("now maintenant".split())
 """Words that ask what is so now, unless they join a clause ("now that", "maintenant que")."""
 CONJUNCTIONS = frozenset("when quand".split())
