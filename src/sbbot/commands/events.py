@@ -13,7 +13,8 @@ from sbbot.commands import Bot, Context
 from sbbot.entries import french_date, render_event
 from sbbot.inbound import PREFIX
 from sbbot.knowledge.model import Event
-from sbbot.language.cues import Cue, question_cues
+from sbbot.language.cue_words import Cue
+from sbbot.language.cues import question_cues
 from sbbot.text import fold
 
 ANSWER_FOOTER = "Source : « {} »"

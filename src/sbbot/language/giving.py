@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from sbbot.language.asking import LOCATING, ON_A_PLACE, ROLE_NOUNS, WORKS_AT
-from sbbot.language.cues import Cue
+from sbbot.language.cue_words import Cue
 from sbbot.text import STOPWORDS, fold
 
 MONTHS = ("janvier février mars avril mai juin juillet août septembre octobre novembre "

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from itertools import pairwise
 
-from sbbot.language.cues import ADVISED, ADVISING, PAIR_CUES, WORD, plain, question_cues
+from sbbot.language.cue_words import ADVISED, ADVISING
+from sbbot.language.cues import PAIR_CUES, WORD, plain, question_cues
 from sbbot.text import fold
 
 START_WORDS = frozenset(fold(word) for word in """commence commencent commencer débute

@@ -9,7 +9,7 @@ from collections.abc import Callable, Collection, Sequence
 
 from sbbot.entries import EVENT_HEAD, Entry
 from sbbot.language.asking import asks_identity, relative_to
-from sbbot.language.cues import Cue
+from sbbot.language.cue_words import Cue
 from sbbot.language.giving import GIVES, gives
 from sbbot.router.terms import QueryTerm
 from sbbot.text import fold

@@ -13,7 +13,7 @@ from itertools import pairwise
 
 from sbbot.entries import Entry
 from sbbot.language.asking import asks_judgement, judges
-from sbbot.language.cues import Cue
+from sbbot.language.cue_words import Cue
 from sbbot.language.lemmas import lemma
 from sbbot.router.terms import GENERIC_STEMS, QueryTerm, Reading
 from sbbot.text import STOPWORDS, fold, folded_tokens, stem, unaccented

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
-from sbbot.language.cues import Cue
+from sbbot.language.cue_words import Cue
 from sbbot.language.frequency import general_zipf
 from sbbot.router.matches import Candidate
 from sbbot.router.terms import QueryTerm

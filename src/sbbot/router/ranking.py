@@ -18,7 +18,8 @@ from sbbot.columns import EntryTable
 from sbbot.entries import Entry, entries_of, naming
 from sbbot.knowledge.model import Knowledge
 from sbbot.language.asking import asks_identity, asks_what, asks_why, identity_asked
-from sbbot.language.cues import Cue, question_cues
+from sbbot.language.cue_words import Cue
+from sbbot.language.cues import question_cues
 from sbbot.language.frequency import general_weight
 from sbbot.language.giving import gives
 from sbbot.language.signalling import PAYING

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 from sbbot.columns import EntryTable
 from sbbot.language.asking import gives_reason, states
-from sbbot.language.cues import Cue
+from sbbot.language.cue_words import Cue
 from sbbot.language.giving import GIVES, gives
 from sbbot.language.names import proper_nouns
 from sbbot.text import fold

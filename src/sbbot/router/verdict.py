@@ -25,7 +25,7 @@ from sbbot.language.asking import (
     states_role,
     titles_asked,
 )
-from sbbot.language.cues import Cue
+from sbbot.language.cue_words import Cue
 from sbbot.language.frequency import general_zipf
 from sbbot.language.giving import gives
 from sbbot.language.naming import bound_nouns
