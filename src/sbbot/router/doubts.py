@@ -14,8 +14,10 @@ from itertools import pairwise
 from sbbot.entries import Entry
 from sbbot.language.asking import asks_judgement, judges
 from sbbot.language.cue_words import Cue
+from sbbot.language.frequency import general_zipf
 from sbbot.language.lemmas import lemma
 from sbbot.router.terms import GENERIC_STEMS, QueryTerm, Reading
+from sbbot.router.verdict import NAME_MAX_ZIPF
 from sbbot.text import STOPWORDS, fold, folded_tokens, stem, unaccented
 
 CARD_LACKS_SHARE = 0.1
@@ -94,6 +96,28 @@ def less_usual(terms: Sequence[QueryTerm], cues: Collection[Cue], covered: Colle
     if not cues and len(held) == 1 and not held[0].usual and held[0].named != "asked":
         return (held[0].word,)
     return ()
+
+
+def person_unnamed(question: str, terms: Sequence[QueryTerm], covered: Collection[str],
+                   known: Callable[[str], bool]) -> tuple[str, ...]:
+    """A person the question names in full ("Que pense Harold Jarche de la loi de
+    programmation militaire ?") whom the knowledge names but the entry never does: the entry
+    holds the topic, not what that person says of it, and the posts may not say it at all.
+    Two consecutive words, one written as a name and both rare in the language (a first
+    name and a surname, whichever the analyzer took for the name: a capital opening the
+    question says nothing), each held somewhere in the knowledge and neither in the entry.
+    One name alone is left out: a surname covered by a first name the entry holds ("cette
+    note de Jane" answers "la note de Jane McConnell"), an acronym ("la DSI") names no one;
+    on the tuning sets either lost right answers."""
+    if not any(term.named == "name" for term in terms):
+        return ()
+    adjacent = frozenset(pairwise(token for token, _ in folded_tokens(question)))
+    return tuple(first.word for first, second in pairwise(terms)
+                 if (first.word, second.word) in adjacent
+                 and "name" in (first.named, second.named)
+                 and all(known(term.stem) and term.stem not in covered
+                         and general_zipf(term.word) <= NAME_MAX_ZIPF
+                         for term in (first, second)))
 
 
 OTHER = re.compile(r"\bautres?\s+(\w+)", re.IGNORECASE)

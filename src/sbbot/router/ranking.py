@@ -33,6 +33,7 @@ from sbbot.router.doubts import (
     less_usual,
     object_lacks,
     other_than,
+    person_unnamed,
     verbs_alone,
 )
 from sbbot.router.index import PRUNE_MARGIN, best_positions
@@ -238,7 +239,8 @@ class Router:
                   + cause_apart(typed, terms, covered, self._index.__contains__)
                   + judgement_apart(best.entry, typed, lambda: subject_stems(
                       terms, covered, self._readings.proper_nouns(index), text))
-                  + verbs_alone(typed, terms))
+                  + verbs_alone(typed, terms)
+                  + person_unnamed(typed, terms, kind, self._index.__contains__))
         # a companion the knowledge never names: the posts cannot say how it goes
         alongside = alongside_apart(read, terms, cues, covered, self._index.__contains__)
         unnamed = {term.word for term in terms if term.stem not in self._index}
