@@ -169,6 +169,11 @@ from sbbot.language.signalling import advising, cue_nouns
     ("how much effort did bouygues put into mobility", set()),
     ("how much time does it take", {"duration"}),
     ("how much for a ticket", {"price"}),
+    # An amount asked for as such; budgets spoken of ask none.
+    ("Quel budget faut-il prévoir ?", {"price"}),
+    ("what amount of money should we set aside", {"price"}),
+    ("pourquoi c'est dur d'obtenir des budgets ?", set()),
+    ("what makes budget discussions hard", set()),
     # The member asks the bot for a recommendation, or which thing someone recommends; not
     # what the author advises doing.
     ("tu me conseilles quel outil ?", {"advice"}),

@@ -92,8 +92,11 @@ CUE_PAIRS: dict[Cue, frozenset[tuple[str, str]]] = {
     "place": frozenset({("quelle", "ville"), ("quel", "endroit"), ("quel", "lieu"),
                         ("which", "city"), ("what", "city"), ("quel", "pays"),
                         ("which", "country")}),
+    # ... and an amount asked for as such ("quel budget", "what amount"), not budgets spoken of
     "price": frozenset({("how", "much"), ("combien", "coûte"), ("est", "combien"),
-                        ("combien", "ça"), ("combien", "ca")}),
+                        ("combien", "ça"), ("combien", "ca"),
+                        *((which, amount) for which in ("quel", "quels", "what", "which")
+                          for amount in ("budget", "budgets", "montant", "amount"))}),
     "person": frozenset({("qui", "est"), ("qui", "sont"), ("qui", "a"), ("qui", "va"),
                          ("qui", "intervient"), ("qui", "vient"), ("qui", "parle"),
                          ("est", "qui"), ("c", "qui"), ("de", "qui"), ("par", "qui")}),
