@@ -92,18 +92,23 @@ meilleure meilleurs beaucoup vaut valoir chose choses gens fois an ans annee ann
 matin soir moment vrai vraiment grand grande grands petit petite nouveau nouvelle premier
 premiere seul simple important importante vie faire fait semaine semaines mois
 avis opinion gars mec truc trucs souci soucis auteur auteurs billet billets article articles
-blog blogs aspect aspects
+blog blogs aspect aspects axe axes volet volets contexte
 like time times day days good best better new great thing things people way year years
 world today tomorrow yesterday many much night morning really big small first week weeks
 month months opinion guy guys stuff author authors post posts blog blogs writer aspect aspects
+context
 """.split())
 """Everyday words, and words about the posts themselves ("l'auteur", "the post"): they help
 rank entries, but a question made only of them ("quelle heure est-il ?") is not about the
 posts, and a post that lacks one ("l'avis de X ?", "le gars de Y") may still answer. "Aspect"
-asks for a part of what the rest of the question names ("sur quel aspect Bouygues Telecom
-a-t-il porté un effort particulier ?", "which aspects of the digital workplace ..."), which a
-passage gives in its own words, never by repeating "aspect"; not "type", "genre", "kind":
-"quel genre de croissants ?" asks what no passage merely naming croissants says."""
+(and "axe", "volet") asks for a part of what the rest of the question names ("sur quel aspect
+Bouygues Telecom a-t-il porté un effort particulier ?", "sur quels axes ...", "which aspects
+of the digital workplace ..."), and "contexte" for its circumstances ("X est cité dans quel
+contexte ?"), which a passage gives in its own words, never by repeating "aspect" or
+"contexte" (a post lacking them made them foreign words); not "type", "genre", "kind":
+"quel genre de croissants ?" asks what no passage merely naming croissants says. Not
+"citation", "quote": "is there a quote from X?" asks for one, which a passage merely naming X
+is not (measured: two near-domain questions answered)."""
 
 
 def fold(text: str) -> str:
