@@ -35,11 +35,15 @@ other words."""
 STANCE_WORDS = frozenset(fold(word) for word in """
 position positions point vue vision regard montre montrent montrer view views stance
 perspective believe believes feel feels démontre démontrent démontrer prouve prouvent prouver
+estime estiment estimer croit croient croire juge jugent juger
 """.split())
 """Words that ask for a stance when the question names the post or its author ("la position
 de l'auteur sur ...", "l'auteur se montre-t-il optimiste ?", "l'auteur prouve-t-il que ...",
-"the author's view of ..."): framing words there, though a subject elsewhere ("une position
-dominante", "la preuve par l'exemple")."""
+"the author's view of ...", "l'auteur estime-t-il que ...", "l'auteur croit-il que ..."):
+framing words there, though a subject elsewhere ("une position dominante", "la preuve par
+l'exemple", "facebook a fait croire que ..."). Not "considérer": "l'auteur considère-t-il que
+la transformation est réversible ?" was then answered by a passage on the transformation
+that never says whether it is (a confident wrong answer on dev3)."""
 
 
 def framing(words: Collection[str]) -> frozenset[str]:
