@@ -35,7 +35,8 @@ other words."""
 STANCE_WORDS = frozenset(fold(word) for word in """
 position positions point vue vision regard montre montrent montrer view views stance
 perspective believe believes feel feels démontre démontrent démontrer prouve prouvent prouver
-estime estiment estimer croit croient croire juge jugent juger
+estime estiment estimer croit croient croire juge jugent juger paraît paraissent paraître
+semble semblent sembler
 """.split())
 """Words that ask for a stance when the question names the post or its author ("la position
 de l'auteur sur ...", "l'auteur se montre-t-il optimiste ?", "l'auteur prouve-t-il que ...",
