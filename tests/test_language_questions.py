@@ -16,7 +16,7 @@ from sbbot.language.asking import (
 )
 from sbbot.language.chatspeak import expand
 from sbbot.language.cues import question_cues
-from sbbot.language.giving import gives
+from sbbot.language.giving import days_named, gives
 from sbbot.language.names import proper_nouns
 from sbbot.language.signalling import advising, cue_nouns
 
@@ -412,3 +412,11 @@ def test_a_payer_is_given_by_a_sponsor_or_what_someone_pays_for() -> None:
     assert gives("Le petit déjeuner est offert par Bouygues Telecom.", "payer")
     assert gives("The morning is sponsored by Acme.", "payer")
     assert not gives("Intervenant : Jane McConnell\nTarif : participation gratuite", "payer")
+
+
+def test_days_of_a_month_are_read_in_french_and_english() -> None:
+    assert days_named("le vendredi 4 avril 2014 à 08:30") == {(4, 4)}
+    assert days_named("on April 4th?") == days_named("the 4th of april") == {(4, 4)}
+    assert days_named("le 1er mai et le 25 décembre") == {(5, 1), (12, 25)}
+    assert days_named("en 2014, 10 raisons") == set()
+    assert days_named("le 42 avril") == set()

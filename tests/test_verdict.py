@@ -421,3 +421,17 @@ def test_a_person_named_in_full_must_be_named_by_the_passage() -> None:
     # a surname alone is held by the question's topic words, not named in full: no doubt
     alone = router.judge("Que pense Kervadec de la loi de programmation militaire ?", 2)
     assert alone is not None and "kervadec" not in alone[2].doubts
+
+
+def test_another_day_than_the_passages_is_not_answered_by_it(router: Router) -> None:
+    """The Geneva morning is on 4 April: a question on another day is declined, one on 4
+    April (written either way) is answered by the event."""
+    for question in ("Y a-t-il aussi une matinée le 18 avril à Genève ?",
+                     "is the digital workplace breakfast on the 12th of april too?",
+                     "la matinée du 4 mai à geneve c'est à quelle heure ?"):
+        assert router.route(question).verdict == "unknown", question
+    for question in ("la matinée du 4 avril à geneve c'est à quelle heure ?",
+                     "what happens in geneva on april 4th?"):
+        result = router.route(question)
+        assert result.verdict == "answer" and result.best is not None, question
+        assert result.best.entry.id == "matinee-entreprise-de-demain-2014"

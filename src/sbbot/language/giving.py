@@ -135,3 +135,23 @@ def counts(before: str) -> bool:
 
 COUNT_WORDS = frozenset("environ pres presque moins ans around nearly almost".split())
 """Words before a number that count with it ("environ 300", "nearly 500")."""
+
+
+MONTH_NUMBERS = {fold(name): number % 12 + 1 for number, name in enumerate(MONTHS.split())}
+MONTH = "|".join(MONTH_NUMBERS)
+DAY = r"(1er|[0-3]?\d)(?:st|nd|rd|th|er)?"
+DAY_OF_MONTH = re.compile(rf"\b{DAY}\s+(?:of\s+)?({MONTH})\b|\b({MONTH})\s+(?:the\s+)?{DAY}\b")
+"""A day of a month as French and English write it ("le 4 avril", "1er mai", "April 4th",
+"the 4th of April"), in a folded text."""
+
+
+def days_named(text: str) -> frozenset[tuple[int, int]]:
+    """The days of a month a text names, as (month, day): "vendredi 4 avril 2014" and "on
+    april 4" name the same one."""
+    days = set()
+    for found in DAY_OF_MONTH.finditer(fold(text)):
+        day, month = (found[1], found[2]) if found[1] else (found[4], found[3])
+        number = 1 if day == "1er" else int(day)
+        if 1 <= number <= 31:
+            days.add((MONTH_NUMBERS[month], number))
+    return frozenset(days)

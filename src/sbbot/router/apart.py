@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection, Sequence
 from sbbot.entries import EVENT_HEAD, Entry
 from sbbot.language.asking import asks_identity, relative_to
 from sbbot.language.cue_words import Cue
-from sbbot.language.giving import GIVES, gives
+from sbbot.language.giving import GIVES, days_named, gives
 from sbbot.router.terms import QueryTerm
 from sbbot.text import fold
 
@@ -26,6 +26,19 @@ def dated_apart(cues: Collection[Cue], terms: Sequence[QueryTerm], covered: Coll
     named = relative_to(question)
     return ("date",) if any(term.word in named and term.stem in covered
                             for term in terms) else ()
+
+
+def day_apart(question: str, text: str) -> tuple[str, ...]:
+    """The days of a month the question names ("Y a-t-il aussi une matinée le 18 avril ?")
+    when the entry's `text` names other days and not those: it tells of its own day, which
+    says nothing of another ("la matinée du 4 mai" is not the one of 4 April). An entry
+    naming no day is left to the other checks."""
+    asked = days_named(question)
+    if not asked:
+        return ()
+    given = days_named(text)
+    return tuple(f"{day}/{month}" for month, day in sorted(asked)) if given and not (
+        asked & given) else ()
 
 
 NOT_A_PERSON_BEFORE = frozenset("au aux du at in the la le les".split())

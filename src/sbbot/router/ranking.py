@@ -24,7 +24,7 @@ from sbbot.language.frequency import general_weight
 from sbbot.language.giving import gives
 from sbbot.language.signalling import PAYING
 from sbbot.router.alternatives import alternatives_of, held, held_evidence, reranked
-from sbbot.router.apart import counted_apart, person_elsewhere
+from sbbot.router.apart import counted_apart, day_apart, person_elsewhere
 from sbbot.router.doubts import (
     alongside_apart,
     card_lacks,
@@ -244,7 +244,8 @@ class Router:
         # a companion the knowledge never names: the posts cannot say how it goes
         alongside = alongside_apart(read, terms, cues, covered, self._index.__contains__)
         unnamed = {term.word for term in terms if term.stem not in self._index}
-        foreign += tuple(word for word in alongside if word in unnamed)
+        foreign += tuple(word for word in alongside if word in unnamed) + day_apart(
+            typed, best.entry.text)
         doubts += tuple(word for word in alongside if word not in unnamed)
         return query, matches, Evidence(score, shared, foreign, unmet, unasked, doubts)
 

@@ -84,7 +84,8 @@ class Evidence:
     shared: float
     """The rare-word evidence (idf units) the entry shares with the question."""
     foreign_words: tuple[str, ...] = ()
-    """Real words of the question that the knowledge does not contain."""
+    """Real words of the question that the knowledge does not contain, and days it names
+    when the entry names other days (`apart.day_apart`)."""
     unmet_cues: tuple[str, ...] = ()
     """Kinds of answer the question asks for that the entry does not give."""
     unasked: tuple[str, ...] = ()
