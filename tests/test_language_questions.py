@@ -120,6 +120,14 @@ from sbbot.language.signalling import advising, cue_nouns
     ("Les élites comprennent-elles le numérique aujourd'hui ?", set()),
     ("How do companies collaborate today?", set()),
     ("maintenant que la loi est votée, on fait quoi", set()),
+    # How widespread something is: a share or a frequency; "most" before a noun or "of",
+    # not the superlative.
+    ("do most social networks succeed", {"share"}),
+    ("who does most of the sharing in communities", {"person", "share"}),
+    ("Les réseaux sociaux d'entreprise sont-ils souvent une réussite ?", {"share"}),
+    ("which industries are the most mature", set()),
+    ("what matters most when it comes to collaboration tools", set()),
+    ("what is most important", set()),
     # A time after the post.
     ("is the conference on again next year?", {"future"}),
     ("la prochaine édition aura lieu quand ?", {"date", "future"}),

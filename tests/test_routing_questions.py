@@ -260,6 +260,21 @@ def test_a_source_not_given_by_the_best_passage_is_a_doubt_not_a_decline() -> No
     assert decide(Evidence(100.0, 10.0)) == "answer"
 
 
+def test_how_widespread_is_given_by_a_quantifier_or_it_is_a_doubt(bare: Router) -> None:
+    """"Do most social networks succeed?" asks a share: a passage saying that public social
+    networks succeed, without saying how many, is no confident answer."""
+    assert gives("rares sont les réseaux et médias sociaux qui ont un réel succès", "share")
+    assert gives("la question est récurrente", "share")
+    assert not gives("Le succès et la vitalité de l’usage des médias et des réseaux sociaux "
+                     "grand-publics ont presque réussi à convaincre", "share")
+    assert decide(Evidence(100.0, 10.0, unmet_cues=("share",))) == "unsure"
+    for question in ("do most social networks actually succeed",
+                     "how come most social networks fail?"):
+        result = bare.route(question)
+        assert result.verdict != "answer" or (result.best is not None and gives(
+            result.best.entry.text, "share"))
+
+
 def test_asking_when_something_starts_leaves_the_start_to_the_time_given(
         bare: Router) -> None:
     # "heure" of "quelle heure" only says that a time is asked, as "commence" that a start is.

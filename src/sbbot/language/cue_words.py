@@ -12,7 +12,7 @@ from typing import Literal
 Cue = Literal["date", "place", "price", "person", "age", "count", "duration", "end", "birth",
               "contact", "weather", "role", "time", "language", "award", "education", "present",
               "located", "future", "workplace", "advice", "best",
-              "registration", "payer", "source", "salary", "still"]
+              "registration", "payer", "source", "salary", "still", "share"]
 
 ADVISING = (("tu", ("conseilles", "recommandes", "suggères")),
             ("vous", ("conseillez", "recommandez", "suggérez")),
@@ -70,6 +70,11 @@ CUE_WORDS: dict[Cue, frozenset[str]] = {
     # "now", "maintenant" too, but not before "that", "que" ("now that", "maintenant que":
     # `NOW_WORDS`); not "encore", "still": "still think".
     "present": frozenset("today currently nowadays actuellement aujourd".split()),
+    # How widespread something is ("sont-ils souvent une réussite ?", "how often"): a share
+    # or a frequency, which a passage gives with a quantifier ("rares sont ..."); "most" is
+    # read in context (`cues.most_of`).
+    "share": frozenset("souvent rarement fréquemment plupart often rarely seldom "
+                       "frequently".split()),
     "role": frozenset("poste job jobs boulot métier profession occupation occupe occupait "
                       "occupées occupés occupé exerce exercé exercées".split()),
 }

@@ -137,6 +137,8 @@ def question_cues(text: str) -> frozenset[Cue]:
         cues.add("price")
     if recommends_thing(words):
         cues.add("advice")
+    if most_of(words):
+        cues.add("share")
     if "payer" in cues:
         cues.discard("person")
     if asks_workplace(words, cues):
@@ -173,6 +175,22 @@ def recommends_thing(words: Sequence[str]) -> bool:
     may advise without such a verb ("les organisations doivent ...")."""
     return (len(words) > 2 and words[0] in THING_ASKING and words[1] not in STOPWORDS
             and not RECOMMENDING.isdisjoint(words[2:]))
+
+
+def most_of(words: Sequence[str]) -> bool:
+    """Whether "most" asks how widespread something is ("do most social networks succeed",
+    "who does most of the sharing"): before a noun or "of", not the superlative ("the most
+    mature", "what matters most when ...")."""
+    return any(word == "most" and position + 1 < len(words)
+               and (words[position + 1] == "of"
+                    or (words[position + 1] not in STOPWORDS
+                        and (position == 0 or words[position - 1] not in SUPERLATIVE)))
+               for position, word in enumerate(words))
+
+
+SUPERLATIVE = frozenset("the a is what which".split())
+"""Before "most" (not "most of"), the words that make it a superlative ("the most", "a
+most", "what is most important")."""
 
 
 NAMED = r"(?:[A-Z][\w'’-]*\s+){1,3}"

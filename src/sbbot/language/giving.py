@@ -97,6 +97,13 @@ GIVES: dict[Cue, re.Pattern[str]] = {
                         r"(?:financ\w*|offert\w*|pay[ée]e?s?|pris\w*\s+en\s+charge)\s+par|"
                         r"(?:paid|funded|covered|financed)\s+(?:for\s+)?by|courtesy\s+of)\b",
                         re.IGNORECASE),
+    # How widespread: a quantifier or a frequency ("rares sont les réseaux qui ...", "le
+    # partage est souvent le fait des mêmes personnes", "la question est récurrente").
+    "share": re.compile(r"\b(?:rares?|rarement|souvent|plupart|majorité|minorité|"
+                        r"nombreu(?:x|se|ses)|fréquent\w*|récurren\w*|peu\s+(?:de|d[’'])|"
+                        r"beaucoup\s+(?:de|d[’'])|"
+                        r"most|many|few|rarely|often|seldom|frequent\w*|majority|minority)\b",
+                        re.IGNORECASE),
     "future": re.compile(r"\b(?:prochaine?s?|next|à\s+venir|upcoming|bientôt|soon)\b",
                          re.IGNORECASE),
     # That something is still so, or no longer is.

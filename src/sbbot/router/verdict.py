@@ -98,7 +98,7 @@ class Evidence:
     to say the posts do not know: "unsure" still offers the topics."""
 
 
-ELSEWHERE_CUES = frozenset({"source"})
+ELSEWHERE_CUES = frozenset({"source", "share"})
 """Asked-for kinds a post often gives in another passage than the one holding the words
 asked about: a quote's broadcast or text is named where the post introduces it ("dans une
 émission de France Info"), the quote follows ("Gilles Babinet a raison quand il dit ...").
@@ -119,7 +119,8 @@ def decide(evidence: Evidence) -> Verdict:
 
 
 PROMOTED_CUES = frozenset({"price", "age", "count", "duration", "end", "birth", "contact",
-                           "weather", "role", "time", "language", "registration", "source"})
+                           "weather", "role", "time", "language", "registration", "source",
+                           "share"})
 """Asked-for kinds for which a passage giving one is preferred to a slightly better ranked
 passage that does not. Not a date or a place, which an event card gives for any question
 about its people ("when did Jane McConnell found NetJMC?"), nor a person."""
