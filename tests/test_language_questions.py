@@ -365,6 +365,9 @@ def test_why_questions_and_passages_giving_a_reason() -> None:
     assert not asks_why("quoi de neuf ?")
     assert gives_reason("Partager les retours d’expérience aide à trouver le chemin")
     assert gives_reason("it helps teams") and not gives_reason("On en parle à Genève")
+    # a purpose: "à des fins de", "dans le but de", "so as to"
+    assert gives_reason("les élites organisent la surveillance à des fins de protection")
+    assert gives_reason("dans le but de convaincre") and gives_reason("so as to convince")
 
 
 def test_a_clock_time_is_given_by_a_time_not_by_a_date() -> None:

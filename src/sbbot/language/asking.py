@@ -127,10 +127,11 @@ def titles_asked(question: str) -> list[str]:
 WHY = re.compile(r"\b(?:pourquoi|why|sert\s+[aà]\s+quoi|[aà]\s+quoi\s+[çc]a\s+sert|what\s+for)\b",
                  re.IGNORECASE)
 REASON = re.compile(r"\b(?:car|parce\s+qu|puisque|afin\s+de|afin\s+qu|pour\s+que|permet\w*|"
-                    r"aide(?:nt)?\s+[aà]|utile|grâce\s+[aà]|because|so\s+that|in\s+order\s+to|"
-                    r"helps?|allows?|enables?|thanks\s+to)\b", re.IGNORECASE)
+                    r"aide(?:nt)?\s+[aà]|utile|grâce\s+[aà]|[aà]\s+des\s+fins|dans\s+le\s+but|"
+                    r"en\s+vue\s+d|because|so\s+that|in\s+order\s+to|so\s+as\s+to|"
+                    r"for\s+the\s+purpose|helps?|allows?|enables?|thanks\s+to)\b", re.IGNORECASE)
 """Words with which a passage gives a reason or a purpose ("aide à trouver", "est utile
-pour", "permet de", "because")."""
+pour", "permet de", "à des fins de protection", "because")."""
 
 
 def asks_why(text: str) -> bool:
