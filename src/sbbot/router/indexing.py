@@ -27,6 +27,13 @@ KIND_OF_EVENT = "événement"
 not): a card is an event, whatever its text calls it ("Matinée de ..."), so that a member
 who calls it a meeting, an event or a meetup meets it (the lexicon gives "événement" last
 for those words) instead of a word the posts lack."""
+KIND_OF_QUOTE = "citation"
+"""The word of a quote's kind: a quote is a citation, though its text never says so ("la
+citation de Duperrin dit quoi sur le client ?", "the quote by Jarche"). Indexed at weight 0:
+the quote holds it (coverage, and a word the knowledge has, not a foreign one) but its BM25
+and every entry's length stay as they were (the length of a dozen quotes grown by a word
+reordered unrelated passages tied to a ten-thousandth)."""
+KIND_WEIGHT = 0.0
 FOLDED_GATHERINGS = frozenset(fold(word) for word in GATHERINGS)
 
 
@@ -54,6 +61,10 @@ def build_index(entries: Sequence[Entry], analyzer: Analyzer
                            [len(hints) for hints in each_hint])
     found = words_of([hint for hints in each_hint for hint in hints], vocabulary)
     hints = Words(hint_owner[found.docs], found.ids, found.english)
+    quotes = np.asarray([index for index, entry in enumerate(entries) if entry.type == "quote"],
+                        np.int32)
+    found = words_of([KIND_OF_QUOTE] * len(quotes), vocabulary)
+    kinds = Words(quotes[found.docs], found.ids, found.english)
     names: dict[str, int] = {}
     terms = {english: np.fromiter((names.setdefault(analyzer.index_term(word, english),
                                                     len(names))
@@ -66,17 +77,17 @@ def build_index(entries: Sequence[Entry], analyzer: Analyzer
                                                 terms[False][words.ids])
         return found
 
-    in_order = [text, title, hints]
-    del text, title, hints
+    in_order = [text, title, hints, kinds]
+    del text, title, hints, kinds
     numbered = [term_numbers(words) for words in in_order]
     named = list(names)
     known = [(vocabulary.words[word], named[int(numbered[rank][position])])
              for word, rank, position in first_appearances(in_order)]
     fields = [Field(words.docs, numbers, weight, own_text)
               for words, numbers, weight, own_text in zip(
-                  in_order, numbered, (1.0, TITLE_WEIGHT, HINT_WEIGHT), (True, False, False),
-                  strict=True)]
-    fields[1:] = fields[2], fields[1]  # text, hints, titles: the order frequencies add up
+                  in_order, numbered, (1.0, TITLE_WEIGHT, HINT_WEIGHT, KIND_WEIGHT),
+                  (True, False, False, False), strict=True)]
+    fields[1:3] = fields[2], fields[1]  # text, hints, titles: the order frequencies add up
     del in_order, numbered  # the index consumes the fields: nothing else may hold them
     return InvertedIndex(len(entries), named, fields), known
 
