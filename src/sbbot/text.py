@@ -71,7 +71,7 @@ somehow cannot shall gonna wanna gotta kinda alright
 says said saying tells told telling knows knew known knowing
 eux soi vers parmi contre durant travers malgre outre sauf hors envers autour afin lorsque
 puisque quoique tandis cependant pourtant toutefois neanmoins voire ici aucun aucune
-apres depuis jusque jusqu sous pres generalement habituellement
+apres depuis jusque jusqu sous pres generalement habituellement non oui nan ouais
 """.split())
 """Function words of both languages; French prepositions, conjunctions and pronouns ("vers",
 "parmi", "malgré", "eux") stand with their English counterparts ("towards", "among",
@@ -84,7 +84,10 @@ confident wrong answer, a near-domain one and a right one. "avant" stays a term:
 stopword it cost a right answer of the dev set and added a confident wrong one, where it
 reaches "auparavant". "Say", "tell" and "know" frame a question as "dire" and "savoir" do
 in French, in every form ("what is Babinet saying about", "what are we told about"): read
-as "dire" and "savoir", "said" and "known" were topic words a passage had to hold."""
+as "dire" and "savoir", "said" and "known" were topic words a passage had to hold. "Non",
+"oui" and their chat forms "nan", "ouais" are stopwords as "no" and "yes" are: in a question
+they tag it ("tout le monde sait faire, non ?", "ou non") and named nothing, yet a passage
+writing "non" ("non seulement", "ou non") met it."""
 
 GENERIC_WORDS = frozenset("""
 temps heure heures jour jours demain aujourd hui hier monde bonne bon bons bonnes meilleur
