@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 from importlib.resources import files
 
 LIGATURES = str.maketrans({"œ": "oe", "Œ": "oe", "æ": "ae", "Æ": "ae", "ß": "ss"})
@@ -117,6 +118,23 @@ is not (measured: two near-domain questions answered)."""
 def fold(text: str) -> str:
     """Lowercase, without accents, ligatures expanded, punctuation turned into spaces."""
     return " ".join(WORD.findall(unaccented(text).lower()))
+
+
+@lru_cache(maxsize=2)
+def folded_question(text: str) -> str:
+    """`fold` of a question, remembered for the question being routed only (its reading,
+    and the text as typed), as `question_words` is: the query and the preferences fold it
+    again and again."""
+    return fold(text)
+
+
+@lru_cache(maxsize=2)
+def question_words(text: str) -> tuple[str, ...]:
+    """The folded words of a question (`folded_tokens` without their capitals), remembered
+    for the question being routed only (its reading, and the text as typed): the verdict's
+    rules read them several times. Not more: a memo of every question would answer a
+    repeated question from memory, as the bench repeats its questions."""
+    return tuple(token for token, _ in folded_tokens(text))
 
 
 def folded_tokens(text: str) -> list[tuple[str, bool]]:
@@ -296,6 +314,7 @@ def compound_of(words: str) -> str | None:
     return glued if glued in COMPOUNDS else None
 
 
+@lru_cache(maxsize=1 << 14)
 def stem(word: str) -> str:
     """A deliberately crude stem: singular, masculine, infinitive ending off, then the first
     six letters.
@@ -309,7 +328,7 @@ def stem(word: str) -> str:
     most seven letters would keep its "r" or "er" and never meet its other forms. (A longer
     word loses them to the truncation anyway.) A word whose first six letters begin a word
     of another meaning is cut at its own, longer root instead ("personnel", "ordinateur":
-    `own_roots`).
+    `own_roots`). Memoised per word: the verdict stems the question's words again.
     """
     if word in COMPOUNDS:
         return word

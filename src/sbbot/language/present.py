@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from sbbot.text import fold
+from sbbot.text import folded_question
 
 ASKING_NOW = re.compile(
     r"^(?:et |and |so |alors |sinon )?"
@@ -31,4 +31,4 @@ about something) nor a verb after ("what time is it starting?")."""
 
 def asks_present(text: str) -> bool:
     """Whether the whole question asks the time or the date it is now (see ASKING_NOW)."""
-    return ASKING_NOW.match(fold(text)) is not None
+    return ASKING_NOW.match(folded_question(text)) is not None

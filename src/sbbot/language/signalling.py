@@ -11,7 +11,7 @@ from itertools import pairwise
 
 from sbbot.language.cue_words import ADVISED, ADVISING
 from sbbot.language.cues import PAIR_CUES, WORD, plain, question_cues
-from sbbot.text import fold
+from sbbot.text import fold, folded_question
 
 START_WORDS = frozenset(fold(word) for word in """commence commencent commencer débute
 débutent débuter démarre démarrent start starts begin begins""".split())
@@ -24,7 +24,7 @@ def starting(question: str) -> frozenset[str]:
     folded; none when it asks for no date or time."""
     if not question_cues(question) & {"date", "time"}:
         return frozenset()
-    return START_WORDS.intersection(fold(question).split())
+    return START_WORDS.intersection(folded_question(question).split())
 
 
 ASKING_NOUNS = frozenset("time day date year hour heure jour année".split())
@@ -53,7 +53,7 @@ def advising(question: str) -> frozenset[str]:
     when the question asks for no advice."""
     if "advice" not in question_cues(question):
         return frozenset()
-    return ADVICE_VERBS.intersection(fold(question).split())
+    return ADVICE_VERBS.intersection(folded_question(question).split())
 
 
 PAYING = frozenset("payer payant payante payants payantes gratuit gratuite gratuits gratuites "

@@ -21,7 +21,7 @@ from sbbot.language.frequency import general_zipf
 from sbbot.router.matches import Candidate
 from sbbot.router.terms import QueryTerm
 from sbbot.router.verdict import NAME_MAX_ZIPF, SUBJECT_CUES, TIE_MARGIN, first_fitting
-from sbbot.text import fold
+from sbbot.text import folded_question
 
 EVENT_CUES: frozenset[Cue] = frozenset({"date", "place", "time", "price"})
 """What an event card states of itself, whatever its post calls the event: when (its date
@@ -64,7 +64,7 @@ def card_first(matches: list[Candidate], cues: Collection[Cue],
     question names the event by a gathering or a word rarer than everyday words
     (NAME_MAX_ZIPF: "entreprise", "demain" or "avril" name many other things)."""
     if not matches or matches[0].index in naming or not ANOTHER.isdisjoint(
-            fold(question).split()):
+            folded_question(question).split()):
         return matches
     stems = {term.stem for term in terms}
     any_event = not stems.isdisjoint(gatherings)
@@ -97,7 +97,7 @@ def gathering_kinds(terms: Sequence[QueryTerm], covered: Collection[str],
     heure ?", "la conf de Genève", of a card saying "matinée"). Not when the question asks
     about another occurrence (ANOTHER: "la prochaine conf de Jane McConnell, c'est
     quand ?")."""
-    if not ANOTHER.isdisjoint(fold(question).split()):
+    if not ANOTHER.isdisjoint(folded_question(question).split()):
         return set()
     return {term.stem for term in terms
             if term.stem in gatherings and term.stem not in covered}

@@ -31,7 +31,7 @@ from sbbot.language.giving import gives
 from sbbot.language.naming import bound_nouns
 from sbbot.router.apart import dated_apart, part_apart, person_apart
 from sbbot.router.terms import GENERIC_STEMS, QueryTerm
-from sbbot.text import folded_tokens, stem
+from sbbot.text import folded_tokens, question_words, stem
 
 Verdict = Literal["answer", "unsure", "unknown"]
 
@@ -255,7 +255,7 @@ def subject_stems(terms: Sequence[QueryTerm], covered: Collection[str],
     subject = {term.stem for term in terms if term.stem in covered and (
                    term.named == "name"
                    or (term.word in names and general_zipf(term.word) <= NAME_MAX_ZIPF))}
-    adjacent = (frozenset(pairwise(token for token, _ in folded_tokens(question)))
+    adjacent = (frozenset(pairwise(question_words(question)))
                 if subject and extend else frozenset())  # a subject to extend, or nothing
     for first, second in pairwise(terms):
         for one, other in ((first, second), (second, first)):
@@ -384,7 +384,7 @@ def unasked_words(terms: Sequence[QueryTerm], covered: Collection[str],
         named = [term.word for term in terms if term.stem in subject]
         return () if states_role(text, named, titles_asked(question)) else ("role",)
     words = {term.word for term in terms if term.stem in subject}
-    bound = (bound_nouns([token for token, _ in folded_tokens(question)], words.__contains__,
+    bound = (bound_nouns(question_words(question), words.__contains__,
                          {term.word: term.named for term in terms}) if words else frozenset())
     asked = [term for term in terms
              if term.stem not in subject and stem(term.word) not in GENERIC_STEMS
