@@ -68,7 +68,7 @@ against within across beyond around through throughout whereas whatever whenever
 wherever whoever whichever another other others both either neither few several
 despite besides except versus regarding whereby amid amidst till nor nevertheless
 nonetheless moreover furthermore well under ones twice apart somewhere anywhere nowhere
-somehow cannot shall gonna wanna gotta kinda alright
+somehow cannot shall gonna wanna gotta kinda alright now
 says said saying tells told telling knows knew known knowing
 eux soi vers parmi contre durant travers malgre outre sauf hors envers autour afin lorsque
 puisque quoique tandis cependant pourtant toutefois neanmoins voire ici aucun aucune
@@ -88,7 +88,10 @@ in French, in every form ("what is Babinet saying about", "what are we told abou
 as "dire" and "savoir", "said" and "known" were topic words a passage had to hold. "Non",
 "oui" and their chat forms "nan", "ouais" are stopwords as "no" and "yes" are: in a question
 they tag it ("tout le monde sait faire, non ?", "ou non") and named nothing, yet a passage
-writing "non" ("non seulement", "ou non") met it."""
+writing "non" ("non seulement", "ou non") met it. "Now" (and "right now", "rn") asks for the
+member's present, a cue (`language/cues.py`), not a topic: as the term "maintenant" it met a
+post's own "maintenant", its author's present ("are you and me collaborating or cooperating
+rn" went to "les organisations doivent maintenant considérer ...")."""
 
 GENERIC_WORDS = frozenset("""
 temps heure heures jour jours demain aujourd hui hier monde bonne bon bons bonnes meilleur
