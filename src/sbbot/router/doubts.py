@@ -18,7 +18,7 @@ from sbbot.language.frequency import general_zipf
 from sbbot.language.lemmas import lemma
 from sbbot.router.terms import GENERIC_STEMS, QueryTerm, Reading
 from sbbot.router.verdict import NAME_MAX_ZIPF
-from sbbot.text import STOPWORDS, fold, folded_tokens, stem, unaccented
+from sbbot.text import STOPWORDS, fold, folded_tokens, question_words, stem, unaccented
 
 CARD_LACKS_SHARE = 0.1
 """The least share of the question's evidence a word must carry for an event card's lack of
@@ -111,7 +111,7 @@ def person_unnamed(question: str, terms: Sequence[QueryTerm], covered: Collectio
     on the tuning sets either lost right answers."""
     if not any(term.named == "name" for term in terms):
         return ()
-    adjacent = frozenset(pairwise(token for token, _ in folded_tokens(question)))
+    adjacent = frozenset(pairwise(question_words(question)))
     return tuple(first.word for first, second in pairwise(terms)
                  if (first.word, second.word) in adjacent
                  and "name" in (first.named, second.named)
