@@ -419,6 +419,14 @@ def test_chat_writing_is_spelt_out(typed: str, read: str) -> None:
     ("jcomprends pas le rapport avec le big data", "sur le big data"),
     ("quel rapport avec l'école ?", "sur l'école ?"),
     ("le rapport de McConnell", "le rapport de McConnell"),
+    # "À quoi ressemble" a thing asks what it is; of a person, named without an article,
+    # it asks for her looks and stays as typed.
+    ("à quoi ressemble le programme ?", "quel est le programme ?"),
+    ("a quoi ressemblent les pratiques de demain", "quels sont les pratiques de demain"),
+    ("à quoi ressemble Jane McConnell ?", "à quoi ressemble Jane McConnell ?"),
+    # "En complément de", "à l'appui de" join what they introduce, as "avec" and "pour".
+    ("les graphiques en complément de la note", "les graphiques avec la note"),
+    ("cités à l'appui de la présentation", "cités pour la présentation"),
     # Only whole words: "encoure" is no "en cours", "enfait" stays.
     ("le coupable, en faits divers", "le coupable, en faits divers"),
 ])

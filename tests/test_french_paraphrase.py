@@ -1,0 +1,35 @@
+"""French paraphrases of the posts' words, through the real router on the shipped knowledge
+without hints and glossary (a newly added post): general near-synonyms (`fr-synonyms.txt`)
+and turns of phrase (`locutions.txt`) that any French blog's readers type."""
+
+import pytest
+
+from sbbot.evaluation import stripped
+from sbbot.knowledge.model import Knowledge
+from sbbot.router import Router
+
+
+@pytest.fixture(scope="module")
+def bare(knowledge: Knowledge) -> Router:
+    return stripped(knowledge, hints=False, glossary=False)
+
+
+def answer(router: Router, question: str) -> str:
+    result = router.route(question)
+    assert result.verdict == "answer" and result.best is not None, question
+    return result.best.entry.text
+
+
+def test_a_near_synonym_meets_the_posts_word(bare: Router) -> None:
+    # "confisquer" is "accaparer" (to take for oneself), a "diaporama" a "présentation"
+    assert "accaparer" in answer(bare, "le numérique, nos élites veulent le confisquer ?")
+    assert "présentation" in answer(
+        bare, "c sous quelle forme les raisons, un article ou un diaporama ?")
+
+
+def test_what_a_thing_looks_like_is_what_it_is_but_a_persons_looks_are_not(
+        bare: Router) -> None:
+    assert "Accueil" in answer(bare, "à quoi ressemble le programme de la matinée de Genève ?")
+    for question in ("à quoi ressemble Guillaume Foltran ?",
+                     "Guillaume Foltran il ressemble à quoi ?"):
+        assert bare.route(question).verdict != "answer", question
