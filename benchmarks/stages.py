@@ -27,7 +27,7 @@ from sbbot.knowledge import load_knowledge
 from sbbot.language.chatspeak import phrase_word, spelt_out
 from sbbot.language.cues import question_cues
 from sbbot.language.naming import placeholder
-from sbbot.router import Router, query, ranking, verdict
+from sbbot.router import Router, apart, query, ranking, verdict
 
 STAGES: tuple[tuple[object, str, str], ...] = (
     (query.Analyzer, "question", "chat forms and turns of phrase (Analyzer.question)"),
@@ -77,8 +77,9 @@ def forgetting(router: Router) -> Callable[[], None]:
     def forget() -> None:
         for owner, name, contents in built:
             setattr(owner, name, dict(contents))
-        for cached in (spelt_out, phrase_word, question_cues, placeholder,
-                       getattr(verdict, "clause_words", None)):  # older code lacks it
+        # older code has it in verdict.py, or lacks it
+        clause_words = getattr(apart, "clause_words", getattr(verdict, "clause_words", None))
+        for cached in (spelt_out, phrase_word, question_cues, placeholder, clause_words):
             if cached is not None:
                 cached.cache_clear()
 

@@ -18,9 +18,10 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
 from sbbot.language.cue_words import Cue
 from sbbot.language.frequency import general_zipf
+from sbbot.router.apart import SUBJECT_CUES
 from sbbot.router.matches import Candidate
 from sbbot.router.terms import QueryTerm
-from sbbot.router.verdict import NAME_MAX_ZIPF, SUBJECT_CUES, TIE_MARGIN, first_fitting
+from sbbot.router.verdict import NAME_MAX_ZIPF, TIE_MARGIN, first_fitting
 from sbbot.text import folded_question
 
 EVENT_CUES: frozenset[Cue] = frozenset({"date", "place", "time", "price"})
@@ -57,7 +58,7 @@ def card_first(matches: list[Candidate], cues: Collection[Cue],
 
     Asked the date, time, place or price (EVENT_CUES), the card giving it goes ahead of an
     entry that does not give it; a price is a fact of what it is asked of
-    (`verdict.SUBJECT_CUES`), so the card goes ahead too of an entry giving a price without
+    (`apart.SUBJECT_CUES`), so the card goes ahead too of an entry giving a price without
     the event's name, date or place that the question uses (`contained`: which of some terms
     an entry, by its number, holds). Asked none of them ("de quoi va parler Jane McConnell à
     la matinée ?"), the card goes ahead of an entry it ties with (TIE_MARGIN), when the

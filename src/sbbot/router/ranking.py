@@ -15,16 +15,22 @@ import numpy as np
 from rapidfuzz import fuzz, process
 
 from sbbot.columns import EntryTable
-from sbbot.entries import Entry, entries_of, naming
+from sbbot.entries import Entry, entries_of
 from sbbot.knowledge.model import Knowledge
 from sbbot.language.asking import asks_identity, asks_what, asks_why, identity_asked
 from sbbot.language.cue_words import Cue
 from sbbot.language.cues import question_cues
 from sbbot.language.frequency import general_weight
-from sbbot.language.giving import gives
 from sbbot.language.signalling import PAYING
 from sbbot.router.alternatives import alternatives_of, held, held_evidence, reranked
-from sbbot.router.apart import counted_apart, day_apart, person_elsewhere
+from sbbot.router.apart import (
+    SUBJECT_CUES,
+    counted_apart,
+    day_apart,
+    given_apart,
+    person_elsewhere,
+)
+from sbbot.router.cards import event_cards
 from sbbot.router.doubts import (
     alongside_apart,
     card_lacks,
@@ -47,18 +53,16 @@ from sbbot.router.matches import (
     RouteResult,
     confidence,
 )
-from sbbot.router.preferring import GATHERINGS, PLANNED, card_first, gathering_kinds
+from sbbot.router.preferring import card_first, gathering_kinds
 from sbbot.router.query import PARTS, Analyzer
 from sbbot.router.quoted import attributed_names, quoting_first, quoting_passages
 from sbbot.router.readings import Readings
 from sbbot.router.terms import GENERIC_STEMS, Query, QueryTerm
 from sbbot.router.verdict import (
     STRONG_CUES,
-    SUBJECT_CUES,
     Evidence,
     decide,
     foreign_words,
-    given_apart,
     giving_first,
     introducing_first,
     keyword_only,
@@ -98,19 +102,8 @@ class Router:
         self._hint_shapes = {index: tuple(" ".join(sorted(set(self._analyzer.terms(question))))
                                           for question in entry.hints.questions)
                              for index, entry in enumerate(entries) if entry.hints.questions}
-        self._events = frozenset(index for index, entry in enumerate(entries)
-                                 if entry.type == "event")
-        self._naming = {index: frozenset(self._analyzer.terms(naming(entries[index])))
-                        for index in self._events}
-        self._gatherings = frozenset(term for word in GATHERINGS
-                                     for term in self._analyzer.terms(word))
-        planned = (term for word in PLANNED for term in self._analyzer.terms(word))
-        self._held_by_cards = self._gatherings.union(planned)  # what any card is, unsaid
-        self._card_lines = {index: tuple((frozenset(self._analyzer.terms(line)),
-                                          gives(line, "person"))
-                                         for line in entries[index].text.split("\n"))
-                            for index in self._events}
-        """Each event card's lines, as their terms and whether each names someone."""
+        self._cards = event_cards(entries, self._analyzer.terms)
+        self._events = self._cards.events  # read at every ranked entry
         hinted = sorted(self._hint_shapes.keys() | self._events)
         self._hinted = self._index.restrict(hinted)
         self._hinted_entries = np.asarray(hinted, np.int64)
@@ -177,8 +170,8 @@ class Router:
                       alternatives_of(terms, weights, GENERIC_STEMS))
         ranked = quoting_first(self._reranked(query, count), self._quoting, self._attributed,
                                {term.stem for term in terms})
-        matches = giving_first(card_first(ranked, cues, self._naming,
-                                          self._gatherings, self._gives, terms, text,
+        matches = giving_first(card_first(ranked, cues, self._cards.naming,
+                                          self._cards.gatherings, self._gives, terms, text,
                                           self._contained),
                                cues, self._gives)
         if "cues" in self._analyzer.parts:
@@ -202,7 +195,7 @@ class Router:
         if "subject" in self._analyzer.parts:
             unmet += given_apart(best.entry, cues.difference(unmet), terms, covered,
                                  lambda: self._readings.proper_nouns(index), text)
-            unmet += person_elsewhere(self._card_lines.get(index, ()),
+            unmet += person_elsewhere(self._cards.lines.get(index, ()),
                                       cues.difference(unmet), terms, covered)
             unmet += counted_apart(best.entry.text, cues.difference(unmet), terms,
                                    read.tokens, self._analyzer.terms)
@@ -215,7 +208,7 @@ class Router:
                   + held_evidence(terms, query.weights, covered, self._index.idf))
         parts = self._analyzer.parts
         foreign = (foreign_words(terms, bool(asked), lambda stem: stem in self._index or (
-                       bool(self._events) and stem in self._gatherings))
+                       bool(self._events) and stem in self._cards.gatherings))
                    if "foreign" in parts else ())
         # an event card giving its price answers "faut payer ?" (see `PAYING`)
         paid = PAYING if best.entry.type == "event" and "price" in cues.difference(unmet) else ()
@@ -225,8 +218,8 @@ class Router:
                    if "subject" in parts and not (cues & STRONG_CUES and not unmet) else ())
         # an event card holds the word of its kind ("the breakfast") and of being planned
         event = index in self._events
-        kind = (covered | self._held_by_cards) if event else covered
-        kinds = gathering_kinds(terms, covered, self._held_by_cards, text) if event else set()
+        kind = (covered | self._cards.held) if event else covered
+        kinds = gathering_kinds(terms, covered, self._cards.held, text) if event else set()
         absent = sum(query.evidence[term.stem] for term in terms
                      if term.stem not in self._index and term.stem not in kinds)
         score = min(best.score + 100 * sum(query.evidence[stem] for stem in kinds) / query.total,

@@ -10,14 +10,12 @@ question that shares at least a rare word with the knowledge; anything else fall
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import pairwise
 from typing import Literal, Protocol, TypeVar
 
-from sbbot.entries import Entry, head
+from sbbot.entries import Entry
 from sbbot.language.asking import (
     DEFINING_WORDS,
     defines,
@@ -29,7 +27,6 @@ from sbbot.language.cue_words import Cue
 from sbbot.language.frequency import general_zipf
 from sbbot.language.giving import gives
 from sbbot.language.naming import bound_nouns
-from sbbot.router.apart import dated_apart, part_apart, person_apart
 from sbbot.router.terms import GENERIC_STEMS, QueryTerm
 from sbbot.text import folded_tokens, question_words, stem
 
@@ -263,70 +260,6 @@ def subject_stems(terms: Sequence[QueryTerm], covered: Collection[str],
                     and other.stem in covered and general_zipf(other.word) <= NAME_MAX_ZIPF):
                 subject.add(other.stem)
     return subject
-
-
-SUBJECT_CUES = frozenset({"price", "age", "count", "duration", "contact", "award", "present",
-                          "education", "language", "birth", "located", "workplace"})
-"""Facts asked about a subject that a passage gives for that subject only where it names it:
-"How much does SharePoint cost?" is not answered by the event card's "Tarif : participation
-gratuite", several lines from the line naming SharePoint."""
-OWN_CUES = frozenset({"birth", "located", "workplace"})
-"""Facts of the subject itself (where it is based or lives, where or when it was born), never
-of an event that names it as a whole: "Where is NetJMC based?" is not answered by the place of
-the event whose speaker's analysis is on netjmc.com."""
-CLAUSE = re.compile(r"[.!?;\n]+")
-PARAGRAPH = re.compile(r"\n\s*\n")
-"""A new paragraph is a new topic: no pronoun in it stands for a name of the last one."""
-
-
-def given_apart(entry: Entry, cues: Collection[Cue], terms: Sequence[QueryTerm],
-                covered: Collection[str], names: Callable[[], Collection[str]],
-                question: str) -> tuple[Cue, ...]:
-    """The asked-for kinds (of SUBJECT_CUES) that the entry gives, but neither in a sentence
-    or line naming the question's subject (`subject_stems`, its names alone: a word next to
-    one may be the verb, "combien coûte Kalixo"; `names` gives the entry's) nor in the next
-    one of its paragraph (a pronoun may stand for it: "Kalixo est sorti. Il coûte 10 €."),
-    unless what the entry is about as a whole (`entries.head`) names it and the fact is not
-    one of the subject's own (OWN_CUES). When the head names only some of the subject, the
-    fact must be given where the others are named: "Combien coûte SharePoint chez
-    Bouygues ?" is not answered by the price of an event whose first lines name Bouygues
-    Telecom and whose programme names SharePoint. A person asked for must be another than
-    the people the question names (`person_apart`); an event card's time, or its place,
-    is not a speaker's (`part_apart`)."""
-    missing = person_apart(entry.text, cues, terms, question) + dated_apart(
-        cues, terms, covered, question)
-    wanted = [cue for cue in cues if cue in SUBJECT_CUES]
-    if not wanted and not (entry.type == "event" and ("time" in cues or "place" in cues)):
-        return missing
-    subject = subject_stems(terms, covered, names(), question, extend=False)
-    if not subject:
-        return missing
-    missing += part_apart(entry, cues, terms, subject, names_any)
-    headed = {stem for stem in subject if names_any(head(entry), (stem,))}
-    if headed:
-        if headed == subject:
-            wanted = [cue for cue in wanted if cue in OWN_CUES]
-        else:
-            subject -= headed
-    near = [" ".join(clauses[position:position + 2])
-            for clauses in map(CLAUSE.split, PARAGRAPH.split(entry.text))
-            for position, clause in enumerate(clauses) if names_any(clause, subject)]
-    return missing + tuple(cue for cue in wanted
-                           if not any(gives(clause, cue) for clause in near))
-
-
-def names_any(text: str, stems: Collection[str]) -> bool:
-    """Whether a word of the text starts with one of the stems (a stem is a lemma's start)."""
-    starts = tuple(stems)
-    return any(word.startswith(starts) for word in clause_words(text))
-
-
-@lru_cache(maxsize=1 << 14)
-def clause_words(text: str) -> frozenset[str]:
-    """The folded words of a line or sentence of an entry. Remembered: asked for a subject's
-    price or number, the verdict reads every line of the best entries (an event card has a
-    dozen), a third of such a question's time at 10,000 entries."""
-    return frozenset(token for token, _ in folded_tokens(text))
 
 
 def keyword_only(entries: Sequence[Entry], term_of: Mapping[str, str]
