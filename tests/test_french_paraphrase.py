@@ -33,3 +33,8 @@ def test_what_a_thing_looks_like_is_what_it_is_but_a_persons_looks_are_not(
     for question in ("à quoi ressemble Guillaume Foltran ?",
                      "Guillaume Foltran il ressemble à quoi ?"):
         assert bare.route(question).verdict != "answer", question
+
+
+def test_the_c_suite_is_the_top_management(bare: Router) -> None:
+    # the anglicism is one word, "C-suite", and not "c'est" followed by "suite"
+    assert "C-suite" in answer(bare, "Selon l’auteur, faut-il encore évangéliser les dirigeants ?")
