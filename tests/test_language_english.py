@@ -35,3 +35,10 @@ def test_chat_interjections_are_no_topic() -> None:
     analyzer = Analyzer({})
     assert analyzer.terms("haha omg yeah, hmm, is the breakfast free") == analyzer.terms(
         "is the breakfast free")
+
+
+def test_talking_about_frames_a_question_as_saying_about_does() -> None:
+    # As "parler de" in French: what is talked about is the rest of the question.
+    analyzer = Analyzer({})
+    assert analyzer.terms("what will jane mcconnell talk about") == analyzer.terms(
+        "what will jane mcconnell say")
