@@ -445,3 +445,17 @@ def test_a_thing_someone_recommends_is_given_by_a_text_recommending_it(bare: Rou
     # the posts recommend no tool: a passage naming collaboration tools does not answer
     assert bare.route("which collaboration tool does the author recommend?").verdict != "answer"
     assert bare.route("can you recommend a good book on leadership?").verdict != "answer"
+
+
+def test_an_event_cards_date_is_not_the_day_its_speaker_did_something_else(bare: Router) -> None:
+    """The card of the Geneva morning gives its date: the day its speakers speak there, not
+    the day one of them joined a company or the company took up a tool."""
+    for question in ("quand guillaume foltran a-t-il rejoint bouygues telecom ?",
+                     "when did bouygues telecom start using sharepoint"):
+        assert bare.route(question).verdict != "answer", question
+    for question in ("quand jane mcconnell intervient-elle ?",  # the card holds every word
+                     "quand peut-on rencontrer Jane McConnell ?",  # a gathering: the event
+                     "Bouygues Telecom a un réseau interne depuis quand ?"):  # its own line
+        result = bare.route(question)
+        assert result.verdict == "answer" and result.best is not None, question
+        assert result.best.entry.type == "event", question

@@ -15,7 +15,7 @@ from sbbot.entries import EVENT_HEAD, Entry, head
 from sbbot.language.asking import asks_identity, relative_to
 from sbbot.language.cue_words import Cue
 from sbbot.language.giving import GIVES, days_named, gives
-from sbbot.router.terms import QueryTerm
+from sbbot.router.terms import GENERIC_STEMS, QueryTerm
 from sbbot.router.verdict import subject_stems
 from sbbot.text import fold, folded_tokens
 
@@ -128,6 +128,40 @@ def part_apart(entry: Entry, cues: Collection[Cue], terms: Sequence[QueryTerm],
     return tuple(cue for cue in asked if not any(gives(line, cue) for line in near))
 
 
+def acted_apart(entry: Entry, cues: Collection[Cue], terms: Sequence[QueryTerm],
+                subject: Collection[str], covered: Collection[str],
+                gatherings: Collection[str], names: Callable[[str, Collection[str]], bool]
+                ) -> tuple[Cue, ...]:
+    """("date",) when a question asks when a part of an event did something (`subject`, which
+    the card's name, date and place lines do not name: a speaker, a speaker's company) and
+    the event card lacks a word of what was done: "quand Guillaume Foltran a-t-il rejoint
+    Bouygues Telecom ?", "when did Bouygues Telecom start using SharePoint?" are not answered
+    by the date of the morning where he speaks. The card's date is the day of its parts when
+    the question asks of the event (it names a kind of gathering, `gatherings`: "quand
+    peut-on rencontrer Jane McConnell ?") or of nothing the card lacks ("quand Jane
+    McConnell intervient-elle ?"); and a line naming the subject (or the next) that gives a
+    date with some other word of the question gives it ("un réseau interne en place depuis
+    2010" answers "Bouygues Telecom a un réseau interne depuis quand ?"). `covered` holds
+    the question's terms the card contains; `names` tells whether a text names any of
+    some stems."""
+    if "date" not in cues or entry.type != "event" or not subject:
+        return ()
+    lines = entry.text.split("\n")
+    if (names("\n".join(lines[:EVENT_NAMING]), subject)
+            or any(term.stem in gatherings for term in terms)):
+        return ()
+    others = [term for term in terms if term.stem not in subject
+              and term.stem not in GENERIC_STEMS and len(term.word) > 2]
+    if all(term.stem in covered for term in others):
+        return ()
+    said = {term.stem for term in others if term.stem in covered}
+    for position, line in enumerate(lines):
+        near = " ".join(lines[position:position + 2])
+        if names(line, subject) and gives(near, "date") and names(near, said):
+            return ()
+    return ("date",)
+
+
 COUNTED_WITHIN = 3
 """How many words after a number may name what it counts ("10 bonnes raisons", "500
 salariés environ")."""
@@ -168,6 +202,8 @@ OWN_CUES = frozenset({"birth", "located", "workplace"})
 """Facts of the subject itself (where it is based or lives, where or when it was born), never
 of an event that names it as a whole: "Where is NetJMC based?" is not answered by the place of
 the event whose speaker's analysis is on netjmc.com."""
+EVENT_PART_CUES = frozenset({"time", "place", "date"})
+"""What an event card gives of the whole event, which may not be what a part of it did."""
 CLAUSE = re.compile(r"[.!?;\n]+")
 PARAGRAPH = re.compile(r"\n\s*\n")
 """A new paragraph is a new topic: no pronoun in it stands for a name of the last one."""
@@ -175,7 +211,7 @@ PARAGRAPH = re.compile(r"\n\s*\n")
 
 def given_apart(entry: Entry, cues: Collection[Cue], terms: Sequence[QueryTerm],
                 covered: Collection[str], names: Callable[[], Collection[str]],
-                question: str) -> tuple[Cue, ...]:
+                question: str, gatherings: Collection[str] = ()) -> tuple[Cue, ...]:
     """The asked-for kinds (of SUBJECT_CUES) that the entry gives, but neither in a sentence
     or line naming the question's subject (`subject_stems`, its names alone: a word next to
     one may be the verb, "combien coûte Kalixo"; `names` gives the entry's) nor in the next
@@ -186,16 +222,18 @@ def given_apart(entry: Entry, cues: Collection[Cue], terms: Sequence[QueryTerm],
     Bouygues ?" is not answered by the price of an event whose first lines name Bouygues
     Telecom and whose programme names SharePoint. A person asked for must be another than
     the people the question names (`person_apart`); an event card's time, or its place,
-    is not a speaker's (`part_apart`)."""
+    is not a speaker's (`part_apart`), nor its date the day a speaker did something else
+    (`acted_apart`: `gatherings` are the terms of words for a kind of gathering)."""
     missing = person_apart(entry.text, cues, terms, question) + dated_apart(
         cues, terms, covered, question)
     wanted = [cue for cue in cues if cue in SUBJECT_CUES]
-    if not wanted and not (entry.type == "event" and ("time" in cues or "place" in cues)):
+    if not wanted and not (entry.type == "event" and not EVENT_PART_CUES.isdisjoint(cues)):
         return missing
     subject = subject_stems(terms, covered, names(), question, extend=False)
     if not subject:
         return missing
-    missing += part_apart(entry, cues, terms, subject, names_any)
+    missing += part_apart(entry, cues, terms, subject, names_any) + acted_apart(
+        entry, cues, terms, subject, covered, gatherings, names_any)
     headed = {stem for stem in subject if names_any(head(entry), (stem,))}
     if headed:
         if headed == subject:

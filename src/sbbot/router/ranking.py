@@ -194,7 +194,8 @@ class Router:
         covered = self._contained(index, {term.stem for term in terms})
         if "subject" in self._analyzer.parts:
             unmet += given_apart(best.entry, cues.difference(unmet), terms, covered,
-                                 lambda: self._readings.proper_nouns(index), text)
+                                 lambda: self._readings.proper_nouns(index), text,
+                                 self._cards.gatherings)
             unmet += person_elsewhere(self._cards.lines.get(index, ()),
                                       cues.difference(unmet), terms, covered)
             unmet += counted_apart(best.entry.text, cues.difference(unmet), terms,
