@@ -23,6 +23,8 @@ from tests.conftest import KNOWLEDGE_DIR
     ("c ou exactement ?", "c'est où exactement ?"),
     ("c'est ou bien lui ou bien elle", "c'est ou bien lui ou bien elle"),
     ("c'est ou l'un ou l'autre", "c'est ou l'un ou l'autre"),
+    # "rezo" spells "réseau" as it sounds
+    ("les rezos sociaux", "les réseaux sociaux"),
 ])
 def test_french_chat_forms_are_spelt_out(typed: str, read: str) -> None:
     assert expand(typed) == read

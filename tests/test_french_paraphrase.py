@@ -38,3 +38,12 @@ def test_what_a_thing_looks_like_is_what_it_is_but_a_persons_looks_are_not(
 def test_the_c_suite_is_the_top_management(bare: Router) -> None:
     # the anglicism is one word, "C-suite", and not "c'est" followed by "suite"
     assert "C-suite" in answer(bare, "Selon l’auteur, faut-il encore évangéliser les dirigeants ?")
+
+
+def test_casual_words_meet_the_posts_words(bare: Router) -> None:
+    # "rezo" is a "réseau", "ça cartonne" a success (offered, not yet answered), "une
+    # question de vie ou de mort" one of survival
+    assert "2010" in answer(bare, "leur rezo social interne chez bouygues il existe depuis qd ?")
+    result = bare.route("la plupart des rezos sociaux ca cartonne non ?")
+    assert result.verdict == "unsure" and result.best is not None
+    assert "survie" in answer(bare, "c vraiment une question de vie ou de mort pour une boite ?")

@@ -427,6 +427,13 @@ def test_chat_writing_is_spelt_out(typed: str, read: str) -> None:
     # "En complément de", "à l'appui de" join what they introduce, as "avec" and "pour".
     ("les graphiques en complément de la note", "les graphiques avec la note"),
     ("cités à l'appui de la présentation", "cités pour la présentation"),
+    # Idioms: the official French term for big data, what is "au menu", a matter of
+    # survival; "et consorts" adds nothing, "dans l'équation" nothing to "quoi".
+    ("les données massives", "les big data"),
+    ("il y a quoi au menu", "il y a quoi au programme"),
+    ("une question de vie ou de mort", "une question de survie"),
+    ("Facebook et consorts", "Facebook"),
+    ("ils pèsent quoi dans l'équation", "ils pèsent quoi"),
     # Only whole words: "encoure" is no "en cours", "enfait" stays.
     ("le coupable, en faits divers", "le coupable, en faits divers"),
 ])
