@@ -3,6 +3,8 @@ words of two spellings, and English framing verbs in every form."""
 
 from __future__ import annotations
 
+from sbbot.evaluation import stripped
+from sbbot.knowledge.model import Knowledge
 from sbbot.language.lexicon import translations
 from sbbot.router.query import Analyzer
 
@@ -42,3 +44,19 @@ def test_talking_about_frames_a_question_as_saying_about_does() -> None:
     analyzer = Analyzer({})
     assert analyzer.terms("what will jane mcconnell talk about") == analyzer.terms(
         "what will jane mcconnell say")
+
+
+def test_when_it_comes_to_names_a_topic_not_a_time(knowledge: Knowledge) -> None:
+    # "comes" is no topic ("venir" met "Jane McConnell viendra"), and no date is asked.
+    analyzer = Analyzer({})
+    assert analyzer.terms("when it comes to ROI") == analyzer.terms("ROI")
+    bare = stripped(knowledge, hints=False, glossary=False)
+    result = bare.route("when it comes to ROI, why is collaboration hard to justify?")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id == "coop-roi"
+
+
+def test_a_phrasal_verb_is_read_whole_around_an_object_pronoun() -> None:
+    analyzer = Analyzer({})
+    assert analyzer.terms("we give it away") == analyzer.terms("we give away")
+    assert analyzer.terms("they hand them over") == analyzer.terms("they hand over")

@@ -198,6 +198,9 @@ from sbbot.language.signalling import advising, cue_nouns
     ("what book would she suggest", {"advice"}),
     ("l'auteur conseille quoi aux organisations ?", set()),
     ("what does the author recommend?", set()),
+    # "When it comes to" names a topic, not a time.
+    ("when it comes to ROI, why is collaboration hard to justify?", set()),
+    ("when does it start?", {"date"}),
 ])
 def test_question_words_say_what_is_asked(question: str, cues: set[str]) -> None:
     assert question_cues(question) == cues

@@ -21,6 +21,9 @@ Phrase = tuple[tuple[str, ...], ...]
 """An expression's French translations, most usual first, each a tuple of folded words."""
 MAX_PHRASE = 4
 """The longest expression, in words."""
+OBJECT_PRONOUNS = frozenset("it them him her me us you this that".split())
+"""Pronouns English puts between a phrasal verb and its particle ("give it away", "hand
+them over", "set it up"): the expression is still read whole."""
 ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
 ADVERB = re.compile(r".{3,}(al|ous|ive|ful|ent|ant|ate)ly")
 """An English adverb made on an adjective by one of the suffixes that keep its meaning
@@ -125,7 +128,9 @@ def phrase_starts() -> frozenset[str]:
 def phrase_at(tokens: Sequence[str], position: int) -> tuple[int, Phrase] | None:
     """The longest English expression of the folded tokens that starts at that position:
     how many tokens it spans and its French translations (none for an expression that only
-    links words, "according to")."""
+    links words, "according to"). A phrasal verb is read whole with an object pronoun
+    between its verb and its particle, where English puts it ("give it away": divulguer,
+    not "give" alone)."""
     if tokens[position] not in phrase_starts():
         return None
     phrases = english_phrases()
@@ -134,6 +139,10 @@ def phrase_at(tokens: Sequence[str], position: int) -> tuple[int, Phrase] | None
         found = phrases.get(tuple(words[:length]))
         if found is not None:
             return length, found
+    if len(words) > 2 and tokens[position + 1] in OBJECT_PRONOUNS:
+        found = phrases.get((words[0], words[2]))
+        if found is not None:
+            return 3, found
     return None
 
 
