@@ -11,11 +11,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
+from sbbot.calendar_names import FRENCH_MONTHS, FRENCH_WEEKDAYS
 from sbbot.knowledge.model import Event, Hints, Knowledge, Quote, Reason
-
-FRENCH_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-FRENCH_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-                 "septembre", "octobre", "novembre", "décembre")
 
 
 @dataclass(frozen=True)

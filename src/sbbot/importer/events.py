@@ -15,18 +15,18 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sbbot.entries import FRENCH_MONTHS, FRENCH_WEEKDAYS
+from sbbot.calendar_names import (
+    ENGLISH_MONTHS,
+    ENGLISH_WEEKDAYS,
+    FRENCH_MONTHS,
+    FRENCH_WEEKDAYS,
+    MONTH_NUMBERS,
+)
 from sbbot.importer.cutting import Unit
 from sbbot.importer.document import Notes, SourcePost
 from sbbot.importer.programme import DraftSpeaker, announcement, programme, speakers
 from sbbot.importer.prose import fold, sentences, slugify
 
-ENGLISH_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
-                  "september", "october", "november", "december")
-ENGLISH_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                    "sunday")
-MONTHS = {fold(name): number for names in (FRENCH_MONTHS, ENGLISH_MONTHS)
-          for number, name in enumerate(names, start=1)}
 WEEKDAYS = {name: number for names in (FRENCH_WEEKDAYS, ENGLISH_WEEKDAYS)
             for number, name in enumerate(names)}
 WEEKDAY = "|".join(WEEKDAYS)
@@ -110,7 +110,7 @@ def mentions_in(post: SourcePost, slug: str, units: Sequence[Unit]) -> list[Ment
                 name = NAME_BEFORE.search(unit.text[: match.start()])
                 weekday = match["weekday"]
                 found.append(Mention(
-                    post, slug, unit, day, MONTHS[fold(match["month"])],
+                    post, slug, unit, day, MONTH_NUMBERS[fold(match["month"])],
                     WEEKDAYS[weekday.lower()] if weekday else None, year,
                     (int(time["hour"]), int(time["minute"] or 0)) if time else None,
                     place["place"] if place else None,

@@ -9,22 +9,25 @@ from __future__ import annotations
 
 import re
 
+from sbbot.calendar_names import (
+    ENGLISH_MONTHS,
+    ENGLISH_WEEKDAYS,
+    FRENCH_MONTHS,
+    FRENCH_WEEKDAYS,
+    MONTH_NUMBERS,
+)
 from sbbot.language.asking import LOCATING, ON_A_PLACE, ROLE_NOUNS, WORKS_AT
 from sbbot.language.cue_words import Cue
 from sbbot.text import STOPWORDS, fold
 
-MONTHS = ("janvier février mars avril mai juin juillet août septembre octobre novembre "
-          "décembre january february march april may june july august september october "
-          "november december")
-WEEKDAYS = ("lundi mardi mercredi jeudi vendredi samedi dimanche monday tuesday wednesday "
-            "thursday friday saturday sunday")
+CALENDAR_WORDS = "|".join((*FRENCH_MONTHS, *ENGLISH_MONTHS, *FRENCH_WEEKDAYS, *ENGLISH_WEEKDAYS))
 ON_A_MAP = r"^Où :|\b(?:à|au|en|in|at|near)\s+(?:l[ae’']\s*)?[A-ZÉ][a-zé]+"
 """A place named in a text ("Où : Genève", "à Genève", "in London")."""
 TITLE_ARTICLES = r"(?:Le|La|Les|Un|Une|Des|Du|De|Au|Aux|The|An)"
 """Articles, capitalised as the first word of a title or a name of a thing."""
 GIVES: dict[Cue, re.Pattern[str]] = {
     "date": re.compile(
-        rf"\b(?:{'|'.join((MONTHS + ' ' + WEEKDAYS).split())})\b|\b\d{{1,2}}[:h]\d{{2}}\b"
+        rf"\b(?:{CALENDAR_WORDS})\b|\b\d{{1,2}}[:h]\d{{2}}\b"
         r"|\b(?:1[89]|20)\d{2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|^Quand :"
         r"|\bann[ée]es\s+(?:19|20)?\d0\b|\b(?:19|20)?\d0[’']?s\b",  # decades: "les années 90"
         re.IGNORECASE | re.M),
@@ -118,7 +121,7 @@ GIVES: dict[Cue, re.Pattern[str]] = {
     "time": re.compile(r"\b\d{1,2}[:h]\d{2}\b|\b\d{1,2}\s*(?:h|heures?|am|pm|a\.m\.|p\.m\.)(?!\w)",
                        re.IGNORECASE),
     "count": re.compile(r"(?<![\d/:+])\b(?!(?:1[89]|20)\d\d\b)\d+\b(?![:/h]\d)"
-                        rf"(?!\s*(?:er\s+)?(?:{'|'.join(MONTHS.split())})\b)"
+                        rf"(?!\s*(?:er\s+)?(?:{'|'.join((*FRENCH_MONTHS, *ENGLISH_MONTHS))})\b)"
                         r"(?=\s+[^\W\d_]|\s*%)", re.IGNORECASE),
 }
 
@@ -144,7 +147,6 @@ COUNT_WORDS = frozenset("environ pres presque moins ans around nearly almost".sp
 """Words before a number that count with it ("environ 300", "nearly 500")."""
 
 
-MONTH_NUMBERS = {fold(name): number % 12 + 1 for number, name in enumerate(MONTHS.split())}
 MONTH = "|".join(MONTH_NUMBERS)
 DAY = r"(1er|[0-3]?\d)(?:st|nd|rd|th|er)?"
 DAY_OF_MONTH = re.compile(rf"\b{DAY}\s+(?:of\s+)?({MONTH})\b|\b({MONTH})\s+(?:the\s+)?{DAY}\b")
