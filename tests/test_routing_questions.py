@@ -459,3 +459,17 @@ def test_an_event_cards_date_is_not_the_day_its_speaker_did_something_else(bare:
         result = bare.route(question)
         assert result.verdict == "answer" and result.best is not None, question
         assert result.best.entry.type == "event", question
+
+
+def test_an_event_cards_price_is_not_the_price_of_a_part_of_it(router: Router, bare: Router
+                                                                ) -> None:
+    """"Tarif : participation gratuite" is the Geneva morning's price: not that of the
+    analysis a speaker's line names, nor of the internal network its programme names."""
+    for question in ("is the netjmc.com report free or do you have to pay for it",
+                     "what budget did bouygues telecom give its internal network"):
+        assert bare.route(question).verdict != "answer", question
+    for question in ("what does it cost to attend as a guest?",  # "participation gratuite"
+                     "is it free? how do i sign up for the geneva morning"):  # its line too
+        result = router.route(question)
+        assert result.verdict == "answer" and result.best is not None, question
+        assert result.best.entry.type == "event", question

@@ -162,6 +162,36 @@ def acted_apart(entry: Entry, cues: Collection[Cue], terms: Sequence[QueryTerm],
     return ("date",)
 
 
+def parts_apart(text: str, lines: Sequence[tuple[frozenset[str], bool]],
+                cues: Collection[Cue], terms: Sequence[QueryTerm], covered: Collection[str],
+                held: Collection[str]) -> tuple[Cue, ...]:
+    """The facts of a whole event (SUBJECT_CUES but a subject's own, OWN_CUES: its price,
+    how many places) that an event card gives, asked of something the card names only among
+    its parts (programme, speakers) and not where it gives them: "is the netjmc.com report
+    free?" is not answered by "Tarif : participation gratuite", which is the morning's
+    price, nor "what budget did Bouygues Telecom give its internal network" by it. The
+    parts are the question's words (`covered`: those the card holds) that the card's lines
+    (`lines`, each as its terms) hold below what it is about as a whole (`entries.EVENT_HEAD`)
+    and not in it, and no word of a gathering or of being planned (`held`); each must be in a
+    line of `text` giving the fact, or the line after it ("participer ?" meets "participation
+    gratuite"). Unlike `given_apart`, for any word the card holds, not names alone: a
+    report, a network is no name."""
+    wanted = [cue for cue in sorted(cues) if cue in SUBJECT_CUES and cue not in OWN_CUES]
+    if not lines or not wanted:
+        return ()
+    top = frozenset().union(*(line for line, _ in lines[:EVENT_HEAD]))
+    below = frozenset().union(*(line for line, _ in lines[EVENT_HEAD:]))
+    parts = {term.stem for term in terms if term.stem in covered and term.stem in below
+             and term.stem not in top and term.stem not in held
+             and term.stem not in GENERIC_STEMS}
+    if not parts:
+        return ()
+    texts = text.split("\n")
+    return tuple(cue for cue in wanted if not all(
+        any(stem in line and gives(" ".join(texts[position:position + 2]), cue)
+            for position, (line, _) in enumerate(lines)) for stem in parts))
+
+
 COUNTED_WITHIN = 3
 """How many words after a number may name what it counts ("10 bonnes raisons", "500
 salariés environ")."""
@@ -230,10 +260,11 @@ def given_apart(entry: Entry, cues: Collection[Cue], terms: Sequence[QueryTerm],
     if not wanted and not (entry.type == "event" and not EVENT_PART_CUES.isdisjoint(cues)):
         return missing
     subject = subject_stems(terms, covered, names(), question, extend=False)
+    if subject:
+        missing += part_apart(entry, cues, terms, subject, names_any) + acted_apart(
+            entry, cues, terms, subject, covered, gatherings, names_any)
     if not subject:
         return missing
-    missing += part_apart(entry, cues, terms, subject, names_any) + acted_apart(
-        entry, cues, terms, subject, covered, gatherings, names_any)
     headed = {stem for stem in subject if names_any(head(entry), (stem,))}
     if headed:
         if headed == subject:
@@ -245,6 +276,18 @@ def given_apart(entry: Entry, cues: Collection[Cue], terms: Sequence[QueryTerm],
             for position, clause in enumerate(clauses) if names_any(clause, subject)]
     return missing + tuple(cue for cue in wanted
                            if not any(gives(clause, cue) for clause in near))
+
+
+def unnamed_apart(cues: Collection[Cue], terms: Sequence[QueryTerm], covered: Collection[str],
+                  known: Callable[[str], bool]) -> tuple[Cue, ...]:
+    """The facts asked of a subject (SUBJECT_CUES) when the question names someone or
+    something the knowledge names (`known`) but this entry never does (`covered`): its
+    facts are not theirs."""
+    asked = sorted(cue for cue in cues if cue in SUBJECT_CUES)
+    if asked and any(term.named == "name" and known(term.stem) and term.stem not in covered
+                     for term in terms):
+        return tuple(asked)
+    return ()
 
 
 def names_any(text: str, stems: Collection[str]) -> bool:

@@ -24,11 +24,12 @@ from sbbot.language.frequency import general_weight
 from sbbot.language.signalling import PAYING
 from sbbot.router.alternatives import alternatives_of, held, held_evidence, reranked
 from sbbot.router.apart import (
-    SUBJECT_CUES,
     counted_apart,
     day_apart,
     given_apart,
+    parts_apart,
     person_elsewhere,
+    unnamed_apart,
 )
 from sbbot.router.cards import event_cards
 from sbbot.router.doubts import (
@@ -196,15 +197,14 @@ class Router:
             unmet += given_apart(best.entry, cues.difference(unmet), terms, covered,
                                  lambda: self._readings.proper_nouns(index), text,
                                  self._cards.gatherings)
-            unmet += person_elsewhere(self._cards.lines.get(index, ()),
-                                      cues.difference(unmet), terms, covered)
+            lines = self._cards.lines.get(index, ())
+            unmet += person_elsewhere(lines, cues.difference(unmet), terms, covered)
+            unmet += parts_apart(best.entry.text, lines, cues.difference(unmet), terms, covered,
+                                 self._cards.held)
             unmet += counted_apart(best.entry.text, cues.difference(unmet), terms,
                                    read.tokens, self._analyzer.terms)
-            # a fact asked of a subject the knowledge names, but this entry never does
-            if (cues & SUBJECT_CUES and not unmet
-                    and any(term.named == "name" and term.stem in self._index
-                            and term.stem not in covered for term in terms)):
-                unmet += tuple(sorted(cues & SUBJECT_CUES))
+            if not unmet:
+                unmet += unnamed_apart(cues, terms, covered, self._index.__contains__)
         shared = (self._specific(covered, query) + CUE_EVIDENCE * (len(cues) - len(unmet))
                   + held_evidence(terms, query.weights, covered, self._index.idf))
         parts = self._analyzer.parts
