@@ -47,3 +47,12 @@ def test_casual_words_meet_the_posts_words(bare: Router) -> None:
     result = bare.route("la plupart des rezos sociaux ca cartonne non ?")
     assert result.verdict == "unsure" and result.best is not None
     assert "survie" in answer(bare, "c vraiment une question de vie ou de mort pour une boite ?")
+
+
+def test_a_word_of_both_languages_beside_french_words_is_french(bare: Router) -> None:
+    # "former" (English: ancien) and "objectives" (English: objectifs, goals) end a French
+    # clause: the verb "former" meets "formation", the adjective the passage's "objectives"
+    assert "palette pédagogique" in answer(
+        bare, "les employés, les entreprises doivent les former comment à la collaboration ?")
+    assert "données objectives" in answer(
+        bare, "nos intuitions ca suffit ou ca prend des donnees objectives ?")

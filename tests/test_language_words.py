@@ -301,11 +301,15 @@ def test_a_word_both_languages_use_is_read_in_the_language_around_it() -> None:
     assert words["former"].candidates == (analyzer.index_term("former", False),)
     assert "ancien" not in words["former"].candidates
     assert english_flags("who pays for the croissants".split())[1]
-    # Beside a word of both languages, or at the edge of the question, it keeps its own; a
-    # loanword that does not inflect in French stays English, and its translation meets the
-    # French word ("faire du business": entreprise, affaire).
+    # At the edge of the question, or beside a word of both languages, a French word on its
+    # other side and no English one make it French too ("ca prend des donnees objectives",
+    # "les former comment"); with no such word it keeps its own. A loanword that does not
+    # inflect in French stays English, and its translation meets the French word ("faire du
+    # business": entreprise, affaire).
+    assert english_flags("ca prend des donnees objectives".split())[4] is False
+    assert english_flags("doivent les former comment a la collaboration".split())[2] is False
+    assert english_flags("former comment".split())[0]
     assert english_flags("la digital workplace".split())[1:] == [True, True]
-    assert english_flags("former les".split())[0]
     assert english_flags("faire du business et".split())[2]
 
 

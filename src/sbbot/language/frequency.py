@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import gzip
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -105,9 +105,25 @@ def english_flags(tokens: Sequence[str], capitals: Sequence[bool] = (),
                 and (before > 0) == (after > 0)
                 and tokens[position] in inflected("en" if before > 0 else "fr")):
             flags[position] = before > 0
+    for position in french_beside(tokens, leans):
+        flags[position] = False
     if acronyms:
         flags = [flag or token in acronyms for flag, token in zip(flags, tokens, strict=True)]
     return flags
+
+
+def french_beside(tokens: Sequence[str], leans: list[float]) -> Iterator[int]:
+    """The positions of the words used by both languages (SHARED_LEAN) that French inflects,
+    next to a word leaning that far towards French and to no English word: "des données
+    objectives" ending a question, "les former comment" (where "comment" is French too, but
+    less surely). Between two such French words the rule above already reads them French;
+    an English adjective or noun ("objectives", "former") is an error in a French clause."""
+    french = inflected("fr")
+    for position, own in enumerate(leans):
+        around = leans[max(0, position - 1):position] + leans[position + 1:position + 2]
+        if (abs(own) < SHARED_LEAN and around and min(around) <= -SHARED_LEAN
+                and max(around) <= 0 and tokens[position] in french):
+            yield position
 
 
 def plural_acronyms(words: Sequence[str]) -> frozenset[str]:
