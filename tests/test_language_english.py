@@ -60,3 +60,21 @@ def test_a_phrasal_verb_is_read_whole_around_an_object_pronoun() -> None:
     analyzer = Analyzer({})
     assert analyzer.terms("we give it away") == analyzer.terms("we give away")
     assert analyzer.terms("they hand them over") == analyzer.terms("they hand over")
+
+
+def test_set_phrases_are_read_as_their_meaning(knowledge: Knowledge) -> None:
+    # "à part entière", "au quotidien"; "mean" is "signifier", not the noun "sens".
+    analyzer = Analyzer({})
+    assert analyzer.terms("a domain in its own right") == analyzer.terms(
+        "un domaine à part entière")
+    assert analyzer.terms("day to day") == analyzer.terms("quotidien")
+    assert "sens" not in translations("mean")
+    bare = stripped(knowledge, hints=False, glossary=False)
+    for question, answer in (
+            ("Is the digital work environment now regarded as a business domain in its own "
+             "right, according to the post?", "dw-programme-enjeux"),
+            ("if im in the same network as u does that mean we collaborate",
+             "coop-downes-jarche")):
+        result = bare.route(question)
+        assert result.verdict == "answer" and result.best is not None
+        assert result.best.entry.id == answer
