@@ -56,3 +56,10 @@ def test_a_word_of_both_languages_beside_french_words_is_french(bare: Router) ->
         bare, "les employés, les entreprises doivent les former comment à la collaboration ?")
     assert "données objectives" in answer(
         bare, "nos intuitions ca suffit ou ca prend des donnees objectives ?")
+
+
+def test_a_return_on_investment_is_profitability_and_a_diagram_a_chart(bare: Router) -> None:
+    assert "ROI" in answer(bare, "les entreprises arrivent-elles à mesurer le retour sur "
+                                 "investissement de la collaboration")
+    result = bare.route("Sur quoi portent les deux schémas que l’auteur partage dans ce billet ?")
+    assert result.best is not None and "graphiques" in result.best.entry.text

@@ -434,6 +434,7 @@ def test_chat_writing_is_spelt_out(typed: str, read: str) -> None:
     # Idioms: the official French term for big data, what is "au menu", a matter of
     # survival; "et consorts" adds nothing, "dans l'équation" nothing to "quoi".
     ("les données massives", "les big data"),
+    ("le retour sur investissement", "le rentabilité"),
     ("il y a quoi au menu", "il y a quoi au programme"),
     ("une question de vie ou de mort", "une question de survie"),
     ("Facebook et consorts", "Facebook"),
