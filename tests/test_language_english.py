@@ -78,3 +78,18 @@ def test_set_phrases_are_read_as_their_meaning(knowledge: Knowledge) -> None:
         result = bare.route(question)
         assert result.verdict == "answer" and result.best is not None
         assert result.best.entry.id == answer
+
+
+def test_a_misspelt_english_function_word_is_that_word(knowledge: Knowledge) -> None:
+    # A word of neither language counted against every answer; "when asking" asks no date.
+    analyzer = Analyzer({})
+    assert analyzer.question("is it actualy realy free").text == "is it actually really free"
+    assert analyzer.question("is the collabortion tool free").text == (
+        "is the collabortion tool free")  # a content word keeps its own reading
+    bare = stripped(knowledge, hints=False, glossary=False)
+    for question, answer in (
+            ("is the breakfast actualy free?", "matinee-entreprise-de-demain-2014"),
+            ("is the ROI realy the problem when asking for budgets?", "coop-roi")):
+        result = bare.route(question)
+        assert result.verdict == "answer" and result.best is not None
+        assert result.best.entry.id == answer

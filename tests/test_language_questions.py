@@ -201,6 +201,7 @@ from sbbot.language.signalling import advising, cue_nouns
     # "When it comes to" names a topic, not a time.
     ("when it comes to ROI, why is collaboration hard to justify?", set()),
     ("when does it start?", {"date"}),
+    ("is ROI the problem when asking for a budget?", set()),
 ])
 def test_question_words_say_what_is_asked(question: str, cues: set[str]) -> None:
     assert question_cues(question) == cues

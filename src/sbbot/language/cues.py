@@ -223,10 +223,12 @@ def conjunction(words: Sequence[str], position: int) -> bool:
     """Whether the (plain) word at `position` joins a clause rather than asks: "when" or
     "quand" inside a question another question word opens, neither its last word nor after
     "et", "and", "depuis" ... ("pourquoi ... quand on débute ?" asks why, not when); and
-    English "when" anywhere before a verb in -ing (a circumstance: "is ROI the problem when
-    asking for a budget?")."""
+    English "when" anywhere before "it comes to" (a topic: "when it comes to ROI, why ...")
+    or before a verb in -ing (a circumstance: "is ROI the problem when asking for a
+    budget?")."""
     if words[position] == "when" and position < len(words) - 1 and (
-            words[position + 1:position + 4] in (["it", "comes", "to"], ["it", "come", "to"])):
+            words[position + 1:position + 4] in (["it", "comes", "to"], ["it", "come", "to"])
+            or (len(words[position + 1]) > 5 and words[position + 1].endswith("ing"))):
         return True
     return (words[position] in CONJUNCTIONS and 0 < position < len(words) - 1
             and words[0] in OPENERS and words[position - 1] not in COORDINATORS)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
 
+from sbbot.language.frequency import zipf
 from sbbot.language.lemmas import lemma, table
 from sbbot.language.spelling import Spellings, nearest_spelling, spelling_index
 from sbbot.text import PLACEHOLDERS, STOPWORDS, fold
@@ -161,6 +162,22 @@ def english_spelling(word: str, cutoff: float) -> str | None:
     """The lexicon's English word nearest a misspelt folded word ("socail": social), when
     rapidfuzz's ratio reaches the cutoff; None otherwise."""
     return nearest_spelling(word, spelling_choices(), cutoff)
+
+
+@cache
+def respelling_choices() -> Spellings:
+    """The English words a misspelt English word of a question is read as: the function
+    words (stopwords more usual in English than in French). A misspelt content word keeps
+    its own reading (`Analyzer._english_terms`: itself, then the translations of the
+    lexicon's word nearest it)."""
+    return spelling_index({word for word in STOPWORDS
+                           if len(word) > 2 and zipf(word, "en") > zipf(word, "fr")})
+
+
+def english_respelling(word: str, cutoff: float) -> str | None:
+    """The English function word (`respelling_choices`) nearest a misspelt folded word
+    ("actualy": actually, "realy": really), when rapidfuzz's ratio reaches the cutoff."""
+    return nearest_spelling(word, respelling_choices(), cutoff)
 
 
 def regular_bases(word: str) -> list[str]:

@@ -5,7 +5,8 @@ not hold ("le numéro de télaphone") was left as typed: no word of either langu
 neither evidence against an answer, as the word typed right is (the posts never give a
 phone number), nor seen by the rules that read the question's words ("combbien" asked no
 amount). Read as the French word it stands for, it is both. English words have the
-lexicon's spelling (`lexicon.english_spelling`), over the same index.
+lexicon's spelling (`lexicon.english_spelling`), over the same index, and a misspelt English
+function word is written as that word (`lexicon.english_respelling`: "actualy", "realy").
 """
 
 from __future__ import annotations
@@ -80,17 +81,17 @@ def inflects(word: str, is_word: Callable[[str], bool]) -> bool:
 
 
 def respelt(text: str, cased: Sequence[tuple[str, bool]], flags: Sequence[bool],
-            meant: Callable[[str], str | None]) -> str:
-    """The text with each misspelt French word written as the word it stands for: `meant`
-    gives it for a folded word (None for a word to leave as typed). `cased` holds the
-    text's `folded_tokens`, `flags` whether each is read as English: those, and names
-    (capitalised inside the text), are left as typed. The text itself when nothing is
-    misspelt."""
+            meant: Callable[[str, bool], str | None]) -> str:
+    """The text with each misspelt word written as the word it stands for: `meant` gives it
+    for a folded word and whether it is read as English (None for a word to leave as
+    typed). `cased` holds the text's `folded_tokens`, `flags` whether each is read as
+    English; names (capitalised inside the text) are left as typed. The text itself when
+    nothing is misspelt."""
     misspelt = {token: found
                 for position, ((token, capital), is_english) in enumerate(
                     zip(cased, flags, strict=True))
-                if not is_english and not (capital and position > 0) and token.isalpha()
-                and (found := meant(token))}
+                if not (capital and position > 0) and token.isalpha()
+                and (found := meant(token, is_english))}
     if not misspelt:
         return text
     return LETTERS.sub(lambda match: misspelt.get(fold(match.group()), match.group()), text)

@@ -29,6 +29,7 @@ from sbbot.language.frequency import (
 from sbbot.language.lemmas import base_word, lemma
 from sbbot.language.lexicon import (
     Phrase,
+    english_respelling,
     english_spelling,
     phrase_at,
     standard,
@@ -105,7 +106,7 @@ class Analyzer:
         """A memo of `_related_terms`."""
         self._compounds: dict[tuple[str, bool], tuple[str, ...]] = {}
         """A memo of `_compound_meaning`."""
-        self._spellings: dict[str, str | None] = {}
+        self._spellings: dict[tuple[str, bool], str | None] = {}
         """A memo of `_meant`, per word (bounded: SPELLING_MEMO words)."""
 
     def learn(self, known: Iterable[tuple[str, str]]) -> None:
@@ -117,7 +118,8 @@ class Analyzer:
     def question(self, text: str) -> Reading:
         """A member's question without stray numbers, French chat writing spelt out ("kan",
         "cest"), and a misspelt French word the posts do not hold written as the word it
-        stands for ("telaphone": `language/spelling.py`), read (see `Reading`)."""
+        stands for ("telaphone": `language/spelling.py`), as a misspelt English function
+        word is ("actualy"), read (see `Reading`)."""
         text = without_stray_numbers(expand(text) if "chat" in self.parts else text)
         read = self.read(text)
         if "frequency" not in self.parts:
@@ -137,25 +139,34 @@ class Analyzer:
         english = english_flags(tokens, [capital for _, capital in cased], acronyms)
         return Reading(text, cased, tokens, english)
 
-    def _meant(self, token: str) -> str | None:
-        """The French word a folded token misspells (see `_spelling`), memoised per word: the
+    def _meant(self, token: str, english: bool) -> str | None:
+        """The word a folded token misspells (see `_spelling`), memoised per word: the
         search costs up to 0.2 ms a word the posts lack, for every question holding it."""
-        if token in self._spellings:
-            return self._spellings[token]
+        key = (token, english)
+        if key in self._spellings:
+            return self._spellings[key]
         if len(self._spellings) >= SPELLING_MEMO:
             self._spellings.clear()
-        found = self._spellings[token] = self._spelling(token)
+        found = self._spellings[key] = self._spelling(token, english)
         return found
 
-    def _spelling(self, token: str) -> str | None:
-        """The French word a folded token misspells, unless it is a word (of the posts, of
-        either language, of the casual or synonym tables), a regular inflection of one
-        (`spelling.inflects`) or a typo of the posts' words."""
+    def _spelling(self, token: str, english: bool) -> str | None:
+        """The word a folded token misspells, in the language it is read in, unless it is a
+        word (of the posts, of either language, of the casual or synonym tables), a regular
+        inflection of one (`spelling.inflects`, and for English `lexicon.translations`) or
+        a typo of the posts' words. An English word is read as the English function word
+        it stands for ("actualy", "realy", `lexicon.english_respelling`): left as typed, it
+        was a word of neither language that counted against every answer; a misspelt
+        content word keeps its reading (`_english_terms`)."""
         if (len(token) < MIN_TYPO_LENGTH or token in self._vocabulary or self.is_real_word(token)
                 or standard(token) or synonyms(token) or inflects(token, self.is_real_word)
                 or self._search_known(token)):
             return None
-        return french_spelling(token, typo_cutoff(len(token)))
+        if not english:
+            return french_spelling(token, typo_cutoff(len(token)))
+        if "lexicon" not in self.parts or translations(token):
+            return None
+        return english_respelling(token, typo_cutoff(len(token)))
 
     def leaning(self, token: str) -> float:
         """How much more English than French a folded token is (see `english_flags`)."""
