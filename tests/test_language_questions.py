@@ -98,6 +98,8 @@ from sbbot.language.signalling import advising, cue_nouns
     ("il a fondé quelle boîte ?", {"workplace"}),
     ("Which collaboration platform does Bouygues Telecom run?", set()),
     ("who does jane mcconnell work for", {"workplace"}),
+    # "work for" ending a clause, an afterthought after it
+    ("who does paul miller work for, the digital workplace guy", {"workplace"}),
     ("qui travaille chez Bouygues ?", {"person"}),
     ("who works for bouygues", {"person"}),
     # Asking nothing else, whether someone works for an employer named next.

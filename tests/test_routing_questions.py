@@ -74,6 +74,7 @@ def bare(knowledge: Knowledge) -> Router:
     "Where does Jane McConnell work?",
     "Pour qui travaille Jane McConnell ?",
     "who does jane mcconnell work for",
+    "who does jane mcconnell work for, the analyst?",
 ])
 def test_facts_the_posts_never_give_are_not_answered(router: Router, question: str) -> None:
     assert router.route(question).verdict != "answer"

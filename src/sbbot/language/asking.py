@@ -301,10 +301,12 @@ for the organisation someone runs: "what company does Paul Miller run?", "il a f
 boîte ?" are answered by an employer stated for them, as where they work is."""
 
 
-def asks_workplace(words: Sequence[str], cues: Collection[str]) -> bool:
+def asks_workplace(words: Sequence[str], cues: Collection[str],
+                   ends: Collection[tuple[str, ...]] = ()) -> bool:
     """Whether a question's plain words, asking for `cues`, ask where someone works: a word
     of work (WORKING_WORDS) with a place asked for ("il bosse où ?", "where does she
-    work?") or an employer (EMPLOYER_ASKED, EMPLOYER_WHICH, EMPLOYER_LAST), or, asking
+    work?") or an employer (EMPLOYER_ASKED, EMPLOYER_WHICH, EMPLOYER_LAST ending the
+    question or one of its clauses, `ends`: "who does he work for, the video guy?"), or, asking
     nothing else, whether someone works for an employer it names (EMPLOYER_NAMED); or which
     organisation someone runs or founded (RUNNING_WORDS, ORGANISATIONS)."""
     if not RUNNING_WORDS.isdisjoint(words) and any(
@@ -316,7 +318,7 @@ def asks_workplace(words: Sequence[str], cues: Collection[str]) -> bool:
         or any(pair in EMPLOYER_WHICH and position + 2 < len(words)
                and words[position + 2] not in PURPOSES
                for position, pair in enumerate(pairwise(words)))
-        or tuple(words[-2:]) in EMPLOYER_LAST
+        or tuple(words[-2:]) in EMPLOYER_LAST or not EMPLOYER_LAST.isdisjoint(ends)
         or (not cues and not EMPLOYER_NAMED.isdisjoint(pairwise(words))))
 
 

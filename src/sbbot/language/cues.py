@@ -84,6 +84,17 @@ HOW_NOT_WHERE = frozenset({("where", "do"), ("where", "can"), ("where", "should"
                            ("where", "could")})
 """"Where do I sign up?" asks how to do something, not for a place."""
 
+CLAUSE_BREAK = re.compile(r"[,;:!?.()]+")
+
+
+def clause_ends(text: str) -> set[tuple[str, ...]]:
+    """The last two words of each clause of the text, lower case: a member adds an
+    afterthought after a comma ("who does paul miller work for, the digital workplace
+    guy"), and what ends the question proper still says what it asks."""
+    return {tuple(word.lower() for word in WORD.findall(clause)[-2:])
+            for clause in CLAUSE_BREAK.split(text)}
+
+
 @lru_cache(maxsize=1)
 def question_cues(text: str) -> frozenset[Cue]:
     """The kinds of answer the question asks for, from its question words (the last
@@ -141,7 +152,7 @@ def question_cues(text: str) -> frozenset[Cue]:
         cues.add("share")
     if "payer" in cues:
         cues.discard("person")
-    if asks_workplace(words, cues):
+    if asks_workplace(words, cues, clause_ends(text) if "for" in words else ()):
         cues.difference_update({"place", "person"})
         cues.add("workplace")
     if ("person" in cues and any(word in HOLDERS for word in words)) or DOING.search(text):
