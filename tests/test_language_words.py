@@ -456,3 +456,8 @@ def test_a_study_is_an_analysis_and_a_running_order_a_programme() -> None:
                                           SYNONYM_WEIGHT)
     assert (deroule.stem, deroule.weight) == (analyzer.index_term("programme", False),
                                               SYNONYM_WEIGHT)
+
+
+@pytest.mark.parametrize("word", ["the", "entreprise", "information", "geneve", "asdfgh"])
+def test_a_words_general_frequency_is_the_higher_of_its_two_languages(word: str) -> None:
+    assert general_zipf(word) == max(zipf(word, "fr"), zipf(word, "en"))

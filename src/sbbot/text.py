@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from importlib.resources import files
 
@@ -121,6 +121,13 @@ is not (measured: two near-domain questions answered)."""
 def fold(text: str) -> str:
     """Lowercase, without accents, ligatures expanded, punctuation turned into spaces."""
     return " ".join(WORD.findall(unaccented(text).lower()))
+
+
+def fold_all(texts: Iterable[str]) -> list[str]:
+    """`fold` of each text, the accents stripped from all of them in one pass: a language
+    table's thousands of accented words fold several times faster than one by one."""
+    joined = unaccented("\0".join(text.replace("\0", " ") for text in texts)).lower()
+    return [" ".join(WORD.findall(part)) for part in joined.split("\0")]
 
 
 @lru_cache(maxsize=2)

@@ -13,6 +13,7 @@ import re
 from collections.abc import Collection, Sequence
 from itertools import pairwise
 
+from sbbot.language.word_regex import any_word
 from sbbot.text import STOPWORDS, fold
 
 POST_WORDS = frozenset(fold(word) for word in """
@@ -101,7 +102,7 @@ ROLE_BEFORE = 60
 ROLE_AFTER = 100
 """How near a name (in characters, before and after it) a job noun states that person's job:
 "Guillaume Foltran est actuellement responsable de ...", "le directeur général X"."""
-FOLDED_ROLE = re.compile(rf"\b(?:{'|'.join(fold(ROLE_NOUNS).split())})\b")
+FOLDED_ROLE = re.compile(rf"\b{any_word(fold(ROLE_NOUNS).split())}\b")
 
 
 def states_role(text: str, names: Collection[str], titles: Collection[str] = ()) -> bool:
@@ -258,7 +259,7 @@ WORKING = (r"\b(?:travaill\w*|bosse\w*|works?|working|worked|employ[ée]e?s?|emp
 FOR_A_NAME = r"\b(?<!comme\s)(?<!like\s)(?:chez|pour|par|at|for|by)\s+(?-i:[A-ZÉ])"
 OF_A_NAME = r"\b(?:de|du|d[’']|chez|at|of)\s*(?-i:[A-ZÉ])"
 WORKS_AT = (rf"(?:{LOCATING}|{WORKING})[^.;\n«»“”\"]{{0,40}}?(?:{ON_A_PLACE}|{FOR_A_NAME})"
-            rf"|\b(?:{'|'.join(ROLE_NOUNS.split())})\b[^.;\n]{{0,40}}?{OF_A_NAME}"
+            rf"|\b{any_word(ROLE_NOUNS.split())}\b[^.;\n]{{0,40}}?{OF_A_NAME}"
             r"|\b(?<!comme\s)chez\s+(?-i:[A-ZÉ])|(?-i:[A-ZÉ][\w’'-]+)\s+\((?-i:[A-ZÉ])")
 """Where someone works, as a text states it: a word of work or location, then a place or an
 employer ("travaille chez Orange", "works for Acme", "basée à Lyon"), a job and whose it is

@@ -18,7 +18,7 @@ from pathlib import Path
 import msgpack
 
 from sbbot.language.lemmas import Lang, table
-from sbbot.text import fold
+from sbbot.text import fold_all
 
 LANGUAGE_LEAN = 0.5
 """How far a word leans towards its text's language when French and English both use it."""
@@ -47,13 +47,13 @@ def zipf_table(lang: Lang) -> dict[str, float]:
     header, *buckets = msgpack.unpackb(gzip.decompress(path.read_bytes()), raw=False)
     if header.get("format") != "cB" or header.get("version") != 1:
         raise RuntimeError(f"unexpected wordfreq list format: {header}")
+    accented = [word for bucket in buckets for word in bucket if not word.isascii()]
+    folded = dict(zip(accented, fold_all(accented), strict=True))
     zipfs: dict[str, float] = {}
     for index, bucket in enumerate(buckets):
         value = ZIPF_TOP - index / 100
         for word in bucket:
-            key = word if word.isascii() else fold(word)
-            if key not in zipfs:
-                zipfs[key] = value
+            zipfs.setdefault(folded.get(word, word), value)
     return zipfs
 
 
@@ -68,8 +68,10 @@ def general_table() -> dict[str, float]:
     one look-up a word where `general_zipf` is asked (a dozen times a question), instead of
     two calls of `zipf` and their tables'."""
     french, english = zipf_table("fr"), zipf_table("en")
-    return {word: max(french.get(word, 0.0), english.get(word, 0.0))
-            for word in french.keys() | english.keys()}
+    table = english | french  # merged in C; only the words both use need a comparison
+    for word in french.keys() & english.keys():
+        table[word] = max(french[word], english[word])
+    return table
 
 
 def general_zipf(word: str) -> float:
