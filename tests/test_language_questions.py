@@ -101,6 +101,9 @@ from sbbot.language.signalling import advising, cue_nouns
     # "work for" ending a clause, an afterthought after it
     ("who does paul miller work for, the digital workplace guy", {"workplace"}),
     ("qui travaille chez Bouygues ?", {"person"}),
+    # How many of a set: a part of a whole, a share
+    ("how many of the 10 reasons are about customers?", {"count", "share"}),
+    ("combien d'entre elles ont un réseau social interne ?", {"count", "share"}),
     ("who works for bouygues", {"person"}),
     # Asking nothing else, whether someone works for an employer named next.
     ("Does the author work for Bouygues Telecom?", {"workplace"}),

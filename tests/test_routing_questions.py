@@ -474,3 +474,9 @@ def test_an_event_cards_price_is_not_the_price_of_a_part_of_it(router: Router, b
         result = router.route(question)
         assert result.verdict == "answer" and result.best is not None, question
         assert result.best.entry.type == "event", question
+
+
+def test_how_many_of_a_set_is_not_answered_by_the_count_of_the_whole(router: Router) -> None:
+    """"10 bonnes raisons" says how many reasons there are, not how many of them are about
+    customers."""
+    assert router.route("how many of the 10 reasons are about customers?").verdict != "answer"

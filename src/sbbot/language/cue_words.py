@@ -162,6 +162,9 @@ CUE_TRIOS: dict[Cue, frozenset[tuple[str, str, str]]] = {
     # Not "quelles études" alone: the studies a post cites are surveys.
     "payer": frozenset({("who", be, verb) for be in ("s", "is", "was", "will")
                         for verb in PAYING_VERBS}),
+    # How many of a set ("how many of the 10 reasons are about customers?") asks for a
+    # part of a whole, not the whole a passage counts ("10 bonnes raisons").
+    "share": frozenset({("how", "many", "of"), ("combien", "d", "entre")}),
     "education": frozenset({("fait", "quelles", "études"), ("fait", "des", "études"),
                             ("fait", "ses", "études"), ("fait", "comme", "études")}),
 }
