@@ -63,3 +63,8 @@ def test_a_return_on_investment_is_profitability_and_a_diagram_a_chart(bare: Rou
                                  "investissement de la collaboration")
     result = bare.route("Sur quoi portent les deux schémas que l’auteur partage dans ce billet ?")
     assert result.best is not None and "graphiques" in result.best.entry.text
+
+
+def test_a_gap_between_views_is_their_divergence(bare: Router) -> None:
+    question = "l'auteur juge inquietant l'ecart entre les elites et nous ?"
+    assert "divergence" in answer(bare, question)

@@ -434,6 +434,13 @@ def test_chat_writing_is_spelt_out(typed: str, read: str) -> None:
     # Idioms: the official French term for big data, what is "au menu", a matter of
     # survival; "et consorts" adds nothing, "dans l'équation" nothing to "quoi".
     ("les données massives", "les big data"),
+    # "rendre possible" is "permettre", "porter sur" is being about, "à part" is except;
+    # "à part entière" (in its own right) stays.
+    ("qu'est-ce qui a rendu possibles ces façons", "qu'est-ce qui a permis ces façons"),
+    ("sur quoi portent les schémas", "sur quoi les schémas"),
+    ("le débat porte sur la collaboration", "le débat sur la collaboration"),
+    ("au menu à part les croissants", "au programme sauf les croissants"),
+    ("un domaine à part entière", "un domaine à part entière"),
     ("le retour sur investissement", "le rentabilité"),
     ("il y a quoi au menu", "il y a quoi au programme"),
     ("une question de vie ou de mort", "une question de survie"),
