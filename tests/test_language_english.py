@@ -93,3 +93,24 @@ def test_a_misspelt_english_function_word_is_that_word(knowledge: Knowledge) -> 
         result = bare.route(question)
         assert result.verdict == "answer" and result.best is not None
         assert result.best.entry.id == answer
+
+
+def test_phrases_of_being_alone_and_of_a_title_are_read_whole(knowledge: Knowledge) -> None:
+    # "on its own" is "seul", "en soi": its "own" names nothing; "brave new world" is the
+    # French title "le meilleur des mondes"; "posting" is publishing, not a post.
+    analyzer = Analyzer({})
+    assert analyzer.terms("is a tool enough on its own") == analyzer.terms(
+        "is a tool enough alone")
+    assert analyzer.terms("a brave new world") == analyzer.terms("le meilleur des mondes")
+    assert translations("posting")[0] == "publier"
+    bare = stripped(knowledge, hints=False, glossary=False)
+    assert bare.route("does a colaboration tool have any valu by itself").verdict != "answer"
+
+
+def test_a_part_of_the_post_frames_a_question(knowledge: Knowledge) -> None:
+    # "the quoted passage" is where to look, as "the post" is, not what is asked about.
+    bare = stripped(knowledge, hints=False, glossary=False)
+    result = bare.route("In the quoted passage, how has the customer's position relative to "
+                        "the company changed?")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id == "duperrin-pull"

@@ -18,9 +18,11 @@ from sbbot.text import STOPWORDS, fold
 
 POST_WORDS = frozenset(fold(word) for word in """
 auteur auteurs auteure autrice article articles billet billets blog blogs blogueur blogueuse
-author authors writer blogger post posts
+author authors writer blogger post posts passage passages paragraphe paragraphes paragraph
+paragraphs excerpt excerpts
 """.split())
-"""Words that name a post or its author."""
+"""Words that name a post or its author, or a part of a post ("in the quoted passage",
+"dans ce paragraphe")."""
 FRAMING_WORDS = POST_WORDS | frozenset(fold(word) for word in """
 avis opinion opinions pense pensent penser pensez think thinks thought
 évoque évoquent évoquer mentionne mentionnent mentionner mention mentions mentioned
