@@ -441,6 +441,7 @@ def test_chat_writing_is_spelt_out(typed: str, read: str) -> None:
     ("le débat porte sur la collaboration", "le débat sur la collaboration"),
     ("au menu à part les croissants", "au programme sauf les croissants"),
     ("un domaine à part entière", "un domaine à part entière"),
+    ("a-t-il concentré ses efforts", "a-t-il fait sa efforts"),
     ("le retour sur investissement", "le rentabilité"),
     ("il y a quoi au menu", "il y a quoi au programme"),
     ("une question de vie ou de mort", "une question de survie"),
