@@ -300,3 +300,56 @@ def verbs_alone(question: str, terms: Sequence[QueryTerm]) -> tuple[str, ...]:
                 and base.endswith(("er", "ir", "re"))):
             return ()
     return tuple(words)
+
+
+OPINING = frozenset("""say says said saying think thinks thought write writes wrote dit dis
+disait dire pense pensent pensait penser ecrit ecrivait raconte""".split())
+"""Verbs of saying or thinking, folded: what someone says or thinks of a topic."""
+ABOUT = frozenset("about on of sur de du des d".split())
+"""Words introducing the topic of what is said or thought ("think about", "pense de")."""
+OPINED_WITHIN = 4
+"""How many words after a French verb of saying its topic may begin: the person may come
+between ("que pense Harold Jarche de la coopération", "il dit quoi sur ..."). English puts
+the topic right after the verb ("what does he think about ...")."""
+
+
+def topic_apart(read: Reading, terms: Sequence[QueryTerm], covered: Collection[str],
+                known: Callable[[str], bool]) -> tuple[str, ...]:
+    """The topic of what a question asks someone says or thinks ("jacques attali il dit quoi
+    sur le social business", "what does jacques attali think about enterprise social
+    networks?"), when the entry holds the person but not the topic: the words of the topic
+    (after "about", "sur", "de" ... up to the next stopword) that the knowledge holds and
+    the entry lacks. A passage quoting Jacques Attali on personal data does not say what he
+    thinks of enterprise social networks. The person is a word rare in the language
+    (NAME_MAX_ZIPF) before the topic that the entry holds: chat leaves names in lower case.
+    Not "the author" or "l'auteur", whose every passage says what he thinks ("que pense
+    l'auteur de l'école face au numérique ?" is answered in other words than the topic's
+    on the tuning sets)."""
+    if OPINING.isdisjoint(read.tokens):
+        return ()
+    by_word = {term.word: term for term in terms if stem(term.word) not in GENERIC_STEMS
+               and term.stem not in GENERIC_STEMS}
+    tokens = read.tokens
+    found: list[str] = []
+    for position, token in enumerate(tokens):
+        if token not in OPINING:
+            continue
+        within = 1 if read.english[position] else OPINED_WITHIN
+        start = next((place for place in range(position + 1,
+                                               min(len(tokens), position + 1 + within))
+                      if tokens[place] in ABOUT), None)
+        if start is None or not any(
+                (term := by_word.get(word)) is not None and term.stem in covered
+                and general_zipf(word) <= NAME_MAX_ZIPF for word in tokens[:start]):
+            continue
+        topic: list[QueryTerm] = []
+        for word in tokens[start + 1:]:
+            if word in DETERMINERS and not topic:
+                continue
+            if word in STOPWORDS:
+                break
+            if word in by_word:
+                topic.append(by_word[word])
+        found.extend(term.word for term in topic
+                     if known(term.stem) and term.stem not in covered)
+    return tuple(found)

@@ -41,6 +41,7 @@ from sbbot.router.doubts import (
     object_lacks,
     other_than,
     person_unnamed,
+    topic_apart,
     verbs_alone,
 )
 from sbbot.router.index import PRUNE_MARGIN, best_positions
@@ -147,9 +148,9 @@ class Router:
     def judge(self, text: str, count: int) -> tuple[Query, list[Candidate], Evidence] | None:
         """The question as a query, its `count` best entries, and what the verdict weighs
         about the best; None when no word of it is in the knowledge."""
-        typed, read = text, self._analyzer.question(text)
+        typed, read, known = text, self._analyzer.question(text), self._index.__contains__
         text = read.text
-        terms = self._analyzer.query_terms(read, self._index.__contains__)
+        terms = self._analyzer.query_terms(read, known)
         if all(term.stem in GENERIC_STEMS for term in terms):
             return None
         weights: dict[str, float] = {}
@@ -185,8 +186,7 @@ class Router:
                                                       if term.named == "name"] or whom)
             matches = stating_first(matches, asks_what(text),
                                     lambda match: self._readings.states(match.index, whom))
-        asked_terms = {term.stem for term in terms if term.named == "asked"
-                       and term.stem in self._index}
+        asked_terms = {term.stem for term in terms if term.named == "asked" and known(term.stem)}
         matches = naming_first(matches, asked_terms, self._contains)
         best = matches[0]
         index = best.index
@@ -204,7 +204,7 @@ class Router:
             unmet += counted_apart(best.entry.text, cues.difference(unmet), terms,
                                    read.tokens, self._analyzer.terms)
             if not unmet:
-                unmet += unnamed_apart(cues, terms, covered, self._index.__contains__)
+                unmet += unnamed_apart(cues, terms, covered, known)
         shared = (self._specific(covered, query) + CUE_EVIDENCE * (len(cues) - len(unmet))
                   + held_evidence(terms, query.weights, covered, self._index.idf))
         parts = self._analyzer.parts
@@ -225,18 +225,18 @@ class Router:
                      if term.stem not in self._index and term.stem not in kinds)
         score = min(best.score + 100 * sum(query.evidence[stem] for stem in kinds) / query.total,
                     100 * (1 - absent / query.total))
-        doubts = (card_lacks(best.entry, cues, terms, kind, query.evidence, query.total,
-                             self._index.__contains__, read)
-                  + object_lacks(terms, read, cues, kind, query.evidence, query.total,
-                                 self._index.__contains__) + less_usual(terms, cues, covered)
+        doubts = (card_lacks(best.entry, cues, terms, kind, query.evidence, query.total, known,
+                             read)
+                  + object_lacks(terms, read, cues, kind, query.evidence, query.total, known)
+                  + less_usual(terms, cues, covered)
                   + other_than(best.entry, read, terms, covered)
-                  + cause_apart(typed, terms, covered, self._index.__contains__)
+                  + cause_apart(typed, terms, covered, known)
                   + judgement_apart(best.entry, typed, lambda: subject_stems(
                       terms, covered, self._readings.proper_nouns(index), text))
-                  + verbs_alone(typed, terms)
-                  + person_unnamed(typed, terms, kind, self._index.__contains__))
+                  + verbs_alone(typed, terms) + person_unnamed(typed, terms, kind, known)
+                  + topic_apart(read, terms, covered, known))
         # a companion the knowledge never names: the posts cannot say how it goes
-        alongside = alongside_apart(read, terms, cues, covered, self._index.__contains__)
+        alongside = alongside_apart(read, terms, cues, covered, known)
         unnamed = {term.word for term in terms if term.stem not in self._index}
         foreign += tuple(word for word in alongside if word in unnamed) + day_apart(
             typed, best.entry.text)
