@@ -114,3 +114,13 @@ def test_a_part_of_the_post_frames_a_question(knowledge: Knowledge) -> None:
                         "the company changed?")
     assert result.verdict == "answer" and result.best is not None
     assert result.best.entry.id == "duperrin-pull"
+
+
+def test_the_difference_between_two_things_asks_to_compare_them(knowledge: Knowledge) -> None:
+    analyzer = Analyzer({})
+    assert analyzer.terms("the difference between cooperation and collaboration") == (
+        analyzer.terms("cooperation and collaboration"))
+    bare = stripped(knowledge, hints=False, glossary=False)
+    result = bare.route("whats the difference between collaboration and cooperation")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id == "coop-downes-jarche"
