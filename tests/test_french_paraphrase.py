@@ -6,6 +6,7 @@ import pytest
 
 from sbbot.evaluation import stripped
 from sbbot.knowledge.model import Knowledge
+from sbbot.language.asking import framing
 from sbbot.router import Router
 
 
@@ -68,3 +69,11 @@ def test_a_return_on_investment_is_profitability_and_a_diagram_a_chart(bare: Rou
 def test_a_gap_between_views_is_their_divergence(bare: Router) -> None:
     question = "l'auteur juge inquietant l'ecart entre les elites et nous ?"
     assert "divergence" in answer(bare, question)
+
+
+def test_what_the_author_imagines_is_no_topic_of_the_question(bare: Router) -> None:
+    # "imagine" framed the question, and met a passage on what the crisis let us imagine
+    assert "imagine" in framing({"auteur", "imagine", "usages"})
+    assert "imagine" not in framing({"imagine", "usages"})
+    result = bare.route("Comment l’auteur imagine-t-il les usages numériques de demain ?")
+    assert result.verdict != "answer"
