@@ -491,3 +491,10 @@ def test_what_someone_says_of_a_topic_needs_a_passage_holding_the_topic(bare: Ro
     for question in ("what does gilles babinet say about the elites",
                      "que pense harold jarche de la coopération ?"):
         assert bare.route(question).verdict == "answer", question
+
+
+def test_what_someone_the_entry_never_names_thinks_is_not_answered(router: Router) -> None:
+    """Asked what someone thinks, typed in lower case as chat does, the passage on the topic
+    that never names them is only offered."""
+    question = "jane mcconnell elle pense quoi de la loi de programmation militaire"
+    assert router.route(question).verdict != "answer"

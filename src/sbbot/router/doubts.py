@@ -106,15 +106,20 @@ def person_unnamed(question: str, terms: Sequence[QueryTerm], covered: Collectio
     Two consecutive words, one written as a name and both rare in the language (a first
     name and a surname, whichever the analyzer took for the name: a capital opening the
     question says nothing), each held somewhere in the knowledge and neither in the entry.
+    Asked what someone says or thinks (a verb of OPINING), two such words need no capital:
+    they are who says it, and chat leaves names in lower case ("jane mcconnell elle pense
+    quoi de la loi de programmation militaire").
     One name alone is left out: a surname covered by a first name the entry holds ("cette
     note de Jane" answers "la note de Jane McConnell"), an acronym ("la DSI") names no one;
     on the tuning sets either lost right answers."""
-    if not any(term.named == "name" for term in terms):
+    words = question_words(question)
+    opining = not OPINING.isdisjoint(words)
+    if not opining and not any(term.named == "name" for term in terms):
         return ()
-    adjacent = frozenset(pairwise(question_words(question)))
+    adjacent = frozenset(pairwise(words))
     return tuple(first.word for first, second in pairwise(terms)
                  if (first.word, second.word) in adjacent
-                 and "name" in (first.named, second.named)
+                 and (opining or "name" in (first.named, second.named))
                  and all(known(term.stem) and term.stem not in covered
                          and general_zipf(term.word) <= NAME_MAX_ZIPF
                          for term in (first, second)))
