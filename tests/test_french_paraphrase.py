@@ -71,9 +71,13 @@ def test_a_gap_between_views_is_their_divergence(bare: Router) -> None:
     assert "divergence" in answer(bare, question)
 
 
-def test_what_the_author_imagines_is_no_topic_of_the_question(bare: Router) -> None:
+def test_what_the_author_imagines_is_no_topic_of_the_question(bare: Router,
+                                                              router: Router) -> None:
     # "imagine" framed the question, and met a passage on what the crisis let us imagine
     assert "imagine" in framing({"auteur", "imagine", "usages"})
     assert "imagine" not in framing({"imagine", "usages"})
     result = bare.route("Comment l’auteur imagine-t-il les usages numériques de demain ?")
     assert result.verdict != "answer"
+    # how the author "voit" something is his view of it, not what he sees
+    assert "palette pédagogique" in answer(
+        router, "Comment l'auteur voit-il l'accompagnement des salariés ?")

@@ -40,14 +40,15 @@ position positions point vue vision regard montre montrent montrer view views st
 perspective believe believes feel feels démontre démontrent démontrer prouve prouvent prouver
 estime estiment estimer croit croient croire juge jugent juger paraît paraissent paraître
 semble semblent sembler énumère énumèrent énumérer établit établissent établir imagine imaginent
-imaginer relativise relativisent relativiser
+imaginer relativise relativisent relativiser voit voient
 """.split())
 """Words that ask for a stance when the question names the post or its author ("la position
 de l'auteur sur ...", "l'auteur se montre-t-il optimiste ?", "l'auteur prouve-t-il que ...",
 "the author's view of ...", "l'auteur estime-t-il que ...", "l'auteur croit-il que ..."):
 framing words there, though a subject elsewhere ("une position dominante", "la preuve par
 l'exemple", "facebook a fait croire que ..."); so are the verbs of what an author does
-with ideas ("comment l'auteur imagine-t-il les usages de demain ?", "l'auteur énumère",
+with ideas ("comment l'auteur imagine-t-il les usages de demain ?", "comment l'auteur
+voit-il l'accompagnement des salariés ?" as "sa vision" of it, "l'auteur énumère",
 "établit un lien", "relativise"), not the post's "ont permis d'imaginer de nouvelles
 manières de travailler", a passage on something else. Not "considérer": "l'auteur considère-t-il que
 la transformation est réversible ?" was then answered by a passage on the transformation
