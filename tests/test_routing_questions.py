@@ -498,3 +498,14 @@ def test_what_someone_the_entry_never_names_thinks_is_not_answered(router: Route
     that never names them is only offered."""
     question = "jane mcconnell elle pense quoi de la loi de programmation militaire"
     assert router.route(question).verdict != "answer"
+
+
+def test_a_yes_or_no_question_needs_a_passage_naming_what_it_asks_whether_happens(
+        router: Router, bare: Router) -> None:
+    """"Will the geneva meetup be streamed live?": the passages on the meetup never speak of
+    streaming, so none answers yes or no."""
+    assert router.route("will the geneva meetup be streamed live?").verdict != "answer"
+    assert bare.route("is the geneva event gonna be streamed online?").verdict != "answer"
+    assert router.route("are they going to record the talks in geneva?").verdict != "answer"
+    # what the passage does name still answers
+    assert bare.route("is jane mcconnell gonna talk about trends?").verdict == "answer"

@@ -358,3 +358,35 @@ def topic_apart(read: Reading, terms: Sequence[QueryTerm], covered: Collection[s
         found.extend(term.word for term in topic
                      if known(term.stem) and term.stem not in covered)
     return tuple(found)
+
+
+YES_NO = frozenset("will is are was were can could do does did r should would".split())
+"""English words opening a yes-or-no question ("will the talks be recorded?"; chat "r")."""
+PREDICATE_BEFORE = frozenset("be being been gonna".split())
+"""English words after which a yes-or-no question names what it asks whether happens: a
+participle after "be" ("be streamed"), a verb after "gonna" or "going to" ("gonna serve")."""
+
+
+def predicate_lacks(read: Reading, terms: Sequence[QueryTerm], covered: Collection[str]
+                    ) -> tuple[str, ...]:
+    """What an English yes-or-no question asks whether happens (its verb after "be",
+    "gonna" or "going to": "will the geneva meetup be streamed live?", "are they going to
+    record the talks in geneva?") when the entry lacks it: the entry covers the rest (the
+    meetup, the talks) but cannot say yes or no to a thing it never names, known to the
+    knowledge or not ("streamed": the posts never speak of streaming). Only offered: the
+    passage may say it in other words."""
+    tokens = read.tokens
+    if not tokens or tokens[0] not in YES_NO:
+        return ()
+    by_word = {term.word: term for term in terms}
+    found: list[str] = []
+    for position, token in enumerate(tokens[:-1]):
+        if not read.english[position] or not (
+                token in PREDICATE_BEFORE
+                or (token == "to" and tokens[position - 1:position] == ["going"])):
+            continue
+        after = tokens[position + 1:position + 3]
+        term = by_word.get(after[1] if after[0] == "be" and len(after) > 1 else after[0])
+        if term is not None and term.stem not in covered and term.stem not in GENERIC_STEMS:
+            found.append(term.word)
+    return tuple(found)

@@ -41,6 +41,7 @@ from sbbot.router.doubts import (
     object_lacks,
     other_than,
     person_unnamed,
+    predicate_lacks,
     topic_apart,
     verbs_alone,
 )
@@ -142,8 +143,7 @@ class Router:
             count *= 4
             matches = self._reranked(query, count)
             runners_up = self._distinct_runners_up(best, matches[1:], limit - 1)
-        return RouteResult(verdict, best.match(),
-                           tuple(candidate.match() for candidate in runners_up))
+        return RouteResult(verdict, best.match(), tuple(match.match() for match in runners_up))
 
     def judge(self, text: str, count: int) -> tuple[Query, list[Candidate], Evidence] | None:
         """The question as a query, its `count` best entries, and what the verdict weighs
@@ -230,11 +230,11 @@ class Router:
                   + object_lacks(terms, read, cues, kind, query.evidence, query.total, known)
                   + less_usual(terms, cues, covered)
                   + other_than(best.entry, read, terms, covered)
-                  + cause_apart(typed, terms, covered, known)
+                  + cause_apart(typed, terms, covered, known) + verbs_alone(typed, terms)
                   + judgement_apart(best.entry, typed, lambda: subject_stems(
                       terms, covered, self._readings.proper_nouns(index), text))
-                  + verbs_alone(typed, terms) + person_unnamed(typed, terms, kind, known)
-                  + topic_apart(read, terms, covered, known))
+                  + predicate_lacks(read, terms, covered) + topic_apart(read, terms, covered, known)
+                  + person_unnamed(typed, terms, kind, known))
         # a companion the knowledge never names: the posts cannot say how it goes
         alongside = alongside_apart(read, terms, cues, covered, known)
         unnamed = {term.word for term in terms if term.stem not in self._index}
