@@ -8,6 +8,7 @@ from sbbot.evaluation import stripped
 from sbbot.knowledge.model import Knowledge
 from sbbot.language.asking import framing
 from sbbot.router import Router
+from sbbot.text import STOPWORDS
 
 
 @pytest.fixture(scope="module")
@@ -81,3 +82,10 @@ def test_what_the_author_imagines_is_no_topic_of_the_question(bare: Router,
     # how the author "voit" something is his view of it, not what he sees
     assert "palette pédagogique" in answer(
         router, "Comment l'auteur voit-il l'accompagnement des salariés ?")
+
+
+def test_going_to_do_something_is_no_topic(bare: Router) -> None:
+    # "aller" (and English "gonna", read "going to") only says that the verb after it is to
+    # come: as a term it made the event card cover a question about streaming
+    assert "aller" in STOPWORDS
+    assert bare.route("is the geneva event gonna be streamed online?").verdict != "answer"
