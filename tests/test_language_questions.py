@@ -207,6 +207,11 @@ from sbbot.language.signalling import advising, cue_nouns
     ("when it comes to ROI, why is collaboration hard to justify?", set()),
     ("when does it start?", {"date"}),
     ("is ROI the problem when asking for a budget?", set()),
+    # "Who" and "where" after an article and a noun relate a clause to the noun.
+    ("Duperrin says it's the customer who pulls the transformation, right?", set()),
+    ("do we live in a world where apps capture our personal data?", set()),
+    ("is there a place where I can park?", {"place"}),
+    ("who is the man who spoke", {"person"}),
 ])
 def test_question_words_say_what_is_asked(question: str, cues: set[str]) -> None:
     assert question_cues(question) == cues

@@ -105,8 +105,12 @@ def question_cues(text: str) -> frozenset[Cue]:
              for word in WORD.findall(text.replace("’", "'"))]  # plain(), its usual case inlined
     cues: set[Cue] = set()
     relative = ({position for position in range(1, len(words))
-                 if words[position] in RELATIVES and words[position - 1] in ANTECEDENTS}
-                if not RELATIVES.isdisjoint(words) else set())
+                 if (words[position] in RELATIVES and words[position - 1] in ANTECEDENTS)
+                 or (words[position] in NOUN_RELATIVES and position > 1
+                     and words[position - 2] in NOUN_ARTICLES
+                     and words[position - 3:position - 2] != ["there"])}
+                if not NOUN_RELATIVES.isdisjoint(words) or not RELATIVES.isdisjoint(words)
+                else set())
     # Each table is looked up first: most words ask for nothing, and need no other test.
     for position, word in enumerate(words):
         found = WORD_CUES.get(word)
@@ -252,6 +256,12 @@ choses truc""".split())
 """Words after which "who" or "qui" relates a clause to them ("aren't we the ones who hand
 over our data", "celui qui a écrit") instead of asking who; a thing's too: "qu'est-ce qui
 va permettre ...", "c'est quoi qui pousse ..." ask what, not who."""
+NOUN_ARTICLES = frozenset("the a an".split())
+NOUN_RELATIVES = frozenset("who where".split())
+"""After an article and a noun, these relate a clause to the noun ("it's the customer who
+pulls the transformation", "do we live in a world where apps capture our data?"), not ask
+who or where; unless "there" introduces the noun ("is there a place where I can park?"
+asks for one)."""
 PRICED = frozenset("""does do is are was were will would did for it money cash cost costs
 pay""".split())
 """After "how much", the words that make it ask a price ("how much does it cost", "how much
