@@ -7,6 +7,7 @@ import pytest
 from sbbot.evaluation import stripped
 from sbbot.knowledge.model import Knowledge
 from sbbot.language.asking import framing
+from sbbot.language.lemmas import base_word, lemma
 from sbbot.router import Router
 from sbbot.text import STOPWORDS
 
@@ -89,3 +90,11 @@ def test_going_to_do_something_is_no_topic(bare: Router) -> None:
     # come: as a term it made the event card cover a question about streaming
     assert "aller" in STOPWORDS
     assert bare.route("is the geneva event gonna be streamed online?").verdict != "answer"
+
+
+def test_innate_is_what_one_is_born_with(bare: Router) -> None:
+    # "inné" is read as "naître" (fr-derivations), in its feminine and plural forms too,
+    # which the lemma table lacks
+    assert "l’inné" in answer(bare, "on nait collaboratif ou ca s'apprend ?")
+    assert "l’inné" in answer(bare, "la collaboration est-elle innée ?")
+    assert base_word(lemma("innees", "fr")) == base_word(lemma("inne", "fr")) == "naitre"

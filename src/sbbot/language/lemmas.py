@@ -66,5 +66,18 @@ def derived_bases() -> dict[str, str]:
 def base_word(word: str) -> str:
     """The word a folded French lemma is read as: a relational adjective's noun
     (`relational_noun`: "scolaire", ecole), a derived word's base ("lecture": lire,
-    `derived_bases`), else the lemma itself. The six-letter stems join neither pair."""
-    return derived_bases().get(word) or relational_noun(word)
+    `derived_bases`), else the lemma itself. The six-letter stems join neither pair. A
+    feminine or plural the lemma table lacks is read as its masculine singular ("innées",
+    "innée": inné, naître), as the stems read it."""
+    for form in (word, *masculine_singulars(word)):
+        if (found := derived_bases().get(form) or relational_nouns().get(form)) is not None:
+            return found
+    return word
+
+
+def masculine_singulars(word: str) -> list[str]:
+    """The folded French word without a feminine or plural ending, when the lemma table
+    does not hold it (it gives the lemma of the forms it holds)."""
+    if word in table("fr") or len(word) < 5:
+        return []
+    return [word[:-len(ending)] for ending in ("es", "e", "s", "x") if word.endswith(ending)]
