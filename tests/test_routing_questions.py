@@ -509,3 +509,14 @@ def test_a_yes_or_no_question_needs_a_passage_naming_what_it_asks_whether_happen
     assert router.route("are they going to record the talks in geneva?").verdict != "answer"
     # what the passage does name still answers
     assert bare.route("is jane mcconnell gonna talk about trends?").verdict == "answer"
+
+
+def test_alternatives_the_knowledge_never_names_are_foreign(router: Router) -> None:
+    """"yammer or slack": the posts name neither, so they cannot say which; alternatives they
+    do name still answer."""
+    assert router.route("does bouygues telecom use yammer or slack for its internal network"
+                        ).verdict == "unknown"
+    assert router.route("is jane mcconnell's analysis available as pdf or epub?"
+                        ).verdict == "unknown"
+    assert router.route("faut-il choisir entre coopération ou collaboration ?"
+                        ).verdict == "answer"

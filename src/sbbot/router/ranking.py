@@ -209,7 +209,7 @@ class Router:
                   + held_evidence(terms, query.weights, covered, self._index.idf))
         parts = self._analyzer.parts
         foreign = (foreign_words(terms, bool(asked), lambda stem: stem in self._index or (
-                       bool(self._events) and stem in self._cards.gatherings))
+                       bool(self._events) and stem in self._cards.gatherings), typed)
                    if "foreign" in parts else ())
         # an event card giving its price answers "faut payer ?" (see `PAYING`)
         paid = PAYING if best.entry.type == "event" and "price" in cues.difference(unmet) else ()

@@ -228,20 +228,44 @@ def first_fitting(matches: list[M], fits: Callable[[M], bool],
 
 
 def foreign_words(terms: Sequence[QueryTerm], asks_fact: bool,
-                  known: Callable[[str], bool]) -> tuple[str, ...]:
+                  known: Callable[[str], bool], question: str = "") -> tuple[str, ...]:
     """What the question names that no entry contains: a name ("Yammer"), a place ("in
     paris"), what it asks for ("dans quelle université"), an object ("un hôtel", "a poem"),
     or, in a question that asks for a fact (a price, a date ...), any thing ("le forfait",
     "de naissance") and any word of neither language (a name written in lower case: "est
-    ce que yammer est payant"). The posts cannot tell about what they never mention."""
+    ce que yammer est payant"). The posts cannot tell about what they never mention.
+    So are alternatives the `question` offers of which the knowledge holds neither
+    (`unknown_alternatives`: "does bouygues telecom use yammer or slack")."""
+    offered = unknown_alternatives(terms, known, question) if question else frozenset()
     return tuple(term.word for term in terms
-                 if (term.named in ("name", "place", "asked")
+                 if (term.named in ("name", "place", "asked") or term.word in offered
                      or (term.named == "object" and general_zipf(term.word) < OBJECT_MAX_ZIPF)
                      or (asks_fact and (term.named in ("thing", "object")
                                         or general_zipf(term.word) == 0)))
                  and not known(term.stem)
                  and term.stem not in GENERIC_STEMS and len(term.word) > 2
                  and general_zipf(term.word) < FOREIGN_MAX_ZIPF)
+
+
+ALTERNATIVES = frozenset({"or", "ou"})
+
+
+def unknown_alternatives(terms: Sequence[QueryTerm], known: Callable[[str], bool],
+                         question: str) -> frozenset[str]:
+    """The words on either side of an "or" ("ou") in the question when the knowledge holds
+    neither: the question asks which of two things it names, or about either, and the posts
+    name none ("yammer or slack", "à paris ou lyon"). One alternative the knowledge holds
+    is left alone: the other may be a paraphrase of it ("cabinets ou analystes")."""
+    words = question_words(question)
+    if ALTERNATIVES.isdisjoint(words):
+        return frozenset()
+    stems = {term.word: term.stem for term in terms}
+    found: set[str] = set()
+    for before, between, after in zip(words, words[1:], words[2:], strict=False):
+        if (between in ALTERNATIVES and before in stems and after in stems
+                and not known(stems[before]) and not known(stems[after])):
+            found.update((before, after))
+    return frozenset(found)
 
 
 def subject_stems(terms: Sequence[QueryTerm], covered: Collection[str],
