@@ -124,3 +124,14 @@ def test_the_difference_between_two_things_asks_to_compare_them(knowledge: Knowl
     result = bare.route("whats the difference between collaboration and cooperation")
     assert result.verdict == "answer" and result.best is not None
     assert result.best.entry.id == "coop-downes-jarche"
+
+
+def test_expressions_of_time_are_read_whole(knowledge: Knowledge) -> None:
+    # "in recent years" is "ces dernières années": its "recent" was a word no post holds.
+    analyzer = Analyzer({})
+    assert analyzer.terms("in recent years") == analyzer.terms("ces dernières années")
+    bare = stripped(knowledge, hints=False, glossary=False)
+    result = bare.route("How does the author contrast social business initiatives with the IT "
+                        "projects companies have run in recent years?")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id == "retours-pas-que-plateforme"
