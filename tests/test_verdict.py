@@ -344,7 +344,9 @@ def test_a_judgement_asked_of_a_named_thing_needs_a_text_judging_it(router: Rout
     for question in ("is sharepoint good?", "SharePoint, c'est bien ?",
                      "Bouygues Telecom est-il un bon opérateur ?",
                      "les employés de Bouygues Telecom sont contents de leur plateforme ?",
-                     "L’auteur trouve-t-il que Guillaume Foltran parle bien ?"):
+                     "L’auteur trouve-t-il que Guillaume Foltran parle bien ?",
+                     "Paul Miller parle bien dans sa vidéo ?",  # where it is done, after
+                     "le réseau interne fonctionne bien chez bouygues telecom ?"):
         judged = router.judge(question, 2)
         assert judged is not None and "judgement" in judged[2].doubts, question
         assert router.route(question).verdict != "answer", question
@@ -362,6 +364,8 @@ def test_a_judgement_asked_of_a_named_thing_needs_a_text_judging_it(router: Rout
     assert judged is not None and "judgement" not in judged[2].doubts
     assert not asks_judgement("quels aspects font qu'une communauté marche bien ?")
     assert asks_judgement("are users happy with Kalixo?")
+    # "bien" then a place stays a fact: "c'est bien dans sa vidéo qu'il le dit ?" confirms
+    assert not asks_judgement("c'est bien dans sa vidéo qu'il le dit ?")
 
 
 def test_verbs_alone_name_no_topic(router: Router) -> None:

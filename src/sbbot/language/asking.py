@@ -171,11 +171,14 @@ reading?"), or whether people are pleased with it ("les employés sont contents 
 plateforme ?", "are users happy with it?"). "Bien" only at the end: "c'est bien Jane qui
 parle ?" confirms a fact."""
 DONE_WELL = re.compile(r"\b[^\W\d_]{3,}(?:[\s-]+(?:il|elle|ils|elles|t))*\s+"
-                       r"(?:(?:vraiment|tr[èe]s|si|assez)\s+)?(?:bien|mal)\W*$", re.IGNORECASE)
+                       r"(?:(?:vraiment|tr[èe]s|si|assez)\s+)?(?:bien|mal)"
+                       r"(?:\s+(?:dans|en|sur|pendant|chez|à)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+)?\W*$",
+                       re.IGNORECASE)
 """A question asking whether someone or something does a thing well ("Guillaume Foltran
-parle bien ?", "ça marche bien ?"): a verb, then "bien" or "mal" last. Asked with a question
-word ("quels aspects font qu'une communauté marche bien ?"), it asks what or how, not
-whether."""
+parle bien ?", "ça marche bien ?", "Paul Miller parle bien dans sa vidéo ?"): a verb, then
+"bien" or "mal" last, or before where it is done (a preposition and at most three words).
+Asked with a question word ("quels aspects font qu'une communauté marche bien ?"), it asks
+what or how, not whether."""
 JUDGING = re.compile(r"\b(?:bon|bonne|bons|bonnes|mauvais\w*|meilleur\w*|mieux|pire|"
                      r"excellent\w*|formidable\w*|int[ée]ressant\w*|pertinent\w*|g[ée]nial\w*|"
                      r"remarquable\w*|recommand\w*|conseill\w*|raison|tort|r[ée]ussi\w*|"
