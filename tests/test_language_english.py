@@ -135,3 +135,8 @@ def test_expressions_of_time_are_read_whole(knowledge: Knowledge) -> None:
                         "projects companies have run in recent years?")
     assert result.verdict == "answer" and result.best is not None
     assert result.best.entry.id == "retours-pas-que-plateforme"
+
+
+def test_an_abbreviated_business_term_is_read_as_the_full_one() -> None:
+    analyzer = Analyzer({})
+    assert analyzer.terms("the exec board") == analyzer.terms("the executive board")
