@@ -101,6 +101,11 @@ from sbbot.language.signalling import advising, cue_nouns
     # "work for" ending a clause, an afterthought after it
     ("who does paul miller work for, the digital workplace guy", {"workplace"}),
     ("qui travaille chez Bouygues ?", {"person"}),
+    # "qui" where the object stands, as chat asks; not a relative, nor "qu'est-ce qui"
+    ("harold jarche il cite qui ?", {"person"}),
+    ("il cite qui sur la coopération ?", {"person"}),
+    ("ceux qui partagent sur le net", set()),
+    ("qu'est-ce qui a permis de travailler autrement ?", set()),
     # How many of a set: a part of a whole, a share
     ("how many of the 10 reasons are about customers?", {"count", "share"}),
     ("combien d'entre elles ont un réseau social interne ?", {"count", "share"}),

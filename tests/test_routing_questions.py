@@ -520,3 +520,11 @@ def test_alternatives_the_knowledge_never_names_are_foreign(router: Router) -> N
                         ).verdict == "unknown"
     assert router.route("faut-il choisir entre coopération ou collaboration ?"
                         ).verdict == "answer"
+
+
+def test_who_a_person_typed_in_lower_case_cites_needs_someone_else(router: Router) -> None:
+    """A quote signed Harold Jarche alone does not say whom he cites, though the question
+    types his name in lower case; a capitalised term in quote marks is no person."""
+    assert router.route("harold jarche il cite qui ?").verdict != "answer"
+    result = router.route("who looks after the digital workplace on the exec board")
+    assert result.verdict == "answer"

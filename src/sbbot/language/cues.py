@@ -84,6 +84,23 @@ HOW_NOT_WHERE = frozenset({("where", "do"), ("where", "can"), ("where", "should"
                            ("where", "could")})
 """"Where do I sign up?" asks how to do something, not for a place."""
 
+IN_PLACE_AFTER = frozenset("sur de du des pour dans en comme chez avec".split())
+"""Words after which a "qui" ending its clause still asks who ("il cite qui sur la
+coopération ?"); a relative "qui" is followed by its verb ("ceux qui partagent"), and "a"
+may be one ("qu'est-ce qui a permis ...")."""
+NOT_IN_PLACE_BEFORE = frozenset("ce quoi a".split())
+"""Words before a "qui" that does not ask for a person: "qu'est-ce qui", "c'est quoi qui"
+ask what; "c'est la faute à qui ?" asks who is to blame, often "nous", no one named."""
+
+
+def asks_who_in_place(words: Sequence[str]) -> bool:
+    """Whether "qui" asks who where the object would stand, as chat asks ("harold jarche il
+    cite qui ?", "on invite qui ?"): after a word, and last or before a preposition."""
+    return any(word == "qui" and position > 0 and words[position - 1] not in NOT_IN_PLACE_BEFORE
+               and (position + 1 == len(words) or words[position + 1] in IN_PLACE_AFTER)
+               for position, word in enumerate(words))
+
+
 CLAUSE_BREAK = re.compile(r"[,;:!?.()]+")
 
 
@@ -122,7 +139,7 @@ def question_cues(text: str) -> frozenset[Cue]:
         if found and position not in relative and not vague_amount(words, position):
             cues.update(found)
         how_not_where = how_not_where or pair in HOW_NOT_WHERE
-    if words and words[0] == "qui":
+    if words and (words[0] == "qui" or asks_who_in_place(words)):
         cues.add("person")
     if how_not_where:
         cues.discard("place")

@@ -58,23 +58,38 @@ def person_apart(text: str, cues: Collection[Cue], terms: Sequence[QueryTerm],
     than Paul Miller, whom the passage on his video names. Not a question asking who a
     named person is ("qui est Guillaume Foltran ?"). Capitalised words after a word of place
     or an article, or inside a longer run of capitals, are no person ("au Campus London",
-    "The Human-Centered Digital Workplace")."""
-    named = {term.word for term in terms if term.named == "name"}
-    if "person" not in cues or not named or asks_identity(question):
+    "The Human-Centered Digital Workplace": `no_person`). The question names people by
+    capitals, or by the words of the people the entry names, typed in lower case as chat
+    does ("harold jarche il cite qui ?" of a quote signed Harold Jarche alone)."""
+    if "person" not in cues or asks_identity(question):
         return ()
-    for found in GIVES["person"].finditer(text):
-        words = fold(found.group()).split()
-        if named.intersection(words):
-            continue
-        if found.group()[:1].isupper():
-            before = text[:found.start()]
-            previous = before.split()[-1:]
-            if (before[-1:] == "-" or fold(words[0]) in NOT_A_PERSON_BEFORE
-                    or (previous and (fold(previous[0]) in NOT_A_PERSON_BEFORE
-                                      or previous[0][:1].isupper()))):
-                continue
+    people = [fold(found.group()).split() for found in GIVES["person"].finditer(text)
+              if not no_person(text, found)]
+    said = {word for words in people for word in words}
+    named = {term.word for term in terms if term.named == "name" or term.word in said}
+    if not named:
         return ()
+    for words in people:
+        if not named.intersection(words):
+            return ()
     return ("person",)
+
+
+OPENING_QUOTES = frozenset("« “ \" ‘".split())
+
+
+def no_person(text: str, found: re.Match[str]) -> bool:
+    """Whether a run of capitalised words the person pattern found in `text` is no person:
+    after a word of place or an article, after an opening quote mark (a term or a title:
+    le « Digital Workplace »), or inside a longer run of capitals."""
+    if not found.group()[:1].isupper():
+        return False
+    before = text[:found.start()]
+    previous = before.split()[-1:]
+    return (before[-1:] == "-" or fold(found.group().split()[0]) in NOT_A_PERSON_BEFORE
+            or (bool(previous) and (fold(previous[0]) in NOT_A_PERSON_BEFORE
+                                    or previous[0] in OPENING_QUOTES
+                                    or previous[0][:1].isupper())))
 
 
 def person_elsewhere(lines: Sequence[tuple[frozenset[str], bool]], cues: Collection[Cue],
