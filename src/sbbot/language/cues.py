@@ -131,7 +131,8 @@ def question_cues(text: str) -> frozenset[Cue]:
     # Each table is looked up first: most words ask for nothing, and need no other test.
     for position, word in enumerate(words):
         found = WORD_CUES.get(word)
-        if found and not conjunction(words, position) and position not in relative:
+        if (found and not conjunction(words, position) and position not in relative
+                and not regarded_as_cost(words, position)):
             cues.update(found)
     how_not_where = False
     for position, pair in enumerate(pairwise(words)):
@@ -290,6 +291,20 @@ def vague_amount(words: Sequence[str], position: int) -> bool:
     price."""
     return (words[position:position + 2] == ["how", "much"] and position + 2 < len(words)
             and words[position + 2] not in PRICED)
+
+
+COST_NOUNS = frozenset("cost costs cout couts".split())
+REGARDING = frozenset("as just only merely simply comme juste seulement simplement qu".split())
+INDEFINITE = frozenset("a an un une des".split())
+
+
+def regarded_as_cost(words: Sequence[str], position: int) -> bool:
+    """Whether the word at `position` is "cost" ("coût") after "as a", "just a", "comme
+    un", "qu'un": what something is seen as ("are employees seen as a cost?", "le salarié
+    est vu comme un coût", "so employees are just a cost?"), not a question of how much it
+    costs."""
+    return (words[position] in COST_NOUNS and position > 1
+            and words[position - 1] in INDEFINITE and words[position - 2] in REGARDING)
 
 
 ACCENTED = frozenset("où né née nés nées".split())

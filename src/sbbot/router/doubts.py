@@ -59,6 +59,10 @@ OBJECT_LACKS_SHARE = 0.4
 lack of it to count (see `object_lacks`): the thing the question is mainly about."""
 
 
+SEEN_AS_ENDS = frozenset("by for in at among according".split())
+"""Words after which the noun of "as a" ends its phrase (see `object_lacks`)."""
+
+
 def object_lacks(terms: Sequence[QueryTerm], read: Reading, cues: Collection[Cue],
                  covered: Collection[str], evidence: Mapping[str, float], total: float,
                  known: Callable[[str], bool]) -> tuple[str, ...]:
@@ -69,15 +73,24 @@ def object_lacks(terms: Sequence[QueryTerm], read: Reading, cues: Collection[Cue
     need training?"), so such a word says which thing is asked about; an entry covering the
     question's other words ("bring", "friend": "Internet nous apporte des amis") is about
     something else. French puts an article before nouns in general too ("les salariés", "le
-    comex"): French words are left out (on the tuning sets they lost right answers)."""
+    comex"): French words are left out (on the tuning sets they lost right answers). What
+    something is seen "as a" thing ("are employees seen as a cost?") is what the question is
+    about, whatever its share, when the noun ends the phrase ("seen as a cost by companies"),
+    not when it qualifies another ("as a business domain") or a purpose follows ("as a way
+    to wiretap")."""
     if cues or not any(term.named == "object" for term in terms):
         return ()
     english = tokens_read_as(read, english=True)
+    tokens = read.tokens
+    regarded = {tokens[position + 2] for position in range(len(tokens) - 2)
+                if tokens[position] == "as" and tokens[position + 1] in ("a", "an")
+                and (position + 3 == len(tokens) or tokens[position + 3] in SEEN_AS_ENDS)}
     return tuple(term.word for term in terms
                  if term.named == "object" and term.word in english
                  and term.stem not in covered and known(term.stem)
                  and term.stem not in GENERIC_STEMS
-                 and evidence.get(term.stem, 0.0) >= OBJECT_LACKS_SHARE * total)
+                 and (evidence.get(term.stem, 0.0) >= OBJECT_LACKS_SHARE * total
+                      or term.word in regarded))
 
 
 def less_usual(terms: Sequence[QueryTerm], cues: Collection[Cue], covered: Collection[str]

@@ -1,0 +1,41 @@
+"""What a question asks about the text rather than a thing the posts lack, through the real
+router on the shipped knowledge: what something is seen as ("seen as a cost")."""
+
+import pytest
+
+from sbbot.evaluation import stripped
+from sbbot.knowledge.model import Knowledge
+from sbbot.language.cues import question_cues
+from sbbot.router import Router
+
+
+@pytest.fixture(scope="module")
+def bare(knowledge: Knowledge) -> Router:
+    """The router over the shipped knowledge without hints and glossary: a newly added post."""
+    return stripped(knowledge, hints=False, glossary=False)
+
+
+@pytest.mark.parametrize(("question", "cues"), [
+    ("le salarié est vu comme un coût selon duperrin ?", set()),
+    ("are employees just treated as a cost by companies?", set()),
+    ("so employees r just a cost??", set()),
+    ("is there a cost?", {"price"}),
+    ("y a-t-il un coût pour la matinée ?", {"price"}),
+    ("what does it cost to attend as a guest?", {"price"}),
+])
+def test_what_something_is_seen_as_is_no_price_asked(question: str, cues: set[str]) -> None:
+    assert question_cues(question) == cues
+
+
+def test_what_something_is_seen_as_is_answered(router: Router, bare: Router) -> None:
+    """Duperrin's passage says companies see staff as a cost: asked so, it answers, with or
+    without hints; a passage lacking the cost it is asked about earns no answer."""
+    for question in ("does duperrin say staff are seen as a cost?",
+                     "le salarié est vu comme un coût selon duperrin ?"):
+        for each in (router, bare):
+            result = each.route(question)
+            assert result.verdict == "answer" and result.best is not None, question
+            assert "coût" in result.best.entry.text, question
+    result = bare.route("so employees r just seen as a cost??")
+    assert result.verdict != "answer" or (
+        result.best is not None and "coût" in result.best.entry.text)
