@@ -61,3 +61,25 @@ def test_a_compound_does_not_meet_its_parts_meaning() -> None:
     terms = {term.stem for term in ROUTER.query_terms("quelle formation aux outils ?")}
     assert "plateforme" not in terms
     assert best("quelle formation ?") == "cours"
+
+
+@pytest.mark.parametrize(("typed", "tokens"), [
+    ("les start ups", ["les", "startup"]),
+    ("un week end", ["un", "weekend"]),
+    ("c suite", ["c", "suite"]),  # hyphen only: "c'est suite" typed fast
+])
+def test_a_compound_written_with_a_space_is_one_word(typed: str, tokens: list[str]) -> None:
+    assert [token for token, _ in folded_tokens(typed)] == tokens
+
+
+def test_a_post_writing_a_compound_with_a_space_meets_it() -> None:
+    # Read word by word, a post's "start ups" was English "start" (début) and "up": no
+    # question's "startups", "start-up" or "jeunes pousses" met it.
+    router = Router([
+        passage("jeunes", "Les start ups réinventent l'offre de services."),
+        passage("debut", "Au début, les services étaient rares."),
+    ])
+    for typed in ("que font les startups ?", "what are start-ups doing?",
+                  "les jeunes pousses font quoi ?", "what do startups do"):
+        judged = router.judge(typed, 2)
+        assert judged is not None and judged[1][0].entry.id == "jeunes", typed

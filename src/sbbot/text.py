@@ -152,9 +152,10 @@ def question_words(text: str) -> tuple[str, ...]:
 
 def folded_tokens(text: str) -> list[tuple[str, bool]]:
     """The words of `fold(text)`, each with whether it was capitalised (a name, often); a
-    compound word ("rendez-vous") is one word (see `joined_compounds`)."""
-    return [(token.lower(), token[0].isupper())
-            for token in CASED_WORD.findall(joined_compounds(unaccented(text)))]
+    compound word ("rendez-vous", "start ups") is one word (see `joined_compounds`,
+    `spaced_joined`)."""
+    return spaced_joined([(token.lower(), token[0].isupper())
+                          for token in CASED_WORD.findall(joined_compounds(unaccented(text)))])
 
 
 COMBINING_RUN = re.compile("[" + "".join(map(chr, sorted(COMBINING))) + "]+")
@@ -325,6 +326,47 @@ def compound_of(words: str) -> str | None:
     "apresmidi"), if they are one."""
     glued = "".join(words.split())
     return glued if glued in COMPOUNDS else None
+
+
+SPACED_FIRSTS = frozenset(fold(compound).split()[0] for compound in SPACED_COMPOUNDS
+                          if len(fold(compound).split()) == 2
+                          and not STOPWORDS.issuperset(fold(compound).split()))
+"""The first words of the two-word compounds a text may write with a space ("start ups",
+"week end"), but for those of function words only ("bien être" may be "may well be")."""
+
+
+@lru_cache(maxsize=1 << 12)
+def spaced_compound(first: str, second: str) -> str | None:
+    """Two folded words glued as the compound they spell with a space for its hyphen ("start
+    ups": "startups", "plates formes": "plateforme"), or None. A post writes "start ups" as
+    a member does: read word by word, its "start" was English "début" and never met a
+    question's "startups"."""
+    if first not in SPACED_FIRSTS:
+        return None
+    if first + second in COMPOUNDS:
+        return first + second
+    singular = "".join(part[:-1] if len(part) > 2 and part[-1] in "sx" else part
+                       for part in (first, second))
+    return singular if singular in COMPOUNDS else None
+
+
+def spaced_joined(tokens: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
+    """Folded tokens with each two-word compound typed with a space glued
+    (`spaced_compound`), as `corpus.fold_chunk` glues a post's."""
+    if not any(token in SPACED_FIRSTS for token, _ in tokens[:-1]):
+        return tokens
+    joined: list[tuple[str, bool]] = []
+    position = 0
+    while position < len(tokens):
+        token, capital = tokens[position]
+        if position + 1 < len(tokens) and (
+                glued := spaced_compound(token, tokens[position + 1][0])) is not None:
+            joined.append((glued, capital))
+            position += 2
+            continue
+        joined.append((token, capital))
+        position += 1
+    return joined
 
 
 @lru_cache(maxsize=1 << 14)

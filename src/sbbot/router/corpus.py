@@ -22,7 +22,14 @@ import numpy as np
 import numpy.typing as npt
 
 from sbbot.language.frequency import PLURAL_ACRONYM, SHARED_LEAN, inflected
-from sbbot.text import COMBINING, LIGATURE_PAIRS, STOPWORDS, joined_compounds
+from sbbot.text import (
+    COMBINING,
+    LIGATURE_PAIRS,
+    SPACED_FIRSTS,
+    STOPWORDS,
+    joined_compounds,
+    spaced_compound,
+)
 
 SEPARATOR = "\x00"
 """Joins texts; NFKD and the word pattern leave it alone."""
@@ -106,6 +113,7 @@ def fold_chunk(texts: Sequence[str], vocabulary: Vocabulary, first: int
     marks = "".join(sorted(char for char in set(joined) if ord(char) in COMBINING))
     tokens = token_pattern(marks).findall(joined)
     deletions = dict.fromkeys(map(ord, marks))
+    tokens = spaced_glued(tokens, deletions)
     distinct = set(tokens)
     for raw in distinct.difference(vocabulary._raw):
         vocabulary.learn(raw, deletions)
@@ -132,6 +140,30 @@ def fold_chunk(texts: Sequence[str], vocabulary: Vocabulary, first: int
     if acronyms:  # English in any text: `frequency.english_flags`
         english |= np.fromiter((token in acronyms for token in tokens), np.bool_, len(tokens))
     return docs[kept] + first, ids[kept], english[kept]
+
+
+def spaced_glued(tokens: list[str], marks: dict[int, None]) -> list[str]:
+    """The tokens with each two-word compound a text writes with a space glued ("start
+    ups": `text.spaced_compound`), as `text.folded_tokens` glues them. Looked for only
+    after the distinct tokens that begin one (a look-up a token, then none a word of the
+    texts when none does)."""
+    firsts = {raw for raw in set(tokens) if raw.translate(marks).lower() in SPACED_FIRSTS}
+    starts = [position for position, raw in enumerate(tokens[:-1]) if raw in firsts]
+    if not starts:
+        return tokens
+    glued: list[str] = []
+    done = 0
+    for position in starts:
+        if position < done:
+            continue
+        first, second = tokens[position], tokens[position + 1]
+        compound = spaced_compound(first.translate(marks).lower(),
+                                   second.translate(marks).lower())
+        if compound is None:
+            continue
+        glued += [*tokens[done:position], compound]
+        done = position + 2
+    return [*glued, *tokens[done:]] if done else tokens
 
 
 def named_out(docs: IntArray, ids: IntArray, leans: npt.NDArray[np.float64],
