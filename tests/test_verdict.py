@@ -9,7 +9,8 @@ from sbbot.knowledge import load_knowledge
 from sbbot.knowledge.model import Hints
 from sbbot.language.asking import asks_judgement
 from sbbot.router import Router
-from sbbot.router.doubts import CAUSE_MARKS, CAUSES, verbs_alone
+from sbbot.router.doubts import CAUSE_MARKS, CAUSES
+from sbbot.router.predicates import verbs_alone
 from tests.conftest import KNOWLEDGE_DIR
 
 

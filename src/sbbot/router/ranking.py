@@ -36,14 +36,11 @@ from sbbot.router.doubts import (
     alongside_apart,
     card_lacks,
     cause_apart,
-    judgement_apart,
     less_usual,
     object_lacks,
     other_than,
     person_unnamed,
-    predicate_lacks,
     topic_apart,
-    verbs_alone,
 )
 from sbbot.router.index import PRUNE_MARGIN, best_positions
 from sbbot.router.indexing import build_index
@@ -56,6 +53,7 @@ from sbbot.router.matches import (
     RouteResult,
     confidence,
 )
+from sbbot.router.predicates import judgement_apart, predicate_lacks, verbs_alone
 from sbbot.router.preferring import card_first, gathering_kinds
 from sbbot.router.query import PARTS, Analyzer
 from sbbot.router.quoted import attributed_names, quoting_first, quoting_passages

@@ -1,0 +1,102 @@
+"""Doubts from what the question says happens (its verbs), not from what it names: a
+judgement asked of a thing the entry only names, a message of verbs alone that asks nothing,
+an English yes-or-no question about a happening the entry never names. Like the other
+doubts (`doubts.py`), they leave the verdict at "unsure": the entry may still be the topic.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Sequence
+
+from sbbot.entries import Entry
+from sbbot.language.asking import asks_judgement, judges
+from sbbot.language.lemmas import lemma
+from sbbot.router.terms import GENERIC_STEMS, QueryTerm, Reading
+from sbbot.text import folded_tokens
+
+JUDGED_CLAUSE = re.compile(r"[.!?;,:\n()\[\]]+")
+"""Where a judgement stops applying: "Bonne question, s'il en est, et c'est Gilles Babinet
+..." judges the question, not Babinet."""
+
+
+def judgement_apart(entry: Entry, question: str,
+                    subject_of: Callable[[], Collection[str]]) -> tuple[str, ...]:
+    """Whether the question asks whether something it names is good, bad or worth it
+    ("SharePoint, c'est bien ?", "is Bouygues Telecom a good employer?") of an entry that
+    names it but judges it in none of the clauses naming it: a programme listing SharePoint
+    says nothing of its worth. An entry that does ("la vision de Gilles Babinet est très
+    intéressante", "je vous recommande vivement la lecture de cette note de Jane") may
+    answer. `subject_of` gives the stems of what the question names (`verdict.subject_stems`),
+    read only for such a question. Without a subject named, the question is about the
+    posts' own topics, which they judge throughout."""
+    if not asks_judgement(question):
+        return ()
+    subject = subject_of()
+    if not subject:
+        return ()
+    starts = tuple(subject)
+    naming = [clause for clause in JUDGED_CLAUSE.split(entry.text)
+              if any(token.startswith(starts) for token, _ in folded_tokens(clause))]
+    return () if any(judges(clause) for clause in naming) else ("judgement",)
+
+
+SUBJECT_PRONOUNS = frozenset("je j tu il elle on nous vous ils elles".split())
+ASKING_WORDS = frozenset("""qui que quoi qu comment pourquoi quand ou combien quel quelle quels
+quelles what why how when where who which""".split())
+"""Question words, folded ("où" is "ou"): a message holding one asks something."""
+
+
+def verbs_alone(question: str, terms: Sequence[QueryTerm]) -> tuple[str, ...]:
+    """The words of a French message made of verbs alone that asks nothing: no question
+    mark, no question word, and every word it weighs a conjugated verb, said to someone
+    ("@sbbot regardez", "venez !", "écoutez ça": the "-ez" of "vous") or of oneself ("je
+    regarde"). It names no topic: the passage that happens to hold the verb ("Pourquoi
+    regarder ce que font les autres entreprises ?") is no answer. The same verbs with a
+    topic ("lisez la note de Jane McConnell") name it, and an infinitive alone ("mesurer ?")
+    may be a topic."""
+    if "?" in question or not terms:
+        return ()
+    tokens = [token for token, _ in folded_tokens(question)]
+    if not ASKING_WORDS.isdisjoint(tokens):
+        return ()
+    person = not SUBJECT_PRONOUNS.isdisjoint(tokens)
+    words = [term.word for term in terms]
+    for word in words:
+        base = lemma(word, "fr")
+        if not ((person or word.endswith("ez")) and base != word
+                and base.endswith(("er", "ir", "re"))):
+            return ()
+    return tuple(words)
+
+
+YES_NO = frozenset("will is are was were can could do does did r should would".split())
+"""English words opening a yes-or-no question ("will the talks be recorded?"; chat "r")."""
+PREDICATE_BEFORE = frozenset("be being been gonna".split())
+"""English words after which a yes-or-no question names what it asks whether happens: a
+participle after "be" ("be streamed"), a verb after "gonna" or "going to" ("gonna serve")."""
+
+
+def predicate_lacks(read: Reading, terms: Sequence[QueryTerm], covered: Collection[str]
+                    ) -> tuple[str, ...]:
+    """What an English yes-or-no question asks whether happens (its verb after "be",
+    "gonna" or "going to": "will the geneva meetup be streamed live?", "are they going to
+    record the talks in geneva?") when the entry lacks it: the entry covers the rest (the
+    meetup, the talks) but cannot say yes or no to a thing it never names, known to the
+    knowledge or not ("streamed": the posts never speak of streaming). Only offered: the
+    passage may say it in other words."""
+    tokens = read.tokens
+    if not tokens or tokens[0] not in YES_NO:
+        return ()
+    by_word = {term.word: term for term in terms}
+    found: list[str] = []
+    for position, token in enumerate(tokens[:-1]):
+        if not read.english[position] or not (
+                token in PREDICATE_BEFORE
+                or (token == "to" and tokens[position - 1:position] == ["going"])):
+            continue
+        after = tokens[position + 1:position + 3]
+        term = by_word.get(after[1] if after[0] == "be" and len(after) > 1 else after[0])
+        if term is not None and term.stem not in covered and term.stem not in GENERIC_STEMS:
+            found.append(term.word)
+    return tuple(found)
