@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 from typing import Literal, Protocol, TypeVar
 
@@ -26,8 +27,10 @@ from sbbot.language.asking import (
 from sbbot.language.cue_words import Cue
 from sbbot.language.frequency import general_zipf
 from sbbot.language.giving import gives
+from sbbot.language.lexicon import english_spelling
 from sbbot.language.naming import bound_nouns
 from sbbot.router.terms import GENERIC_STEMS, QueryTerm
+from sbbot.router.typos import MIN_TYPO_LENGTH, typo_cutoff
 from sbbot.text import folded_tokens, question_words, stem
 
 Verdict = Literal["answer", "unsure", "unknown"]
@@ -239,12 +242,25 @@ def foreign_words(terms: Sequence[QueryTerm], asks_fact: bool,
     offered = unknown_alternatives(terms, known, question) if question else frozenset()
     return tuple(term.word for term in terms
                  if (term.named in ("name", "place", "asked") or term.word in offered
-                     or (term.named == "object" and general_zipf(term.word) < OBJECT_MAX_ZIPF)
+                     or (term.named == "object" and spelt_zipf(term.word) < OBJECT_MAX_ZIPF)
                      or (asks_fact and (term.named in ("thing", "object")
-                                        or general_zipf(term.word) == 0)))
+                                        or spelt_zipf(term.word) == 0)))
                  and not known(term.stem)
                  and term.stem not in GENERIC_STEMS and len(term.word) > 2
-                 and general_zipf(term.word) < FOREIGN_MAX_ZIPF)
+                 and spelt_zipf(term.word) < FOREIGN_MAX_ZIPF)
+
+
+@lru_cache(maxsize=1 << 12)
+def spelt_zipf(word: str) -> float:
+    """How common a word is, a misspelt English one ("goverment", "acording", in no word
+    list) as the word it stands for (`lexicon.english_spelling`): typed right, "the
+    government" is too common a thing to count against an answer, and "according" is a
+    word. Memoised: a look-up costs a rapidfuzz pass over the lexicon's words."""
+    common = general_zipf(word)
+    if common or len(word) < MIN_TYPO_LENGTH:
+        return common
+    spelled = english_spelling(word, typo_cutoff(len(word)))
+    return general_zipf(spelled) if spelled else common
 
 
 ALTERNATIVES = frozenset({"or", "ou"})

@@ -1,0 +1,32 @@
+"""A misspelt English word weighs against an answer as the word it stands for, through the
+real router on the shipped knowledge without hints and glossary (a newly added post)."""
+
+import pytest
+
+from sbbot.evaluation import stripped
+from sbbot.knowledge.model import Knowledge
+from sbbot.router import Router
+from sbbot.router.verdict import spelt_zipf
+
+
+@pytest.fixture(scope="module")
+def bare(knowledge: Knowledge) -> Router:
+    return stripped(knowledge, hints=False, glossary=False)
+
+
+def test_a_misspelt_word_is_as_common_as_the_word_it_stands_for() -> None:
+    assert spelt_zipf("goverment") == spelt_zipf("government") > 5
+    assert spelt_zipf("acording") > 5
+    assert spelt_zipf("yammer") == 0  # a name, no misspelt word
+
+
+def test_a_misspelt_common_word_does_not_count_against_an_answer(bare: Router) -> None:
+    for question, entry in (
+            ("can the goverment enter your private life without a judge under that law",
+             "monde-lpm-attali"),
+            ("since when have ppl been enjoying internet and social media acording to the post",
+             "monde-meilleur-des-mondes")):
+        result = bare.route(question)
+        assert result.verdict == "answer" and result.best is not None, question
+        assert result.best.entry.id == entry, question
+    assert bare.route("est ce que yammer est payant").verdict != "answer"
