@@ -1,5 +1,6 @@
 """What a question asks about the text rather than a thing the posts lack, through the real
-router on the shipped knowledge: what something is seen as ("seen as a cost")."""
+router on the shipped knowledge: what something is seen as ("seen as a cost"), what it has
+already brought up ("ces dérives")."""
 
 import pytest
 
@@ -39,3 +40,14 @@ def test_what_something_is_seen_as_is_answered(router: Router, bare: Router) -> 
     result = bare.route("so employees r just seen as a cost??")
     assert result.verdict != "answer" or (
         result.best is not None and "coût" in result.best.entry.text)
+
+
+def test_a_noun_after_a_demonstrative_is_no_new_thing(router: Router, bare: Router) -> None:
+    """"Face à ces dérives" labels what the post has brought up (surveillance, opacity): the
+    posts need not write "dérives" for the passage saying the author stays optimistic to
+    answer; asked for a fact, such a noun still counts ("combien coûte ce forfait ?")."""
+    for each in (router, bare):
+        result = each.route("L'auteur reste-t-il optimiste face à ces dérives ?")
+        assert result.verdict == "answer" and result.best is not None
+        assert "optimiste" in result.best.entry.text
+        assert each.route("combien coûte ce forfait ?").verdict != "answer"

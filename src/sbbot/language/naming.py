@@ -101,6 +101,11 @@ INTERROGATIVES = frozenset("quel quelle quels quelles which".split())
 followed as often by a verb ("what makes") as by a noun."""
 
 
+DEMONSTRATIVES = frozenset("ce cet cette ces this these those".split())
+"""After these, a noun names what the talk has already brought up ("face à ces dérives",
+"these working practices"): a label for it, not a new thing the posts must name."""
+
+
 def naming(tokens: Sequence[str], position: int, english: bool, capital: bool,
            is_real_word: Callable[[str], bool]) -> Naming:
     """What the token at `position` names, from its capital and the word before it."""
@@ -119,6 +124,8 @@ def naming(tokens: Sequence[str], position: int, english: bool, capital: bool,
         return "asked"
     if before in PLACES:
         return "place"
+    if before in DEMONSTRATIVES:
+        return "thing"
     if before in ARTICLES or (not english and before in BARE_NOUN_MARKERS) or (
             english and english_article(tokens, position - 1)):
         return "" if pronoun(tokens, position - 1) else "object"
