@@ -1,5 +1,6 @@
-"""A misspelt English word weighs against an answer as the word it stands for, through the
-real router on the shipped knowledge without hints and glossary (a newly added post)."""
+"""Words that do not say what the posts lack, through the real router on the shipped knowledge
+without hints and glossary (a newly added post): a misspelt English word weighs against an
+answer as the word it stands for; the word of paying is covered by a card giving a price."""
 
 import pytest
 
@@ -30,3 +31,12 @@ def test_a_misspelt_common_word_does_not_count_against_an_answer(bare: Router) -
         assert result.verdict == "answer" and result.best is not None, question
         assert result.best.entry.id == entry, question
     assert bare.route("est ce que yammer est payant").verdict != "answer"
+
+
+def test_an_event_card_giving_its_price_covers_the_word_of_paying(bare: Router) -> None:
+    """"Faut payer pour venir à la matinée ?" asks whether one pays: the Geneva morning's
+    card ("participation gratuite") covers "payer", as it covers the word of its kind."""
+    for question in ("faut payer pour venir a la matinee ?", "faut payer pr venir a la matinee ?"):
+        result = bare.route(question)
+        assert result.verdict == "answer" and result.best is not None, question
+        assert result.best.entry.type == "event", question

@@ -209,7 +209,7 @@ class Router:
         foreign = (foreign_words(terms, bool(asked), lambda stem: stem in self._index or (
                        bool(self._events) and stem in self._cards.gatherings), typed)
                    if "foreign" in parts else ())
-        # an event card giving its price answers "faut payer ?" (see `PAYING`)
+        # an event card giving its price answers "faut payer ?" (see `PAYING`): held, and scored
         paid = PAYING if best.entry.type == "event" and "price" in cues.difference(unmet) else ()
         unasked = (unasked_words(terms, covered | {t.stem for t in terms if t.word in paid},
                                  self._readings.proper_nouns(index), text,
@@ -218,7 +218,9 @@ class Router:
         # an event card holds the word of its kind ("the breakfast") and of being planned
         event = index in self._events
         kind = (covered | self._cards.held) if event else covered
-        kinds = gathering_kinds(terms, covered, self._cards.held, text) if event else set()
+        priced = {term.stem for term in terms if term.word in paid}.difference(covered)
+        kinds = (gathering_kinds(terms, covered, self._cards.held, text) | priced
+                 if event else set())
         absent = sum(query.evidence[term.stem] for term in terms
                      if term.stem not in self._index and term.stem not in kinds)
         score = min(best.score + 100 * sum(query.evidence[stem] for stem in kinds) / query.total,
