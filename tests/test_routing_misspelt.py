@@ -40,3 +40,11 @@ def test_an_event_card_giving_its_price_covers_the_word_of_paying(bare: Router) 
         result = bare.route(question)
         assert result.verdict == "answer" and result.best is not None, question
         assert result.best.entry.type == "event", question
+
+
+def test_a_passage_giving_the_way_to_sign_up_covers_the_word_of_booking(bare: Router) -> None:
+    """"La résa pour les croissants c'est obligatoire ?" of the passage "Inscriptions en
+    ligne ... si voulez des croissants, merci de remplir le formulaire"."""
+    result = bare.route("la resa pour les croissants cest obligatoire ?")
+    assert result.verdict == "answer" and result.best is not None
+    assert "formulaire" in result.best.entry.text

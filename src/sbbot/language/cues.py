@@ -9,7 +9,7 @@ the ranking).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 from itertools import pairwise
 from typing import TypeVar
@@ -330,6 +330,19 @@ PLAIN_LOCATED = frozenset(map(plain, LOCATED_WORDS))
 PLAIN_RESIDING = {plain(word): tuple(map(plain, before)) for word, before in RESIDING.items()}
 PLAIN_PAIRS = {cue: frozenset((plain(first), plain(second)) for first, second in pairs)
                for cue, pairs in CUE_PAIRS.items()}
+
+
+ANSWERED_WORDS_CUES = frozenset({"price", "registration"})
+"""Kinds of answer whose asking words are content words ("payer", "résa", "tarif"): a
+passage giving the price or the way to sign up answers them, whatever words it uses."""
+
+
+def asking_words(cues: Collection[Cue]) -> frozenset[str]:
+    """The single words, folded, that ask for those of these kinds of answer whose words a
+    passage giving them answers (`ANSWERED_WORDS_CUES`): "faut payer ?", "la résa est
+    obligatoire ?" of a passage saying "participation gratuite", "inscriptions en ligne"."""
+    return frozenset(word for cue in ANSWERED_WORDS_CUES.intersection(cues)
+                     for word in PLAIN_WORDS[cue])
 
 
 def by_key(tables: dict[Cue, frozenset[K]]) -> dict[K, frozenset[Cue]]:

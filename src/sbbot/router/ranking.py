@@ -19,7 +19,7 @@ from sbbot.entries import Entry, entries_of
 from sbbot.knowledge.model import Knowledge
 from sbbot.language.asking import asks_identity, asks_what, asks_why, identity_asked
 from sbbot.language.cue_words import Cue
-from sbbot.language.cues import question_cues
+from sbbot.language.cues import asking_words, question_cues
 from sbbot.language.frequency import general_weight
 from sbbot.language.signalling import PAYING
 from sbbot.router.alternatives import alternatives_of, held, held_evidence, reranked
@@ -209,7 +209,7 @@ class Router:
         foreign = (foreign_words(terms, bool(asked), lambda stem: stem in self._index or (
                        bool(self._events) and stem in self._cards.gatherings), typed)
                    if "foreign" in parts else ())
-        # an event card giving its price answers "faut payer ?" (see `PAYING`): held, and scored
+        # an event card giving its price answers "faut payer ?" (see `PAYING`)
         paid = PAYING if best.entry.type == "event" and "price" in cues.difference(unmet) else ()
         unasked = (unasked_words(terms, covered | {t.stem for t in terms if t.word in paid},
                                  self._readings.proper_nouns(index), text,
@@ -218,9 +218,9 @@ class Router:
         # an event card holds the word of its kind ("the breakfast") and of being planned
         event = index in self._events
         kind = (covered | self._cards.held) if event else covered
-        priced = {term.stem for term in terms if term.word in paid}.difference(covered)
-        kinds = (gathering_kinds(terms, covered, self._cards.held, text) | priced
-                 if event else set())
+        asking = asking_words(cues.difference(unmet)).union(paid)  # given: held, and scored
+        kinds = (gathering_kinds(terms, covered, self._cards.held, text) if event else set()) | {
+            term.stem for term in terms if term.word in asking}.difference(covered)
         absent = sum(query.evidence[term.stem] for term in terms
                      if term.stem not in self._index and term.stem not in kinds)
         score = min(best.score + 100 * sum(query.evidence[stem] for stem in kinds) / query.total,
