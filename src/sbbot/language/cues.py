@@ -332,7 +332,7 @@ PLAIN_PAIRS = {cue: frozenset((plain(first), plain(second)) for first, second in
                for cue, pairs in CUE_PAIRS.items()}
 
 
-ANSWERED_WORDS_CUES = frozenset({"price", "registration"})
+ANSWERED_WORDS_CUES: frozenset[Cue] = frozenset({"price", "registration"})
 """Kinds of answer whose asking words are content words ("payer", "résa", "tarif"): a
 passage giving the price or the way to sign up answers them, whatever words it uses."""
 
