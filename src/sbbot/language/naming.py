@@ -132,7 +132,6 @@ def naming(tokens: Sequence[str], position: int, english: bool, capital: bool,
     return "thing" if before in NOUN_MARKERS else ""
 
 
-
 def modifies(tokens: Sequence[str], position: int) -> bool:
     """Whether the English word at `position`, right after "which", modifies the next one,
     the noun asked for ("which mobile apps", "which radio programme"): English puts the

@@ -154,7 +154,6 @@ def other_than(entry: Entry, read: Reading, terms: Sequence[QueryTerm],
     return tuple(term.word for term in terms if term.word == thing and term.stem in covered)
 
 
-
 ALONGSIDE = frozenset("avec sans with without en".split())
 """Prepositions that add a circumstance to an act ("venir avec un collègue", "d'accord avec
 Gilles Babinet", "participer sans smartphone", "venir en visio")."""
