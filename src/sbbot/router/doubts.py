@@ -160,6 +160,30 @@ Gilles Babinet", "participer sans smartphone", "venir en visio")."""
 DETERMINERS = frozenset("""le la les l un une des du de d mon ma mes ton ta tes son sa ses notre
 nos votre vos leur leurs ce cet cette ces the a an my your his her our their its this that
 these those""".split())
+
+
+def topical(terms: Sequence[QueryTerm]) -> dict[str, QueryTerm]:
+    """The question's terms by word, but the generic ones: what a phrase of it may name."""
+    return {term.word: term for term in terms if stem(term.word) not in GENERIC_STEMS
+            and term.stem not in GENERIC_STEMS}
+
+
+def phrase_terms(tokens: Sequence[str], by_word: Mapping[str, QueryTerm],
+                 stops: Collection[str] = ()) -> list[QueryTerm]:
+    """The terms of the phrase `tokens` begin with (the companion of "avec", a cause, the
+    topic of what is said): its leading determiners skipped, up to the next stopword or
+    word of `stops`."""
+    phrase: list[QueryTerm] = []
+    for word in tokens:
+        if word in DETERMINERS and not phrase:
+            continue
+        if word in STOPWORDS or word in stops:
+            break
+        if word in by_word:
+            phrase.append(by_word[word])
+    return phrase
+
+
 PERMISSION = frozenset("""peux peut pouvons pouvez peuvent pourrais pourrait pourrions pourriez
 pourraient can could may""".split())
 """Modal verbs asking whether one may do something."""
@@ -191,22 +215,14 @@ def alongside_apart(read: Reading, terms: Sequence[QueryTerm], cues: Collection[
     generic words are no act ("c quoi le souci avec les applis ?")."""
     if cues or ALONGSIDE.isdisjoint(read.tokens):
         return ()
-    by_word = {term.word: term for term in terms if stem(term.word) not in GENERIC_STEMS
-               and term.stem not in GENERIC_STEMS}
+    by_word = topical(terms)
     found: list[str] = []
     for position, token in enumerate(read.tokens):
         if token not in ALONGSIDE:
             continue
         before = [word for word in read.tokens[:position] if word not in STOPWORDS]
         act = by_word.get(before[-1]) if before else None
-        companions: list[QueryTerm] = []
-        for word in read.tokens[position + 1:]:
-            if word in DETERMINERS and not companions:
-                continue
-            if word in STOPWORDS or word in ALONGSIDE:
-                break
-            if word in by_word:
-                companions.append(by_word[word])
+        companions = phrase_terms(read.tokens[position + 1:], by_word, ALONGSIDE)
         if act is None or not companions:
             continue
         if any(term.stem in covered for term in companions):
@@ -242,20 +258,12 @@ def cause_apart(question: str, terms: Sequence[QueryTerm], covered: Collection[s
     if not any(mark in lowered for mark in CAUSE_MARKS):
         return ()
     tokens = [token for token, _ in folded_tokens(question)]
-    by_word = {term.word: term for term in terms if stem(term.word) not in GENERIC_STEMS
-               and term.stem not in GENERIC_STEMS}
+    by_word = topical(terms)
     found: list[str] = []
     for position, pair in enumerate(pairwise(tokens)):
         if pair not in CAUSES:
             continue
-        cause: list[QueryTerm] = []
-        for word in tokens[position + 2:]:
-            if word in DETERMINERS and not cause:
-                continue
-            if word in STOPWORDS:
-                break
-            if word in by_word:
-                cause.append(by_word[word])
+        cause = phrase_terms(tokens[position + 2:], by_word)
         if (cause and all(known(term.stem) for term in cause)
                 and not any(term.stem in covered for term in cause)):
             found.extend(term.word for term in cause)
@@ -287,8 +295,7 @@ def topic_apart(read: Reading, terms: Sequence[QueryTerm], covered: Collection[s
     on the tuning sets)."""
     if OPINING.isdisjoint(read.tokens):
         return ()
-    by_word = {term.word: term for term in terms if stem(term.word) not in GENERIC_STEMS
-               and term.stem not in GENERIC_STEMS}
+    by_word = topical(terms)
     tokens = read.tokens
     found: list[str] = []
     for position, token in enumerate(tokens):
@@ -302,14 +309,7 @@ def topic_apart(read: Reading, terms: Sequence[QueryTerm], covered: Collection[s
                 (term := by_word.get(word)) is not None and term.stem in covered
                 and general_zipf(word) <= NAME_MAX_ZIPF for word in tokens[:start]):
             continue
-        topic: list[QueryTerm] = []
-        for word in tokens[start + 1:]:
-            if word in DETERMINERS and not topic:
-                continue
-            if word in STOPWORDS:
-                break
-            if word in by_word:
-                topic.append(by_word[word])
+        topic = phrase_terms(tokens[start + 1:], by_word)
         found.extend(term.word for term in topic
                      if known(term.stem) and term.stem not in covered)
     return tuple(found)
