@@ -20,6 +20,7 @@ from benchmarks.matcher import Best, Builder
 from sbbot.entries import Entry
 from sbbot.router import Query, Router, confidence, rank
 from sbbot.router.matches import Candidate
+from sbbot.router.scoring import Scorer
 from sbbot.text import fold
 
 
@@ -51,9 +52,14 @@ class FullScanRouter(Router):
     def sharing(cls, router: Router) -> FullScanRouter:
         reference = cls.__new__(cls)
         reference.__dict__.update(vars(router))
+        scorer = FullScanScorer.__new__(FullScanScorer)
+        scorer.__dict__.update(vars(router._scorer))
+        reference._scorer = scorer
         return reference
 
-    def _ranked(self, query: Query, count: int) -> list[Candidate]:
+
+class FullScanScorer(Scorer):
+    def best(self, query: Query, count: int) -> list[Candidate]:
         bm25s: dict[int, float] = {}
         covered: dict[int, float] = {}
         for term, weight in query.weights.items():

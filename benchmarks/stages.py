@@ -27,18 +27,18 @@ from sbbot.knowledge import load_knowledge
 from sbbot.language.chatspeak import phrase_word, spelt_out
 from sbbot.language.cues import question_cues
 from sbbot.language.naming import placeholder
-from sbbot.router import Router, apart, query, ranking, verdict
+from sbbot.router import Router, apart, query, ranking, scoring, verdict
 
 STAGES: tuple[tuple[object, str, str], ...] = (
     (query.Analyzer, "question", "chat forms and turns of phrase (Analyzer.question)"),
     (query.Analyzer, "query_terms", "words, language, lemmas, lexicon, typos (query_terms)"),
     (ranking, "question_cues", "what the question asks for (question_cues)"),
     (ranking.Router, "_evidence", "word weights (_evidence)"),
-    (ranking.Router, "_ranked", "ranking: BM25, coverage, hints, best entries (_ranked)"),
+    (scoring.Scorer, "best", "ranking: BM25, coverage, hints, best entries (Scorer.best)"),
     (ranking, "giving_first", "re-ordering (giving_first, naming_first)"),
     (ranking, "naming_first", "re-ordering (giving_first, naming_first)"),
     (ranking, "gives", "what the best entry gives (gives)"),
-    (ranking.Router, "_contained", "question words in the best entry (_contained)"),
+    (scoring.Scorer, "contained", "question words in the best entry (Scorer.contained)"),
     (ranking, "foreign_words", "words the knowledge lacks (foreign_words)"),
     (ranking, "unasked_words", "subject without what is asked (unasked_words)"),
     (ranking.Router, "_distinct_runners_up", "runners-up (_distinct_runners_up)"),

@@ -19,7 +19,8 @@ full fuzzy scan is too slow for a large archive. Instead:
    with any entry, whatever its length, so it falls back instead of getting a random passage.
 
 The package: `query` (question -> weighted terms, typos), `index` (the inverted index and
-its exact first stage, behind a narrow interface), `ranking` (ranking and verdict).
+its exact first stage, behind a narrow interface), `scoring` (the best entries for a query),
+`ranking` (the router: ranking, re-ordering and the verdict's evidence).
 """
 
 from __future__ import annotations

@@ -1,18 +1,14 @@
 """Ranking and verdict: which entries answer a question, and whether the best one does.
 
-Entries are ranked by BM25 (from the index), by coverage (the share of the question's
-rarity-weighted words the entry contains) and by rapidfuzz similarity to their example
-questions (hints). The verdict rests on coverage; see the package's docstring.
+Entries are ranked (`router/scoring.py`) by BM25 (from the index), by coverage (the share of
+the question's rarity-weighted words the entry contains) and by rapidfuzz similarity to their
+example questions (hints), then re-ordered by what the question asks for. The verdict rests
+on coverage and on what the best entry leaves unanswered; see the package's docstring.
 """
 
 from __future__ import annotations
 
-import heapq
 from collections.abc import Collection, Iterable, Sequence
-from operator import itemgetter
-
-import numpy as np
-from rapidfuzz import fuzz, process
 
 from sbbot.columns import EntryTable
 from sbbot.entries import Entry, entries_of
@@ -42,22 +38,20 @@ from sbbot.router.doubts import (
     person_unnamed,
     topic_apart,
 )
-from sbbot.router.index import PRUNE_MARGIN, best_positions
 from sbbot.router.indexing import build_index
 from sbbot.router.matches import (
     RANK_COVERAGE,
     RANK_EVENT,
-    RANK_HINT,
     UNKNOWN,
     Candidate,
     RouteResult,
-    confidence,
 )
 from sbbot.router.predicates import judgement_apart, predicate_lacks, verbs_alone
 from sbbot.router.preferring import card_first, gathering_kinds
 from sbbot.router.query import PARTS, Analyzer
 from sbbot.router.quoted import attributed_names, quoting_first, quoting_passages
 from sbbot.router.readings import Readings
+from sbbot.router.scoring import Scorer
 from sbbot.router.terms import GENERIC_STEMS, Query, QueryTerm
 from sbbot.router.verdict import (
     STRONG_CUES,
@@ -82,9 +76,6 @@ CUE_EVIDENCE = 1.0
 evidence with it, in idf units."""
 
 
-NO_HINT_SHAPES: tuple[tuple[str, ...], int, int] = ((), 0, 0)
-
-
 class Router:
     """An index over every entry of one knowledge snapshot; immutable once built (apart from
     the memos of its `Readings`, pure functions of the entries)."""
@@ -100,24 +91,13 @@ class Router:
         self._index, known = build_index(entries, self._analyzer)
         self._analyzer.learn(known)
         self.entries = EntryTable(entries)  # after the index: their peaks do not add up
-        self._hint_shapes = {index: tuple(" ".join(sorted(set(self._analyzer.terms(question))))
-                                          for question in entry.hints.questions)
-                             for index, entry in enumerate(entries) if entry.hints.questions}
+        hint_shapes = {index: tuple(" ".join(sorted(set(self._analyzer.terms(question))))
+                                    for question in entry.hints.questions)
+                       for index, entry in enumerate(entries) if entry.hints.questions}
         self._cards = event_cards(entries, self._analyzer.terms)
         self._events = self._cards.events  # read at every ranked entry
-        hinted = sorted(self._hint_shapes.keys() | self._events)
-        self._hinted = self._index.restrict(hinted)
-        self._hinted_entries = np.asarray(hinted, np.int64)
-        self._complete = frozenset(term for term, postings in self._hinted.items()
-                                   if len(postings) == self._index.frequency(term))
-        """The terms whose every entry is hinted: a question of only these needs no arrays."""
-        self._readings = Readings(self.entries, hinted)
-        self._hint_table = {index: (shapes, min(map(len, shapes)), max(map(len, shapes)))
-                            for index, shapes in self._hint_shapes.items() if shapes}
-        """Each hinted entry's hint shapes, and their shortest and longest lengths."""
-        self._made = {index: entries[index] for index in hinted}
-        """The hinted entries as objects (a few dozen): the usual answers, not made from
-        the columns (2.4 µs each) at every question."""
+        self._scorer = Scorer(self._index, self.entries, entries, hint_shapes, self._events)
+        self._readings = Readings(self.entries, self._scorer.hinted)
         self._keyword_only = keyword_only(entries, dict(reversed(known)))
         self._quoting = quoting_passages(entries)
         self._attributed = attributed_names(entries, self._analyzer.terms)
@@ -172,7 +152,7 @@ class Router:
                                {term.stem for term in terms})
         matches = giving_first(card_first(ranked, cues, self._cards.naming,
                                           self._cards.gatherings, self._gives, terms, text,
-                                          self._contained),
+                                          self._scorer.contained),
                                cues, self._gives)
         if "cues" in self._analyzer.parts:
             matches = reasoned_first(matches, asks_why(text), self._gives_reason)
@@ -185,12 +165,12 @@ class Router:
             matches = stating_first(matches, asks_what(text),
                                     lambda match: self._readings.states(match.index, whom))
         asked_terms = {term.stem for term in terms if term.named == "asked" and known(term.stem)}
-        matches = naming_first(matches, asked_terms, self._contains)
+        matches = naming_first(matches, asked_terms, self._scorer.contains)
         best = matches[0]
         index = best.index
-        terms = held(terms, query.alternatives, lambda term: self._contains(best, term))
+        terms = held(terms, query.alternatives, lambda term: self._scorer.contains(best, term))
         unmet = tuple(cue for cue in sorted(cues) if not self._gives(best, cue))
-        covered = self._contained(index, {term.stem for term in terms})
+        covered = self._scorer.contained(index, {term.stem for term in terms})
         if "subject" in self._analyzer.parts:
             unmet += given_apart(best.entry, cues.difference(unmet), terms, covered,
                                  lambda: self._readings.proper_nouns(index), text,
@@ -252,23 +232,6 @@ class Router:
     def _gives_reason(self, match: Candidate) -> bool:
         return self._readings.gives_reason(match.index)
 
-    def _contains(self, match: Candidate, term: str) -> bool:
-        """Whether the entry holds the term (`_contained` of one term, without its set)."""
-        if term not in self._index:
-            return False
-        if match.index in self._hint_shapes or match.index in self._events:
-            return match.index in self._hinted[term]
-        return self._index.impact(term, match.index) is not None
-
-    def _contained(self, index: int, stems: Iterable[str]) -> set[str]:
-        """Which of the known `stems` entry `index` contains: an entry with hints (most
-        answers) has its postings in a dict, the others are searched in the index."""
-        if index in self._hint_shapes or index in self._events:
-            return {stem for stem in stems if stem in self._index
-                    and index in self._hinted[stem]}
-        return {stem for stem in stems if stem in self._index
-                and self._index.impact(stem, index) is not None}
-
     def _specific(self, contained: Collection[str], query: Query) -> float:
         """How much rare-word evidence the entry shares with the question, in idf units (of
         the knowledge alone: a rare word of the posts, however common in the language).
@@ -296,90 +259,11 @@ class Router:
         discount = GENERIC_WEIGHT if term.stem in GENERIC_STEMS else 1.0
         return idf * term.weight * discount * general, idf * general
 
-    def _ranked(self, query: Query, count: int) -> list[Candidate]:
-        """The `count` best entries, exactly as if every entry sharing a word were scored.
-
-        The entries without example questions need only their BM25 and coverage sums, which
-        the index gives for all of them at once as arrays: their best ranks are picked from
-        the arrays first. The entries with example questions are scored from their own
-        posting lists, then taken in rank order until even a perfect hint similarity
-        (RANK_HINT) could not lift one into the best found so far: the higher the others
-        set the bar, the fewer hint similarities are computed. The best BM25 of all
-        normalises the ranking.
-        """
-        weights, total, evidence = query.weights, query.total, query.evidence
-        bm25s: dict[int, float] = {}
-        covered: dict[int, float] = {}
-        for term, weight in weights.items():
-            gain = evidence[term]
-            for index, impact in self._hinted[term].items():
-                if index in bm25s:  # else 0 + x, which is x: the same floats as a sum from 0
-                    bm25s[index] += impact * weight
-                    covered[index] += gain
-                else:
-                    bm25s[index] = impact * weight
-                    covered[index] = gain
-        top_bm25 = max(bm25s.values(), default=0.0)
-        best: list[tuple[float, int]] = []
-        coverage: dict[int, float] = {}
-        if not self._complete.issuperset(weights):
-            # rank() over the arrays: the same operations, the same floats
-            found = self._index.scores(weights, evidence, self._hinted_entries)
-            top_bm25 = max(top_bm25, float(found.bm25.max(initial=0.0)))
-            ranks = found.bm25 / top_bm25 + RANK_COVERAGE * (found.gains / total)
-            chosen = best_positions(ranks, count)
-            # `count` at most, all kept: the heap made at once, from Python numbers made by
-            # one conversion an array (a numpy scalar read costs one a value)
-            indexes = found.entries[chosen].tolist()
-            for index, gain in zip(indexes, found.gains[chosen].tolist(), strict=True):
-                coverage[index] = gain / total
-            best = [(rank, -index) for rank, index in zip(ranks[chosen].tolist(), indexes,
-                                                           strict=True)]
-            heapq.heapify(best)
-        similarities: dict[int, float] = {}
-        bonus, events, shape = query.event_bonus, self._events, query.shape
-        reach, length, hinted = RANK_HINT + bonus, len(shape), self._hint_table
-        extract, ratio, push, replace = (process.extractOne, fuzz.ratio, heapq.heappush,
-                                         heapq.heapreplace)
-        # rank() without a hint similarity (x + 0.0 is x): the same floats, without a call;
-        # by rank, best first; on a tie, the lower entry (sorts are stable, even reversed)
-        partial = sorted(sorted([(index, bm25 / top_bm25 + RANK_COVERAGE * (covered[index] / total))
-                                 for index, bm25 in bm25s.items()]), key=itemgetter(1),
-                         reverse=True)
-        for index, here in partial:
-            hints, shortest, longest = hinted.get(index, NO_HINT_SHAPES)
-            extra = bonus if index in events else 0.0
-            if len(best) >= count:
-                floor = best[0][0] - PRUNE_MARGIN
-                if here + reach < floor:
-                    break
-                # fuzz.ratio is at most 2 * min(a, b) / (a + b) for lengths a and b: an entry
-                # whose hints are all far shorter or longer than the shape may not reach the
-                # best, whatever they say
-                bound = (0.0 if not hints else 2 * length / (length + shortest)
-                         if length < shortest else 2 * longest / (length + longest)
-                         if length > longest else 1.0)
-                if here + RANK_HINT * bound + extra < floor:
-                    continue
-            # the best hint similarity (fuzz.ratio), inlined: a call less an entry
-            similarities[index] = similarity = (
-                extract(shape, hints, scorer=ratio)[1] / 100 if hints else 0.0)
-            coverage[index] = covered[index] / total
-            item = (here + RANK_HINT * similarity + extra, -index)
-            if len(best) < count:
-                push(best, item)
-            elif item > best[0]:
-                replace(best, item)
-        return [Candidate(self.entries, index, confidence(coverage[index], similarity),
-                          self._made.get(index), rank, similarity)
-                for rank, index, similarity in ((rank, -negated, similarities.get(-negated, 0.0))
-                                                for rank, negated in sorted(best, reverse=True))]
-
     def _reranked(self, query: Query, count: int) -> list[Candidate]:
         """The `count` best entries, each word counted by the translation it holds (see
         `router/alternatives.py`)."""
-        return reranked(self._ranked(query, count), query.alternatives, query.evidence,
-                        query.total, self._contains, RANK_COVERAGE)
+        return reranked(self._scorer.best(query, count), query.alternatives, query.evidence,
+                        query.total, self._scorer.contains, RANK_COVERAGE)
 
     def _distinct_runners_up(self, best: Candidate, others: Sequence[Candidate],
                              count: int) -> tuple[Candidate, ...]:
