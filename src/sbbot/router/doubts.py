@@ -282,7 +282,7 @@ the topic right after the verb ("what does he think about ...")."""
 
 
 def topic_apart(read: Reading, terms: Sequence[QueryTerm], covered: Collection[str],
-                known: Callable[[str], bool]) -> tuple[str, ...]:
+                known: Callable[[str], bool], text: str = "") -> tuple[str, ...]:
     """The topic of what a question asks someone says or thinks ("jacques attali il dit quoi
     sur le social business", "what does jacques attali think about enterprise social
     networks?"), when the entry holds the person but not the topic: the words of the topic
@@ -292,7 +292,10 @@ def topic_apart(read: Reading, terms: Sequence[QueryTerm], covered: Collection[s
     (NAME_MAX_ZIPF) before the topic that the entry holds: chat leaves names in lower case.
     Not "the author" or "l'auteur", whose every passage says what he thinks ("que pense
     l'auteur de l'école face au numérique ?" is answered in other words than the topic's
-    on the tuning sets)."""
+    on the tuning sets). An entry holding both the person and the topic must hold the topic
+    where it names the person (`said_near`, in the entry's `text`): "what did jacques attali
+    say about angry birds" is not answered by the passage naming the apps a sentence before
+    it quotes him on transparency."""
     if OPINING.isdisjoint(read.tokens):
         return ()
     by_word = topical(terms)
@@ -305,11 +308,48 @@ def topic_apart(read: Reading, terms: Sequence[QueryTerm], covered: Collection[s
         start = next((place for place in range(position + 1,
                                                min(len(tokens), position + 1 + within))
                       if tokens[place] in ABOUT), None)
-        if start is None or not any(
-                (term := by_word.get(word)) is not None and term.stem in covered
-                and general_zipf(word) <= NAME_MAX_ZIPF for word in tokens[:start]):
+        if start is None:
+            continue
+        people = [term for word in tokens[:start] if (term := by_word.get(word)) is not None
+                  and term.stem in covered and general_zipf(word) <= NAME_MAX_ZIPF]
+        if not people:
             continue
         topic = phrase_terms(tokens[start + 1:], by_word)
         found.extend(term.word for term in topic
                      if known(term.stem) and term.stem not in covered)
+        held = [term for term in topic if term.stem in covered]
+        if held and not found and not said_near(text, people, held):
+            found.extend(term.word for term in held)
     return tuple(found)
+
+
+SENTENCE = re.compile(r"[.!?;\n]+")
+SIGNATURE_WORDS = 6
+"""At most this many words make a sentence naming someone a signature ("Harold Jarche"): it
+attributes what comes before it, as a line opening with a dash does ("— Bertrand Duperrin
+(dans le billet « ... »)")."""
+DASHES = ("—", "–", "-")
+
+
+def said_near(text: str, people: Sequence[QueryTerm], topic: Sequence[QueryTerm]) -> bool:
+    """Whether the entry's `text` holds a word of the `topic` in a sentence naming one of
+    the `people` or the next one ("Gilles Babinet a raison quand il dit que les élites
+    ..."), or anywhere after a sentence naming them that ends with a colon (a quote follows:
+    "les réactions dont celle de Jacques Attali :"); a signature attributes the whole text
+    (SIGNATURE_WORDS), and a text naming none of them is left alone. What someone says of a
+    topic is said where they are named, not sentences away: "pour reprendre les termes de
+    Jacques Attali à propos de la tyrannie de la transparence" says nothing of his view of
+    the "données" and "Angry Birds" of the sentence before."""
+    sentences = [sentence.strip() for sentence in SENTENCE.split(text)]
+    words = [[token for token, _ in folded_tokens(sentence)] for sentence in sentences]
+
+    def holds(start: int, stop: int, of: Sequence[QueryTerm]) -> bool:
+        return any(word.startswith((term.stem, term.word)) for sentence in words[start:stop]
+                   for word in sentence for term in of)
+    naming = [position for position in range(len(sentences))
+              if holds(position, position + 1, people)]
+    return not naming or any(
+        len(words[position]) <= SIGNATURE_WORDS or sentences[position].startswith(DASHES)
+        or holds(position, len(sentences) if sentences[position].endswith(":")
+                 else position + 2, topic)
+        for position in naming)

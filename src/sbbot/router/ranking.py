@@ -208,12 +208,12 @@ class Router:
         doubts = (card_lacks(best.entry, cues, terms, kind, query.evidence, query.total, known,
                              read)
                   + object_lacks(terms, read, cues, kind, query.evidence, query.total, known)
-                  + less_usual(terms, cues, covered)
-                  + other_than(best.entry, read, terms, covered)
+                  + less_usual(terms, cues, covered) + other_than(best.entry, read, terms, covered)
                   + cause_apart(typed, terms, covered, known) + verbs_alone(typed, terms)
                   + judgement_apart(best.entry, typed, lambda: subject_stems(
                       terms, covered, self._readings.proper_nouns(index), text))
-                  + predicate_lacks(read, terms, covered) + topic_apart(read, terms, covered, known)
+                  + predicate_lacks(read, terms, covered)
+                  + topic_apart(read, terms, covered, known, best.entry.text)
                   + person_unnamed(typed, terms, kind, known))
         # a companion the knowledge never names: the posts cannot say how it goes
         alongside = alongside_apart(read, terms, cues, covered, known)
