@@ -140,3 +140,19 @@ def test_expressions_of_time_are_read_whole(knowledge: Knowledge) -> None:
 def test_an_abbreviated_business_term_is_read_as_the_full_one() -> None:
     analyzer = Analyzer({})
     assert analyzer.terms("the exec board") == analyzer.terms("the executive board")
+
+
+def test_a_compound_of_one_french_word_is_read_whole(knowledge: Knowledge) -> None:
+    # "training session" is "formation": its "session" was a word no post holds; "work
+    # together" is "collaborer", not "travailler"; "draw on" is "s'appuyer", not "tirer".
+    analyzer = Analyzer({})
+    assert analyzer.terms("a training session") == analyzer.terms("une formation")
+    assert analyzer.terms("a training course") == analyzer.terms("une formation")
+    assert analyzer.terms("working together") == analyzer.terms("collaborer")
+    assert analyzer.terms("they draw on studies") == analyzer.terms("ils appuient études")
+    bare = stripped(knowledge, hints=False, glossary=False)
+    for question in ("will one training session be enough for our staff?",
+                     "is a short training course enough to get people working together"):
+        result = bare.route(question)
+        assert result.verdict == "answer" and result.best is not None
+        assert result.best.entry.id == "coop-petite-formation"
