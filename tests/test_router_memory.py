@@ -1,8 +1,8 @@
 """What the router remembers of the entries it met stays bounded, and never changes an answer.
 
-Passages without hints are read on first use (their proper nouns, folded start, the cues they
-give) and remembered; at a million entries an unbounded memo would end up holding something
-of every passage ever ranked.
+Passages are read on first use (their proper nouns, folded start, the cues they give) and
+remembered; those without hints in bounded memos: at a million entries an unbounded memo
+would end up holding something of every passage ever ranked.
 """
 
 from __future__ import annotations
@@ -36,3 +36,16 @@ def test_what_is_remembered_of_unhinted_entries_is_bounded_and_changes_no_answer
         assert bounded.route(question) == answer
         memos = bounded._readings
         assert max(len(memos._met_names), len(memos._met_keys), len(memos._read)) <= BOUND
+
+
+def test_hinted_entries_are_read_on_first_use_and_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The hinted entries (the usual answers) are not read at build, where every cue of
+    every one of them cost a fifth of the start-up, but when a question asks; what is read
+    of them is kept past the bound of the others' memos."""
+    monkeypatch.setattr(readings, "READ_MEMO", BOUND)
+    router = Router(load_knowledge(KNOWLEDGE_DIR))
+    memos = router._readings
+    assert not (memos._kept_read or memos._kept_names or memos._kept_keys)
+    for item in load_set(ROOT / "tests" / "data" / "devset.yaml"):
+        router.route(item.text)
+    assert len(memos._kept_read) > BOUND and len(memos._kept_keys) > BOUND

@@ -3,8 +3,11 @@ price...), whether it states a reason or anything at all, its proper nouns and i
 start.
 
 Each reading costs tens of microseconds a passage (a date pattern 60 µs, the proper nouns
-50 µs), so the hinted entries, the usual answers, are read once at build; every other entry
-is read on first use and remembered, in memos bounded for archives of a million passages.
+50 µs), so each is made on first use and remembered. A question asks for a cue or two of
+the few entries it ranks best, so reading every cue of every hinted entry at build (110 ms
+of the shipped knowledge's 0.5 s start-up) read mostly what no question asks. The hinted
+entries, the usual answers, keep their readings for good; the others are remembered in
+memos bounded for archives of a million passages.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from typing import TypeVar
 from sbbot.columns import EntryTable
 from sbbot.language.asking import gives_reason, states
 from sbbot.language.cue_words import Cue
-from sbbot.language.giving import GIVES, gives
+from sbbot.language.giving import gives
 from sbbot.language.names import proper_nouns
 from sbbot.text import fold
 
@@ -30,27 +33,23 @@ class Readings:
 
     def __init__(self, entries: EntryTable, hinted: Collection[int]) -> None:
         self._texts = entries.texts
-        self._given = {index: frozenset(cue for cue in GIVES if gives(self._texts[index], cue))
-                       for index in hinted}
-        self._reasons = {index: gives_reason(self._texts[index]) for index in hinted}
-        self._text_keys = {index: fold(self._texts[index])[:80] for index in hinted}
-        self._names = {index: proper_nouns(self._texts[index]) for index in hinted}
+        self._hinted = frozenset(hinted)
+        self._kept_read: dict[tuple[int, str], bool] = {}
+        self._kept_names: dict[int, frozenset[str]] = {}
+        self._kept_keys: dict[int, str] = {}
+        """The hinted entries' readings: never forgotten (a few per entry)."""
+        self._read: dict[tuple[int, str], bool] = {}
         self._met_names: dict[int, frozenset[str]] = {}
         self._met_keys: dict[int, str] = {}
-        self._read: dict[tuple[int, str], bool] = {}
-        """What the other entries give (a cue, or "reason"), remembered on first use: a
-        question whose best entries are not hinted reads their text with several patterns
-        (0.1 to 0.6 ms for a few passages)."""
+        """What the other entries give (a cue, or "reason"), their names and folded starts,
+        remembered on first use: a question whose best entries are not hinted reads their
+        text with several patterns (0.1 to 0.6 ms for a few passages)."""
 
     def gives(self, index: int, cue: Cue) -> bool:
-        given = self._given.get(index)
-        if given is not None:
-            return cue in given
         return self._reading(index, cue, lambda text: gives(text, cue))
 
     def gives_reason(self, index: int) -> bool:
-        given = self._reasons.get(index)
-        return given if given is not None else self._reading(index, "reason", gives_reason)
+        return self._reading(index, "reason", gives_reason)
 
     def states(self, index: int, names: Collection[str] = ()) -> bool:
         """Whether the entry states anything (about one of `names`: read afresh, as the
@@ -60,26 +59,29 @@ class Readings:
         return self._reading(index, "states", states)
 
     def proper_nouns(self, index: int) -> frozenset[str]:
-        found = self._names.get(index)
-        return found if found is not None else remembered(
-            self._met_names, index, lambda: proper_nouns(self._texts[index]))
+        kept = index in self._hinted
+        return remembered(self._kept_names if kept else self._met_names, index,
+                          lambda: proper_nouns(self._texts[index]), bounded=not kept)
 
     def text_key(self, index: int) -> str:
         """The entry's folded start, which tells a quote and its passage apart from others."""
-        key = self._text_keys.get(index)
-        return key if key is not None else remembered(
-            self._met_keys, index, lambda: fold(self._texts[index])[:80])
+        kept = index in self._hinted
+        return remembered(self._kept_keys if kept else self._met_keys, index,
+                          lambda: fold(self._texts[index])[:80], bounded=not kept)
 
     def _reading(self, index: int, what: str, read: Callable[[str], bool]) -> bool:
-        return remembered(self._read, (index, what), lambda: read(self._texts[index]))
+        kept = index in self._hinted
+        return remembered(self._kept_read if kept else self._read, (index, what),
+                          lambda: read(self._texts[index]), bounded=not kept)
 
 
-def remembered(memo: dict[K, V], key: K, make: Callable[[], V]) -> V:
-    """`memo[key]`, made on first use. A full memo (READ_MEMO keys) starts afresh: at a
-    million entries it would otherwise end up holding something of every passage ranked."""
+def remembered(memo: dict[K, V], key: K, make: Callable[[], V], bounded: bool = True) -> V:
+    """`memo[key]`, made on first use. A full `bounded` memo (READ_MEMO keys) starts afresh:
+    at a million entries it would otherwise end up holding something of every passage
+    ranked."""
     found = memo.get(key)
     if found is None:
-        if len(memo) >= READ_MEMO:
+        if bounded and len(memo) >= READ_MEMO:
             memo.clear()
         found = memo[key] = make()
     return found
