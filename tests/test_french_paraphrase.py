@@ -85,6 +85,18 @@ def test_what_the_author_imagines_is_no_topic_of_the_question(bare: Router,
         router, "Comment l'auteur voit-il l'accompagnement des salariés ?")
 
 
+def test_what_the_author_defines_or_advocates_is_no_topic_of_the_question(
+        bare: Router, router: Router) -> None:
+    # "préconise", "définit" frame a question naming the author; the topic is in the others
+    assert "preconise" in framing({"auteur", "preconise", "direction"})
+    assert "definit" not in framing({"definit", "cooperation"})
+    assert "évangélisation" in answer(
+        bare, "que préconise l'auteur plutôt que d'évangéliser la direction ?")
+    # "définit" no longer weighs: "coopération" alone is met by several passages, none of
+    # which earns a confident answer (a passage quoting Downes's definition did)
+    assert router.route("Comment l’auteur définit-il la coopération ?").verdict != "answer"
+
+
 def test_going_to_do_something_is_no_topic(bare: Router) -> None:
     # "aller" (and English "gonna", read "going to") only says that the verb after it is to
     # come: as a term it made the event card cover a question about streaming

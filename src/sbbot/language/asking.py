@@ -41,6 +41,11 @@ perspective believe believes feel feels démontre démontrent démontrer prouve 
 estime estiment estimer croit croient croire juge jugent juger paraît paraissent paraître
 semble semblent sembler énumère énumèrent énumérer établit établissent établir imagine imaginent
 imaginer relativise relativisent relativiser voit voient
+définit définissent définir préconise préconisent préconiser dresse dressent dresser
+avance avancent avancer observe observent observer décrit décrivent décrire souligne
+soulignent souligner défend défendent défendre suggère suggèrent suggérer conclut concluent
+conclure aborde abordent aborder dénonce dénoncent dénoncer
+formule formulent formuler soutient soutiennent soutenir envisage envisagent envisager
 """.split())
 """Words that ask for a stance when the question names the post or its author ("la position
 de l'auteur sur ...", "l'auteur se montre-t-il optimiste ?", "l'auteur prouve-t-il que ...",
@@ -49,10 +54,14 @@ framing words there, though a subject elsewhere ("une position dominante", "la p
 l'exemple", "facebook a fait croire que ..."); so are the verbs of what an author does
 with ideas ("comment l'auteur imagine-t-il les usages de demain ?", "comment l'auteur
 voit-il l'accompagnement des salariés ?" as "sa vision" of it, "l'auteur énumère",
-"établit un lien", "relativise"), not the post's "ont permis d'imaginer de nouvelles
+"établit un lien", "relativise", "comment l'auteur définit-il la coopération ?", "que
+préconise l'auteur ?", "l'hypothèse qu'avance l'auteur", "l'auteur souligne", "défend",
+"dénonce", "conclut"), not the post's "ont permis d'imaginer de nouvelles
 manières de travailler", a passage on something else. Not "considérer": "l'auteur considère-t-il que
 la transformation est réversible ?" was then answered by a passage on the transformation
-that never says whether it is (a confident wrong answer on dev3)."""
+that never says whether it is (a confident wrong answer on dev3); nor "traiter": "quelle
+difficulté l'article se propose-t-il de traiter ?" was then answered by a passage on another
+difficulty (a confident wrong answer on dev7)."""
 
 
 def framing(words: Collection[str]) -> frozenset[str]:
