@@ -117,6 +117,10 @@ from sbbot.language.signalling import advising, cue_nouns
     ("Harold Jarche travaille pour quelle entreprise ?", {"workplace"}),
     ("elle bosse chez quel éditeur", {"workplace"}),
     ("il travaille pour quelle raison ?", set()),
+    # "dans quelle" and an organisation too; not a field of work.
+    ("bertrand duperrin il bosse dans quelle boite ?", {"workplace"}),
+    ("elle travaille dans quelle entreprise ?", {"workplace"}),
+    ("il travaille dans quel secteur ?", set()),
     ("faut-il travailler pour progresser ?", set()),
     ("le numéro de téléphone de l'organisateur ?", {"contact"}),
     ("quel temps fera-t-il à Genève ?", {"weather"}),

@@ -75,6 +75,8 @@ def bare(knowledge: Knowledge) -> Router:
     "Pour qui travaille Jane McConnell ?",
     "who does jane mcconnell work for",
     "who does jane mcconnell work for, the analyst?",
+    "jane mcconnell elle travaille dans quelle boite ?",
+    "bertrand duperrin il bosse dans quelle boite ?",
 ])
 def test_facts_the_posts_never_give_are_not_answered(router: Router, question: str) -> None:
     assert router.route(question).verdict != "answer"

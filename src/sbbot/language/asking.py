@@ -299,6 +299,10 @@ EMPLOYER_WHICH = frozenset((by, which) for by in ("pour", "chez")
                            for which in ("quel", "quelle", "quels", "quelles"))
 """With a word of work, these ask for an employer too ("il bosse pour quelle boîte ?",
 "travaille chez quel éditeur ?"), unless a purpose follows (PURPOSES)."""
+EMPLOYER_IN = frozenset(("dans", which) for which in ("quel", "quelle", "quels", "quelles"))
+"""With a word of work, these ask for an employer when an organisation follows (ORGANISATIONS:
+"il bosse dans quelle boîte ?", "elle travaille dans quelle entreprise ?"); not a field or a
+town ("dans quel secteur", "dans quelle ville")."""
 PURPOSES = frozenset("raison raisons motif motifs cause causes but buts objectif objectifs "
                      "usage".split())
 """Nouns after "pour quel" that ask why ("il travaille pour quelle raison ?")."""
@@ -335,8 +339,9 @@ def asks_workplace(words: Sequence[str], cues: Collection[str],
         return True
     return not WORKING_WORDS.isdisjoint(words) and (
         "place" in cues or not EMPLOYER_ASKED.isdisjoint(pairwise(words))
-        or any(pair in EMPLOYER_WHICH and position + 2 < len(words)
-               and words[position + 2] not in PURPOSES
+        or any(position + 2 < len(words) and (
+                   (pair in EMPLOYER_WHICH and words[position + 2] not in PURPOSES)
+                   or (pair in EMPLOYER_IN and words[position + 2] in ORGANISATIONS))
                for position, pair in enumerate(pairwise(words)))
         or tuple(words[-2:]) in EMPLOYER_LAST or not EMPLOYER_LAST.isdisjoint(ends)
         or (not cues and not EMPLOYER_NAMED.isdisjoint(pairwise(words))))
