@@ -114,3 +114,15 @@ def test_a_word_derived_on_another_stem_is_read_as_its_base() -> None:
     router = stripped(load_knowledge(KNOWLEDGE_DIR), hints=False, glossary=False)
     found = router.route("la note de jane elle vaut le coup de la lire ?")
     assert (found.verdict, found.best.entry.id) == ("answer", "retours-rendez-vous-geneve")
+
+
+def test_a_quality_noun_meets_its_short_adjective() -> None:
+    # "viralité" and "mobilité" keep six letters their adjective lacks ("virali", "viral"):
+    # "going viral" (viral) and "mobile apps" (mobile) met no post writing the noun.
+    analyzer = Analyzer({})
+    for forms in (("viralité", "viral", "virale"), ("mobilité", "mobile", "mobiles")):
+        assert len({analyzer.index_term(fold(form), False) for form in forms}) == 1, forms
+    assert analyzer.terms("viral") == analyzer.terms("la viralité")
+    router = stripped(load_knowledge(KNOWLEDGE_DIR))
+    found = router.route("does the author think going viral matters for these projects or nah")
+    assert (found.verdict, found.best.entry.id) == ("answer", "raison-retours-experience")
