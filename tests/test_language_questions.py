@@ -43,7 +43,7 @@ from sbbot.language.signalling import advising, cue_nouns
     # Typed without accents; "combien" alone asks for an amount; "ou" is not "où".
     ("elle a quel age", {"age"}),
     ("ca coute combien", {"price"}),
-    ("combien gagne-t-il ?", {"price"}),
+    ("combien gagne-t-il ?", {"price", "salary"}),  # an amount earned: a salary
     ("former les salaries ou les dirigeants", set()),
     # How long, when it ends, a birth, a way to get in touch.
     ("combien de temps dure la matinée ?", {"duration"}),
@@ -172,6 +172,11 @@ from sbbot.language.signalling import advising, cue_nouns
     # What someone is paid: a price of work, given by a text stating a salary.
     ("Quel est le salaire d'un DSI ?", {"price", "salary"}),
     ("what is the average salary of a CIO", {"price", "salary"}),
+    # ... or asked as what someone earns, not what a guest pays
+    ("ca gagne combien un responsable bureautique digitale chez bouygues ?",
+     {"price", "salary"}),
+    ("how much do the speakers earn at the geneva event?", {"price", "salary"}),
+    ("how much do companies gain from collaboration", {"price"}),
     # A handle, an award, someone's education; not the studies a post cites.
     ("what is gilles babinet's twitter handle", {"contact"}),
     ("Did Gilles Babinet win any award for his book?", {"award"}),

@@ -77,6 +77,8 @@ def bare(knowledge: Knowledge) -> Router:
     "who does jane mcconnell work for, the analyst?",
     "jane mcconnell elle travaille dans quelle boite ?",
     "bertrand duperrin il bosse dans quelle boite ?",
+    "combien gagne un intervenant à la matinée de genève ?",
+    "how much do the speakers earn at the geneva event?",
 ])
 def test_facts_the_posts_never_give_are_not_answered(router: Router, question: str) -> None:
     assert router.route(question).verdict != "answer"

@@ -168,6 +168,8 @@ def question_cues(text: str) -> frozenset[Cue]:
                     else ("place", "located"))
     if "combien" in words and "count" not in cues and "age" not in cues:
         cues.add("price")
+    if "price" in cues and not EARNING.isdisjoint(words):
+        cues.add("salary")  # "ça gagne combien ?": what one is paid, not what one pays
     if recommends_thing(words):
         cues.add("advice")
     if most_of(words):
@@ -305,6 +307,11 @@ def regarded_as_cost(words: Sequence[str], position: int) -> bool:
     costs."""
     return (words[position] in COST_NOUNS and position > 1
             and words[position - 1] in INDEFINITE and words[position - 2] in REGARDING)
+
+
+EARNING = frozenset("gagne gagnes gagnent gagnez gagner gagnait earn earns earned".split())
+"""With an amount asked for ("combien", "how much"), these ask what someone is paid: a
+salary, which an event's price ("participation gratuite") does not give."""
 
 
 ACCENTED = frozenset("où né née nés nées".split())
