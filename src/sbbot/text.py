@@ -147,7 +147,15 @@ def question_words(text: str) -> tuple[str, ...]:
     for the question being routed only (its reading, and the text as typed): the verdict's
     rules read them several times. Not more: a memo of every question would answer a
     repeated question from memory, as the bench repeats its questions."""
-    return tuple(token for token, _ in folded_tokens(text))
+    return tuple(token for token, _ in question_tokens(text))
+
+
+@lru_cache(maxsize=2)
+def question_tokens(text: str) -> tuple[tuple[str, bool], ...]:
+    """`folded_tokens` of a question, remembered as `question_words` is: the query reads
+    them, then the verdict's words of the same text (typed, or as read: most often the
+    same), which read them again cost 2.5 passes over each question."""
+    return tuple(folded_tokens(text))
 
 
 def folded_tokens(text: str) -> list[tuple[str, bool]]:

@@ -202,7 +202,13 @@ def asks_judgement(text: str) -> bool:
     """Whether a question asks whether something is good, bad or worth it (JUDGEMENT_ASKED),
     or done well (DONE_WELL, with no question word)."""
     return JUDGEMENT_ASKED.search(text) is not None or (
-        DONE_WELL.search(text) is not None and ASKING.search(text) is None)
+        BIEN_OR_MAL.search(text) is not None and DONE_WELL.search(text) is not None
+        and ASKING.search(text) is None)
+
+
+BIEN_OR_MAL = re.compile(r"bien|mal", re.IGNORECASE)
+"""What DONE_WELL needs, with its flags: looked for first, as few questions hold either
+(one in thirty), a fifth of the time DONE_WELL takes on a question."""
 
 
 ASKING = re.compile(r"\b(?:qui|quoi|comment|pourquoi|quand|où|combien|quel|quelle|quels|quelles|"

@@ -159,8 +159,13 @@ DAY_OF_MONTH = re.compile(rf"\b{DAY}\s+(?:of\s+)?({MONTH})\b|\b({MONTH})\s+(?:th
 def days_named(text: str) -> frozenset[tuple[int, int]]:
     """The days of a month a text names, as (month, day): "vendredi 4 avril 2014" and "on
     april 4" name the same one."""
+    return folded_days(fold(text))
+
+
+def folded_days(folded: str) -> frozenset[tuple[int, int]]:
+    """`days_named` of a folded text (a question's is folded already: `folded_question`)."""
     days = set()
-    for found in DAY_OF_MONTH.finditer(fold(text)):
+    for found in DAY_OF_MONTH.finditer(folded):
         day, month = (found[1], found[2]) if found[1] else (found[4], found[3])
         number = 1 if day == "1er" else int(day)
         if 1 <= number <= 31:

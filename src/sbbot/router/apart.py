@@ -14,10 +14,10 @@ from functools import lru_cache
 from sbbot.entries import EVENT_HEAD, Entry, head
 from sbbot.language.asking import asks_identity, relative_to
 from sbbot.language.cue_words import Cue
-from sbbot.language.giving import GIVES, days_named, gives
+from sbbot.language.giving import GIVES, days_named, folded_days, gives
 from sbbot.router.terms import GENERIC_STEMS, QueryTerm
 from sbbot.router.verdict import subject_stems
-from sbbot.text import fold, folded_tokens
+from sbbot.text import fold, folded_question, folded_tokens
 
 
 def dated_apart(cues: Collection[Cue], terms: Sequence[QueryTerm], covered: Collection[str],
@@ -38,7 +38,7 @@ def day_apart(question: str, text: str) -> tuple[str, ...]:
     when the entry's `text` names other days and not those: it tells of its own day, which
     says nothing of another ("la matinée du 4 mai" is not the one of 4 April). An entry
     naming no day is left to the other checks."""
-    asked = days_named(question)
+    asked = folded_days(folded_question(question))
     if not asked:
         return ()
     given = days_named(text)

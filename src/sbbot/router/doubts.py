@@ -257,7 +257,7 @@ def cause_apart(question: str, terms: Sequence[QueryTerm], covered: Collection[s
     lowered = unaccented(question).lower()
     if not any(mark in lowered for mark in CAUSE_MARKS):
         return ()
-    tokens = [token for token, _ in folded_tokens(question)]
+    tokens = question_words(question)
     by_word = topical(terms)
     found: list[str] = []
     for position, pair in enumerate(pairwise(tokens)):

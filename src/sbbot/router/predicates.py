@@ -13,7 +13,7 @@ from sbbot.entries import Entry
 from sbbot.language.asking import asks_judgement, judges
 from sbbot.language.lemmas import lemma
 from sbbot.router.terms import GENERIC_STEMS, QueryTerm, Reading
-from sbbot.text import folded_tokens
+from sbbot.text import folded_tokens, question_words
 
 JUDGED_CLAUSE = re.compile(r"[.!?;,:\n()\[\]]+")
 """Where a judgement stops applying: "Bonne question, s'il en est, et c'est Gilles Babinet
@@ -57,7 +57,7 @@ def verbs_alone(question: str, terms: Sequence[QueryTerm]) -> tuple[str, ...]:
     may be a topic."""
     if "?" in question or not terms:
         return ()
-    tokens = [token for token, _ in folded_tokens(question)]
+    tokens = question_words(question)
     if not ASKING_WORDS.isdisjoint(tokens):
         return ()
     person = not SUBJECT_PRONOUNS.isdisjoint(tokens)

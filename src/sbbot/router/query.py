@@ -56,7 +56,7 @@ from sbbot.text import (
     STOPWORDS,
     compound_of,
     fold,
-    folded_tokens,
+    question_tokens,
     stem,
     unaccented,
 )
@@ -129,7 +129,7 @@ class Analyzer:
 
     def read(self, text: str) -> Reading:
         """The text's tokens, and whether each is English (see `english_flags`)."""
-        cased = folded_tokens(text)
+        cased = list(question_tokens(text))
         tokens = [token for token, _ in cased]
         if "frequency" not in self.parts and "lexicon" not in self.parts:
             return Reading(text, cased, tokens, [False] * len(tokens))
