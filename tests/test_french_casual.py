@@ -8,6 +8,7 @@ import pytest
 
 from sbbot.evaluation import stripped
 from sbbot.knowledge import load_knowledge
+from sbbot.knowledge.model import Knowledge
 from sbbot.language.chatspeak import expand
 from sbbot.router.query import Analyzer
 from tests.conftest import KNOWLEDGE_DIR
@@ -90,3 +91,19 @@ def test_a_casual_word_is_a_word_never_a_typo() -> None:
     analyzer.learn([("vision", "vision")])
     terms = analyzer.query_terms("on peut venir en visio ?", {"vision"}.__contains__)
     assert [term.stem for term in terms if term.word == "visio"] != ["vision"]
+
+
+@pytest.mark.parametrize(("question", "said"), [
+    ("bref, le big data c'est quoi pour l'auteur ?", "appropriation de nos informations"),
+    ("en gros, grosso modo, une technologie de collaboration a de la valeur par elle-même ?",
+     "n’a ni valeur, ni sens"),
+    ("honnêtement, au bout du compte, l'analyse de Jane McConnell est dispo où ?", "netjmc.com"),
+])
+def test_a_discourse_marker_is_no_topic(question: str, said: str,
+                                        knowledge: Knowledge) -> None:
+    """"bref", "grosso modo", "au bout du compte" say how the member speaks: read as words,
+    "bout" and "compte" counted against every passage."""
+    assert "bout" not in expand("au bout du compte, c'est dispo où ?")
+    result = stripped(knowledge, hints=False, glossary=False).route(question)
+    assert result.verdict == "answer" and result.best is not None, question
+    assert said in result.best.entry.text
