@@ -79,6 +79,8 @@ def bare(knowledge: Knowledge) -> Router:
     "bertrand duperrin il bosse dans quelle boite ?",
     "combien gagne un intervenant à la matinée de genève ?",
     "how much do the speakers earn at the geneva event?",
+    "paul miller's company, whats it called and how big is it?",
+    "paul miller's book, whats the title?",
 ])
 def test_facts_the_posts_never_give_are_not_answered(router: Router, question: str) -> None:
     assert router.route(question).verdict != "answer"

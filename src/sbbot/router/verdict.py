@@ -288,7 +288,8 @@ def subject_stems(terms: Sequence[QueryTerm], covered: Collection[str],
                   names: Collection[str], question: str, extend: bool = True) -> set[str]:
     """The stems of what the question names that the entry covers: the words the question
     writes as names, or the entry does (`names`) when they are rare in the language, and,
-    with `extend`, a first name next to one ("jane mcconnell")."""
+    with `extend`, a first name next to one ("jane mcconnell"), rare in the language or
+    written as a name by the entry: "paul" is a common word, "Paul Miller" one person."""
     subject = {term.stem for term in terms if term.stem in covered and (
                    term.named == "name"
                    or (term.word in names and general_zipf(term.word) <= NAME_MAX_ZIPF))}
@@ -297,7 +298,8 @@ def subject_stems(terms: Sequence[QueryTerm], covered: Collection[str],
     for first, second in pairwise(terms):
         for one, other in ((first, second), (second, first)):
             if ((first.word, second.word) in adjacent and one.stem in subject
-                    and other.stem in covered and general_zipf(other.word) <= NAME_MAX_ZIPF):
+                    and other.stem in covered and (general_zipf(other.word) <= NAME_MAX_ZIPF
+                                                   or other.word in names)):
                 subject.add(other.stem)
     return subject
 
