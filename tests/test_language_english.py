@@ -156,3 +156,20 @@ def test_a_compound_of_one_french_word_is_read_whole(knowledge: Knowledge) -> No
         result = bare.route(question)
         assert result.verdict == "answer" and result.best is not None
         assert result.best.entry.id == "coop-petite-formation"
+
+
+def test_what_french_says_with_valoriser_is_read_as_it(knowledge: Knowledge) -> None:
+    # "make the most of" asks no share (it is no "most of" anything) and, like "enhance the
+    # value of", is "valoriser": "la valorisation de la relation sociale".
+    analyzer = Analyzer({})
+    assert analyzer.terms("make the most of relationships") == analyzer.terms(
+        "valoriser les relations")
+    assert analyzer.terms("enhance the value of relationships") == analyzer.terms(
+        "valoriser les relations")
+    for knowledge_router in (stripped(knowledge), stripped(knowledge, hints=False,
+                                                           glossary=False)):
+        result = knowledge_router.route(
+            "According to the author, what do companies need in order to make the most of "
+            "workplace relationships?")
+        assert result.verdict == "answer" and result.best is not None
+        assert result.best.entry.id == "coop-pedagogie-quotidien"

@@ -142,6 +142,7 @@ from sbbot.language.signalling import advising, cue_nouns
     ("which industries are the most mature", set()),
     ("what matters most when it comes to collaboration tools", set()),
     ("what is most important", set()),
+    ("how can we make the most of our network", set()),  # an idiom, no share
     # A time after the post.
     ("is the conference on again next year?", {"future"}),
     ("la prochaine édition aura lieu quand ?", {"date", "future"}),

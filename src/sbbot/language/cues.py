@@ -215,9 +215,10 @@ def recommends_thing(words: Sequence[str]) -> bool:
 def most_of(words: Sequence[str]) -> bool:
     """Whether "most" asks how widespread something is ("do most social networks succeed",
     "who does most of the sharing"): before a noun or "of", not the superlative ("the most
-    mature", "what matters most when ...")."""
+    mature", "what matters most when ..."), nor the idiom "make the most of" (valoriser,
+    profiter: "the most of" is no share of anything)."""
     return any(word == "most" and position + 1 < len(words)
-               and (words[position + 1] == "of"
+               and ((words[position + 1] == "of" and words[position - 1:position] != ["the"])
                     or (words[position + 1] not in STOPWORDS
                         and (position == 0 or words[position - 1] not in SUPERLATIVE)))
                for position, word in enumerate(words))
