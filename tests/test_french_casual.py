@@ -107,3 +107,15 @@ def test_a_discourse_marker_is_no_topic(question: str, said: str,
     result = stripped(knowledge, hints=False, glossary=False).route(question)
     assert result.verdict == "answer" and result.best is not None, question
     assert said in result.best.entry.text
+
+
+def test_a_turn_of_phrase_after_an_elided_word_is_read(knowledge: Knowledge) -> None:
+    """"qu'il existe" is "qu'il y a", "l'économie du partage" the economy the posts call
+    collaborative: the apostrophe of an elided word no longer hides the phrase after it, as
+    the one inside "aujourd'hui" still does."""
+    assert expand("est-ce qu'il existe une étude ?") == "est-ce qu'il y a une étude ?"
+    assert expand("aujourd'hui") == "aujourd'hui"
+    bare = stripped(knowledge, hints=False, glossary=False)
+    result = bare.route("c'est quoi l'économie du partage selon l'auteur ?")
+    assert result.verdict == "answer" and result.best is not None
+    assert "économie collaborative" in result.best.entry.text

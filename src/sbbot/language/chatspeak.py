@@ -131,9 +131,17 @@ def spell_phrases(text: str) -> str:
     return "".join([*found, text[last:]]) if found else text
 
 
+ELIDED = re.compile(r"(?:^|[^\w'’-])(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu)['’]$",
+                    re.IGNORECASE)
+"""An elided word and its apostrophe ending a text: "l'", "d'", "qu'" stand apart from the word
+after them ("l'économie du partage"), unlike the first part of "aujourd'hui"."""
+
+
 def standing(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] is not part of a longer word ("aujourd'hui", "C-suite")."""
-    return ((start == 0 or text[start - 1] not in EDGES)
+    """Whether text[start:end] is not part of a longer word ("aujourd'hui", "C-suite"); a
+    phrase after an elided article or pronoun stands ("l'économie du partage")."""
+    return ((start == 0 or text[start - 1] not in EDGES
+             or ELIDED.search(text, 0, start) is not None)
             and (end == len(text) or text[end] not in EDGES))
 
 
