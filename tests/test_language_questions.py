@@ -167,7 +167,7 @@ from sbbot.language.signalling import advising, cue_nouns
     ("Jane McConnell parle-t-elle français ?", {"language"}),
     ("is the video subtitled", {"language"}),
     ("what is the population of geneva", {"count"}),
-    ("What ROI percentage did Bouygues Telecom get?", {"count"}),
+    ("What ROI percentage did Bouygues Telecom get?", {"count", "percent"}),
     ("Which sector is the most mature, in numbers?", {"count"}),
     ("should we trust our intuition or get numbers?", set()),
     # What someone is paid: a price of work, given by a text stating a salary.
@@ -178,6 +178,10 @@ from sbbot.language.signalling import advising, cue_nouns
      {"price", "salary"}),
     ("how much do the speakers earn at the geneva event?", {"price", "salary"}),
     ("how much do companies gain from collaboration", {"price"}),
+    # A share asked with a percent sign after no number; after one, it is cited.
+    ("what % of french companies had a social business strategy in 2014?",
+     {"count", "percent"}),
+    ("is it true that 70% of projects fail?", set()),
     # A handle, an award, someone's education; not the studies a post cites.
     ("what is gilles babinet's twitter handle", {"contact"}),
     ("Did Gilles Babinet win any award for his book?", {"award"}),
@@ -324,6 +328,7 @@ def test_what_a_text_gives() -> None:
     assert gives("avec Guillaume Foltran", "person")
     assert not gives("Inscriptions en ligne – participation gratuite", "salary")
     assert gives("il est rémunéré 5000 euros par mois", "salary")
+    assert gives("70 % des entreprises", "percent") and not gives("10 bonnes raisons", "percent")
     # a title's capitalised article is no first name
     assert not gives("un billet publié sur Le Cercle Les Echos", "person")
     assert not gives("un réseau interne en place depuis 2010", "count")

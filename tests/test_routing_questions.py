@@ -81,6 +81,8 @@ def bare(knowledge: Knowledge) -> Router:
     "how much do the speakers earn at the geneva event?",
     "paul miller's company, whats it called and how big is it?",
     "paul miller's book, whats the title?",
+    "what % of social networks actually succeed?",
+    "what % of french companies had a social business strategy in 2014?",
 ])
 def test_facts_the_posts_never_give_are_not_answered(router: Router, question: str) -> None:
     assert router.route(question).verdict != "answer"

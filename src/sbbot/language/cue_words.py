@@ -12,7 +12,7 @@ from typing import Literal
 Cue = Literal["date", "place", "price", "person", "age", "count", "duration", "end", "birth",
               "contact", "weather", "role", "time", "language", "award", "education", "present",
               "located", "future", "workplace", "advice", "best",
-              "registration", "payer", "source", "salary", "still", "share"]
+              "registration", "payer", "source", "salary", "still", "share", "percent"]
 
 ADVISING = (("tu", ("conseilles", "recommandes", "suggères")),
             ("vous", ("conseillez", "recommandez", "suggérez")),
@@ -47,6 +47,8 @@ CUE_WORDS: dict[Cue, frozenset[str]] = {
     # A share is a number too ("quel pourcentage", "what ROI percentage").
     "count": frozenset("population habitants inhabitants pourcentage pourcentages percentage "
                        "percentages".split()),
+    # ... and one asked as a percentage must be one ("70 %"), not any number.
+    "percent": frozenset("pourcentage pourcentages percentage percentages".split()),
     "duration": frozenset("durée durées duration".split()),
     "end": frozenset(),
     "birth": frozenset(),

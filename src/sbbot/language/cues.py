@@ -166,6 +166,8 @@ def question_cues(text: str) -> frozenset[Cue]:
     if residing_in(words):  # a birthplace, or where someone lives or something is based
         cues.update(("place", "birth") if not PLAIN_BORN.isdisjoint(words)
                     else ("place", "located"))
+    if ASKED_PERCENT.search(text):
+        cues.update(("count", "percent"))
     if "combien" in words and "count" not in cues and "age" not in cues:
         cues.add("price")
     if "price" in cues and not EARNING.isdisjoint(words):
@@ -310,6 +312,9 @@ def regarded_as_cost(words: Sequence[str], position: int) -> bool:
             and words[position - 1] in INDEFINITE and words[position - 2] in REGARDING)
 
 
+ASKED_PERCENT = re.compile(r"(?<![\d\s])\s*%|^\s*%")
+"""A percent sign after no number asks for a share ("what % of companies ..."), as
+"pourcentage" does; after one ("70 %"), the question cites it."""
 EARNING = frozenset("gagne gagnes gagnent gagnez gagner gagnait earn earns earned".split())
 """With an amount asked for ("combien", "how much"), these ask what someone is paid: a
 salary, which an event's price ("participation gratuite") does not give."""

@@ -82,6 +82,9 @@ GIVES: dict[Cue, re.Pattern[str]] = {
                             r"polytechnique)|master|doctorat|phd|mba)\b", re.IGNORECASE),
     # A number counts what follows it ("10 bonnes raisons", "500 employees"), unless it is a
     # year, a day of the month or a time; see `counts` for the numbers that label.
+    # A share: a number with a percent sign or its word ("70 %", "trois pour cent").
+    "percent": re.compile(r"\d\s*%|\b(?:pour\s*cent|pourcentages?|percent|percentages?)\b",
+                          re.IGNORECASE),
     "weather": re.compile(r"\b(?:météo|weather|pluie|pluvieux|ensoleillé|soleil|neige|rain|"
                           r"sunny|degrés|degrees)\b|°", re.IGNORECASE),
     # A text that recommends ("je vous recommande vivement la lecture", "je vous propose
