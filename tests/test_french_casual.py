@@ -10,6 +10,7 @@ from sbbot.evaluation import stripped
 from sbbot.knowledge import load_knowledge
 from sbbot.knowledge.model import Knowledge
 from sbbot.language.chatspeak import expand
+from sbbot.language.cues import question_cues
 from sbbot.router.query import Analyzer
 from tests.conftest import KNOWLEDGE_DIR
 
@@ -119,3 +120,14 @@ def test_a_turn_of_phrase_after_an_elided_word_is_read(knowledge: Knowledge) -> 
     result = bare.route("c'est quoi l'économie du partage selon l'auteur ?")
     assert result.verdict == "answer" and result.best is not None
     assert "économie collaborative" in result.best.entry.text
+
+
+def test_how_widespread_is_asked_with_il_y_en_a_beaucoup(knowledge: Knowledge) -> None:
+    """"y en a beaucoup (peu) qui ..." asks how widespread something is, which a passage
+    only naming it does not say ("ça apporte beaucoup" asks no such thing)."""
+    assert "share" in question_cues("il y en a beaucoup, des réseaux qui réussissent ?")
+    assert "share" in question_cues("y en a peu qui partagent ?")
+    assert "share" not in question_cues("ça apporte beaucoup aux salariés ?")
+    bare = stripped(knowledge, hints=False, glossary=False)
+    result = bare.route("y en a bcp des reseaux sociaux qui cartonnent vraiment ?")
+    assert result.verdict != "answer" or "rares sont" in result.best.entry.text

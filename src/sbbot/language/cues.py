@@ -174,7 +174,7 @@ def question_cues(text: str) -> frozenset[Cue]:
         cues.add("salary")  # "ça gagne combien ?": what one is paid, not what one pays
     if recommends_thing(words):
         cues.add("advice")
-    if most_of(words):
+    if most_of(words) or many_of(words):
         cues.add("share")
     if "payer" in cues:
         cues.discard("person")
@@ -224,6 +224,14 @@ def most_of(words: Sequence[str]) -> bool:
                     or (words[position + 1] not in STOPWORDS
                         and (position == 0 or words[position - 1] not in SUPERLATIVE)))
                for position, word in enumerate(words))
+
+
+def many_of(words: Sequence[str]) -> bool:
+    """Whether "il y en a beaucoup (peu) qui ..." asks how widespread something is ("y en a
+    bcp des réseaux sociaux qui cartonnent ?"): "beaucoup" after "en a", not a degree ("ça
+    apporte beaucoup")."""
+    return any(words[position:position + 3] in (["en", "a", "beaucoup"], ["en", "a", "peu"])
+               for position in range(len(words) - 2))
 
 
 SUPERLATIVE = frozenset("the a is what which".split())
