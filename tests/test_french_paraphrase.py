@@ -110,3 +110,12 @@ def test_innate_is_what_one_is_born_with(bare: Router) -> None:
     assert "l’inné" in answer(bare, "on nait collaboratif ou ca s'apprend ?")
     assert "l’inné" in answer(bare, "la collaboration est-elle innée ?")
     assert base_word(lemma("innees", "fr")) == base_word(lemma("inne", "fr")) == "naitre"
+
+
+def test_an_opposition_between_two_sides_is_their_divergence(bare: Router) -> None:
+    # "opposition" is read as "divergence" (fr-synonyms), which the knowledge holds
+    assert "divergence" in answer(bare, "quelles sont les oppositions entre les élites et nous ?")
+    # asked for ("quelle opposition"), the near-synonym must be in the answer: the passage
+    # on the citizens' surveillance covers the other words only
+    result = bare.route("y a quelle opposition entre les elites et les citoyens")
+    assert result.verdict != "answer" or "divergence" in result.best.entry.text

@@ -15,6 +15,7 @@ from itertools import pairwise
 from sbbot.entries import Entry
 from sbbot.language.cue_words import Cue
 from sbbot.language.frequency import general_zipf
+from sbbot.router.query import SYNONYM_WEIGHT
 from sbbot.router.terms import GENERIC_STEMS, QueryTerm, Reading
 from sbbot.router.verdict import NAME_MAX_ZIPF
 from sbbot.text import STOPWORDS, fold, folded_tokens, question_words, stem, unaccented
@@ -108,6 +109,18 @@ def less_usual(terms: Sequence[QueryTerm], cues: Collection[Cue], covered: Colle
     if not cues and len(held) == 1 and not held[0].usual and held[0].named != "asked":
         return (held[0].word,)
     return ()
+
+
+def asked_unheld(terms: Sequence[QueryTerm], covered: Collection[str]) -> tuple[str, ...]:
+    """The word naming what is asked for (after "quel", "which"), read through one of its
+    near-synonyms because the knowledge lacks it, when the entry does not hold that synonym:
+    a near-synonym is one sense of the word, and an entry that covers the question's other
+    words without it says nothing of the thing asked for ("y a quelle opposition entre les
+    élites et les citoyens" was answered by a passage on the citizens' surveillance, not
+    the passage on the elites' "divergence" with us). A word reached through a near-synonym
+    weighs SYNONYM_WEIGHT (`query.py`), a word found as typed or translated 1."""
+    return tuple(term.word for term in terms if term.named == "asked"
+                 and term.weight == SYNONYM_WEIGHT and term.stem not in covered)
 
 
 def person_unnamed(question: str, terms: Sequence[QueryTerm], covered: Collection[str],

@@ -30,6 +30,7 @@ from sbbot.router.apart import (
 from sbbot.router.cards import event_cards
 from sbbot.router.doubts import (
     alongside_apart,
+    asked_unheld,
     card_lacks,
     cause_apart,
     less_usual,
@@ -220,7 +221,8 @@ class Router:
         unnamed = {term.word for term in terms if term.stem not in self._index}
         foreign += tuple(word for word in alongside if word in unnamed) + day_apart(
             typed, best.entry.text)
-        doubts += tuple(word for word in alongside if word not in unnamed)
+        doubts += tuple(word for word in alongside if word not in unnamed) + asked_unheld(
+            terms, kind)
         return query, matches, Evidence(score, shared, foreign, unmet, unasked, doubts)
 
     def entry(self, entry_id: str) -> Entry:
