@@ -1,5 +1,6 @@
-"""What someone named says or thinks of a topic, through the real router on the shipped
-knowledge: said where they are named, not sentences away in the same passage."""
+"""What a question points at inside a passage, through the real router on the shipped
+knowledge: what someone named says of a topic is said where they are named, not sentences
+away; an item asked for by its number is the item numbered so."""
 
 import pytest
 
@@ -36,3 +37,22 @@ def test_what_someone_says_of_a_topic_named_sentences_away_is_not_answered(
 def test_what_someone_says_where_the_passage_quotes_them_is_answered(
         bare: Router, question: str) -> None:
     assert bare.route(question).verdict == "answer", question
+
+
+@pytest.mark.parametrize("question", [
+    "the 10 reasons deck, what's reason number 7 exactly?",
+    "in the ten reasons presentation, what is reason number 4?",
+    "the 10 reasons slides, whats reason #2",
+])
+def test_an_item_asked_by_its_number_is_not_answered_by_a_text_without_it(
+        router: Router, question: str) -> None:
+    """The passage introducing the presentation of ten reasons gives none of them: asked
+    for a reason by its number, the bot offers topics instead of answering with it."""
+    assert router.route(question).verdict != "answer", question
+
+
+def test_an_item_asked_by_its_number_is_answered_by_the_text_numbering_it(
+        router: Router) -> None:
+    result = router.route("raison numéro 5")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.text.startswith("Raison n°5")

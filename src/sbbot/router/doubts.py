@@ -168,6 +168,26 @@ def other_than(entry: Entry, read: Reading, terms: Sequence[QueryTerm],
     return tuple(term.word for term in terms if term.word == thing and term.stem in covered)
 
 
+NUMBERED = re.compile(r"(?:\b(?:num[ée]ros?|numbers?|nos?\.)\s*|\bn°\s*|#\s*)(\d+)\b",
+                      re.IGNORECASE)
+"""An item asked for by its number in a list ("reason number 7", "la raison numéro 5",
+"raison n°7", "#3")."""
+NUMBER = re.compile(r"\d+")
+
+
+def numbered_apart(question: str, text: str) -> tuple[str, ...]:
+    """The numbers of the items the question asks for by their number in a list ("the 10
+    reasons deck, what's reason number 7 exactly?") that the entry's `text` never writes:
+    it may be the list, or another of its items, not the one asked ("Raison n°5 : ..."
+    answers "raison numéro 5")."""
+    asked = NUMBERED.findall(question)
+    if not asked:
+        return ()
+    written = set(NUMBER.findall(text))
+    return tuple(number for number in asked if number.lstrip("0") not in written
+                 and number not in written)
+
+
 ALONGSIDE = frozenset("avec sans with without en".split())
 """Prepositions that add a circumstance to an act ("venir avec un collègue", "d'accord avec
 Gilles Babinet", "participer sans smartphone", "venir en visio")."""

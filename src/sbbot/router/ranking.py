@@ -34,6 +34,7 @@ from sbbot.router.doubts import (
     card_lacks,
     cause_apart,
     less_usual,
+    numbered_apart,
     object_lacks,
     other_than,
     person_unnamed,
@@ -211,6 +212,7 @@ class Router:
                   + object_lacks(terms, read, cues, kind, query.evidence, query.total, known)
                   + less_usual(terms, cues, covered) + other_than(best.entry, read, terms, covered)
                   + cause_apart(typed, terms, covered, known) + verbs_alone(typed, terms)
+                  + numbered_apart(typed, best.entry.text)
                   + judgement_apart(best.entry, typed, lambda: subject_stems(
                       terms, covered, self._readings.proper_nouns(index), text))
                   + predicate_lacks(read, terms, covered)
