@@ -60,13 +60,13 @@ def read_pairs(name: str, readable: bool = False) -> dict[str, tuple[str, ...]]:
             folded if compound(target) else lemma(folded, "fr")
             for target in targets.split(",")
             if (folded := fold(target)) and (" " not in folded or compound(target))
-            and (not readable or compound(target) or readable_sense(target))))
+            and (not readable or compound(target) or readable_sense(target, folded))))
         if lemmas:
             pairs.setdefault(fold(word), lemmas)
     return pairs
 
 
-def readable_sense(target: str) -> bool:
+def readable_sense(target: str, folded: str) -> bool:
     """Whether a one-word French translation, as written, reads as its own meaning. Not when
     folding or the lemma table turns it into a stopword that is another word: the index
     drops the post's "été", "sûr" or "thé" as the stopwords "ete", "sur", "the", and reads
@@ -77,8 +77,8 @@ def readable_sense(target: str) -> bool:
     noun stays ("chose", "truc": see `naming.placeholder`), and so does a translation that
     is a stopword as it is written ("faire" for "do", "parler" for "talk"): the index meets
     its other forms ("faisons", "parlé"), and dropping "faire" cost two confident wrong
-    answers."""
-    folded = fold(target)
+    answers. `folded` is `fold(target)`, which the callers have (folding it again was a
+    sixth of the lexicon's reading at start-up)."""
     read = lemma(folded, "fr")
     if folded in PLACEHOLDERS or not (folded in STOPWORDS or read in STOPWORDS):
         return True
@@ -109,7 +109,7 @@ def english_phrases() -> dict[tuple[str, ...], Phrase]:
             key = tuple(lemma(word, "en") for word in fold(words).split())
             french = tuple(tuple(folded.split()) for target in targets.split(",")
                            if (folded := fold(target))
-                           and (" " in folded or readable_sense(target)))
+                           and (" " in folded or readable_sense(target, folded)))
             if french or not targets.strip():
                 phrases.setdefault(key, french)
     return phrases
