@@ -83,6 +83,8 @@ def bare(knowledge: Knowledge) -> Router:
     "paul miller's book, whats the title?",
     "what % of social networks actually succeed?",
     "what % of french companies had a social business strategy in 2014?",
+    "which company makes angry birds",
+    "who founded campus london",
 ])
 def test_facts_the_posts_never_give_are_not_answered(router: Router, question: str) -> None:
     assert router.route(question).verdict != "answer"

@@ -289,12 +289,18 @@ def subject_stems(terms: Sequence[QueryTerm], covered: Collection[str],
     """The stems of what the question names that the entry covers: the words the question
     writes as names, or the entry does (`names`) when they are rare in the language, and,
     with `extend`, a first name next to one ("jane mcconnell"), rare in the language or
-    written as a name by the entry: "paul" is a common word, "Paul Miller" one person."""
+    written as a name by the entry: "paul" is a common word, "Paul Miller" one person; and
+    two words next to each other that the entry both writes as names, however common each
+    is ("Angry Birds", "Campus London")."""
     subject = {term.stem for term in terms if term.stem in covered and (
                    term.named == "name"
                    or (term.word in names and general_zipf(term.word) <= NAME_MAX_ZIPF))}
-    adjacent = (frozenset(pairwise(question_words(question)))
-                if subject and extend else frozenset())  # a subject to extend, or nothing
+    adjacent = frozenset(pairwise(question_words(question))) if extend else frozenset()
+    subject.update(term.stem for first, second in pairwise(terms)
+                   if (first.word, second.word) in adjacent
+                   and all(term.word in names and term.stem in covered
+                           for term in (first, second))
+                   for term in (first, second))
     for first, second in pairwise(terms):
         for one, other in ((first, second), (second, first)):
             if ((first.word, second.word) in adjacent and one.stem in subject
