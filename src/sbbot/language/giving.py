@@ -152,6 +152,7 @@ COUNT_WORDS = frozenset("environ pres presque moins ans around nearly almost".sp
 """Words before a number that count with it ("environ 300", "nearly 500")."""
 
 
+DIGIT = re.compile(r"[0-9]")
 MONTH = "|".join(MONTH_NUMBERS)
 DAY = r"(1er|[0-3]?\d)(?:st|nd|rd|th|er)?"
 DAY_OF_MONTH = re.compile(rf"\b{DAY}\s+(?:of\s+)?({MONTH})\b|\b({MONTH})\s+(?:the\s+)?{DAY}\b")
@@ -166,7 +167,11 @@ def days_named(text: str) -> frozenset[tuple[int, int]]:
 
 
 def folded_days(folded: str) -> frozenset[tuple[int, int]]:
-    """`days_named` of a folded text (a question's is folded already: `folded_question`)."""
+    """`days_named` of a folded text (a question's is folded already: `folded_question`).
+    A day is a number: a text without a digit (most questions) names none, and needs no
+    search of every month name at every word (3.4-6.2 -> 0.9-1.6 us a question)."""
+    if DIGIT.search(folded) is None:
+        return frozenset()
     days = set()
     for found in DAY_OF_MONTH.finditer(folded):
         day, month = (found[1], found[2]) if found[1] else (found[4], found[3])
