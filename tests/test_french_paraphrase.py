@@ -119,3 +119,13 @@ def test_an_opposition_between_two_sides_is_their_divergence(bare: Router) -> No
     # on the citizens' surveillance covers the other words only
     result = bare.route("y a quelle opposition entre les elites et les citoyens")
     assert result.verdict != "answer" or "divergence" in result.best.entry.text
+
+
+def test_what_a_speaker_does_at_the_event_is_on_its_card(bare: Router) -> None:
+    # presenting, testifying, hosting: the card lists its programme and speakers without
+    # those verbs
+    card = "Matinée de l’entreprise de demain"
+    assert card in answer(bare, "c qui qui anime la matinée de genève ?")
+    assert card in answer(bare, "qu'est-ce qui sera présenté au petit déjeuner du 4 avril ?")
+    # a passage that is no event card still has to say it
+    assert bare.route("qui anime l'émission de France Info ?").verdict != "answer"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from sbbot.entries import Entry, naming
 from sbbot.language.giving import gives
-from sbbot.router.preferring import GATHERINGS, PLANNED
+from sbbot.router.preferring import GATHERINGS, PLANNED, SPEAKING
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,11 @@ class EventCards:
     gatherings: frozenset[str]
     """The terms of the words for a kind of gathering (`preferring.GATHERINGS`)."""
     held: frozenset[str]
-    """What any card is, though it never writes it: a gathering and something planned."""
+    """What any card is, though it never writes it: a gathering, something planned, where
+    speakers present."""
+    speaking: frozenset[str]
+    """The terms of what a speaker does at an event (`preferring.SPEAKING`): a card's
+    speakers are who presents, speaks or testifies there, whatever its lines call them."""
     lines: Mapping[int, tuple[tuple[frozenset[str], bool], ...]]
     """Each card's lines, as their terms and whether each names someone."""
 
@@ -38,11 +42,13 @@ def event_cards(entries: Sequence[Entry], terms: Callable[[str], list[str]]) -> 
     events = frozenset(index for index, entry in enumerate(entries) if entry.type == "event")
     gatherings = frozenset(term for word in GATHERINGS for term in terms(word))
     planned = (term for word in PLANNED for term in terms(word))
+    speaking = frozenset(term for word in SPEAKING for term in terms(word))
     return EventCards(
         events,
         {index: frozenset(terms(naming(entries[index]))) for index in events},
         gatherings,
-        gatherings.union(planned),
+        gatherings.union(planned, speaking),
+        speaking,
         {index: tuple((frozenset(terms(line)), gives(line, "person"))
                       for line in entries[index].text.split("\n"))
          for index in events})

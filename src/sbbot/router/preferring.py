@@ -37,6 +37,12 @@ PLANNED = "prévu prévue prévus prévues prévoir planned scheduled".split()
 """Words saying that something is planned ("un petit déjeuner est prévu ?", "is breakfast
 planned?"): an event card is something planned, so it holds them as it holds the word of its
 kind, though it never writes them; they do not name the event (`card_first`)."""
+SPEAKING = """présenter présente présentent présenté présentée présentés présentées présentera
+présenteront intervenir intervient interviennent interviendra interviendront témoigner témoigne
+témoignent témoignera témoigneront animer anime animent animera animeront""".split()
+"""Words saying what a speaker does at an event ("quel retour d'expérience sera présenté à la
+matinée ?", "qui vient témoigner ?"): a card lists its programme and speakers, so it holds
+them as it holds being planned, though it may never write them."""
 ANOTHER = frozenset("""prochain prochaine prochains prochaines suivant suivante suivants
 suivantes autre autres next following other another""".split())
 """Words that ask about another occurrence than the one a card describes ("la prochaine

@@ -193,12 +193,13 @@ class Router:
                    if "foreign" in parts else ())
         # an event card giving its price answers "faut payer ?" (see `PAYING`)
         paid = PAYING if best.entry.type == "event" and "price" in cues.difference(unmet) else ()
-        unasked = (unasked_words(terms, covered | {t.stem for t in terms if t.word in paid},
+        event = index in self._events
+        unasked = (unasked_words(terms, covered | {t.stem for t in terms if t.word in paid}
+                                 | (self._cards.speaking if event else set()),
                                  self._readings.proper_nouns(index), text,
                                  best.entry.text, cues, self._keyword_only.get(index, ()))
                    if "subject" in parts and not (cues & STRONG_CUES and not unmet) else ())
         # an event card holds the word of its kind ("the breakfast") and of being planned
-        event = index in self._events
         kind = (covered | self._cards.held) if event else covered
         asking = asking_words(cues.difference(unmet)).union(paid)  # given: held, and scored
         kinds = (gathering_kinds(terms, covered, self._cards.held, text) if event else set()) | {
