@@ -47,7 +47,6 @@ from sbbot.router.typos import (
     build_vocabulary,
     nearest_known,
     swaps,
-    typo_choices,
     typo_cutoff,
     without_stray_numbers,
 )
@@ -99,7 +98,7 @@ class Analyzer:
         for variant, canonical in synonyms.items():
             self._synonyms[fold(variant)] = self._french_term(fold(canonical))
         self._vocabulary: dict[str, str] = {}
-        self._typo_choices: TypoChoices = {}
+        self._typo_choices = TypoChoices()
         self._candidates: dict[tuple[str, bool], tuple[str, ...]] = {}
         """A memo of `_analyse`: the entries repeat the same words many times."""
         self._related: dict[tuple[str, bool], tuple[str, ...]] = {}
@@ -113,7 +112,7 @@ class Analyzer:
         """Make every word of the entries a target for typo correction: `known` holds each
         (folded word, its term where it first appears), in order of first appearance."""
         self._vocabulary = build_vocabulary(known, self._synonyms)
-        self._typo_choices = typo_choices(self._vocabulary)
+        self._typo_choices = TypoChoices(self._vocabulary)
 
     def question(self, text: str) -> Reading:
         """A member's question without stray numbers, French chat writing spelt out ("kan",

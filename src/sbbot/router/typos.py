@@ -9,7 +9,7 @@ of the posts (or of a glossary variant), when rapidfuzz's ratio reaches the cut-
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 
 from rapidfuzz import fuzz, process
@@ -20,8 +20,6 @@ TYPO_CUTOFF_SHORT = 90
 TYPO_CUTOFF = 83
 """One wrong or swapped letter in six ("socail") scores 83.3: a typo from six letters on."""
 ANCHORS = (0, 1, -1)
-
-TypoChoices = dict[tuple[int, int, str], list[str]]
 
 STRAY_NUMBER = re.compile(r"(?:^|(?<=[?!.;\n]))\s*#?(?!(?:1[89]|20)\d\d\b)\d+\s*(?=[?!.;\n]|$)")
 """A number standing alone between a text's sentence marks, not a year ("Quand a lieu la
@@ -38,9 +36,9 @@ def without_stray_numbers(text: str) -> str:
 
 
 def nearest_known(word: str, choices: TypoChoices) -> tuple[str, float] | None:
-    """The known word (see `typo_choices`) a typo stands for, and how near it is."""
+    """The known word (see `TypoChoices`) a typo stands for, and how near it is."""
     candidates = list(dict.fromkeys(chain.from_iterable(
-        choices.get((len(word), position, word[position]), ()) for position in ANCHORS)))
+        choices.get(len(word), position, word[position]) for position in ANCHORS)))
     found = process.extractOne(word, candidates, scorer=fuzz.ratio,
                                score_cutoff=typo_cutoff(len(word)))
     return None if found is None else (found[0], found[1])
@@ -67,23 +65,43 @@ def typo_cutoff(length: int) -> int:
     return TYPO_CUTOFF_SHORT if length <= 5 else TYPO_CUTOFF
 
 
-def typo_choices(vocabulary: Iterable[str]) -> TypoChoices:
+class TypoChoices:
     """Known words worth comparing with a typo, by (typo length, anchor position, letter).
 
     `fuzz.ratio` is at most 200 * min(a, b) / (a + b) for lengths a and b, so a 7-letter typo
     need not be compared with 3- or 12-letter words. A typo rarely changes the first, the
     second *and* the last letter at once, so only the words that share one of them with it
     are compared: a tenth of the vocabulary, found by three dictionary look-ups.
+
+    The words of a typo length are listed when a typo of that length is first met: a
+    question's typos have a few lengths, and listing every length at build cost 10 to 18 ms
+    of the shipped knowledge's start-up (each word under twenty lengths or so).
     """
-    words = list(vocabulary)
-    sizes = {len(word) for word in words}
-    choices: TypoChoices = {}
-    for length in range(MIN_TYPO_LENGTH, 2 * max(sizes, default=0) + 1):
-        cutoff = typo_cutoff(length)
-        fitting = {size for size in sizes
-                   if 200 * min(length, size) >= cutoff * (length + size)}
-        for word in words:
-            if len(word) in fitting:
-                for position in ANCHORS:
-                    choices.setdefault((length, position, word[position]), []).append(word)
-    return choices
+
+    def __init__(self, vocabulary: Iterable[str] = ()) -> None:
+        self._words = list(vocabulary)
+        self._sizes = {len(word) for word in self._words}
+        self._choices: dict[tuple[int, int, str], list[str]] = {}
+        self._lengths: set[int] = set()
+
+    def get(self, length: int, position: int, letter: str) -> Sequence[str]:
+        """The words a typo of that length is compared with when its letter at the anchor
+        `position` is `letter`."""
+        if length not in self._lengths:
+            self._list(length)
+        return self._choices.get((length, position, letter), ())
+
+    def _list(self, length: int) -> None:
+        """List the words of one typo length (made apart, then added at once: two threads
+        listing the same length add the same lists)."""
+        listed: dict[tuple[int, int, str], list[str]] = {}
+        if MIN_TYPO_LENGTH <= length <= 2 * max(self._sizes, default=0):
+            cutoff = typo_cutoff(length)
+            fitting = {size for size in self._sizes
+                       if 200 * min(length, size) >= cutoff * (length + size)}
+            for word in self._words:
+                if len(word) in fitting:
+                    for position in ANCHORS:
+                        listed.setdefault((length, position, word[position]), []).append(word)
+        self._choices.update(listed)
+        self._lengths.add(length)
