@@ -4,8 +4,9 @@ and turns of phrase (`locutions.txt`) that any French blog's readers type."""
 
 import pytest
 
+from sbbot.entries import Entry
 from sbbot.evaluation import stripped
-from sbbot.knowledge.model import Knowledge
+from sbbot.knowledge.model import Hints, Knowledge
 from sbbot.language.asking import framing
 from sbbot.language.lemmas import base_word, lemma
 from sbbot.router import Router
@@ -129,3 +130,14 @@ def test_what_a_speaker_does_at_the_event_is_on_its_card(bare: Router) -> None:
     assert card in answer(bare, "qu'est-ce qui sera présenté au petit déjeuner du 4 avril ?")
     # a passage that is no event card still has to say it
     assert bare.route("qui anime l'émission de France Info ?").verdict != "answer"
+
+
+def test_a_near_synonym_meets_a_word_derived_on_another_stem() -> None:
+    # "vitesse" has the near-synonym "rapidité", which the index reads as its base "rapide"
+    # (data/fr-derivations.txt): the synonym must be read the same way to meet it
+    entries = [Entry("speed", "passage", "La rapidité de la mise en place surprend les équipes.",
+                     "p", "P", Hints()),
+               Entry("other", "passage", "Les équipes partagent leurs retours d'expérience.",
+                     "p", "P", Hints())]
+    result = Router(entries).route("et la vitesse de mise en place ?")
+    assert result.best is not None and result.best.entry.id == "speed"

@@ -204,8 +204,10 @@ class Analyzer:
         if english or "synonyms" not in self.parts:
             return ()
         own = self._french_lemma(token)
-        return tuple(dict.fromkeys(stem(other) for form in dict.fromkeys((own, token))
-                                   for other in synonyms(form) if stem(other) != stem(own)))
+        # each synonym read as the index reads a word ("rapidité": rapide), else it never meets it
+        return tuple(dict.fromkeys(term for form in dict.fromkeys((own, token))
+                                   for other in synonyms(form)
+                                   if (term := self._french_term(other)) != stem(own)))
 
     def _english_terms(self, word: str) -> tuple[str, ...]:
         """Candidate terms of an English word: its French translations, most usual first.
