@@ -371,12 +371,12 @@ def test_a_judgement_asked_of_a_named_thing_needs_a_text_judging_it(router: Rout
 
 def test_verbs_alone_name_no_topic(router: Router) -> None:
     """A message of verbs alone that asks nothing ("@sbbot regardez", "je regarde") is no
-    question about the passage holding the verb: a doubt. With a topic, or asked, the same
-    verbs are answered or judged as usual."""
+    question about the passage holding the verb, nor about any topic to offer: unknown.
+    With a topic, or asked, the same verbs are answered or judged as usual."""
     for message in ("@sbbot regardez", "venez !", "écoutez ça", "je regarde"):
         judged = router.judge(message, 2)
-        assert judged is not None and judged[2].doubts, message
-        assert router.route(message).verdict != "answer", message
+        assert judged is not None and judged[2].unsaid, message
+        assert router.route(message).verdict == "unknown", message
     for question in ("lisez la note de Jane McConnell", "pourquoi regarder ailleurs ?",
                      "vous regardez ?"):
         judged = router.judge(question, 2)

@@ -1,7 +1,8 @@
 """Doubts from what the question says happens (its verbs), not from what it names: a
 judgement asked of a thing the entry only names, a message of verbs alone that asks nothing,
 an English yes-or-no question about a happening the entry never names. Like the other
-doubts (`doubts.py`), they leave the verdict at "unsure": the entry may still be the topic.
+doubts (`doubts.py`), they leave the verdict at "unsure": the entry may still be the topic;
+but verbs alone name no topic to offer (`Evidence.unsaid`: unknown).
 """
 
 from __future__ import annotations
@@ -54,7 +55,8 @@ def verbs_alone(question: str, terms: Sequence[QueryTerm]) -> tuple[str, ...]:
     regarde"). It names no topic: the passage that happens to hold the verb ("Pourquoi
     regarder ce que font les autres entreprises ?") is no answer. The same verbs with a
     topic ("lisez la note de Jane McConnell") name it, and an infinitive alone ("mesurer ?")
-    may be a topic."""
+    may be a topic. Unknown rather than unsure: offering topics answers nothing asked (on
+    the tuning sets, 16 such messages offered topics, no question did)."""
     if "?" in question or not terms:
         return ()
     tokens = question_words(question)

@@ -212,7 +212,7 @@ class Router:
                              read)
                   + object_lacks(terms, read, cues, kind, query.evidence, query.total, known)
                   + less_usual(terms, cues, covered) + other_than(best.entry, read, terms, covered)
-                  + cause_apart(typed, terms, covered, known) + verbs_alone(typed, terms)
+                  + cause_apart(typed, terms, covered, known)
                   + numbered_apart(typed, best.entry.text)
                   + judgement_apart(best.entry, typed, lambda: subject_stems(
                       terms, covered, self._readings.proper_nouns(index), text))
@@ -226,7 +226,8 @@ class Router:
             typed, best.entry.text)
         doubts += tuple(word for word in alongside if word not in unnamed) + asked_unheld(
             terms, kind)
-        return query, matches, Evidence(score, shared, foreign, unmet, unasked, doubts)
+        unsaid = verbs_alone(typed, terms)
+        return query, matches, Evidence(score, shared, foreign, unmet, unasked, doubts, unsaid)
 
     def entry(self, entry_id: str) -> Entry:
         return self.entries[self.entries.index_of(entry_id)]

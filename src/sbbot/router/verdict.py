@@ -96,6 +96,10 @@ class Evidence:
     the question that an event card lacks, or the thing an English question is mainly about
     (`doubts.py`). Unlike the others, no reason
     to say the posts do not know: "unsure" still offers the topics."""
+    unsaid: tuple[str, ...] = ()
+    """Why no entry is the topic, though the best shares words with the question: a message
+    of verbs alone that names no topic ("venez !", `predicates.verbs_alone`). Like foreign
+    words, a reason to say the posts do not know rather than offer topics."""
 
 
 ELSEWHERE_CUES = frozenset({"source", "share"})
@@ -106,7 +110,7 @@ The best entry not giving one is a doubt, not a sign that the posts do not know.
 
 
 def decide(evidence: Evidence) -> Verdict:
-    against = (evidence.foreign_words or evidence.unasked
+    against = (evidence.foreign_words or evidence.unasked or evidence.unsaid
                or [cue for cue in evidence.unmet_cues if cue not in ELSEWHERE_CUES])
     if (evidence.score >= ANSWER_SCORE and evidence.shared >= MIN_EVIDENCE and not against
             and not evidence.doubts and not evidence.unmet_cues):
