@@ -56,3 +56,17 @@ def test_an_item_asked_by_its_number_is_answered_by_the_text_numbering_it(
     result = router.route("raison numéro 5")
     assert result.verdict == "answer" and result.best is not None
     assert result.best.entry.text.startswith("Raison n°5")
+
+
+def test_a_book_asked_for_is_given_by_a_title_its_author_is_named_before(
+        router: Router, bare: Router) -> None:
+    """The passage naming Gilles Babinet "auteur de « L'Ere Numérique ... » (Editions Le
+    Passeur)" gives his book though it never writes "livre"; it says nothing of other books
+    he wrote."""
+    for routing in (router, bare):
+        for question in ("What book did Gilles Babinet write?", "le livre de Gilles Babinet",
+                         "c qui gilles babinet, il a ecrit un bouquin ?"):
+            result = routing.route(question)
+            assert result.verdict == "answer", question
+            assert result.best is not None and "Editions Le Passeur" in result.best.entry.text
+        assert routing.route("Gilles Babinet a écrit d'autres livres ?").verdict != "answer"

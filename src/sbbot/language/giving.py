@@ -179,3 +179,27 @@ def folded_days(folded: str) -> frozenset[tuple[int, int]]:
         if 1 <= number <= 31:
             days.add((MONTH_NUMBERS[month], number))
     return frozenset(days)
+
+
+WORK_NOUNS = frozenset("livre livres bouquin bouquins ouvrage ouvrages book books".split())
+"""Nouns asking for a written work ("le livre de Gilles Babinet", "what book did he
+write?"), which a passage gives by its title rather than by the noun (`names_work`)."""
+TITLED_WORK = re.compile(
+    r"\b(?:auteure?|author|co-?auteure?|co-?author)\s+(?:de|du|des|d['’]|of)\s*[«»\"“”]"
+    r"|\b[ÉE]ditions\s+[A-ZÉ]|\bpublished\s+by\s+[A-Z]", re.IGNORECASE)
+"""A passage naming a written work: its author before a quoted title ("auteur de « L'Ère
+numérique »", "author of \"...\"") or its publisher ("Éditions Le Passeur")."""
+
+
+OTHER_WORK = re.compile(r"\b(?:autres?|other|another|nouveaux?|nouvelles?|new|next|prochain)"
+                        r"\s+(?:[^\W\d_]+\s+)?(?:livres?|bouquins?|ouvrages?|books?)\b",
+                        re.IGNORECASE)
+"""A question asking for another work than one a passage names ("a-t-il écrit d'autres
+livres ?", "his next book"): the title named is not what is asked."""
+
+
+def names_work(text: str, question: str) -> bool:
+    """Whether a passage names a written work (`TITLED_WORK`) that the question may ask
+    for: it answers "what book did he write?" though it never writes "livre", but not a
+    question asking for another one (`OTHER_WORK`)."""
+    return TITLED_WORK.search(text) is not None and OTHER_WORK.search(question) is None
