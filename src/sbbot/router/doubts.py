@@ -329,7 +329,8 @@ def topic_apart(read: Reading, terms: Sequence[QueryTerm], covered: Collection[s
     on the tuning sets). An entry holding both the person and the topic must hold the topic
     where it names the person (`said_near`, in the entry's `text`): "what did jacques attali
     say about angry birds" is not answered by the passage naming the apps a sentence before
-    it quotes him on transparency."""
+    it quotes him on transparency. Not a doubt but a reason against (`Evidence.unsaid`): 18
+    off-topic questions of the tuning sets offered topics this way, no in-domain one."""
     if OPINING.isdisjoint(read.tokens):
         return ()
     by_word = topical(terms)

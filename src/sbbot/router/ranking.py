@@ -217,7 +217,6 @@ class Router:
                   + judgement_apart(best.entry, typed, lambda: subject_stems(
                       terms, covered, self._readings.proper_nouns(index), text))
                   + predicate_lacks(read, terms, covered)
-                  + topic_apart(read, terms, covered, known, best.entry.text)
                   + person_unnamed(typed, terms, kind, known))
         # a companion the knowledge never names: the posts cannot say how it goes
         alongside = alongside_apart(read, terms, cues, covered, known)
@@ -226,7 +225,8 @@ class Router:
             typed, best.entry.text)
         doubts += tuple(word for word in alongside if word not in unnamed) + asked_unheld(
             terms, kind)
-        unsaid = verbs_alone(typed, terms)
+        unsaid = (verbs_alone(typed, terms)
+                  + topic_apart(read, terms, covered, known, best.entry.text))
         return query, matches, Evidence(score, shared, foreign, unmet, unasked, doubts, unsaid)
 
     def entry(self, entry_id: str) -> Entry:

@@ -98,8 +98,10 @@ class Evidence:
     to say the posts do not know: "unsure" still offers the topics."""
     unsaid: tuple[str, ...] = ()
     """Why no entry is the topic, though the best shares words with the question: a message
-    of verbs alone that names no topic ("venez !", `predicates.verbs_alone`). Like foreign
-    words, a reason to say the posts do not know rather than offer topics."""
+    of verbs alone that names no topic ("venez !", `predicates.verbs_alone`); the topic of
+    what someone says or thinks, which the passage holding that person lacks
+    (`doubts.topic_apart`: the posts quote people where they speak of a topic). Like
+    foreign words, a reason to say the posts do not know rather than offer topics."""
 
 
 ELSEWHERE_CUES = frozenset({"source", "share"})
