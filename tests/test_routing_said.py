@@ -70,3 +70,14 @@ def test_a_book_asked_for_is_given_by_a_title_its_author_is_named_before(
             assert result.verdict == "answer", question
             assert result.best is not None and "Editions Le Passeur" in result.best.entry.text
         assert routing.route("Gilles Babinet a écrit d'autres livres ?").verdict != "answer"
+
+
+def test_a_noun_before_between_names_a_relation_not_the_thing_asked(bare: Router) -> None:
+    """"the diffrence between cooperating and collaborating" is about cooperation and
+    collaboration: the misspelt noun before "between" (read as no known word) is no object
+    the passage must hold, so the passage on Downes' distinction answers."""
+    for question in ("what's the diffrence between cooperating and collaborating",
+                     "whats the diference between cooperaton and collaboration"):
+        result = bare.route(question)
+        assert result.verdict == "answer", question
+        assert result.best is not None and result.best.entry.id == "coop-downes-jarche"

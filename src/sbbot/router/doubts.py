@@ -61,6 +61,10 @@ lack of it to count (see `object_lacks`): the thing the question is mainly about
 
 SEEN_AS_ENDS = frozenset("by for in at among according".split())
 """Words after which the noun of "as a" ends its phrase (see `object_lacks`)."""
+RELATING = frozenset("between among".split())
+"""Words after which a noun names a relation, not the thing asked about: "the difference
+between cooperation and collaboration" is about the two (see `object_lacks`), however its
+noun is typed ("the diffrence between")."""
 
 
 def object_lacks(terms: Sequence[QueryTerm], read: Reading, cues: Collection[Cue],
@@ -77,7 +81,8 @@ def object_lacks(terms: Sequence[QueryTerm], read: Reading, cues: Collection[Cue
     something is seen "as a" thing ("are employees seen as a cost?") is what the question is
     about, whatever its share, when the noun ends the phrase ("seen as a cost by companies"),
     not when it qualifies another ("as a business domain") or a purpose follows ("as a way
-    to wiretap")."""
+    to wiretap"). A noun before "between" names a relation of the things after it
+    (`RELATING`), not the thing asked about."""
     if cues or not any(term.named == "object" for term in terms):
         return ()
     english = tokens_read_as(read, english=True)
@@ -85,8 +90,10 @@ def object_lacks(terms: Sequence[QueryTerm], read: Reading, cues: Collection[Cue
     regarded = {tokens[position + 2] for position in range(len(tokens) - 2)
                 if tokens[position] == "as" and tokens[position + 1] in ("a", "an")
                 and (position + 3 == len(tokens) or tokens[position + 3] in SEEN_AS_ENDS)}
+    relating = {first for first, second in pairwise(tokens) if second in RELATING}
     return tuple(term.word for term in terms
                  if term.named == "object" and term.word in english
+                 and term.word not in relating
                  and term.stem not in covered and known(term.stem)
                  and term.stem not in GENERIC_STEMS
                  and (evidence.get(term.stem, 0.0) >= OBJECT_LACKS_SHARE * total
