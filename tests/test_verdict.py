@@ -411,7 +411,8 @@ def test_what_someone_named_does_now_is_given_only_where_the_post_says_so(router
 
 def test_a_person_named_in_full_must_be_named_by_the_passage() -> None:
     """What someone thinks of a topic is not answered by a passage on the topic that never
-    names them; a passage naming them answers, and one name alone is no person."""
+    names them (unknown: the posts do not quote them there); a passage naming them
+    answers, and one name alone is no person."""
     jarche = passage("jarche", "Zoé Kervadec défend les communs numériques dans son livre.")
     law = passage("loi", "La loi de programmation militaire autorise la surveillance des "
                          "échanges sans juge.")
@@ -419,13 +420,13 @@ def test_a_person_named_in_full_must_be_named_by_the_passage() -> None:
     question = "Que pense Zoé Kervadec de la loi de programmation militaire ?"
     judged = router.judge(question, 2)
     assert judged is not None and judged[1][0].entry.id == "loi"
-    assert judged[2].doubts == ("zoe",) and router.route(question).verdict != "answer"
+    assert judged[2].unsaid == ("zoe",) and router.route(question).verdict == "unknown"
     on_topic = router.route("Que pense Zoé Kervadec des communs numériques ?")
     assert on_topic.verdict == "answer" and on_topic.best is not None
     assert on_topic.best.entry.id == "jarche"
     # a surname alone is held by the question's topic words, not named in full: no doubt
     alone = router.judge("Que pense Kervadec de la loi de programmation militaire ?", 2)
-    assert alone is not None and "kervadec" not in alone[2].doubts
+    assert alone is not None and "kervadec" not in alone[2].doubts + alone[2].unsaid
 
 
 def test_another_day_than_the_passages_is_not_answered_by_it(router: Router) -> None:

@@ -29,6 +29,7 @@ from sbbot.router.apart import (
 )
 from sbbot.router.cards import event_cards
 from sbbot.router.doubts import (
+    OPINING,
     alongside_apart,
     asked_unheld,
     card_lacks,
@@ -69,6 +70,7 @@ from sbbot.router.verdict import (
     subject_stems,
     unasked_words,
 )
+from sbbot.text import question_words
 
 # An unknown word weighs this fraction of the rarest known word; a generic word this much.
 UNKNOWN_WORD_WEIGHT = 0.8
@@ -216,8 +218,7 @@ class Router:
                   + numbered_apart(typed, best.entry.text)
                   + judgement_apart(best.entry, typed, lambda: subject_stems(
                       terms, covered, self._readings.proper_nouns(index), text))
-                  + predicate_lacks(read, terms, covered)
-                  + person_unnamed(typed, terms, kind, known))
+                  + predicate_lacks(read, terms, covered))
         # a companion the knowledge never names: the posts cannot say how it goes
         alongside = alongside_apart(read, terms, cues, covered, known)
         unnamed = {term.word for term in terms if term.stem not in self._index}
@@ -227,6 +228,13 @@ class Router:
             terms, kind)
         unsaid = (verbs_alone(typed, terms)
                   + topic_apart(read, terms, covered, known, best.entry.text))
+        # a person asked what they say, whom the passage on the topic never names, is a
+        # reason against; one named otherwise ("la note de Jane McConnell") only a doubt
+        unnamed_people = person_unnamed(typed, terms, kind, known)
+        if not OPINING.isdisjoint(question_words(typed)):
+            unsaid += unnamed_people
+        else:
+            doubts += unnamed_people
         return query, matches, Evidence(score, shared, foreign, unmet, unasked, doubts, unsaid)
 
     def entry(self, entry_id: str) -> Entry:
