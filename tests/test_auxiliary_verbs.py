@@ -25,3 +25,14 @@ def test_a_verb_form_no_longer_outweighs_the_question_s_topic() -> None:
     result = router.route("et si les dirigeants voulaient garder le numérique pour eux ?")
     assert result.verdict == "answer" and result.best is not None
     assert result.best.entry.id == "monde-accaparer"
+
+
+def test_venir_before_another_verb_says_nothing_of_the_topic() -> None:
+    """"epelboin il vient faire quoi dans l'histoire": "vient" leads "faire", so the passage
+    on Fabrice Epelboin's part in the debate answers, though it never writes "venir"."""
+    router = stripped(load_knowledge(KNOWLEDGE_DIR), hints=False, glossary=False)
+    result = router.route("epelboin il vient faire quoi dans l'histoire")
+    assert result.verdict == "answer"
+    assert result.best is not None and "Epelboin" in result.best.entry.text
+    words = [word.word for word in Analyzer({}).word_terms("il viendra témoigner")]
+    assert words == ["temoigner"]

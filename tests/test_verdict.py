@@ -373,10 +373,13 @@ def test_verbs_alone_name_no_topic(router: Router) -> None:
     """A message of verbs alone that asks nothing ("@sbbot regardez", "je regarde") is no
     question about the passage holding the verb, nor about any topic to offer: unknown.
     With a topic, or asked, the same verbs are answered or judged as usual."""
-    for message in ("@sbbot regardez", "venez !", "écoutez ça", "je regarde"):
+    for message in ("@sbbot regardez", "écoutez ça", "je regarde"):
         judged = router.judge(message, 2)
         assert judged is not None and judged[2].unsaid, message
         assert router.route(message).verdict == "unknown", message
+    # "venir" is an auxiliary (`query.AUXILIARY_VERBS`): "venez !" holds no word to judge
+    assert router.judge("venez !", 2) is None
+    assert router.route("venez !").verdict == "unknown"
     for question in ("lisez la note de Jane McConnell", "pourquoi regarder ailleurs ?",
                      "vous regardez ?"):
         judged = router.judge(question, 2)

@@ -72,13 +72,14 @@ not the word itself."""
 PARTS = frozenset({"lemmas", "lexicon", "synonyms", "frequency", "foreign", "cues", "subject",
                    "chat"})
 """Parts of the language knowledge that can be switched off, to measure what each buys."""
-AUXILIARY_VERBS = frozenset("avoir etre faire aller pouvoir devoir vouloir savoir parler dire "
-                            "falloir".split())
+AUXILIARY_VERBS = frozenset("avoir etre faire aller venir pouvoir devoir vouloir savoir parler "
+                            "dire falloir".split())
 """French verbs whose usual forms are stopwords ("veut", "peuvent", "faudrait", "parle"): their
 other forms ("voulaient", "devraient", "faisant", "parlait") say as little about a topic, yet
 weighed like rare words of the posts, which seldom write them ("et si les dirigeants
 voulaient garder le numérique pour eux ?" went to the registration line, "si voulez des
-croissants")."""
+croissants"). "Venir" mostly leads another verb ("il vient faire quoi", "qui vient
+témoigner", "vient de paraître"): the other verb says what is asked."""
 NOUN_FORMS = frozenset(form for verb in AUXILIARY_VERBS for form in (verb, f"{verb}s"))
 """The infinitives and their plurals, which are also nouns ("le pouvoir", "les devoirs",
 "les dires"): words of a topic, unless the stopwords hold them."""
