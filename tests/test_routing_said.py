@@ -81,16 +81,3 @@ def test_a_noun_before_between_names_a_relation_not_the_thing_asked(bare: Router
         result = bare.route(question)
         assert result.verdict == "answer", question
         assert result.best is not None and result.best.entry.id == "coop-downes-jarche"
-
-
-def test_where_a_text_can_be_fetched_is_answered_by_the_passage_giving_it(
-        router: Router, bare: Router) -> None:
-    """"on la récupère où ?" asks where the analysis can be had (the "source" cue): the
-    passage saying it is "disponible en téléchargement sur netjmc.com" gives that, so the
-    verb of fetching is no word of the subject's it leaves unanswered."""
-    for routing in (router, bare):
-        for question in ("l'étude de Jane McConnell, on la récupère où ?",
-                         "où peut-on récupérer l'analyse de Jane McConnell ?"):
-            result = routing.route(question)
-            assert result.verdict == "answer", question
-            assert result.best is not None and "netjmc.com" in result.best.entry.text

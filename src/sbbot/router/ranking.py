@@ -15,7 +15,7 @@ from sbbot.entries import Entry, entries_of
 from sbbot.knowledge.model import Knowledge
 from sbbot.language.asking import asks_identity, asks_what, asks_why, identity_asked
 from sbbot.language.cue_words import Cue
-from sbbot.language.cues import PUBLISHING_WORDS, asking_words, question_cues
+from sbbot.language.cues import asking_words, question_cues
 from sbbot.language.frequency import general_weight
 from sbbot.language.signalling import PAYING
 from sbbot.router.alternatives import alternatives_of, held, held_evidence, reranked
@@ -195,11 +195,8 @@ class Router:
                    if "foreign" in parts else ())
         # an event card giving its price answers "faut payer ?" (see `PAYING`)
         paid = PAYING if best.entry.type == "event" and "price" in cues.difference(unmet) else ()
-        # a passage giving where a text can be had answers "on peut la récupérer où ?"
-        fetched = PUBLISHING_WORDS if "source" in cues.difference(unmet) else frozenset()
         event = index in self._events
-        unasked = (unasked_words(terms, covered | {t.stem for t in terms
-                                                   if t.word in paid or t.word in fetched}
+        unasked = (unasked_words(terms, covered | {t.stem for t in terms if t.word in paid}
                                  | (self._cards.speaking if event else set()),
                                  self._readings.proper_nouns(index), text,
                                  best.entry.text, cues, self._keyword_only.get(index, ()))
