@@ -215,7 +215,7 @@ class Router:
                   + object_lacks(terms, read, cues, kind, query.evidence, query.total, known)
                   + less_usual(terms, cues, covered) + other_than(best.entry, read, terms, covered)
                   + cause_apart(typed, terms, covered, known)
-                  + numbered_apart(typed, best.entry.text)
+                  + numbered_apart(text, best.entry.text)
                   + judgement_apart(best.entry, typed, lambda: subject_stems(
                       terms, covered, self._readings.proper_nouns(index), text))
                   + predicate_lacks(read, terms, covered))
