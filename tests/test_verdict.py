@@ -340,17 +340,24 @@ def test_every_cause_pair_holds_a_mark() -> None:
 
 def test_a_judgement_asked_of_a_named_thing_needs_a_text_judging_it(router: Router) -> None:
     """Asked whether something named is good or worth it, an entry that only names it (the
-    programme's "solution technique SharePoint") cannot say: a doubt, not an answer. An
-    entry judging it where it names it answers; "c'est bien X qui ..." confirms a fact."""
+    programme's "solution technique SharePoint") cannot say: unknown when no ranked entry
+    judges it, a doubt (unsure) when one does. An entry judging it where it names it
+    answers; "c'est bien X qui ..." confirms a fact."""
     for question in ("is sharepoint good?", "SharePoint, c'est bien ?",
                      "Bouygues Telecom est-il un bon opérateur ?",
                      "les employés de Bouygues Telecom sont contents de leur plateforme ?",
-                     "L’auteur trouve-t-il que Guillaume Foltran parle bien ?",
                      "Paul Miller parle bien dans sa vidéo ?",  # where it is done, after
                      "le réseau interne fonctionne bien chez bouygues telecom ?"):
         judged = router.judge(question, 2)
+        assert judged is not None and "judgement" in judged[2].unsaid, question
+        assert router.route(question).verdict == "unknown", question
+    # a ranked passage judges them where it names them ("la vision de Gilles Babinet est
+    # très intéressante"): only a doubt
+    for question in ("Gilles Babinet parle bien ?",
+                     "L’auteur trouve-t-il que Guillaume Foltran parle bien ?"):
+        judged = router.judge(question, 6)
         assert judged is not None and "judgement" in judged[2].doubts, question
-        assert router.route(question).verdict != "answer", question
+        assert router.route(question).verdict == "unsure", question
     result = router.route("La vision de Gilles Babinet est-elle intéressante ?")
     assert result.verdict == "answer" and result.best is not None
     assert result.best.entry.id == "monde-debat-epelboin"
@@ -358,9 +365,9 @@ def test_a_judgement_asked_of_a_named_thing_needs_a_text_judging_it(router: Rout
              "yammer": "Yammer est un très bon réseau interne, je le recommande."}
     made = Router([*(passage(key, text) for key, text in texts.items()), *FILLER])
     judged = made.judge("Kalixo, c'est bien ?", 2)
-    assert judged is not None and judged[2].doubts == ("judgement",)
+    assert judged is not None and judged[2].unsaid == ("judgement",)
     judged = made.judge("Yammer, c'est bien ?", 2)
-    assert judged is not None and "judgement" not in judged[2].doubts
+    assert judged is not None and "judgement" not in judged[2].doubts + judged[2].unsaid
     judged = made.judge("c'est bien Kalixo qui est installée chez Bouygues ?", 2)
     assert judged is not None and "judgement" not in judged[2].doubts
     assert not asks_judgement("quels aspects font qu'une communauté marche bien ?")

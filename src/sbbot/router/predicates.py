@@ -30,7 +30,8 @@ def judgement_apart(entry: Entry, question: str,
     intéressante", "je vous recommande vivement la lecture de cette note de Jane") may
     answer. `subject_of` gives the stems of what the question names (`verdict.subject_stems`),
     read only for such a question. Without a subject named, the question is about the
-    posts' own topics, which they judge throughout."""
+    posts' own topics, which they judge throughout. The router makes it a reason against
+    (unknown) when no other ranked entry judges the subject either, a doubt otherwise."""
     if not asks_judgement(question):
         return ()
     subject = subject_of()

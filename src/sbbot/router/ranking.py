@@ -9,6 +9,7 @@ on coverage and on what the best entry leaves unanswered; see the package's docs
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Sequence
+from functools import lru_cache
 
 from sbbot.columns import EntryTable
 from sbbot.entries import Entry, entries_of
@@ -216,9 +217,13 @@ class Router:
                   + less_usual(terms, cues, covered) + other_than(best.entry, read, terms, covered)
                   + cause_apart(typed, terms, covered, known)
                   + numbered_apart(text, best.entry.text)
-                  + judgement_apart(best.entry, typed, lambda: subject_stems(
-                      terms, covered, self._readings.proper_nouns(index), text))
                   + predicate_lacks(read, terms, covered))
+        # a judgement asked of a thing no ranked passage judges: the posts do not give one
+        subject = lru_cache(maxsize=1)(lambda: subject_stems(
+            terms, covered, self._readings.proper_nouns(index), text))
+        unjudged = judgement_apart(best.entry, typed, subject)
+        judged_elsewhere = unjudged and any(
+            not judgement_apart(match.entry, typed, subject) for match in matches[1:])
         # a companion the knowledge never names: the posts cannot say how it goes
         alongside = alongside_apart(read, terms, cues, covered, known)
         unnamed = {term.word for term in terms if term.stem not in self._index}
@@ -226,7 +231,8 @@ class Router:
             typed, best.entry.text)
         doubts += tuple(word for word in alongside if word not in unnamed) + asked_unheld(
             terms, kind)
-        unsaid = (verbs_alone(typed, terms)
+        doubts += unjudged if judged_elsewhere else ()
+        unsaid = (() if judged_elsewhere else unjudged) + (verbs_alone(typed, terms)
                   + topic_apart(read, terms, covered, known, best.entry.text))
         # a person asked what they say, whom the passage on the topic never names, is a
         # reason against; one named otherwise ("la note de Jane McConnell") only a doubt

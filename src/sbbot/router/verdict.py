@@ -102,7 +102,9 @@ class Evidence:
     what someone says or thinks, which the passage holding that person lacks
     (`doubts.topic_apart`: the posts quote people where they speak of a topic); a person
     asked what they say or think, whom the passage on the topic never names
-    (`doubts.person_unnamed`: "que pense Harold Jarche de la loi ..."). Like
+    (`doubts.person_unnamed`: "que pense Harold Jarche de la loi ..."); a judgement asked of
+    a thing no ranked passage judges (`predicates.judgement_apart`: "SharePoint, c'est
+    bien ?"). Like
     foreign words, a reason to say the posts do not know rather than offer topics."""
 
 
