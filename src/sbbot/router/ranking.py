@@ -30,7 +30,6 @@ from sbbot.router.apart import (
 )
 from sbbot.router.cards import event_cards
 from sbbot.router.doubts import (
-    OPINING,
     alongside_apart,
     asked_unheld,
     card_lacks,
@@ -39,8 +38,6 @@ from sbbot.router.doubts import (
     numbered_apart,
     object_lacks,
     other_than,
-    person_unnamed,
-    topic_apart,
 )
 from sbbot.router.indexing import build_index
 from sbbot.router.matches import (
@@ -55,6 +52,7 @@ from sbbot.router.preferring import card_first, gathering_kinds
 from sbbot.router.query import PARTS, Analyzer
 from sbbot.router.quoted import attributed_names, quoting_first, quoting_passages
 from sbbot.router.readings import Readings
+from sbbot.router.sayings import OPINING, person_unnamed, topic_apart
 from sbbot.router.scoring import Scorer
 from sbbot.router.terms import GENERIC_STEMS, Query, QueryTerm
 from sbbot.router.verdict import (

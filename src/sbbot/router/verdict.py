@@ -100,9 +100,9 @@ class Evidence:
     """Why no entry is the topic, though the best shares words with the question: a message
     of verbs alone that names no topic ("venez !", `predicates.verbs_alone`); the topic of
     what someone says or thinks, which the passage holding that person lacks
-    (`doubts.topic_apart`: the posts quote people where they speak of a topic); a person
+    (`sayings.topic_apart`: the posts quote people where they speak of a topic); a person
     asked what they say or think, whom the passage on the topic never names
-    (`doubts.person_unnamed`: "que pense Harold Jarche de la loi ..."); a judgement asked of
+    (`sayings.person_unnamed`: "que pense Harold Jarche de la loi ..."); a judgement asked of
     a thing no ranked passage judges (`predicates.judgement_apart`: "SharePoint, c'est
     bien ?"). Like
     foreign words, a reason to say the posts do not know rather than offer topics."""
