@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from sbbot.engine import Engine
+from sbbot.evaluation import stripped
 from sbbot.knowledge import Knowledge, load_knowledge
 from sbbot.router import Router
 from sbbot.store import Store, open_store
@@ -63,6 +64,12 @@ def knowledge() -> Knowledge:
 def router(knowledge: Knowledge) -> Router:
     """The router over the shipped knowledge (its memos never change an answer)."""
     return Router(knowledge)
+
+
+@pytest.fixture(scope="session")
+def bare(knowledge: Knowledge) -> Router:
+    """The router over the shipped knowledge without hints and glossary: a newly added post."""
+    return stripped(knowledge, hints=False, glossary=False)
 
 
 @pytest.fixture

@@ -2,20 +2,13 @@
 without hints and glossary (a newly added post): general near-synonyms (`fr-synonyms.txt`)
 and turns of phrase (`locutions.txt`) that any French blog's readers type."""
 
-import pytest
 
 from sbbot.entries import Entry
-from sbbot.evaluation import stripped
-from sbbot.knowledge.model import Hints, Knowledge
+from sbbot.knowledge.model import Hints
 from sbbot.language.asking import framing
 from sbbot.language.lemmas import base_word, lemma
 from sbbot.router import Router
 from sbbot.text import STOPWORDS
-
-
-@pytest.fixture(scope="module")
-def bare(knowledge: Knowledge) -> Router:
-    return stripped(knowledge, hints=False, glossary=False)
 
 
 def answer(router: Router, question: str) -> str:

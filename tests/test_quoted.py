@@ -6,8 +6,7 @@ from __future__ import annotations
 import pytest
 
 from sbbot.entries import Entry
-from sbbot.evaluation import stripped
-from sbbot.knowledge.model import Hints, Knowledge
+from sbbot.knowledge.model import Hints
 from sbbot.router import Router
 from sbbot.router.query import Analyzer
 from sbbot.router.quoted import attributed_names, quoting_passages
@@ -41,11 +40,6 @@ def test_a_quote_is_attributed_to_the_names_of_its_attribution_line() -> None:
     assert found[1] == frozenset(terms("Stephen Downes Harold Jarche"))
     assert found[2] == frozenset(terms("Jacques Attali"))
     assert 0 not in found
-
-
-@pytest.fixture(scope="module")
-def bare(knowledge: Knowledge) -> Router:
-    return stripped(knowledge, hints=False, glossary=False)
 
 
 @pytest.mark.parametrize(("question", "expected"), [

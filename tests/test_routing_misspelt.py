@@ -2,17 +2,9 @@
 without hints and glossary (a newly added post): a misspelt English word weighs against an
 answer as the word it stands for; the word of paying is covered by a card giving a price."""
 
-import pytest
 
-from sbbot.evaluation import stripped
-from sbbot.knowledge.model import Knowledge
 from sbbot.router import Router
 from sbbot.router.verdict import spelt_zipf
-
-
-@pytest.fixture(scope="module")
-def bare(knowledge: Knowledge) -> Router:
-    return stripped(knowledge, hints=False, glossary=False)
 
 
 def test_a_misspelt_word_is_as_common_as_the_word_it_stands_for() -> None:

@@ -6,7 +6,6 @@ passage preferred for giving what is asked. The evaluation sets' figures are in
 import pytest
 
 from sbbot.entries import Entry
-from sbbot.evaluation import stripped
 from sbbot.knowledge.model import Hints, Knowledge
 from sbbot.language.asking import relative_to
 from sbbot.language.giving import gives
@@ -19,12 +18,6 @@ from sbbot.router.verdict import (
     naming_first,
     reasoned_first,
 )
-
-
-@pytest.fixture(scope="module")
-def bare(knowledge: Knowledge) -> Router:
-    """The router over the shipped knowledge without hints and glossary: a newly added post."""
-    return stripped(knowledge, hints=False, glossary=False)
 
 
 @pytest.mark.parametrize("question", [

@@ -4,16 +4,8 @@ already brought up ("ces dérives")."""
 
 import pytest
 
-from sbbot.evaluation import stripped
-from sbbot.knowledge.model import Knowledge
 from sbbot.language.cues import question_cues
 from sbbot.router import Router
-
-
-@pytest.fixture(scope="module")
-def bare(knowledge: Knowledge) -> Router:
-    """The router over the shipped knowledge without hints and glossary: a newly added post."""
-    return stripped(knowledge, hints=False, glossary=False)
 
 
 @pytest.mark.parametrize(("question", "cues"), [

@@ -4,15 +4,7 @@ away; an item asked for by its number is the item numbered so."""
 
 import pytest
 
-from sbbot.evaluation import stripped
-from sbbot.knowledge.model import Knowledge
 from sbbot.router import Router
-
-
-@pytest.fixture(scope="module")
-def bare(knowledge: Knowledge) -> Router:
-    """The router over the shipped knowledge without hints and glossary: a newly added post."""
-    return stripped(knowledge, hints=False, glossary=False)
 
 
 @pytest.mark.parametrize("question", [
