@@ -7,8 +7,8 @@ import pytest
 
 from sbbot.entries import Entry
 from sbbot.knowledge.model import Hints
+from sbbot.language.wordforms import folded_tokens
 from sbbot.router import Router
-from sbbot.text import folded_tokens
 
 
 def passage(entry_id: str, text: str) -> Entry:

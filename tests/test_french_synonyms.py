@@ -9,7 +9,8 @@ from collections import Counter, defaultdict
 
 from sbbot.language.lemmas import lemma
 from sbbot.language.lexicon import data_lines, synonyms
-from sbbot.text import fold, stem
+from sbbot.language.wordforms import stem
+from sbbot.text import fold
 
 LINES = data_lines("fr-synonyms.txt")
 GROUPS = [frozenset(fold(word.strip()) for word in head.split(","))

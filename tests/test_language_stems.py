@@ -6,8 +6,9 @@ from __future__ import annotations
 from sbbot.evaluation import stripped
 from sbbot.knowledge import load_knowledge
 from sbbot.language.lemmas import derived_bases
+from sbbot.language.wordforms import OWN_ROOTS, STEM_LENGTH, stem
 from sbbot.router.query import Analyzer
-from sbbot.text import OWN_ROOTS, STEM_LENGTH, fold, stem
+from sbbot.text import fold
 from tests.conftest import KNOWLEDGE_DIR
 
 

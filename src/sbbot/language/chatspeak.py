@@ -15,7 +15,8 @@ from functools import cache, lru_cache
 from importlib.resources import files
 
 from sbbot.language.frequency import general_zipf, zipf
-from sbbot.text import SPACED_COMPOUNDS, STOPWORDS, fold
+from sbbot.language.wordforms import SPACED_COMPOUNDS
+from sbbot.text import STOPWORDS, fold
 
 WORD = re.compile(r"(?<![\w'’-])[^\W\d_]+(?![\w'’-])")
 """A word standing alone: not a part of "c'est", "aujourd'hui" or "C-suite"."""

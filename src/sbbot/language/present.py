@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from sbbot.text import folded_question
+from sbbot.language.wordforms import folded_question
 
 ASKING_NOW = re.compile(
     r"^(?:et |and |so |alors |sinon )?"

@@ -11,7 +11,8 @@ from itertools import pairwise
 
 from sbbot.language.cue_words import ADVISED, ADVISING
 from sbbot.language.cues import PAIR_CUES, WORD, plain, question_cues
-from sbbot.text import fold, folded_question
+from sbbot.language.wordforms import folded_question
+from sbbot.text import fold
 
 START_WORDS = frozenset(fold(word) for word in """commence commencent commencer débute
 débutent débuter démarre démarrent start starts begin begins""".split())

@@ -16,9 +16,10 @@ from sbbot.entries import EVENT_HEAD, Entry, head
 from sbbot.language.asking import asks_identity, relative_to
 from sbbot.language.cue_words import Cue
 from sbbot.language.giving import GIVES, days_named, folded_days, gives
+from sbbot.language.wordforms import folded_question, folded_tokens
 from sbbot.router.terms import GENERIC_STEMS, QueryTerm
 from sbbot.router.verdict import subject_stems
-from sbbot.text import fold, folded_question, folded_tokens
+from sbbot.text import fold
 
 
 def dated_apart(cues: Collection[Cue], terms: Sequence[QueryTerm], covered: Collection[str],

@@ -1,4 +1,4 @@
-"""A whole archive's words at once: the tokens `text.folded_tokens` gives, with the
+"""A whole archive's words at once: the tokens `wordforms.folded_tokens` gives, with the
 language each is read in, without Python work per entry or per word occurrence.
 
 Thousands of texts are joined and go through each C-level step together (ligatures, NFKD,
@@ -22,14 +22,8 @@ import numpy as np
 import numpy.typing as npt
 
 from sbbot.language.frequency import PLURAL_ACRONYM, SHARED_LEAN, inflected
-from sbbot.text import (
-    COMBINING,
-    LIGATURE_PAIRS,
-    SPACED_FIRSTS,
-    STOPWORDS,
-    joined_compounds,
-    spaced_compound,
-)
+from sbbot.language.wordforms import SPACED_FIRSTS, joined_compounds, spaced_compound
+from sbbot.text import COMBINING, LIGATURE_PAIRS, STOPWORDS
 
 SEPARATOR = "\x00"
 """Joins texts; NFKD and the word pattern leave it alone."""
@@ -58,7 +52,7 @@ class Vocabulary:
     _inflected: dict[str, int] = field(default_factory=lambda: {SEPARATOR: 0})
     """Each distinct token's `frequency.inflected` languages: FRENCH | ENGLISH bits."""
     _capitals: dict[str, bool] = field(default_factory=lambda: {SEPARATOR: False})
-    """Whether each distinct token is written with a capital (`text.folded_tokens`)."""
+    """Whether each distinct token is written with a capital (`wordforms.folded_tokens`)."""
     _acronyms: set[str] = field(default_factory=set)
     """The distinct tokens that are plural acronyms (`frequency.PLURAL_ACRONYM`)."""
 
@@ -101,7 +95,7 @@ def words_of(texts: Sequence[str], vocabulary: Vocabulary) -> Words:
 
 def fold_chunk(texts: Sequence[str], vocabulary: Vocabulary, first: int
                ) -> tuple[IntArray, IntArray, npt.NDArray[np.bool_]]:
-    """`text.folded_tokens`'s steps on the joined texts: ligatures, NFKD, the cased word
+    """`wordforms.folded_tokens`'s steps on the joined texts: ligatures, NFKD, the cased word
     pattern; combining marks are kept inside the tokens and deleted per distinct token,
     which gives the same tokens as deleting them first (they are never word characters).
     Compound words are glued first, as `folded_tokens` glues them."""
@@ -144,7 +138,7 @@ def fold_chunk(texts: Sequence[str], vocabulary: Vocabulary, first: int
 
 def spaced_glued(tokens: list[str], marks: dict[int, None]) -> list[str]:
     """The tokens with each two-word compound a text writes with a space glued ("start
-    ups": `text.spaced_compound`), as `text.folded_tokens` glues them. Looked for only
+    ups": `wordforms.spaced_compound`), as `wordforms.folded_tokens` glues them. Looked for only
     after the distinct tokens that begin one (a look-up a token, then none a word of the
     texts when none does)."""
     firsts = {raw for raw in set(tokens) if raw.translate(marks).lower() in SPACED_FIRSTS}

@@ -13,9 +13,10 @@ from itertools import pairwise
 
 from sbbot.entries import Entry
 from sbbot.language.cue_words import Cue
+from sbbot.language.wordforms import question_words, stem
 from sbbot.router.query import SYNONYM_WEIGHT
 from sbbot.router.terms import GENERIC_STEMS, QueryTerm, Reading
-from sbbot.text import STOPWORDS, fold, question_words, stem, unaccented
+from sbbot.text import STOPWORDS, fold, unaccented
 
 CARD_LACKS_SHARE = 0.1
 """The least share of the question's evidence a word must carry for an event card's lack of

@@ -13,8 +13,8 @@ from collections.abc import Callable, Collection, Sequence
 from sbbot.entries import Entry
 from sbbot.language.asking import asks_judgement, judges
 from sbbot.language.lemmas import lemma
+from sbbot.language.wordforms import folded_tokens, question_words
 from sbbot.router.terms import GENERIC_STEMS, QueryTerm, Reading
-from sbbot.text import folded_tokens, question_words
 
 JUDGED_CLAUSE = re.compile(r"[.!?;,:\n()\[\]]+")
 """Where a judgement stops applying: "Bonne question, s'il en est, et c'est Gilles Babinet

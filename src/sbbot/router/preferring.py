@@ -18,11 +18,11 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 
 from sbbot.language.cue_words import Cue
 from sbbot.language.frequency import general_zipf
+from sbbot.language.wordforms import folded_question
 from sbbot.router.apart import SUBJECT_CUES
 from sbbot.router.matches import Candidate
 from sbbot.router.terms import QueryTerm
 from sbbot.router.verdict import NAME_MAX_ZIPF, TIE_MARGIN, first_fitting
-from sbbot.text import folded_question
 
 EVENT_CUES: frozenset[Cue] = frozenset({"date", "place", "time", "price"})
 """What an event card states of itself, whatever its post calls the event: when (its date

@@ -40,6 +40,7 @@ from sbbot.language.naming import Naming, naming, placeholder
 from sbbot.language.present import asks_present
 from sbbot.language.signalling import advising, cue_nouns, starting
 from sbbot.language.spelling import french_spelling, inflects, respelt
+from sbbot.language.wordforms import compound_of, question_tokens, stem
 from sbbot.router.terms import QueryTerm, Reading, Word
 from sbbot.router.typos import (
     MIN_TYPO_LENGTH,
@@ -50,15 +51,7 @@ from sbbot.router.typos import (
     typo_cutoff,
     without_stray_numbers,
 )
-from sbbot.text import (
-    CASED_WORD,
-    STOPWORDS,
-    compound_of,
-    fold,
-    question_tokens,
-    stem,
-    unaccented,
-)
+from sbbot.text import CASED_WORD, STOPWORDS, fold, unaccented
 
 REAL_WORD_ZIPF = 2.5
 """A word this frequent in French or English (about once in three million words) is a word
@@ -226,7 +219,7 @@ class Analyzer:
     def _translated(self, french: tuple[str, ...]) -> tuple[str, ...]:
         """The terms of an English word's translations: each word's term as the index reads
         it (`_translation_lemma`), and a hyphenated compound's one term when the index reads
-        it as one (a listed compound, "rendez-vous": `text.joined_compounds`; or one whose
+        it as one (a listed compound, "rendez-vous": `wordforms.joined_compounds`; or one whose
         other parts are stopwords); a compound of several terms ("petit-déjeuner") is no
         single candidate (see `_compound_meaning`)."""
         terms: list[str] = []
@@ -251,7 +244,7 @@ class Analyzer:
         """The index terms of a hyphenated French word's folded parts ("sous traitant"), read
         as a French text's words are: the index splits "sous-traitant" into "sous" and
         "traitant", English words read as such; a listed compound ("week end", "rendez vous")
-        is one word (`text.joined_compounds`)."""
+        is one word (`wordforms.joined_compounds`)."""
         if (glued := compound_of(compound)) is not None:
             return (self.index_term(glued, False),)
         return tuple(dict.fromkeys(

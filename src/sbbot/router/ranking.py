@@ -19,6 +19,7 @@ from sbbot.language.cue_words import Cue
 from sbbot.language.cues import asking_words, question_cues
 from sbbot.language.frequency import general_weight
 from sbbot.language.signalling import PAYING
+from sbbot.language.wordforms import question_words
 from sbbot.router.alternatives import alternatives_of, held, held_evidence, reranked
 from sbbot.router.apart import (
     counted_apart,
@@ -69,7 +70,6 @@ from sbbot.router.verdict import (
     subject_stems,
     unasked_words,
 )
-from sbbot.text import question_words
 
 # An unknown word weighs this fraction of the rarest known word; a generic word this much.
 UNKNOWN_WORD_WEIGHT = 0.8

@@ -14,10 +14,10 @@ from functools import lru_cache
 from itertools import pairwise
 
 from sbbot.language.frequency import general_zipf
+from sbbot.language.wordforms import folded_tokens, question_words
 from sbbot.router.doubts import phrase_terms, topical
 from sbbot.router.terms import QueryTerm, Reading
 from sbbot.router.verdict import NAME_MAX_ZIPF
-from sbbot.text import folded_tokens, question_words
 
 OPINING = frozenset("""say says said saying think thinks thought write writes wrote dit dis
 disait dire pense pensent pensait penser ecrit ecrivait raconte""".split())

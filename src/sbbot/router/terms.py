@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from sbbot.language.naming import Naming
-from sbbot.text import GENERIC_WORDS, stem
+from sbbot.language.wordforms import stem
+from sbbot.text import GENERIC_WORDS
 
 GENERIC_STEMS = frozenset(stem(word) for word in GENERIC_WORDS)
 

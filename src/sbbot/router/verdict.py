@@ -29,9 +29,9 @@ from sbbot.language.frequency import general_zipf
 from sbbot.language.giving import WORK_NOUNS, gives, names_work
 from sbbot.language.lexicon import english_spelling
 from sbbot.language.naming import bound_nouns
+from sbbot.language.wordforms import folded_tokens, question_words, stem
 from sbbot.router.terms import GENERIC_STEMS, QueryTerm
 from sbbot.router.typos import MIN_TYPO_LENGTH, typo_cutoff
-from sbbot.text import folded_tokens, question_words, stem
 
 Verdict = Literal["answer", "unsure", "unknown"]
 
