@@ -1,6 +1,7 @@
 """Words that do not say what the posts lack, through the real router on the shipped knowledge
 without hints and glossary (a newly added post): a misspelt English word weighs against an
-answer as the word it stands for; the word of paying is covered by a card giving a price."""
+answer as the word it stands for; the word of paying is covered by a card giving a price, the
+broadcast asked for by a passage naming a programme."""
 
 
 from sbbot.router import Router
@@ -40,3 +41,17 @@ def test_a_passage_giving_the_way_to_sign_up_covers_the_word_of_booking(bare: Ro
     result = bare.route("la resa pour les croissants cest obligatoire ?")
     assert result.verdict == "answer" and result.best is not None
     assert "formulaire" in result.best.entry.text
+
+
+def test_a_passage_naming_a_programme_covers_the_broadcast_asked(bare: Router) -> None:
+    """"Sur quelle radio ?", "à la télé ?" beside "où" ask for a source: "dans une émission de
+    France Info" gives it, though it never writes "radio". A broadcast not asked for ("does
+    he have a podcast?", "une bonne radio ?") is still a thing the posts never name."""
+    for question in ("gilles babinet il a parle sur quelle radio", "tu sais ou babinet s est "
+                     "exprime, a la tele ?", "which radio programme was gilles babinet on"):
+        result = bare.route(question)
+        assert result.verdict == "answer" and result.best is not None, question
+        assert "France Info" in result.best.entry.text, question
+    for question in ("Does Harold Jarche have a podcast?", "France Info est-elle une bonne "
+                     "radio ?", "Gilles Babinet a-t-il un podcast ?"):
+        assert bare.route(question).verdict != "answer", question

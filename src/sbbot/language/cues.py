@@ -78,6 +78,14 @@ published telecharger telecharge recuperer recupere chope choper download downlo
 out or can be had, a medium or a site, even of a text it names ("le billet a été publié où
 ?", "la note, on peut la récupérer où ?")."""
 
+BROADCAST_WORDS = frozenset("""radio radios tele teles television tv emission emissions podcast
+podcasts interview interviews""".split())
+WHICH_OR_WHERE = frozenset("quel quelle quels quelles which what où ou where".split())
+"""A broadcast asked for, which or where ("sur quelle radio ?", "il a parlé où, à la télé ?"),
+asks for a source too: a passage naming the programme answers ("une émission de France
+Info"), whatever it calls the medium. Not without such a word ("does he have a podcast?"
+asks whether one exists), nor "journal", "chaîne", "show": a diary, a chain, to show."""
+
 WORKPLACE = frozenset({("poste", "de", "travail")})
 """"Le poste de travail" is a workstation, not a job."""
 HOW_NOT_WHERE = frozenset({("where", "do"), ("where", "can"), ("where", "should"),
@@ -160,6 +168,8 @@ def question_cues(text: str) -> frozenset[Cue]:
                              and MEDIUM_WORDS.isdisjoint(words))
                             or not PUBLISHING_WORDS.isdisjoint(words)):
         cues.discard("place")
+        cues.add("source")
+    if not BROADCAST_WORDS.isdisjoint(words) and not WHICH_OR_WHERE.isdisjoint(words):
         cues.add("source")
     if "place" in cues and any(word in PLAIN_LOCATED for word in words):
         cues.add("located")
@@ -361,9 +371,11 @@ passage giving the price or the way to sign up answers them, whatever words it u
 def asking_words(cues: Collection[Cue]) -> frozenset[str]:
     """The single words, folded, that ask for those of these kinds of answer whose words a
     passage giving them answers (`ANSWERED_WORDS_CUES`): "faut payer ?", "la résa est
-    obligatoire ?" of a passage saying "participation gratuite", "inscriptions en ligne"."""
+    obligatoire ?" of a passage saying "participation gratuite", "inscriptions en ligne";
+    and the broadcast asked of a passage naming a programme (`BROADCAST_WORDS`)."""
     return frozenset(word for cue in ANSWERED_WORDS_CUES.intersection(cues)
-                     for word in PLAIN_WORDS[cue])
+                     for word in PLAIN_WORDS[cue]).union(
+                         BROADCAST_WORDS if "source" in cues else ())
 
 
 def by_key(tables: dict[Cue, frozenset[K]]) -> dict[K, frozenset[Cue]]:

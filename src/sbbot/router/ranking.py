@@ -189,20 +189,23 @@ class Router:
         shared = (self._specific(covered, query) + CUE_EVIDENCE * (len(cues) - len(unmet))
                   + held_evidence(terms, query.weights, covered, self._index.idf))
         parts = self._analyzer.parts
-        foreign = (foreign_words(terms, bool(asked), lambda stem: stem in self._index or (
-                       bool(self._events) and stem in self._cards.gatherings), typed)
-                   if "foreign" in parts else ())
         # an event card giving its price answers "faut payer ?" (see `PAYING`)
         paid = PAYING if best.entry.type == "event" and "price" in cues.difference(unmet) else ()
+        asking = asking_words(cues.difference(unmet)).union(paid)  # given: held, and scored
+        # a word asking for a kind the entry gives is no foreign thing ("à la radio ?")
+        foreign = (tuple(word for word in foreign_words(
+                       terms, bool(asked), lambda stem: stem in self._index or (
+                           bool(self._events) and stem in self._cards.gatherings), typed)
+                         if word not in asking)
+                   if "foreign" in parts else ())
         event = index in self._events
-        unasked = (unasked_words(terms, covered | {t.stem for t in terms if t.word in paid}
+        unasked = (unasked_words(terms, covered | {t.stem for t in terms if t.word in asking}
                                  | (self._cards.speaking if event else set()),
                                  self._readings.proper_nouns(index), text,
                                  best.entry.text, cues, self._keyword_only.get(index, ()))
                    if "subject" in parts and not (cues & STRONG_CUES and not unmet) else ())
         # an event card holds the word of its kind ("the breakfast") and of being planned
         kind = (covered | self._cards.held) if event else covered
-        asking = asking_words(cues.difference(unmet)).union(paid)  # given: held, and scored
         kinds = (gathering_kinds(terms, covered, self._cards.held, text) if event else set()) | {
             term.stem for term in terms if term.word in asking}.difference(covered)
         absent = sum(query.evidence[term.stem] for term in terms
