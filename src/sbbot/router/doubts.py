@@ -146,6 +146,35 @@ def other_than(entry: Entry, read: Reading, terms: Sequence[QueryTerm],
     return tuple(term.word for term in terms if term.word == thing and term.stem in covered)
 
 
+def others_spoken(entry: Entry, read: Reading, terms: Sequence[QueryTerm],
+                  covered: Collection[str]) -> bool:
+    """Whether the entry holds the thing a French question asks for as another one and
+    speaks of others ("les autres organisations"): it may answer. When no ranked entry
+    does, the posts name only the one there is (`other_than`), and the router says they do
+    not know rather than offer it: "y a d'autres vidéos de Paul Miller ?" is not answered
+    by offering the one video. Others met in a circumstance of the act, after "avec" or
+    "sans" ("pourquoi partager ses retours avec d'autres boîtes ?"), are not what is asked
+    for: the question asks about the act, which a passage may state of "les autres
+    organisations" in other words; that stays a doubt (counted as spoken here)."""
+    found = OTHER.search(read.text)
+    if found is None:
+        return False
+    if others_alongside(read.tokens):
+        return True
+    if not OTHERS_NAMED.search(entry.text):
+        return False
+    thing = fold(found.group(1))
+    return any(term.word == thing and term.stem in covered for term in terms)
+
+
+def others_alongside(tokens: Sequence[str]) -> bool:
+    """Whether "autre(s)" follows a preposition of `ALONGSIDE` (its determiners skipped):
+    "avec d'autres boîtes" is the company of an act, not a thing asked for."""
+    words = [token for token in tokens if token not in DETERMINERS]
+    return any(word in ("autre", "autres") and before in ALONGSIDE
+               for before, word in pairwise(words))
+
+
 NUMBERED = re.compile(r"(?:\b(?:num[ée]ros?|numbers?|nos?\.)\s*|\bn°\s*|#\s*)(\d+)\b",
                       re.IGNORECASE)
 """An item asked for by its number in a list ("reason number 7", "la raison numéro 5",

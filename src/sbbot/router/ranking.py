@@ -39,6 +39,7 @@ from sbbot.router.doubts import (
     numbered_apart,
     object_lacks,
     other_than,
+    others_spoken,
 )
 from sbbot.router.indexing import build_index
 from sbbot.router.matches import (
@@ -215,7 +216,7 @@ class Router:
         doubts = (card_lacks(best.entry, cues, terms, kind, query.evidence, query.total, known,
                              read)
                   + object_lacks(terms, read, cues, kind, query.evidence, query.total, known)
-                  + less_usual(terms, cues, covered) + other_than(best.entry, read, terms, covered)
+                  + less_usual(terms, cues, covered)
                   + cause_apart(typed, terms, covered, known)
                   + numbered_apart(text, best.entry.text)
                   + predicate_lacks(read, terms, covered))
@@ -233,7 +234,14 @@ class Router:
         doubts += tuple(word for word in alongside if word not in unnamed) + asked_unheld(
             terms, kind)
         doubts += unjudged if judged_elsewhere else ()
-        unsaid = (() if judged_elsewhere else unjudged) + (verbs_alone(typed, terms)
+        # another thing than the one named, of which no ranked passage speaks of others
+        other = other_than(best.entry, read, terms, covered)
+        stems = {term.stem for term in terms}
+        if other and any(others_spoken(match.entry, read, terms,
+                                       self._scorer.contained(match.index, stems))
+                         for match in matches[1:]):
+            doubts, other = doubts + other, ()
+        unsaid = (() if judged_elsewhere else unjudged) + other + (verbs_alone(typed, terms)
                   + topic_apart(read, terms, covered, known, best.entry.text))
         # a person asked what they say, whom the passage on the topic never names, is a
         # reason against; one named otherwise ("la note de Jane McConnell") only a doubt

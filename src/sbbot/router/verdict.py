@@ -104,7 +104,8 @@ class Evidence:
     asked what they say or think, whom the passage on the topic never names
     (`sayings.person_unnamed`: "que pense Harold Jarche de la loi ..."); a judgement asked of
     a thing no ranked passage judges (`predicates.judgement_apart`: "SharePoint, c'est
-    bien ?"). Like
+    bien ?"); another thing than the one named, of which no ranked passage speaks of
+    others (`doubts.others_spoken`: "d'autres vidéos de Paul Miller"). Like
     foreign words, a reason to say the posts do not know rather than offer topics."""
 
 
