@@ -108,8 +108,10 @@ def fold_chunk(texts: Sequence[str], vocabulary: Vocabulary, first: int
     tokens = token_pattern(marks).findall(joined)
     deletions = dict.fromkeys(map(ord, marks))
     tokens = spaced_glued(tokens, deletions)
+    # learnt in sorted order: a set's order changes with the hash seed, and with it the
+    # words' numbers, the order entries' lengths are summed in, and ties between entries
     distinct = set(tokens)
-    for raw in distinct.difference(vocabulary._raw):
+    for raw in sorted(distinct.difference(vocabulary._raw)):
         vocabulary.learn(raw, deletions)
     ids = np.fromiter(map(vocabulary._raw.__getitem__, tokens), np.int32, len(tokens))
     leans = np.fromiter(map(vocabulary._leans.__getitem__, tokens), np.float64, len(tokens))
