@@ -41,6 +41,31 @@ def test_an_idiom_is_read_as_its_meaning_not_its_words() -> None:
     assert "rouge" not in [term.stem for term in router.query_terms("is there much red tape")]
 
 
+def test_the_ruling_class_is_the_elite_not_a_ruling_nor_a_class() -> None:
+    # word by word, "ruling class" was "décision" (or "dirigeant") + "classe": a passage on
+    # the leaders' decisions or a school class met it, not the one on the elites
+    router = Router([
+        passage("elites", "Les élites raisonnent comme au siècle passé."),
+        passage("decision", "Les dirigeants ont pris une décision pour la classe de CM2."),
+    ])
+    question = "does the author agree with Babinet about the ruling class"
+    stems = [term.stem for term in router.query_terms(question)]
+    assert "elit" in stems and "class" not in stems and "decisi" not in stems
+    judged = router.judge(question, 2)
+    assert judged is not None and judged[1][0].entry.id == "elites"
+
+
+def test_a_word_no_line_held_meets_the_french_word_for_it() -> None:
+    # "skip" had no line: its own stem met nothing and weighed as an unknown word
+    router = Router([
+        passage("etape", "Cette première étape est celle qu'on ne peut pas passer."),
+        passage("budget", "Le budget de l'étape suivante reste à voter."),
+    ])
+    assert "pass" in [term.stem for term in router.query_terms("can we skip the first step")]
+    judged = router.judge("can we skip the first step", 2)
+    assert judged is not None and judged[1][0].entry.id == "etape"
+
+
 def test_staff_are_employees_not_anyone() -> None:
     # "personnel", staff's usual French word, shares its stem with "personne" (anyone,
     # nobody): first in the list, it met every passage saying "personne".
