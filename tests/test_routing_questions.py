@@ -220,6 +220,16 @@ def test_other_things_than_the_one_a_passage_names_are_not_answered_by_it(
     assert router.route("Qui a écrit L'Ere Numérique ?").verdict == "answer"
 
 
+def test_an_act_and_its_companion_no_passage_holds_together_are_declined(
+        router: Router) -> None:
+    """Asked whether one may come with a friend, or whether Attali agrees with Babinet, the
+    passage holding the friends the Internet brings, or Attali alone, is no topic to offer
+    when no ranked passage holds the act and its companion together."""
+    for question in ("je peux venir avec un ami ?", "je peux venir avec un collègue ?",
+                     "Jacques Attali est-il d'accord avec Gilles Babinet ?"):
+        assert router.route(question).verdict == "unknown", question
+
+
 def test_a_word_after_au_or_is_there_is_an_object(router: Router) -> None:
     for question in ("des croissants au beurre", "is there parking near the venue"):
         named = {term.word: term.named for term in router.query_terms(question)}

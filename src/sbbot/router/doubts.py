@@ -254,18 +254,10 @@ def alongside_apart(read: Reading, terms: Sequence[QueryTerm], cues: Collection[
     companion the knowledge names elsewhere may be a paraphrase ("why share
     lessons learned with other companies": the passage says "partager"). Everyday and
     generic words are no act ("c quoi le souci avec les applis ?")."""
-    if cues or ALONGSIDE.isdisjoint(read.tokens):
+    if cues:
         return ()
-    by_word = topical(terms)
     found: list[str] = []
-    for position, token in enumerate(read.tokens):
-        if token not in ALONGSIDE:
-            continue
-        before = [word for word in read.tokens[:position] if word not in STOPWORDS]
-        act = by_word.get(before[-1]) if before else None
-        companions = phrase_terms(read.tokens[position + 1:], by_word, ALONGSIDE)
-        if act is None or not companions:
-            continue
+    for position, act, companions in alongside_phrases(read, terms):
         if any(term.stem in covered for term in companions):
             if (act.stem not in covered and known(act.stem)
                     and not PERMISSION.isdisjoint(read.tokens[:position])):
@@ -274,6 +266,37 @@ def alongside_apart(read: Reading, terms: Sequence[QueryTerm], cues: Collection[
                                          for term in companions):
             found.extend(term.word for term in companions)
     return tuple(found)
+
+
+def alongside_phrases(read: Reading, terms: Sequence[QueryTerm]
+                      ) -> list[tuple[int, QueryTerm, list[QueryTerm]]]:
+    """Each act done with or without something in the question (see `alongside_apart`):
+    the preposition's position, the act (the word before it) and the companion (the words
+    after it up to the next stopword)."""
+    if ALONGSIDE.isdisjoint(read.tokens):
+        return []
+    by_word = topical(terms)
+    found = []
+    for position, token in enumerate(read.tokens):
+        if token not in ALONGSIDE:
+            continue
+        before = [word for word in read.tokens[:position] if word not in STOPWORDS]
+        act = by_word.get(before[-1]) if before else None
+        companions = phrase_terms(read.tokens[position + 1:], by_word, ALONGSIDE)
+        if act is not None and companions:
+            found.append((position, act, companions))
+    return found
+
+
+def alongside_held(read: Reading, terms: Sequence[QueryTerm], covered: Collection[str]
+                   ) -> bool:
+    """Whether an entry holds an act of the question and its whole companion together
+    ("venir" and "collègue"): it may say how they go. When no ranked entry does, the posts
+    do not say, and the router declines rather than offer the passage holding one of them
+    (`alongside_apart`): "je peux venir avec un ami ?" is not about the friends the
+    Internet brings."""
+    return any(act.stem in covered and all(term.stem in covered for term in companions)
+               for _, act, companions in alongside_phrases(read, terms))
 
 
 CAUSES = frozenset({("a", "cause"), ("grace", "a"), ("grace", "au"), ("grace", "aux"),

@@ -8,7 +8,7 @@ on coverage and on what the best entry leaves unanswered; see the package's docs
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from functools import lru_cache
 
 from sbbot.columns import EntryTable
@@ -32,6 +32,7 @@ from sbbot.router.apart import (
 from sbbot.router.cards import event_cards
 from sbbot.router.doubts import (
     alongside_apart,
+    alongside_held,
     asked_unheld,
     card_lacks,
     cause_apart,
@@ -231,17 +232,19 @@ class Router:
         unnamed = {term.word for term in terms if term.stem not in self._index}
         foreign += tuple(word for word in alongside if word in unnamed) + day_apart(
             typed, best.entry.text)
-        doubts += tuple(word for word in alongside if word not in unnamed) + asked_unheld(
+        # an act and its companion, or others of a thing, that no ranked passage holds
+        # together: the posts do not say (a reason against); one of them does: a doubt
+        apart = tuple(word for word in alongside if word not in unnamed)
+        together = bool(apart) and self._held_elsewhere(
+            matches, terms, lambda entry, held: alongside_held(read, terms, held))
+        other = other_than(best.entry, read, terms, covered)
+        spoken = bool(other) and self._held_elsewhere(
+            matches, terms, lambda entry, held: others_spoken(entry, read, terms, held))
+        doubts += (apart if together else ()) + (other if spoken else ()) + asked_unheld(
             terms, kind)
         doubts += unjudged if judged_elsewhere else ()
-        # another thing than the one named, of which no ranked passage speaks of others
-        other = other_than(best.entry, read, terms, covered)
-        stems = {term.stem for term in terms}
-        if other and any(others_spoken(match.entry, read, terms,
-                                       self._scorer.contained(match.index, stems))
-                         for match in matches[1:]):
-            doubts, other = doubts + other, ()
-        unsaid = (() if judged_elsewhere else unjudged) + other + (verbs_alone(typed, terms)
+        unsaid = ((() if judged_elsewhere else unjudged) + (() if spoken else other)
+                  + (() if together else apart) + verbs_alone(typed, terms)
                   + topic_apart(read, terms, covered, known, best.entry.text))
         # a person asked what they say, whom the passage on the topic never names, is a
         # reason against; one named otherwise ("la note de Jane McConnell") only a doubt
@@ -254,6 +257,15 @@ class Router:
 
     def entry(self, entry_id: str) -> Entry:
         return self.entries[self.entries.index_of(entry_id)]
+
+    def _held_elsewhere(self, matches: Sequence[Candidate], terms: Sequence[QueryTerm],
+                        holds: Callable[[Entry, Collection[str]], bool]) -> bool:
+        """Whether a ranked entry after the best holds what `holds` asks of it (given the
+        entry and the question's terms it contains): when none does, what the best lacks is
+        lacking in the posts, not only in the nearest passage."""
+        stems = {term.stem for term in terms}
+        return any(holds(match.entry, self._scorer.contained(match.index, stems))
+                   for match in matches[1:])
 
     def _gives(self, match: Candidate, cue: Cue) -> bool:
         return self._readings.gives(match.index, cue)

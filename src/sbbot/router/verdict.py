@@ -105,7 +105,9 @@ class Evidence:
     (`sayings.person_unnamed`: "que pense Harold Jarche de la loi ..."); a judgement asked of
     a thing no ranked passage judges (`predicates.judgement_apart`: "SharePoint, c'est
     bien ?"); another thing than the one named, of which no ranked passage speaks of
-    others (`doubts.others_spoken`: "d'autres vidéos de Paul Miller"). Like
+    others (`doubts.others_spoken`: "d'autres vidéos de Paul Miller"), or an act and its
+    companion no ranked passage holds together (`doubts.alongside_held`: "je peux venir avec
+    un ami ?"). Like
     foreign words, a reason to say the posts do not know rather than offer topics."""
 
 
