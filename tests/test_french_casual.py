@@ -11,6 +11,7 @@ from sbbot.knowledge import load_knowledge
 from sbbot.knowledge.model import Knowledge
 from sbbot.language.chatspeak import expand
 from sbbot.language.cues import question_cues
+from sbbot.router import Router
 from sbbot.router.query import Analyzer
 from tests.conftest import KNOWLEDGE_DIR
 
@@ -131,3 +132,19 @@ def test_how_widespread_is_asked_with_il_y_en_a_beaucoup(knowledge: Knowledge) -
     bare = stripped(knowledge, hints=False, glossary=False)
     result = bare.route("y en a bcp des reseaux sociaux qui cartonnent vraiment ?")
     assert result.verdict != "answer" or "rares sont" in result.best.entry.text
+
+
+def test_downloading_and_figures_meet_the_posts_words(bare: Router) -> None:
+    """"dispo en dl" is "disponible en téléchargement" (a chat abbreviation); "des chiffres"
+    asked for are data, "données objectives" in the passage. Neither reaches an answer where
+    the posts say nothing of it (a phone number, sales figures, a video to download)."""
+    assert expand("elle est dispo en dl ?") == "elle est dispo en télécharger ?"
+    for question, said in (("la note de mcconnell elle est dispo en dl ?", "téléchargement"),
+                           ("nos intuitions ont besoin de chiffres pour peser ?",
+                            "données objectives")):
+        result = bare.route(question)
+        assert result.verdict == "answer" and result.best is not None, question
+        assert said in result.best.entry.text, question
+    for question in ("les chiffres de vente de bouygues telecom ?",
+                     "je peux dl la video de paul miller ?"):
+        assert bare.route(question).verdict != "answer", question
