@@ -372,6 +372,10 @@ def test_the_index_reads_each_word_in_the_language_a_question_would() -> None:
     ("whens the mtg, is mgmt or the govt dept coming on fri apr 4",
      "when's the meeting, is management or the government department coming on Friday "
      "April 4"),
+    # A form with a digit ("b4", "2day") is a chat form too; a number, "4th" or "9h" stays.
+    ("see u b4 the 4th at 9h, or 2day l8r", "see you before the 4th at 9h, or today later"),
+    # A filler spelt out reads as the turn of phrase it is: no topic ("irl", "tbf", "ngl").
+    ("tbf can i meet her irl, ngl", " can i meet her , "),
     # "où" typed without its accent: the conjunction "ou" joins two things, so a question
     # beginning or ending with it, or saying "d'ou" or "ou ça", asks where.
     ("ou se passe la matinee ? le rapport est dispo ou", "où  la matinee ? le "

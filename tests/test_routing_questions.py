@@ -119,6 +119,14 @@ def test_an_english_question_meets_a_french_passage_without_glossary_or_hints(
         assert result.best.entry.id in expected
 
 
+def test_a_chat_filler_is_no_word_the_answer_must_hold(bare: Router) -> None:
+    # "irl" (in real life) was an unknown word weighing against the event card that says
+    # when Jane McConnell speaks
+    result = bare.route("when can i chat with jane mcconnell irl?")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id == "matinee-entreprise-de-demain-2014"
+
+
 def test_a_who_question_prefers_the_tied_passage_naming_people(bare: Router) -> None:
     # The invitation and the event card cover "presents", "geneva", "morning" alike; only
     # the card names the speakers.

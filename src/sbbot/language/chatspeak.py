@@ -18,8 +18,9 @@ from sbbot.language.frequency import general_zipf, zipf
 from sbbot.language.wordforms import SPACED_COMPOUNDS
 from sbbot.text import STOPWORDS, fold
 
-WORD = re.compile(r"(?<![\w'’-])[^\W\d_]+(?![\w'’-])")
-"""A word standing alone: not a part of "c'est", "aujourd'hui" or "C-suite"."""
+WORD = re.compile(r"(?<![\w'’-])(?=\d*[^\W\d_])[^\W_]+(?![\w'’-])")
+"""A word standing alone: not a part of "c'est", "aujourd'hui" or "C-suite"; letters, or
+letters and digits ("b4"), not a number alone."""
 VOWELS = frozenset("aeiouyh")
 ELISIONS = {"qu": VOWELS, "l": VOWELS, "d": VOWELS, "s": VOWELS, "n": VOWELS, "m": VOWELS,
             "c": VOWELS, "j": None, "t": frozenset("bcdfgjklmnpqrstvwxz")}
