@@ -183,7 +183,7 @@ def folded_days(folded: str) -> frozenset[tuple[int, int]]:
 
 WORK_NOUNS = frozenset("livre livres bouquin bouquins ouvrage ouvrages book books".split())
 """Nouns asking for a written work ("le livre de Gilles Babinet", "what book did he
-write?"), which a passage gives by its title rather than by the noun (`names_work`)."""
+write?"), which a passage gives by its title rather than by the noun (`titles_work`)."""
 TITLED_WORK = re.compile(
     r"\b(?:auteure?|author|co-?auteure?|co-?author)\s+(?:de|du|des|d['’]|of)\s*[«»\"“”]"
     r"|\b[ÉE]ditions\s+[A-ZÉ]|\bpublished\s+by\s+[A-Z]", re.IGNORECASE)
@@ -198,8 +198,14 @@ OTHER_WORK = re.compile(r"\b(?:autres?|other|another|nouveaux?|nouvelles?|new|ne
 livres ?", "his next book"): the title named is not what is asked."""
 
 
-def names_work(text: str, question: str) -> bool:
-    """Whether a passage names a written work (`TITLED_WORK`) that the question may ask
-    for: it answers "what book did he write?" though it never writes "livre", but not a
-    question asking for another one (`OTHER_WORK`)."""
-    return TITLED_WORK.search(text) is not None and OTHER_WORK.search(question) is None
+def titles_work(text: str) -> bool:
+    """Whether a passage names a written work (`TITLED_WORK`): it answers "what book did he
+    write?" though it never writes "livre". A reading of the passage alone, remembered per
+    entry (`router/readings.py`): the pattern over a whole passage cost 20 µs a question."""
+    return TITLED_WORK.search(text) is not None
+
+
+def asks_other_work(question: str) -> bool:
+    """Whether a question asks for another work than one a passage names (`OTHER_WORK`):
+    the title a passage gives is then not what is asked."""
+    return OTHER_WORK.search(question) is not None

@@ -9,7 +9,7 @@ on coverage and on what the best entry leaves unanswered; see the package's docs
 from __future__ import annotations
 
 from collections.abc import Callable, Collection, Iterable, Sequence
-from functools import lru_cache
+from typing import TypeVar
 
 from sbbot.columns import EntryTable
 from sbbot.entries import Entry, entries_of
@@ -79,6 +79,7 @@ GENERIC_WEIGHT = 0.1
 CUE_EVIDENCE = 1.0
 """An entry that gives what the question asks for ("prix ?": a price) shares this much more
 evidence with it, in idf units."""
+T = TypeVar("T")
 
 
 class Router:
@@ -204,7 +205,8 @@ class Router:
         unasked = (unasked_words(terms, covered | {t.stem for t in terms if t.word in asking}
                                  | (self._cards.speaking if event else set()),
                                  self._readings.proper_nouns(index), text,
-                                 best.entry.text, cues, self._keyword_only.get(index, ()))
+                                 best.entry.text, cues, self._keyword_only.get(index, ()),
+                                 self._readings.titles_work(index))
                    if "subject" in parts and not (cues & STRONG_CUES and not unmet) else ())
         # an event card holds the word of its kind ("the breakfast") and of being planned
         kind = (covered | self._cards.held) if event else covered
@@ -222,7 +224,7 @@ class Router:
                   + numbered_apart(text, best.entry.text)
                   + predicate_lacks(read, terms, covered))
         # a judgement asked of a thing no ranked passage judges: the posts do not give one
-        subject = lru_cache(maxsize=1)(lambda: subject_stems(
+        subject = once(lambda: subject_stems(
             terms, covered, self._readings.proper_nouns(index), text))
         unjudged = judgement_apart(best.entry, typed, subject)
         judged_elsewhere = unjudged and any(
@@ -323,3 +325,16 @@ class Router:
             if len(chosen) == count:
                 break
         return tuple(chosen)
+
+
+def once(make: Callable[[], T]) -> Callable[[], T]:
+    """`make`, called on first use only, its value kept for the next calls: a question's
+    subject is read for the best entry, then again for each runner-up. Not `lru_cache`:
+    making one a question cost more than the reading it spared."""
+    kept: list[T] = []
+
+    def made() -> T:
+        if not kept:
+            kept.append(make())
+        return kept[0]
+    return made

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import heapq
 from collections.abc import Iterable, Sequence
-from operator import itemgetter
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -90,11 +89,12 @@ class Scorer:
         extract, ratio, push, replace = (process.extractOne, fuzz.ratio, heapq.heappush,
                                          heapq.heapreplace)
         # rank() without a hint similarity (x + 0.0 is x): the same floats, without a call;
-        # by rank, best first; on a tie, the lower entry (sorts are stable, even reversed)
-        partial = sorted(sorted([(index, bm25 / top_bm25 + RANK_COVERAGE * (covered[index] / total))
-                                 for index, bm25 in bm25s.items()]), key=itemgetter(1),
-                         reverse=True)
-        for index, here in partial:
+        # by rank, best first; on a tie, the lower entry: one sort of (-rank, index) pairs
+        # (negating a float is exact)
+        partial = sorted([(-(bm25 / top_bm25 + RANK_COVERAGE * (covered[index] / total)), index)
+                          for index, bm25 in bm25s.items()])
+        for lowered, index in partial:
+            here = -lowered
             hints, shortest, longest = hinted.get(index, NO_HINT_SHAPES)
             extra = bonus if index in events else 0.0
             if len(best) >= count:

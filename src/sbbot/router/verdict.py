@@ -26,7 +26,7 @@ from sbbot.language.asking import (
 )
 from sbbot.language.cue_words import Cue
 from sbbot.language.frequency import general_zipf
-from sbbot.language.giving import WORK_NOUNS, gives, names_work
+from sbbot.language.giving import WORK_NOUNS, asks_other_work, gives
 from sbbot.language.lexicon import english_spelling
 from sbbot.language.naming import bound_nouns
 from sbbot.language.wordforms import folded_tokens, question_words, stem
@@ -346,8 +346,8 @@ def keyword_only(entries: Sequence[Entry], term_of: Mapping[str, str]
 
 def unasked_words(terms: Sequence[QueryTerm], covered: Collection[str],
                   names: Collection[str], question: str, text: str = "",
-                  cues: Collection[Cue] = (), unsaid: Collection[str] = ()
-                  ) -> tuple[str, ...]:
+                  cues: Collection[Cue] = (), unsaid: Collection[str] = (),
+                  titled: bool = False) -> tuple[str, ...]:
     """What the question asks about its subject, when the entry holds none of it.
 
     "Fabrice Epelboin est-il marié ?", "How many employees does McKinsey have?": the entry
@@ -365,12 +365,13 @@ def unasked_words(terms: Sequence[QueryTerm], covered: Collection[str],
     stand for?") asks about its other words than "mean": an entry holding none of them
     does not answer it, however well it holds "signifier". A name the entry holds only in
     its keywords (`unsaid`, `keyword_only`) is not covered: the passage never writes it.
-    A passage naming a written work by its title (`names_work`) holds the "livre" asked.
+    A passage naming a written work by its title (`titled`: `giving.titles_work`) holds the
+    "livre" asked, unless the question asks for another work.
     """
     if unsaid:
         covered = set(covered).difference(term.stem for term in terms
                                           if term.named == "name" and term.stem in unsaid)
-    if names_work(text, question):  # its title answers "quel livre", not the noun
+    if titled and not asks_other_work(question):  # its title answers "quel livre", not the noun
         covered = set(covered).union(term.stem for term in terms if term.word in WORK_NOUNS)
     if defines(question):
         defined = [term for term in terms if term.word not in DEFINING_WORDS]
