@@ -63,6 +63,20 @@ def test_a_relational_adjective_on_another_stem_is_read_as_its_noun() -> None:
     assert (found.verdict, found.best.entry.id) == ("answer", "monde-ecole-pedagogie")
 
 
+def test_a_town_s_demonym_on_another_stem_is_read_as_the_town() -> None:
+    analyzer = Analyzer({})
+    for adjective, town in (("genevoise", "Genève"), ("parisiens", "Paris"),
+                            ("lyonnaise", "Lyon")):
+        assert analyzer.index_term(fold(adjective), False) == analyzer.index_term(
+            fold(town), False), adjective
+    # The event card says "à Genève"; a member asks about "la rencontre genevoise".
+    router = stripped(load_knowledge(KNOWLEDGE_DIR), hints=False, glossary=False)
+    found = router.route("ya quoi au programme de la rencontre genevoise sur la digital "
+                         "workplace")
+    assert (found.verdict, found.best.entry.id) == ("answer",
+                                                    "matinee-entreprise-de-demain-2014")
+
+
 def test_words_sharing_six_letters_but_not_their_meaning_stay_apart() -> None:
     analyzer = Analyzer({})
 
