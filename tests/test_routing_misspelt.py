@@ -46,12 +46,18 @@ def test_a_passage_giving_the_way_to_sign_up_covers_the_word_of_booking(bare: Ro
 def test_a_passage_naming_a_programme_covers_the_broadcast_asked(bare: Router) -> None:
     """"Sur quelle radio ?", "à la télé ?" beside "où" ask for a source: "dans une émission de
     France Info" gives it, though it never writes "radio". A broadcast not asked for ("does
-    he have a podcast?", "une bonne radio ?") is still a thing the posts never name."""
+    he have a podcast?", "une bonne radio ?"), asked of a passage naming none (a web
+    address, a blog) or of no topic the passage holds, is still a thing the posts never
+    name."""
     for question in ("gilles babinet il a parle sur quelle radio", "tu sais ou babinet s est "
                      "exprime, a la tele ?", "which radio programme was gilles babinet on"):
         result = bare.route(question)
         assert result.verdict == "answer" and result.best is not None, question
         assert "France Info" in result.best.entry.text, question
     for question in ("Does Harold Jarche have a podcast?", "France Info est-elle une bonne "
-                     "radio ?", "Gilles Babinet a-t-il un podcast ?"):
+                     "radio ?", "Gilles Babinet a-t-il un podcast ?",
+                     # a web address is no broadcast; nor is a programme of no topic asked
+                     "quelle radio écoute Jane McConnell ?",
+                     "what radio station does harold jarche listen to?",
+                     "quelle émission de télé regarder ce soir ?"):
         assert bare.route(question).verdict != "answer", question

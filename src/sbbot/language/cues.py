@@ -371,11 +371,11 @@ passage giving the price or the way to sign up answers them, whatever words it u
 def asking_words(cues: Collection[Cue]) -> frozenset[str]:
     """The single words, folded, that ask for those of these kinds of answer whose words a
     passage giving them answers (`ANSWERED_WORDS_CUES`): "faut payer ?", "la résa est
-    obligatoire ?" of a passage saying "participation gratuite", "inscriptions en ligne";
-    and the broadcast asked of a passage naming a programme (`BROADCAST_WORDS`)."""
+    obligatoire ?" of a passage saying "participation gratuite", "inscriptions en ligne".
+    The broadcast asked for (`BROADCAST_WORDS`) is added by the router, only of a passage
+    naming one (`giving.names_broadcast`)."""
     return frozenset(word for cue in ANSWERED_WORDS_CUES.intersection(cues)
-                     for word in PLAIN_WORDS[cue]).union(
-                         BROADCAST_WORDS if "source" in cues else ())
+                     for word in PLAIN_WORDS[cue])
 
 
 def by_key(tables: dict[Cue, frozenset[K]]) -> dict[K, frozenset[Cue]]:

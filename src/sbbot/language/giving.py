@@ -181,6 +181,19 @@ def folded_days(folded: str) -> frozenset[tuple[int, int]]:
     return frozenset(days)
 
 
+BROADCAST = re.compile(r"\b(?:émissions?|interviews?|entretiens?|radios?|télévisions?|télé|"
+                       r"podcasts?|chaînes?|broadcasts?|shows?)\b", re.IGNORECASE)
+"""A passage naming a broadcast: the programme someone spoke on ("dans une émission de
+France Info"). A web address, a book or a blog is a source too, but no broadcast."""
+
+
+def names_broadcast(text: str) -> bool:
+    """Whether a passage names a broadcast (`BROADCAST`): only that answers "sur quelle
+    radio ?" ("quelle radio écoute Jane McConnell ?" is not answered by the address where
+    her note can be downloaded)."""
+    return BROADCAST.search(text) is not None
+
+
 WORK_NOUNS = frozenset("livre livres bouquin bouquins ouvrage ouvrages book books".split())
 """Nouns asking for a written work ("le livre de Gilles Babinet", "what book did he
 write?"), which a passage gives by its title rather than by the noun (`titles_work`)."""

@@ -16,8 +16,9 @@ from sbbot.entries import Entry, entries_of
 from sbbot.knowledge.model import Knowledge
 from sbbot.language.asking import asks_identity, asks_what, asks_why, identity_asked
 from sbbot.language.cue_words import Cue
-from sbbot.language.cues import asking_words, question_cues
+from sbbot.language.cues import BROADCAST_WORDS, asking_words, question_cues
 from sbbot.language.frequency import general_weight
+from sbbot.language.giving import names_broadcast
 from sbbot.language.signalling import PAYING
 from sbbot.language.wordforms import question_words
 from sbbot.router.alternatives import alternatives_of, held, held_evidence, reranked
@@ -195,6 +196,12 @@ class Router:
         # an event card giving its price answers "faut payer ?" (see `PAYING`)
         paid = PAYING if best.entry.type == "event" and "price" in cues.difference(unmet) else ()
         asking = asking_words(cues.difference(unmet)).union(paid)  # given: held, and scored
+        # the broadcast asked ("babinet ... sur quelle radio ?") of a passage naming one and
+        # holding another word of the question ("quelle émission regarder ce soir ?": none)
+        if ("source" in cues.difference(unmet) and names_broadcast(best.entry.text)
+                and any(term.stem in covered and term.stem not in GENERIC_STEMS
+                        for term in terms if term.word not in BROADCAST_WORDS)):
+            asking = asking.union(BROADCAST_WORDS)
         # a word asking for a kind the entry gives is no foreign thing ("à la radio ?")
         foreign = (tuple(word for word in foreign_words(
                        terms, bool(asked), lambda stem: stem in self._index or (
