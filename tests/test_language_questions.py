@@ -367,7 +367,12 @@ def test_the_verbs_asking_for_advice_only_say_so() -> None:
 def test_proper_nouns_are_capitalised_inside_a_sentence() -> None:
     text = ("Guillaume Foltran est responsable chez Bouygues Télécom. Il a exercé des "
             "fonctions : Contrôle de gestion, avec « Jane McConnell ».")
-    assert proper_nouns(text) == {"foltran", "bouygues", "telecom", "mcconnell"}
+    # a name's first word at a sentence's start, before a word capitalised inside it
+    assert proper_nouns(text) == {"guillaume", "foltran", "bouygues", "telecom", "jane",
+                                  "mcconnell"}
+    # not a function word, nor the end of a hyphenated compound
+    assert proper_nouns("Les Echos. « The Human-Centered Digital Workplace »") == {
+        "echos", "human", "digital", "workplace"}
 
 
 def test_an_initial_or_a_parenthesis_does_not_begin_a_sentence() -> None:

@@ -238,6 +238,15 @@ def test_an_act_and_its_companion_no_passage_holds_together_are_declined(
         assert router.route(question).verdict == "unknown", question
 
 
+def test_a_first_name_beginning_a_quote_s_signature_names_the_subject(
+        router: Router) -> None:
+    """The quote signed "— Jacques Attali" names him, first name and all: asked whether he
+    is married or has children, it holds neither, and "jacques" is not what is asked."""
+    for question in ("jacques attali il est marié ?", "does jacques attali have kids"):
+        assert router.route(question).verdict == "unknown", question
+    assert router.route("que dit Jacques Attali de la transparence ?").verdict == "answer"
+
+
 def test_a_word_after_au_or_is_there_is_an_object(router: Router) -> None:
     for question in ("des croissants au beurre", "is there parking near the venue"):
         named = {term.word: term.named for term in router.query_terms(question)}
