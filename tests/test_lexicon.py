@@ -66,6 +66,22 @@ def test_a_word_no_line_held_meets_the_french_word_for_it() -> None:
     assert judged is not None and judged[1][0].entry.id == "etape"
 
 
+def test_an_online_community_is_a_community_not_a_line() -> None:
+    # word by word, "online" was "ligne", the fragment of "en ligne": the sign-up passage
+    # ("inscription en ligne") met "what makes an online community work", not the one on
+    # communities
+    router = Router([
+        passage("communautes", "Les communautés qui fonctionnent bien ont des objectifs "
+                               "clairs."),
+        passage("inscription", "L'inscription en ligne est ouverte jusqu'au 2 avril."),
+    ])
+    question = "what makes an online community work well"
+    stems = [term.stem for term in router.query_terms(question)]
+    assert "commun" in stems and "lign" not in stems
+    judged = router.judge(question, 2)
+    assert judged is not None and judged[1][0].entry.id == "communautes"
+
+
 def test_staff_are_employees_not_anyone() -> None:
     # "personnel", staff's usual French word, shares its stem with "personne" (anyone,
     # nobody): first in the list, it met every passage saying "personne".
