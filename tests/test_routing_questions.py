@@ -568,3 +568,13 @@ def test_who_a_person_typed_in_lower_case_cites_needs_someone_else(router: Route
     assert router.route("harold jarche il cite qui ?").verdict != "answer"
     result = router.route("who looks after the digital workplace on the exec board")
     assert result.verdict == "answer"
+
+
+def test_who_is_answered_by_people_named_as_a_group(bare: Router) -> None:
+    """"Who" asks for people, whom a passage may name by what they are to the others ("le
+    client", "les élites") rather than by their names; a passage naming none asks nothing
+    of the kind."""
+    result = bare.route("Who does the author say organises the surveillance of our exchanges?")
+    assert (result.verdict, result.best.entry.id) == ("answer", "monde-surveillance")
+    assert gives("Les élites organisent la surveillance de nos échanges.", "person")
+    assert not gives("La surveillance de nos échanges est organisée.", "person")
