@@ -111,10 +111,10 @@ def spell_phrases(text: str) -> str:
     """The text with each turn of phrase (`locutions`) replaced by its meaning: found word
     by word from each word that begins one, the longest first, so that a question costs a
     few dictionary look-ups (one pattern alternating between every phrase cost 50 µs)."""
-    table = locutions()
-    keys = [phrase_word(token) for token in TOKEN.findall(text)]
-    if not any(tuple(keys[position:position + len(words)]) == words
-               for position, key in enumerate(keys) for words, _ in table.get(key, ())):
+    table, (lengths, forms) = locutions(), phrase_forms()
+    keys = list(map(phrase_word, TOKEN.findall(text)))
+    if not any(tuple(keys[position:position + length]) in forms
+               for position, key in enumerate(keys) for length in lengths.get(key, ())):
         return text  # no turn of phrase's words: no need for their positions
     tokens = list(TOKEN.finditer(text))
     found: list[str] = []
@@ -175,6 +175,17 @@ def locutions() -> Phrases:
     for entries in table.values():
         entries.sort(key=lambda entry: len(entry[0]), reverse=True)
     return table
+
+
+@cache
+def phrase_forms() -> tuple[dict[str, tuple[int, ...]], frozenset[tuple[str, ...]]]:
+    """The lengths of the turns of phrase by their first word, and each one's words: whether
+    a question holds one is then a set look-up a word and length (comparing every phrase
+    that starts with "a" or "en", two dozen each, cost 15 µs a question)."""
+    table = locutions()
+    return ({key: tuple(sorted({len(words) for words, _ in entries}))
+             for key, entries in table.items()},
+            frozenset(words for entries in table.values() for words, _ in entries))
 
 
 def expand_word(match: re.Match[str]) -> str:

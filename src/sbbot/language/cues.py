@@ -57,6 +57,8 @@ def residing_in(words: Sequence[str]) -> bool:
     Miller born in London?", "elle est née à Genève ?"). Not before a determiner ("we live
     in a digital world", "born in the internet era") or a year ("born in 1970"), and not
     "located", "situé": an event is located where it happens."""
+    if PLAIN_RESIDING.keys().isdisjoint(words):  # most questions: no pair to look at
+        return False
     return any(following in PLAIN_RESIDING.get(word, ()) and position + 2 < len(words)
                and words[position + 2] not in PLACE_DETERMINERS
                and not words[position + 2].isdigit()
@@ -104,9 +106,10 @@ ask what; "c'est la faute à qui ?" asks who is to blame, often "nous", no one n
 def asks_who_in_place(words: Sequence[str]) -> bool:
     """Whether "qui" asks who where the object would stand, as chat asks ("harold jarche il
     cite qui ?", "on invite qui ?"): after a word, and last or before a preposition."""
-    return any(word == "qui" and position > 0 and words[position - 1] not in NOT_IN_PLACE_BEFORE
-               and (position + 1 == len(words) or words[position + 1] in IN_PLACE_AFTER)
-               for position, word in enumerate(words))
+    return "qui" in words and any(
+        word == "qui" and position > 0 and words[position - 1] not in NOT_IN_PLACE_BEFORE
+        and (position + 1 == len(words) or words[position + 1] in IN_PLACE_AFTER)
+        for position, word in enumerate(words))
 
 
 CLAUSE_BREAK = re.compile(r"[,;:!?.()]+")
@@ -176,7 +179,7 @@ def question_cues(text: str) -> frozenset[Cue]:
     if residing_in(words):  # a birthplace, or where someone lives or something is based
         cues.update(("place", "birth") if not PLAIN_BORN.isdisjoint(words)
                     else ("place", "located"))
-    if ASKED_PERCENT.search(text):
+    if "%" in text and ASKED_PERCENT.search(text):  # the pattern tries every position
         cues.update(("count", "percent"))
     if "combien" in words and "count" not in cues and "age" not in cues:
         cues.add("price")
@@ -229,19 +232,21 @@ def most_of(words: Sequence[str]) -> bool:
     "who does most of the sharing"): before a noun or "of", not the superlative ("the most
     mature", "what matters most when ..."), nor the idiom "make the most of" (valoriser,
     profiter: "the most of" is no share of anything)."""
-    return any(word == "most" and position + 1 < len(words)
-               and ((words[position + 1] == "of" and words[position - 1:position] != ["the"])
-                    or (words[position + 1] not in STOPWORDS
-                        and (position == 0 or words[position - 1] not in SUPERLATIVE)))
-               for position, word in enumerate(words))
+    return "most" in words and any(
+        word == "most" and position + 1 < len(words)
+        and ((words[position + 1] == "of" and words[position - 1:position] != ["the"])
+             or (words[position + 1] not in STOPWORDS
+                 and (position == 0 or words[position - 1] not in SUPERLATIVE)))
+        for position, word in enumerate(words))
 
 
 def many_of(words: Sequence[str]) -> bool:
     """Whether "il y en a beaucoup (peu) qui ..." asks how widespread something is ("y en a
     bcp des réseaux sociaux qui cartonnent ?"): "beaucoup" after "en a", not a degree ("ça
     apporte beaucoup")."""
-    return any(words[position:position + 3] in (["en", "a", "beaucoup"], ["en", "a", "peu"])
-               for position in range(len(words) - 2))
+    return ("beaucoup" in words or "peu" in words) and any(
+        words[position:position + 3] in (["en", "a", "beaucoup"], ["en", "a", "peu"])
+        for position in range(len(words) - 2))
 
 
 SUPERLATIVE = frozenset("the a is what which".split())

@@ -122,9 +122,10 @@ def french_beside(tokens: Sequence[str], leans: list[float]) -> Iterator[int]:
     an English adjective or noun ("objectives", "former") is an error in a French clause."""
     french = inflected("fr")
     for position, own in enumerate(leans):
+        if abs(own) >= SHARED_LEAN or tokens[position] not in french:
+            continue  # most words: their neighbours need not be read
         around = leans[max(0, position - 1):position] + leans[position + 1:position + 2]
-        if (abs(own) < SHARED_LEAN and around and min(around) <= -SHARED_LEAN
-                and max(around) <= 0 and tokens[position] in french):
+        if around and min(around) <= -SHARED_LEAN and max(around) <= 0:
             yield position
 
 
