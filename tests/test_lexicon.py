@@ -82,6 +82,35 @@ def test_an_online_community_is_a_community_not_a_line() -> None:
     assert judged is not None and judged[1][0].entry.id == "communautes"
 
 
+def test_a_team_player_and_a_change_agent_are_read_whole() -> None:
+    # word by word, a "team player" was a team and a (sports) player, a "change agent" a
+    # change and a representative
+    router = Router([
+        passage("gene", "Le gène coopératif est-il inné ou acquis ?"),
+        passage("acteurs", "Il faut être au quotidien à côté des acteurs du changement."),
+        passage("equipe", "Chaque équipe a son représentant."),
+    ])
+    stems = [term.stem for term in router.query_terms("are people born team players")]
+    assert "cooper" in stems and "equip" not in stems
+    stems = [term.stem for term in router.query_terms("what should change agents do")]
+    assert "acteur" in stems and "repres" not in stems
+
+
+def test_an_english_word_french_borrows_meets_the_post_writing_it() -> None:
+    # a post's "C-suite" is read through the casual-French table ("dirigeant"); the same
+    # word in an English question had no line of the lexicon and stayed "csuite", a word
+    # the knowledge lacks
+    router = Router([
+        passage("csuite", "Il ne s'agit plus de convaincre les membres de la C-suite."),
+        passage("equipe", "L'équipe projet convainc les utilisateurs un par un."),
+    ])
+    (held,) = [term for term in router.query_terms("how do we convince the C-suite")
+               if term.word == "csuite"]
+    assert held.stem == router.query_terms("la C-suite")[0].stem
+    judged = router.judge("how do we convince the C-suite", 2)
+    assert judged is not None and judged[1][0].entry.id == "csuite"
+
+
 def test_staff_are_employees_not_anyone() -> None:
     # "personnel", staff's usual French word, shares its stem with "personne" (anyone,
     # nobody): first in the list, it met every passage saying "personne".

@@ -205,10 +205,15 @@ class Analyzer:
 
     def _english_terms(self, word: str) -> tuple[str, ...]:
         """Candidate terms of an English word: its French translations, most usual first.
-        A misspelt word ("socail") is first itself (a name the knowledge may hold), then the
-        translations of the lexicon's word nearest it."""
+        A word no line of the lexicon holds that French writes as a casual or borrowed word
+        ("C-suite", read "csuite": `data/fr-casual.txt`) is read as the index reads it in a
+        post; its own stem met nothing and counted as a foreign word. A misspelt word
+        ("socail") is first itself (a name the knowledge may hold), then the translations
+        of the lexicon's word nearest it."""
         if "lexicon" in self.parts and (french := self._translated(translations(word))):
             return french
+        if "lexicon" in self.parts and standard(word):
+            return (self._french_term(word),)
         own = stem(lemma(word, "en") if "lemmas" in self.parts else word)
         if ("lexicon" in self.parts and len(word) >= MIN_TYPO_LENGTH
                 and not self.is_real_word(word)
