@@ -530,11 +530,15 @@ def test_what_someone_says_of_a_topic_needs_a_passage_holding_the_topic(bare: Ro
 
 def test_what_someone_the_entry_never_names_thinks_is_not_answered(router: Router,
                                                                     bare: Router) -> None:
-    """Asked what someone thinks, typed in lower case as chat does, the passage on the topic
-    that never names them does not say it: unknown. Named otherwise ("la note de Jane
-    McConnell"), a person the passage lacks leaves it offered."""
+    """Asked what someone thinks, typed in lower case as chat does, or their position, or
+    whether they speak of a topic, the passage on the topic that never names them does not
+    say it: unknown. Named otherwise ("la note de Jane McConnell"), a person the passage
+    lacks leaves it offered."""
     for question in ("jane mcconnell elle pense quoi de la loi de programmation militaire",
-                     "Que pense Harold Jarche de la loi de programmation militaire ?"):
+                     "Que pense Harold Jarche de la loi de programmation militaire ?",
+                     "Quelle est la position de Fabrice Epelboin sur la loi de programmation"
+                     " militaire ?",
+                     "Stephen Downes parle-t-il de la surveillance des citoyens ?"):
         assert router.route(question).verdict == "unknown", question
     question = "Quels graphiques l'auteur partage-t-il en complément de la note de Jane McConnell ?"
     assert bare.route(question).verdict == "unsure"

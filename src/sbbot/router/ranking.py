@@ -56,7 +56,7 @@ from sbbot.router.preferring import card_first, gathering_kinds
 from sbbot.router.query import PARTS, Analyzer
 from sbbot.router.quoted import attributed_names, quoting_first, quoting_passages
 from sbbot.router.readings import Readings
-from sbbot.router.sayings import OPINING, person_unnamed, topic_apart
+from sbbot.router.sayings import OPINING, STANCES, person_unnamed, topic_apart
 from sbbot.router.scoring import Scorer
 from sbbot.router.terms import GENERIC_STEMS, Query, QueryTerm
 from sbbot.router.verdict import (
@@ -255,10 +255,11 @@ class Router:
         unsaid = ((() if judged_elsewhere else unjudged) + (() if spoken else other)
                   + (() if together else apart) + verbs_alone(typed, terms)
                   + topic_apart(read, terms, covered, known, best.entry.text))
-        # a person asked what they say, whom the passage on the topic never names, is a
-        # reason against; one named otherwise ("la note de Jane McConnell") only a doubt
+        # a person asked what they say or their stance, whom the passage on the topic never
+        # names, is a reason against; one named otherwise ("la note de Jane McConnell") only
+        # a doubt
         unnamed_people = person_unnamed(typed, terms, kind, known)
-        if not OPINING.isdisjoint(question_words(typed)):
+        if not (OPINING | STANCES).isdisjoint(question_words(typed)):
             unsaid += unnamed_people
         else:
             doubts += unnamed_people

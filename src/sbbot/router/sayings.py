@@ -22,6 +22,11 @@ from sbbot.router.verdict import NAME_MAX_ZIPF
 OPINING = frozenset("""say says said saying think thinks thought write writes wrote dit dis
 disait dire pense pensent pensait penser ecrit ecrivait raconte""".split())
 """Verbs of saying or thinking, folded: what someone says or thinks of a topic."""
+STANCES = frozenset("""position positions avis opinion opinions view views stance
+standpoint parle parlent parlait parler talk talks talked""".split())
+"""Nouns of what someone thinks ("la position de X sur ...", "X's view on ...") and verbs
+of speaking about a topic ("X parle-t-il de ..."), folded: asked of someone named, like a
+verb of OPINING, who holds the stance (`person_unnamed`)."""
 ABOUT = frozenset("about on of sur de du des d".split())
 """Words introducing the topic of what is said or thought ("think about", "pense de")."""
 
