@@ -154,6 +154,37 @@ def part_apart(entry: Entry, cues: Collection[Cue], terms: Sequence[QueryTerm],
     return tuple(cue for cue in asked if not any(gives_here(line, cue) for line in near))
 
 
+EVENT_OWN: tuple[Cue, ...] = ("price", "registration")
+"""What an event card gives of the whole event only: what it costs to attend, how to sign up
+for it. A speaker, a speaker's company or their work has neither."""
+
+
+def part_priced(entry: Entry, cues: Collection[Cue], terms: Sequence[QueryTerm],
+                subject: Collection[str], gatherings: Collection[str],
+                names: Callable[[str, Collection[str]], bool]) -> tuple[Cue, ...]:
+    """The price or registration (EVENT_OWN) asked of a subject that an event card names
+    only among its parts (its summary, programme or speakers: not its name, date or place
+    lines, EVENT_NAMING), when the question names neither a kind of gathering (`gatherings`)
+    nor a word of those lines, by which it would name the event itself:
+    "Quel est le tarif de Jane McConnell ?", "guillaume foltran il coûte combien ?", "faut
+    s'inscrire pour lire l'analyse de Jane McConnell ?" are not answered by "Tarif :
+    participation gratuite", the morning's price, nor by how to sign up for the morning;
+    "la matinée avec Jane McConnell est-elle gratuite ?" is, and so is "... écouter Jane
+    McConnell à Genève ?" or "the morning with ..." read as "matin". Given only
+    by a line naming the subject itself: each line of a card says one thing, so the price
+    line below a speaker's says nothing of the speaker. `names` tells whether a text names
+    any of the stems."""
+    asked = [cue for cue in EVENT_OWN if cue in cues]
+    if entry.type != "event" or not subject or not asked:
+        return ()
+    lines = entry.text.split("\n")
+    if (names("\n".join(lines[:EVENT_NAMING]), [term.stem for term in terms])
+            or any(term.stem in gatherings for term in terms)):
+        return ()
+    return tuple(cue for cue in asked if not any(
+        names(line, subject) and gives_here(line, cue) for line in lines))
+
+
 def acted_apart(entry: Entry, cues: Collection[Cue], terms: Sequence[QueryTerm],
                 subject: Collection[str], covered: Collection[str],
                 gatherings: Collection[str], names: Callable[[str, Collection[str]], bool]
@@ -258,7 +289,7 @@ OWN_CUES = frozenset({"birth", "located", "workplace"})
 """Facts of the subject itself (where it is based or lives, where or when it was born), never
 of an event that names it as a whole: "Where is NetJMC based?" is not answered by the place of
 the event whose speaker's analysis is on netjmc.com."""
-EVENT_PART_CUES = frozenset({"time", "place", "date"})
+EVENT_PART_CUES = frozenset({"time", "place", "date", "price", "registration"})
 """What an event card gives of the whole event, which may not be what a part of it did."""
 CLAUSE = re.compile(r"[.!?;\n]+")
 PARAGRAPH = re.compile(r"\n\s*\n")
@@ -288,7 +319,9 @@ def given_apart(entry: Entry, cues: Collection[Cue], terms: Sequence[QueryTerm],
     subject = subject_stems(terms, covered, names(), question, extend=False)
     if subject:
         missing += part_apart(entry, cues, terms, subject, names_any) + acted_apart(
-            entry, cues, terms, subject, covered, gatherings, names_any)
+            entry, cues, terms, subject, covered, gatherings, names_any) + part_priced(
+            entry, cues, terms, subject, gatherings, names_any)
+        wanted = [cue for cue in wanted if cue not in missing]
     if not subject:
         return missing
     headed = {stem for stem in subject if names_any(head(entry), (stem,))}
