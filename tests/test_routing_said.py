@@ -62,6 +62,13 @@ def test_a_book_asked_for_is_given_by_a_title_its_author_is_named_before(
             assert result.verdict == "answer", question
             assert result.best is not None and "Editions Le Passeur" in result.best.entry.text
         assert routing.route("Gilles Babinet a écrit d'autres livres ?").verdict != "answer"
+    # The noun after "quel" read through a near-synonym ("bouquin": livre) is held by the
+    # title too, not a doubt, and scored as held ("book" as typed, alike).
+    for question in ("babinet il a ecrit quel bouquin deja ?",
+                     "what's the name of babinet's book"):
+        result = bare.route(question)
+        assert result.verdict == "answer", question
+        assert result.best is not None and "Editions Le Passeur" in result.best.entry.text
 
 
 def test_a_noun_before_between_names_a_relation_not_the_thing_asked(bare: Router) -> None:

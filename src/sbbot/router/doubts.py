@@ -13,6 +13,7 @@ from itertools import pairwise
 
 from sbbot.entries import Entry
 from sbbot.language.cue_words import Cue
+from sbbot.language.giving import WORK_NOUNS, asks_other_work
 from sbbot.language.wordforms import question_words, stem
 from sbbot.router.query import SYNONYM_WEIGHT
 from sbbot.router.terms import GENERIC_STEMS, QueryTerm, Reading
@@ -126,6 +127,16 @@ def asked_unheld(terms: Sequence[QueryTerm], covered: Collection[str]) -> tuple[
     weighs SYNONYM_WEIGHT (`query.py`), a word found as typed or translated 1."""
     return tuple(term.word for term in terms if term.named == "asked"
                  and term.weight == SYNONYM_WEIGHT and term.stem not in covered)
+
+
+def titled_work(terms: Sequence[QueryTerm], titled: bool, question: str) -> set[str]:
+    """The stems of the question's nouns asking for a written work ("livre", "bouquin")
+    that a passage naming one by its title (`titled`: `giving.titles_work`) holds: its
+    title answers "quel livre", not the noun. None when the question asks for another work
+    ("d'autres livres")."""
+    if not titled or asks_other_work(question):
+        return set()
+    return {term.stem for term in terms if term.word in WORK_NOUNS}
 
 
 OTHER = re.compile(r"\bautres?\s+(\w+)", re.IGNORECASE)

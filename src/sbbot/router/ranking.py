@@ -42,6 +42,7 @@ from sbbot.router.doubts import (
     object_lacks,
     other_than,
     others_spoken,
+    titled_work,
 )
 from sbbot.router.indexing import build_index
 from sbbot.router.matches import (
@@ -217,8 +218,11 @@ class Router:
                    if "subject" in parts and not (cues & STRONG_CUES and not unmet) else ())
         # an event card holds the word of its kind ("the breakfast") and of being planned
         kind = (covered | self._cards.held) if event else covered
+        # a passage naming a written work by its title holds the "bouquin" asked for
+        work = titled_work(terms, self._readings.titles_work(index), text)
         kinds = (gathering_kinds(terms, covered, self._cards.held, text) if event else set()) | {
-            term.stem for term in terms if term.word in asking}.difference(covered)
+            term.stem for term in terms if term.word in asking}.difference(covered) | {
+            term.first or term.stem for term in terms if term.stem in work - covered}
         absent = sum(query.evidence[term.stem] for term in terms
                      if term.stem not in self._index and term.stem not in kinds)
         score = min(best.score + 100 * sum(query.evidence[stem] for stem in kinds) / query.total,
@@ -250,7 +254,7 @@ class Router:
         spoken = bool(other) and self._held_elsewhere(
             matches, terms, lambda entry, held: others_spoken(entry, read, terms, held))
         doubts += (apart if together else ()) + (other if spoken else ()) + asked_unheld(
-            terms, kind)
+            terms, kind | work)
         doubts += unjudged if judged_elsewhere else ()
         unsaid = ((() if judged_elsewhere else unjudged) + (() if spoken else other)
                   + (() if together else apart) + verbs_alone(typed, terms)

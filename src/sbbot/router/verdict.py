@@ -26,10 +26,11 @@ from sbbot.language.asking import (
 )
 from sbbot.language.cue_words import Cue
 from sbbot.language.frequency import general_zipf
-from sbbot.language.giving import WORK_NOUNS, asks_other_work, gives
+from sbbot.language.giving import gives
 from sbbot.language.lexicon import english_spelling
 from sbbot.language.naming import bound_nouns
 from sbbot.language.wordforms import folded_tokens, question_words, stem
+from sbbot.router.doubts import titled_work
 from sbbot.router.terms import GENERIC_STEMS, QueryTerm
 from sbbot.router.typos import MIN_TYPO_LENGTH, typo_cutoff
 
@@ -371,8 +372,7 @@ def unasked_words(terms: Sequence[QueryTerm], covered: Collection[str],
     if unsaid:
         covered = set(covered).difference(term.stem for term in terms
                                           if term.named == "name" and term.stem in unsaid)
-    if titled and not asks_other_work(question):  # its title answers "quel livre", not the noun
-        covered = set(covered).union(term.stem for term in terms if term.word in WORK_NOUNS)
+    covered = set(covered).union(titled_work(terms, titled, question))
     if defines(question):
         defined = [term for term in terms if term.word not in DEFINING_WORDS]
         if defined and not any(term.stem in covered for term in defined):
