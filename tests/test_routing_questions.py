@@ -247,6 +247,19 @@ def test_a_first_name_beginning_a_quote_s_signature_names_the_subject(
     assert router.route("que dit Jacques Attali de la transparence ?").verdict == "answer"
 
 
+def test_a_part_of_a_numbered_whole_is_not_counted_by_the_whole_s_number(
+        router: Router) -> None:
+    """"How many of the 10 reasons are about customers?" asks how many of them: the
+    presentation's "10 bonnes raisons" is the number the question already gives. How many
+    reasons there are, it answers."""
+    for question in ("how many of the 10 reasons are about customers?",
+                     "how many of the companies mckinsey surveyed use social tools?"):
+        assert router.route(question).verdict == "unknown", question
+    result = router.route("how many reasons are there in the presentation?")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id == "raisons-presentation"
+
+
 def test_a_word_after_au_or_is_there_is_an_object(router: Router) -> None:
     for question in ("des croissants au beurre", "is there parking near the venue"):
         named = {term.word: term.named for term in router.query_terms(question)}

@@ -253,6 +253,9 @@ COUNTED_WITHIN = 3
 """How many words after a number may name what it counts ("10 bonnes raisons", "500
 salariés environ")."""
 HOW_MANY = ("how", "many")
+PART_OF = frozenset("of the these those your our their his her its my".split())
+"""Words between "how many" and the whole a part is asked of ("how many of the 10
+reasons"): the number there is the whole's, which the question already knows."""
 
 
 def counted_apart(text: str, cues: Collection[Cue], terms: Sequence[QueryTerm],
@@ -263,17 +266,31 @@ def counted_apart(text: str, cues: Collection[Cue], terms: Sequence[QueryTerm],
     noun that follows it, so "10 bonnes raisons" says how many reasons, not how many
     companies McKinsey asked ("mckinsey a interrogé combien d'entreprises pour son étude ?").
     The thing counted is the word the question asks for after "combien de" (`named`
-    "asked") or the word after "how many" (`tokens`, the question's folded words); `terms_of`
-    gives a text's index terms. A question naming no such thing ("c'est combien ?") is left
-    to the count's other checks."""
+    "asked") or the word after "how many" (`tokens`, the question's folded words), or after
+    "how many of the" for a part of a whole (`PART_OF`); the number of that whole ("how many
+    of the 10 reasons are about customers?") is the question's own, no answer: "10 bonnes
+    raisons" does not say how many are about customers. `terms_of` gives a text's index
+    terms. A question naming no such thing ("c'est combien ?") is left to the count's other
+    checks."""
     if "count" not in cues:
         return ()
-    after_many = {tokens[position + 2] for position in range(len(tokens) - 2)
-                  if (tokens[position], tokens[position + 1]) == HOW_MANY}
+    after_many: set[str] = set()
+    whole: set[str] = set()  # the number of the whole a part is asked of: "of the 10 reasons"
+    for position in range(len(tokens) - 2):
+        if (tokens[position], tokens[position + 1]) == HOW_MANY:
+            rest = list(tokens[position + 2:])
+            if rest[0] == "of":
+                while rest and (rest[0] in PART_OF or rest[0].isdigit()):
+                    if rest[0].isdigit():
+                        whole.add(rest[0])
+                    rest.pop(0)
+            after_many.update(rest[:1])
     counted = {term.stem for term in terms if term.named == "asked" or term.word in after_many}
     if not counted:
         return ()
     for found in GIVES["count"].finditer(text):
+        if found.group() in whole:
+            continue
         following = " ".join(text[found.end():].split()[:COUNTED_WITHIN])
         if counted.intersection(terms_of(following)):
             return ()
