@@ -34,3 +34,12 @@ def test_the_events_price_asked_with_a_speakers_name_is_answered(
         result = routed.route(question)
         assert result.verdict == "answer" and result.best is not None, question
         assert result.best.entry.type == "event", question
+
+
+def test_a_price_asked_with_a_plural_adjective_is_a_price(router: Router) -> None:
+    """"sont payants", "sont gratuites" ask a price as "est payant" does: the morning's card
+    answers it of the morning, and a thing the posts never price is not answered."""
+    result = router.route("les petits déjeuners à Genève sont payants ?")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.type == "event"
+    assert router.route("les applis comme Angry Birds sont gratuites ?").verdict != "answer"

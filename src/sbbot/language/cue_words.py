@@ -37,9 +37,10 @@ ADVISED = (("tu", ("conseilles", "recommandes", "suggères")),
 CUE_WORDS: dict[Cue, frozenset[str]] = {
     "date": frozenset("quand when date dates horaire horaires".split()),
     "place": frozenset("où where adresse address venue".split()),
-    "price": frozenset("prix tarif tarifs payant payante gratuit gratuite coûte coûtent coût "
-                       "salaire salaires rémunération payer paie price prices cost costs fee "
-                       "fees free pay paid salary wage wages".split()),
+    "price": frozenset("prix tarif tarifs payant payante payants payantes gratuit gratuite "
+                       "gratuits gratuites coûte coûtent coût salaire salaires rémunération "
+                       "payer paie price prices cost costs fee fees free pay paid salary wage "
+                       "wages".split()),
     "person": frozenset("who whos who's".split()),
     "age": frozenset("âge".split()),
     # A price of work, not an event's; not "salaries" (French "salariés"), nor "earn".

@@ -45,7 +45,7 @@ GIVES: dict[Cue, re.Pattern[str]] = {
     "salary": re.compile(r"\b(?:salaires?|rémunérations?|rémunéré\w*|salary|salaries|wages?|"
                          r"earns?|earning|gagne\w*\s+\d|payée?s?\s+\d|paid\s+\d)",
                          re.IGNORECASE),
-    "price": re.compile(r"\b(?:gratuit|gratuite|free|payant|payante|prix|tarif|price|"
+    "price": re.compile(r"\b(?:gratuite?s?|free|payante?s?|prix|tarif|price|"
                         r"euros?|dollars?|CHF)\b|[€$£]", re.IGNORECASE),
     # Two capitalised words, a first name and a name; not an article capitalised at the
     # start of a title ("Le Cercle Les Echos", "The Human-Centered ..."); or people named as
