@@ -13,6 +13,8 @@ from sbbot.router import Router
     "what's Jane McConnell's fee?",
     "le retour d'expérience de Bouygues Telecom est payant ?",
     "faut s'inscrire pour lire l'analyse de Jane McConnell ?",
+    "combien coûte une conférence de Jane McConnell ?",
+    "how much is a conference with Guillaume Foltran?",
 ])
 def test_a_price_or_registration_asked_of_a_speaker_is_not_the_events(
         router: Router, bare: Router, question: str) -> None:
@@ -25,11 +27,14 @@ def test_a_price_or_registration_asked_of_a_speaker_is_not_the_events(
     "c'est gratuit pour venir écouter Jane McConnell à Genève ?",
     "faut s'inscrire pour la matinée avec Jane McConnell ?",
     "how do I register for the morning with Jane McConnell?",
+    "la conférence de Jane McConnell est gratuite ?",
+    "is there a breakfast with Jane McConnell? is it free?",
 ])
 def test_the_events_price_asked_with_a_speakers_name_is_answered(
         router: Router, bare: Router, question: str) -> None:
     """Named by a kind of gathering, or by a word of the card's name, date or place lines
-    ("Genève", "morning" read as "matin"), the event is what the question prices."""
+    ("Genève", "morning" read as "matin"), the event is what the question prices; "a
+    conference of ..." is any of theirs, unless the question says there is one."""
     for routed in (router, bare):
         result = routed.route(question)
         assert result.verdict == "answer" and result.best is not None, question

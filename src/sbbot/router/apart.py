@@ -16,7 +16,7 @@ from sbbot.entries import EVENT_HEAD, Entry, head
 from sbbot.language.asking import asks_identity, relative_to
 from sbbot.language.cue_words import Cue
 from sbbot.language.giving import GIVES, days_named, folded_days, gives
-from sbbot.language.wordforms import folded_question, folded_tokens
+from sbbot.language.wordforms import folded_question, folded_tokens, question_words
 from sbbot.router.terms import GENERIC_STEMS, QueryTerm
 from sbbot.router.verdict import subject_stems
 from sbbot.text import fold
@@ -159,13 +159,23 @@ EVENT_OWN: tuple[Cue, ...] = ("price", "registration")
 for it. A speaker, a speaker's company or their work has neither."""
 
 
+INDEFINITE = frozenset("un une des a an".split())
+"""Articles after which a kind of gathering is any one, not the event of a card ("le tarif
+d'une conférence de Jane McConnell", "a workshop with ..."), unless the question says
+there is one (EXISTENTIAL: "is there a breakfast with ...? is it free?")."""
+EXISTENTIAL = frozenset("there a".split())
+"""The word before the article of "is there a ...", "y a un ...", "il y a une ...": the
+gathering named is the one asked about."""
+
+
 def part_priced(entry: Entry, cues: Collection[Cue], terms: Sequence[QueryTerm],
-                subject: Collection[str], gatherings: Collection[str],
+                subject: Collection[str], gatherings: Collection[str], question: str,
                 names: Callable[[str, Collection[str]], bool]) -> tuple[Cue, ...]:
     """The price or registration (EVENT_OWN) asked of a subject that an event card names
     only among its parts (its summary, programme or speakers: not its name, date or place
-    lines, EVENT_NAMING), when the question names neither a kind of gathering (`gatherings`)
-    nor a word of those lines, by which it would name the event itself:
+    lines, EVENT_NAMING), when the question names neither a kind of gathering (`gatherings`;
+    not any one, after an INDEFINITE article) nor a word of those lines, by which it would
+    name the event itself:
     "Quel est le tarif de Jane McConnell ?", "guillaume foltran il coûte combien ?", "faut
     s'inscrire pour lire l'analyse de Jane McConnell ?" are not answered by "Tarif :
     participation gratuite", the morning's price, nor by how to sign up for the morning;
@@ -178,8 +188,11 @@ def part_priced(entry: Entry, cues: Collection[Cue], terms: Sequence[QueryTerm],
     if entry.type != "event" or not subject or not asked:
         return ()
     lines = entry.text.split("\n")
+    words = ("", *question_words(question))
+    any_one = {word for before, previous, word in zip(words, words[1:], words[2:], strict=False)
+               if previous in INDEFINITE and before not in EXISTENTIAL}
     if (names("\n".join(lines[:EVENT_NAMING]), [term.stem for term in terms])
-            or any(term.stem in gatherings for term in terms)):
+            or any(term.stem in gatherings and term.word not in any_one for term in terms)):
         return ()
     return tuple(cue for cue in asked if not any(
         names(line, subject) and gives_here(line, cue) for line in lines))
@@ -337,7 +350,7 @@ def given_apart(entry: Entry, cues: Collection[Cue], terms: Sequence[QueryTerm],
     if subject:
         missing += part_apart(entry, cues, terms, subject, names_any) + acted_apart(
             entry, cues, terms, subject, covered, gatherings, names_any) + part_priced(
-            entry, cues, terms, subject, gatherings, names_any)
+            entry, cues, terms, subject, gatherings, question, names_any)
         wanted = [cue for cue in wanted if cue not in missing]
     if not subject:
         return missing
