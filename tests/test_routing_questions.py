@@ -577,6 +577,11 @@ def test_alternatives_the_knowledge_never_names_are_foreign(router: Router) -> N
                         ).verdict == "unknown"
     assert router.route("faut-il choisir entre coopération ou collaboration ?"
                         ).verdict == "answer"
+    # each after its own preposition, as French repeats it
+    for question in ("guillaume foltran il bosse à lyon ou à marseille ?",
+                     "la matinee de l'entreprise de demain ya une edition a paris ou a lyon"
+                     " aussi ?"):
+        assert router.route(question).verdict == "unknown", question
 
 
 def test_who_a_person_typed_in_lower_case_cites_needs_someone_else(router: Router) -> None:

@@ -31,6 +31,7 @@ from sbbot.language.lexicon import english_spelling
 from sbbot.language.naming import bound_nouns
 from sbbot.language.wordforms import folded_tokens, question_words, stem
 from sbbot.router.doubts import titled_work
+from sbbot.router.offered import unknown_alternatives
 from sbbot.router.terms import GENERIC_STEMS, QueryTerm
 from sbbot.router.typos import MIN_TYPO_LENGTH, typo_cutoff
 
@@ -275,27 +276,6 @@ def spelt_zipf(word: str) -> float:
         return common
     spelled = english_spelling(word, typo_cutoff(len(word)))
     return general_zipf(spelled) if spelled else common
-
-
-ALTERNATIVES = frozenset({"or", "ou"})
-
-
-def unknown_alternatives(terms: Sequence[QueryTerm], known: Callable[[str], bool],
-                         question: str) -> frozenset[str]:
-    """The words on either side of an "or" ("ou") in the question when the knowledge holds
-    neither: the question asks which of two things it names, or about either, and the posts
-    name none ("yammer or slack", "à paris ou lyon"). One alternative the knowledge holds
-    is left alone: the other may be a paraphrase of it ("cabinets ou analystes")."""
-    words = question_words(question)
-    if ALTERNATIVES.isdisjoint(words):
-        return frozenset()
-    stems = {term.word: term.stem for term in terms}
-    found: set[str] = set()
-    for before, between, after in zip(words, words[1:], words[2:], strict=False):
-        if (between in ALTERNATIVES and before in stems and after in stems
-                and not known(stems[before]) and not known(stems[after])):
-            found.update((before, after))
-    return frozenset(found)
 
 
 def subject_stems(terms: Sequence[QueryTerm], covered: Collection[str],

@@ -1,0 +1,42 @@
+"""Alternatives a question offers ("yammer or slack", "à Paris ou à Lyon"): when the
+knowledge names neither, the posts cannot say which, nor anything of either (`verdict.
+foreign_words` counts them as foreign)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from sbbot.language.wordforms import question_words
+from sbbot.router.terms import QueryTerm
+
+ALTERNATIVES = frozenset({"or", "ou"})
+
+
+def unknown_alternatives(terms: Sequence[QueryTerm], known: Callable[[str], bool],
+                         question: str) -> frozenset[str]:
+    """The words on either side of an "or" ("ou") in the question when the knowledge holds
+    neither: the question asks which of two things it names, or about either, and the posts
+    name none ("yammer or slack", "à paris ou lyon", "à paris ou à lyon": the preposition or
+    article repeated before the second is skipped, `REPEATED`). One alternative the
+    knowledge holds is left alone: the other may be a paraphrase of it ("cabinets ou
+    analystes")."""
+    words = question_words(question)
+    if ALTERNATIVES.isdisjoint(words):
+        return frozenset()
+    stems = {term.word: term.stem for term in terms}
+    found: set[str] = set()
+    for position, between in enumerate(words[1:-1], 1):
+        if between not in ALTERNATIVES:
+            continue
+        before, after = words[position - 1], words[position + 1]
+        if after in REPEATED and position + 2 < len(words):  # "à paris ou à lyon"
+            after = words[position + 2]
+        if (before in stems and after in stems
+                and not known(stems[before]) and not known(stems[after])):
+            found.update((before, after))
+    return frozenset(found)
+
+
+REPEATED = frozenset("a au aux en in at on de du des le la les l the".split())
+"""Prepositions and articles a second alternative repeats ("à Paris ou à Lyon", "in Paris
+or in Lyon")."""
