@@ -43,3 +43,16 @@ def test_a_noun_after_a_demonstrative_is_no_new_thing(router: Router, bare: Rout
         assert result.verdict == "answer" and result.best is not None
         assert "optimiste" in result.best.entry.text
         assert each.route("combien coûte ce forfait ?").verdict != "answer"
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("sur quelle chaîne passe le match ?", True),
+    ("which channel is the match on?", True),
+    ("quelle chaîne d'approvisionnement est citée à côté de la finance ?", False),
+])
+def test_a_channel_asked_for_is_a_broadcast(router: Router, question: str, asked: bool) -> None:
+    """"Quelle chaîne ?" asks for a broadcast channel, which the passage naming a "chaîne
+    d'approvisionnement" does not give; "quelle chaîne de ..." names a chain, which it
+    does."""
+    assert ("source" in question_cues(question)) == asked
+    assert (router.route(question).verdict == "answer") != asked

@@ -171,3 +171,34 @@ CUE_TRIOS: dict[Cue, frozenset[tuple[str, str, str]]] = {
     "education": frozenset({("fait", "quelles", "études"), ("fait", "des", "études"),
                             ("fait", "ses", "études"), ("fait", "comme", "études")}),
 }
+
+SAYING_WORDS = frozenset("""dit dire dis disait declare affirme explique raconte ecrit ecrire
+ecrivait said say says wrote write writes written""".split())
+MEDIUM_WORDS = frozenset("livre livres ouvrage article articles billet blog book books".split())
+"""With a place asked for, a verb of saying asks where the words were said or written, in
+a broadcast or a text (the "source" cue: "où est-ce que Babinet dit que ...", "where did he
+write that"), unless the question names that text ("où a-t-il écrit son livre ?" asks for a
+place). Folded, as `plain` reads a question's words."""
+
+PUBLISHING_WORDS = frozenset("""publie publies publiee publiees paru parue parus parues
+published telecharger telecharge recuperer recupere chope choper download downloaded
+""".split())
+"""With a place asked for, a verb of publishing or of fetching a text asks where it came
+out or can be had, a medium or a site, even of a text it names ("le billet a été publié où
+?", "la note, on peut la récupérer où ?")."""
+
+BROADCAST_WORDS = frozenset("""radio radios tele teles television tv emission emissions podcast
+podcasts interview interviews""".split())
+WHICH_OR_WHERE = frozenset("quel quelle quels quelles which what où ou where".split())
+"""A broadcast asked for, which or where ("sur quelle radio ?", "il a parlé où, à la télé ?"),
+asks for a source too: a passage naming the programme answers ("une émission de France
+Info"), whatever it calls the medium. Not without such a word ("does he have a podcast?"
+asks whether one exists), nor "journal", "chaîne", "show": a diary, a chain, to show
+(a channel asked for is: CHANNEL_PAIRS)."""
+CHANNEL_PAIRS = frozenset((which, channel)
+                          for which in "quel quelle quels quelles which what".split()
+                          for channel in "chaine chaines channel channels".split())
+"""A channel asked for, folded ("sur quelle chaîne ?", "which channel is it on?"): a
+broadcast, the "source" cue, unless a complement follows (CHANNEL_OF): "quelle chaîne
+d'approvisionnement", "which channel of sales" ask for a chain, a means."""
+CHANNEL_OF = frozenset("de d du des of".split())

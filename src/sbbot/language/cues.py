@@ -15,7 +15,19 @@ from itertools import pairwise
 from typing import TypeVar
 
 from sbbot.language.asking import HOLDERS, STILL_NOW, asks_workplace, names_someone
-from sbbot.language.cue_words import CUE_PAIRS, CUE_TRIOS, CUE_WORDS, Cue
+from sbbot.language.cue_words import (
+    BROADCAST_WORDS,
+    CHANNEL_OF,
+    CHANNEL_PAIRS,
+    CUE_PAIRS,
+    CUE_TRIOS,
+    CUE_WORDS,
+    MEDIUM_WORDS,
+    PUBLISHING_WORDS,
+    SAYING_WORDS,
+    WHICH_OR_WHERE,
+    Cue,
+)
 from sbbot.text import STOPWORDS, fold
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -64,29 +76,6 @@ def residing_in(words: Sequence[str]) -> bool:
                and not words[position + 2].isdigit()
                for position, (word, following) in enumerate(pairwise(words)))
 
-
-SAYING_WORDS = frozenset("""dit dire dis disait declare affirme explique raconte ecrit ecrire
-ecrivait said say says wrote write writes written""".split())
-MEDIUM_WORDS = frozenset("livre livres ouvrage article articles billet blog book books".split())
-"""With a place asked for, a verb of saying asks where the words were said or written, in
-a broadcast or a text (the "source" cue: "où est-ce que Babinet dit que ...", "where did he
-write that"), unless the question names that text ("où a-t-il écrit son livre ?" asks for a
-place). Folded, as `plain` reads a question's words."""
-
-PUBLISHING_WORDS = frozenset("""publie publies publiee publiees paru parue parus parues
-published telecharger telecharge recuperer recupere chope choper download downloaded
-""".split())
-"""With a place asked for, a verb of publishing or of fetching a text asks where it came
-out or can be had, a medium or a site, even of a text it names ("le billet a été publié où
-?", "la note, on peut la récupérer où ?")."""
-
-BROADCAST_WORDS = frozenset("""radio radios tele teles television tv emission emissions podcast
-podcasts interview interviews""".split())
-WHICH_OR_WHERE = frozenset("quel quelle quels quelles which what où ou where".split())
-"""A broadcast asked for, which or where ("sur quelle radio ?", "il a parlé où, à la télé ?"),
-asks for a source too: a passage naming the programme answers ("une émission de France
-Info"), whatever it calls the medium. Not without such a word ("does he have a podcast?"
-asks whether one exists), nor "journal", "chaîne", "show": a diary, a chain, to show."""
 
 WORKPLACE = frozenset({("poste", "de", "travail")})
 """"Le poste de travail" is a workstation, not a job."""
@@ -172,7 +161,10 @@ def question_cues(text: str) -> frozenset[Cue]:
                             or not PUBLISHING_WORDS.isdisjoint(words)):
         cues.discard("place")
         cues.add("source")
-    if not BROADCAST_WORDS.isdisjoint(words) and not WHICH_OR_WHERE.isdisjoint(words):
+    if ((not BROADCAST_WORDS.isdisjoint(words) and not WHICH_OR_WHERE.isdisjoint(words))
+            or any((which, channel) in CHANNEL_PAIRS and following not in CHANNEL_OF
+                   for which, channel, following in zip(words, words[1:], [*words[2:], ""],
+                                                        strict=False))):
         cues.add("source")
     if "place" in cues and any(word in PLAIN_LOCATED for word in words):
         cues.add("located")

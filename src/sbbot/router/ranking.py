@@ -15,8 +15,8 @@ from sbbot.columns import EntryTable
 from sbbot.entries import Entry, entries_of
 from sbbot.knowledge.model import Knowledge
 from sbbot.language.asking import asks_identity, asks_what, asks_why, identity_asked
-from sbbot.language.cue_words import Cue
-from sbbot.language.cues import BROADCAST_WORDS, asking_words, question_cues
+from sbbot.language.cue_words import BROADCAST_WORDS, Cue
+from sbbot.language.cues import asking_words, question_cues
 from sbbot.language.frequency import general_weight
 from sbbot.language.giving import names_broadcast
 from sbbot.language.signalling import PAYING
