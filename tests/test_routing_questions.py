@@ -600,3 +600,12 @@ def test_who_is_answered_by_people_named_as_a_group(bare: Router) -> None:
     assert (result.verdict, result.best.entry.id) == ("answer", "monde-surveillance")
     assert gives("Les élites organisent la surveillance de nos échanges.", "person")
     assert not gives("La surveillance de nos échanges est organisée.", "person")
+
+
+def test_a_casual_word_meets_the_glossary_as_the_word_it_stands_for(router: Router) -> None:
+    # "bouquin" stands for "livre", which the lemma table reads as the verb "livrer": the
+    # glossary's variant "livrer" (of "divulguer") is not what the member meant
+    stems = {term.stem for term in router.query_terms("bouquin")}
+    assert stems.isdisjoint(term.stem for term in router.query_terms("divulguer"))
+    assert ({term.stem for term in router.query_terms("secu")}
+            == {term.stem for term in router.query_terms("protection")})

@@ -280,3 +280,21 @@ def standard(word: str) -> str | None:
     hyphenated compound as its folded parts: "aprem" is "apres midi")."""
     found = casual_to_standard().get(word)
     return found[0] if found else None
+
+
+@cache
+def casual_as_written() -> dict[str, str]:
+    """Folded casual or abbreviated word -> its first standard word as the file writes it,
+    folded but not lemmatised (see `written_standard`)."""
+    return {fold(word): fold(targets.split(",")[0]) for word, targets
+            in data_lines("fr-casual.txt") if " " not in word}
+
+
+def written_standard(word: str) -> str | None:
+    """The standard word a folded casual word stands for, as the casual table writes it
+    ("secu": sécurité, "bouquin": livre), not its lemma: the corpus glossary's variants are
+    words as members type them, so a casual word meets the glossary through the word it
+    stands for, never through a lemma the lemma table gives that written word as another
+    word's form ("livre" read as the verb "livrer", which a glossary may gloss as
+    "divulguer")."""
+    return casual_as_written().get(word)

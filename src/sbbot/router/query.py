@@ -35,6 +35,7 @@ from sbbot.language.lexicon import (
     standard,
     synonyms,
     translations,
+    written_standard,
 )
 from sbbot.language.naming import Naming, naming, placeholder
 from sbbot.language.present import asks_present
@@ -324,7 +325,7 @@ class Analyzer:
                 if len(word) > 1 and word not in STOPWORDS]
 
     def _analyse(self, token: str, english: bool) -> tuple[str, ...]:
-        glossed = self._synonyms.get(token) or self._synonyms.get(standard(token) or "")
+        glossed = self._synonyms.get(token) or self._synonyms.get(written_standard(token) or "")
         if glossed:
             return (glossed,)
         return self._english_terms(token) if english else (self._french_term(token),)
