@@ -127,6 +127,14 @@ def test_a_chat_filler_is_no_word_the_answer_must_hold(bare: Router) -> None:
     assert result.best.entry.id == "matinee-entreprise-de-demain-2014"
 
 
+def test_a_french_interjection_is_no_word_the_answer_must_hold(bare: Router) -> None:
+    # "bah", "euh" say the member's mood; as terms no passage held them and the question
+    # went unanswered
+    result = bare.route("bah babinet il a publie quel livre euh")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id == "monde-babinet-france-info"
+
+
 def test_a_who_question_prefers_the_tied_passage_naming_people(bare: Router) -> None:
     # The invitation and the event card cover "presents", "geneva", "morning" alike; only
     # the card names the speakers.

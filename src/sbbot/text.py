@@ -71,6 +71,7 @@ says said saying tells told telling knows knew known knowing
 eux soi vers parmi contre durant travers malgre outre sauf hors envers autour afin lorsque
 puisque quoique tandis cependant pourtant toutefois neanmoins voire ici aucun aucune
 apres depuis jusque jusqu sous pres generalement habituellement non oui nan ouais
+hop hein euh heu bah bof pff pfff oups
 """.split())
 """Function words of both languages; French prepositions, conjunctions and pronouns ("vers",
 "parmi", "malgré", "eux") stand with their English counterparts ("towards", "among", "them",
@@ -92,7 +93,8 @@ and named nothing, yet a passage writing "non" ("non seulement", "ou non") met i
 (and "right now", "rn") asks for the member's present, a cue (`language/cues.py`), not a
 topic: as the term "maintenant" it met a post's own "maintenant", its author's present ("are
 you and me collaborating or cooperating rn" went to "les organisations doivent maintenant
-considérer ...")."""
+considérer ..."). French interjections ("et hop c'est bon", "hein", "euh", "bah", "bof")
+say the member's mood, never a topic: as terms they were words no passage holds."""
 
 GENERIC_WORDS = frozenset("""
 temps heure heures jour jours demain aujourd hui hier monde bonne bon bons bonnes meilleur
