@@ -8,6 +8,7 @@ import pytest
 from sbbot.entries import Entry
 from sbbot.knowledge.model import Hints, Knowledge
 from sbbot.language.asking import relative_to
+from sbbot.language.cues import question_cues
 from sbbot.language.giving import gives
 from sbbot.router import Match, Router
 from sbbot.router.verdict import (
@@ -617,3 +618,16 @@ def test_a_casual_word_meets_the_glossary_as_the_word_it_stands_for(router: Rout
     assert stems.isdisjoint(term.stem for term in router.query_terms("divulguer"))
     assert ({term.stem for term in router.query_terms("secu")}
             == {term.stem for term in router.query_terms("protection")})
+
+
+def test_whether_something_is_settled_is_given_by_a_text_saying_when_it_will_be(
+        router: Router) -> None:
+    # the passage saying the agenda "sera précisé dans les prochains jours" answers; a
+    # passage on the programme's topic that says nothing of it being settled does not
+    for question in ("le programme de la matinée de genève est-il définitif ?",
+                     "is the schedule of the geneva breakfast decided yet?"):
+        result = router.route(question)
+        assert result.verdict == "answer" and result.best is not None
+        assert result.best.entry.id == "dw-accueil"
+    assert "settled" in question_cues("has the agenda been finalised?")
+    assert "settled" not in question_cues("au final, il est d'accord avec lui ?")

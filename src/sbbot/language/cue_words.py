@@ -12,7 +12,7 @@ from typing import Literal
 Cue = Literal["date", "place", "price", "person", "age", "count", "duration", "end", "birth",
               "contact", "weather", "role", "time", "language", "award", "education", "present",
               "located", "future", "workplace", "advice", "best",
-              "registration", "payer", "source", "salary", "still", "share", "percent"]
+              "registration", "payer", "source", "salary", "still", "share", "percent", "settled"]
 
 ADVISING = (("tu", ("conseilles", "recommandes", "suggères")),
             ("vous", ("conseillez", "recommandez", "suggérez")),
@@ -78,6 +78,10 @@ CUE_WORDS: dict[Cue, frozenset[str]] = {
     # read in context (`cues.most_of`).
     "share": frozenset("souvent rarement fréquemment plupart often rarely seldom "
                        "frequently".split()),
+    # Whether something is settled yet ("le programme est-il définitif ?", "has the agenda
+    # been finalised?"): a text that says it is, or that it will be ("sera précisé").
+    "settled": frozenset("définitif définitive définitifs définitives finalisé finalisée "
+                         "finalisés finalisées finalised finalized".split()),
     "role": frozenset("poste job jobs boulot métier profession occupation occupe occupait "
                       "occupées occupés occupé exerce exercé exercées".split()),
 }
@@ -85,6 +89,11 @@ PAYING_VERBS = frozenset("""pays paid pay paying funds funded fund funding finan
 financing sponsors sponsored sponsor sponsoring covers paie paye payent paient payé finance
 financent financé sponsorise sponsorisent sponsorisé offre offrent offert régale""".split())
 """Verbs of paying for or funding something, which after "who" / "qui" ask for a payer."""
+
+
+SETTLED_STATES = frozenset("""final decided fixed confirmed settled finalised finalized
+arrêté arrêtée décidé décidée fixé fixée confirmé confirmée bouclé bouclée calé calée""".split())
+"""States of being decided, which "yet" or "already" ask about (the "settled" cue)."""
 
 
 NEXT_GATHERING = [(first, noun) for first, nouns in (
@@ -154,6 +163,10 @@ CUE_PAIRS: dict[Cue, frozenset[tuple[str, str]]] = {
     # Who pays or funds something asks for a payer or a sponsor, not for any person the
     # passage names ("who pays for the croissants?" is not answered by the speakers).
     "payer": frozenset({(asking, verb) for asking in ("who", "qui") for verb in PAYING_VERBS}),
+    # ... or a state asked with "yet" or "already" ("is it final yet", "déjà arrêté").
+    "settled": frozenset({(state, "yet") for state in SETTLED_STATES}
+                         | {(already, state) for already in ("already", "déjà")
+                            for state in SETTLED_STATES}),
 }
 CUE_TRIOS: dict[Cue, frozenset[tuple[str, str, str]]] = {
     "duration": frozenset({("combien", "de", "temps")}),

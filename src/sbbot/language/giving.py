@@ -118,6 +118,12 @@ GIVES: dict[Cue, re.Pattern[str]] = {
                         re.IGNORECASE),
     "future": re.compile(r"\b(?:prochaine?s?|next|à\s+venir|upcoming|bientôt|soon)\b",
                          re.IGNORECASE),
+    # That something is settled, or when it will be ("sera précisé dans les prochains jours",
+    # "to be confirmed"); an event card's programme is the one its organisers announced.
+    "settled": re.compile(r"^Programme :|\b(?:précisée?s?|préciser|confirm\w*|définiti\w*|"
+                          r"finali[sz]\w*|arrêtée?s?|décidée?s?|fixée?s?|bouclée?s?|à\s+venir|"
+                          r"prochains\s+jours|tbd|to\s+be\s+(?:announced|decided)|"
+                          r"decided|settled)\b", re.IGNORECASE | re.M),
     # That something is still so, or no longer is.
     "still": re.compile(r"\b(?:toujours|encore|still|no\s+longer|anymore|désormais)\b"
                         r"|\bn(?:e\s+|['’])(?:\w+\s+){1,2}plus\b", re.IGNORECASE),
