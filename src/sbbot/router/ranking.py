@@ -27,7 +27,6 @@ from sbbot.router.apart import (
     day_apart,
     given_apart,
     parts_apart,
-    person_elsewhere,
     unnamed_apart,
 )
 from sbbot.router.cards import event_cards
@@ -52,6 +51,7 @@ from sbbot.router.matches import (
     Candidate,
     RouteResult,
 )
+from sbbot.router.people_apart import person_elsewhere
 from sbbot.router.predicates import judgement_apart, predicate_lacks, verbs_alone
 from sbbot.router.preferring import card_first, gathering_kinds
 from sbbot.router.query import PARTS, Analyzer
