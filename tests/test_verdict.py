@@ -7,7 +7,7 @@ from sbbot.entries import Entry
 from sbbot.evaluation import stripped
 from sbbot.knowledge import load_knowledge
 from sbbot.knowledge.model import Hints
-from sbbot.language.asking import asks_judgement
+from sbbot.language.judging import asks_judgement
 from sbbot.router import Router
 from sbbot.router.doubts import CAUSE_MARKS, CAUSES
 from sbbot.router.predicates import verbs_alone

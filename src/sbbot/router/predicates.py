@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Collection, Sequence
 
 from sbbot.entries import Entry
-from sbbot.language.asking import asks_judgement, judges
+from sbbot.language.judging import asks_judgement, judges
 from sbbot.language.lemmas import lemma
 from sbbot.language.wordforms import folded_tokens, question_words
 from sbbot.router.terms import GENERIC_STEMS, QueryTerm, Reading
