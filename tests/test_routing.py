@@ -31,7 +31,8 @@ from sbbot.router import Router
 from tests.conftest import KNOWLEDGE_DIR, sbbot
 
 DATA = Path(__file__).parent / "data"
-SETS = ("devset", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "heldout", "heldout2")
+SETS = ("devset", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "heldout",
+        "heldout2")
 
 
 def questions(name: str) -> list[Question]:
