@@ -11,7 +11,7 @@ from typing import Literal
 
 Cue = Literal["date", "place", "price", "person", "age", "count", "duration", "end", "birth",
               "contact", "weather", "role", "time", "language", "award", "education", "present",
-              "located", "future", "workplace", "advice", "best",
+              "located", "future", "workplace", "advice", "best", "latest",
               "registration", "payer", "source", "salary", "still", "share", "percent", "settled"]
 
 ADVISING = (("tu", ("conseilles", "recommandes", "suggères")),
@@ -42,6 +42,7 @@ CUE_WORDS: dict[Cue, frozenset[str]] = {
                        "payer paie price prices cost costs fee fees free pay paid salary wage "
                        "wages".split()),
     "person": frozenset("who whos who's".split()),
+    "latest": frozenset("latest newest".split()),
     "age": frozenset("âge".split()),
     # A price of work, not an event's; not "salaries" (French "salariés"), nor "earn".
     "salary": frozenset("salaire salaires rémunération rémunérations salary wage wages".split()),
@@ -158,6 +159,14 @@ CUE_PAIRS: dict[Cue, frozenset[tuple[str, str]]] = {
     "best": frozenset({("le", "meilleur"), ("la", "meilleure"), ("les", "meilleurs"),
                        ("les", "meilleures"), ("the", "best"), ("is", "best"),
                        ("are", "best")}),
+    # Which is the latest asks for recency ("sa dernière vidéo", "her latest report"): only
+    # a text saying what is latest or new answers it, not one naming one of the works. Not
+    # "ces dernières années", "l'an dernier", "last century": a time, not the latest thing.
+    "latest": frozenset({(owner, last) for owner in ("son", "sa", "ses", "leur", "leurs", "du",
+                                                      "le", "la", "les")
+                         for last in ("dernier", "dernière", "derniers", "dernières")}
+                        | {("plus", "récent"), ("plus", "récente"), ("plus", "récents"),
+                           ("plus", "récentes"), ("most", "recent")}),
     "role": frozenset({("quelle", "fonction"), ("quelles", "fonctions"), ("works", "as"),
                        ("work", "as"), ("job", "title")}),
     # Who pays or funds something asks for a payer or a sponsor, not for any person the

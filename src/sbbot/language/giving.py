@@ -102,6 +102,10 @@ GIVES: dict[Cue, re.Pattern[str]] = {
     "best": re.compile(r"\b(?:meilleure?s?|mieux|best|better|most|(?:le|la|les)\s+plus|"
                        r"plus\s+\w+\s+que|recommand\w*|conseill\w*|préf[éè]r\w*|"
                        r"prefer\w*)\b", re.IGNORECASE),
+    # Recency: what is the latest, recent or new ("son dernier livre", "vient de paraître").
+    "latest": re.compile(r"\b(?:derni[eè]re?s?|r[ée]cente?s?|r[ée]cemment|nouve(?:au|aux|l|lle|"
+                         r"lles)|vient\s+de|viennent\s+de|latest|newest|new|recent(?:ly)?|"
+                         r"just\s+(?:published|released|out))\b", re.IGNORECASE),
     "role": re.compile(rf"\b{any_word(ROLE_NOUNS.split())}\b", re.IGNORECASE),
     # Who pays: a sponsor, or what someone pays for, offers or funds ("offert par", "aux frais
     # de", "paid for by"); not the speakers or the price.

@@ -1,0 +1,36 @@
+"""Kinds of answer a question asks for that the passage naming its subject does not give,
+through the real router: the latest of someone's works is not any work a passage names."""
+
+import pytest
+
+from sbbot.language.cues import question_cues
+from sbbot.language.giving import gives
+from sbbot.router import Router
+
+
+@pytest.mark.parametrize("question", [
+    "Quel est le titre du dernier livre de Bertrand Duperrin ?",
+    "quelle est la dernière vidéo de Paul Miller ?",
+    "what's jane mcconnell's latest report?",
+    "what is the most recent video by paul miller",
+])
+def test_the_latest_work_asked_for_is_not_any_work_named(
+        router: Router, bare: Router, question: str) -> None:
+    for routed in (router, bare):
+        assert routed.route(question).verdict != "answer", question
+
+
+def test_recent_years_and_last_century_ask_for_no_latest_thing(router: Router) -> None:
+    for question in ("ces dernières années, les DSI et les métiers ont mené quels projets ?",
+                     "combien de participants à la matinée l'an dernier",
+                     "do our leaders still think like in the last century"):
+        assert "latest" not in question_cues(question), question
+    result = router.route("ces dernières années, les DSI et les métiers ont mené quels "
+                          "projets ?")
+    assert result.verdict == "answer" and result.best is not None
+
+
+def test_a_text_saying_what_is_new_gives_the_latest() -> None:
+    assert gives("Son dernier livre vient de paraître.", "latest")
+    assert gives("Her latest report is out.", "latest")
+    assert not gives("Une vidéo de Paul Miller, enregistrée au Campus London.", "latest")
