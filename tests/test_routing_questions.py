@@ -631,3 +631,15 @@ def test_whether_something_is_settled_is_given_by_a_text_saying_when_it_will_be(
         assert result.best.entry.id == "dw-accueil"
     assert "settled" in question_cues("has the agenda been finalised?")
     assert "settled" not in question_cues("au final, il est d'accord avec lui ?")
+
+
+def test_going_to_is_no_word_an_event_card_must_hold(bare: Router) -> None:
+    """"gonna", "going to" say the talk is to come, as French "va" does: the card giving the
+    speakers' programme answers; "how did the morning go" still asks what no card says."""
+    for question in ("what's jane mcconnell gonna talk about at the morning session",
+                     "what is guillaume foltran going to present at the geneva breakfast?"):
+        result = bare.route(question)
+        assert result.verdict == "answer" and result.best is not None, question
+        assert result.best.entry.id == "matinee-entreprise-de-demain-2014"
+    assert bare.route("how did the geneva morning go, what did foltran end up saying?"
+                      ).verdict != "answer"

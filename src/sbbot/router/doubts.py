@@ -37,13 +37,19 @@ def card_lacks(entry: Entry, cues: Collection[Cue], terms: Sequence[QueryTerm],
     ligne"), so it answers a question that asks none of what it gives only when it holds
     every word that weighs. On the tuning sets no card answering right lacked one. Not an
     English word the knowledge lacks: its translation may be a word the card's French only
-    paraphrases ("Is there a Q&A session at the morning event?")."""
+    paraphrases ("Is there a Q&A session at the morning event?"). Nor "going" in "going to"
+    (and "gonna", read so), which says the act after it is to come, as French "va" does, a
+    stopword: "what's jane mcconnell gonna talk about at the morning session" asks what she
+    will talk about, which the card gives without any word for "aller". "How did the
+    geneva morning go" still asks how it went, which no card says."""
     if entry.type != "event" or cues:
         return ()
     french = tokens_read_as(read, english=False)
+    future = {word for word, following in pairwise(read.tokens)
+              if word == "going" and following == "to"}
     return tuple(term.word for term in terms
                  if term.stem not in covered and (known(term.stem) or term.word in french)
-                 and term.stem not in GENERIC_STEMS
+                 and term.stem not in GENERIC_STEMS and term.word not in future
                  and evidence.get(term.stem, 0.0) >= CARD_LACKS_SHARE * total)
 
 
