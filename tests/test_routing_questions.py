@@ -128,6 +128,21 @@ def test_a_chat_filler_is_no_word_the_answer_must_hold(bare: Router) -> None:
     assert result.best.entry.id == "matinee-entreprise-de-demain-2014"
 
 
+def test_how_many_asks_a_count_not_many_things(router: Router) -> None:
+    # "many" alone was "beaucoup", a word the passage listing the ten reasons never writes
+    assert "beauco" not in {term.stem for term in router.query_terms("how many reasons")}
+    result = router.route("how many reasons for going social business")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id == "raisons-presentation"
+
+
+def test_show_is_first_the_verb(router: Router) -> None:
+    # read as "émission" (a broadcast), it met the passage on France Info's guest
+    result = router.route("what shows the benefits of social business are real")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id == "raisons-facteurs-communs"
+
+
 def test_a_french_interjection_is_no_word_the_answer_must_hold(bare: Router) -> None:
     # "bah", "euh" say the member's mood; as terms no passage held them and the question
     # went unanswered
