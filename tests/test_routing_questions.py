@@ -658,3 +658,13 @@ def test_going_to_is_no_word_an_event_card_must_hold(bare: Router) -> None:
         assert result.best.entry.id == "matinee-entreprise-de-demain-2014"
     assert bare.route("how did the geneva morning go, what did foltran end up saying?"
                       ).verdict != "answer"
+
+
+def test_a_possessive_pronoun_names_nothing_the_posts_must_hold(bare: Router) -> None:
+    """"les nôtres" stands for the perspectives the question names: no foreign word."""
+    result = bare.route("Quelles oppositions l’auteur dresse-t-il entre les perspectives des"
+                        " élites et les nôtres ?")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id == "monde-divergence"
+    assert not {"notres", "ours", "sienne"} & {term.word for term in bare.query_terms(
+        "les nôtres, ours or la sienne")}

@@ -72,6 +72,8 @@ eux soi vers parmi contre durant travers malgre outre sauf hors envers autour af
 puisque quoique tandis cependant pourtant toutefois neanmoins voire ici aucun aucune
 apres depuis jusque jusqu sous pres generalement habituellement non oui nan ouais
 hop hein euh heu bah bof pff pfff oups
+notres votres mien mienne miens miennes tienne tiennes sien sienne siens siennes
+ours theirs hers
 """.split())
 """Function words of both languages; French prepositions, conjunctions and pronouns ("vers",
 "parmi", "malgré", "eux") stand with their English counterparts ("towards", "among", "them",
@@ -94,7 +96,11 @@ and named nothing, yet a passage writing "non" ("non seulement", "ou non") met i
 topic: as the term "maintenant" it met a post's own "maintenant", its author's present ("are
 you and me collaborating or cooperating rn" went to "les organisations doivent maintenant
 considérer ..."). French interjections ("et hop c'est bon", "hein", "euh", "bah", "bof")
-say the member's mood, never a topic: as terms they were words no passage holds."""
+say the member's mood, never a topic: as terms they were words no passage holds.
+Possessive pronouns ("les nôtres", "la sienne", "ours", "theirs") stand for a noun the
+question has already named, as "notre" and "leur" before a noun are stopwords: "les
+perspectives des élites et les nôtres" asks about perspectives, and "nôtres" was a word no
+passage holds, counted against the answer. "Tiens" stays out: a verb too."""
 
 GENERIC_WORDS = frozenset("""
 temps heure heures jour jours demain aujourd hui hier monde bonne bon bons bonnes meilleur
