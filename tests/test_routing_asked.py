@@ -1,5 +1,6 @@
 """Kinds of answer a question asks for that the passage naming its subject does not give,
-through the real router: the latest of someone's works is not any work a passage names."""
+through the real router: the latest of someone's works is not any work a passage names,
+nor whether an agenda is out by a passage naming its speakers."""
 
 import pytest
 
@@ -34,3 +35,23 @@ def test_a_text_saying_what_is_new_gives_the_latest() -> None:
     assert gives("Son dernier livre vient de paraître.", "latest")
     assert gives("Her latest report is out.", "latest")
     assert not gives("Une vidéo de Paul Miller, enregistrée au Campus London.", "latest")
+
+
+@pytest.mark.parametrize("question", [
+    "is the full agenda for the geneva morning out yet?",
+    "le programme de la matinée de genève est déjà sorti ?",
+])
+def test_whether_the_agenda_is_out_is_not_answered_by_a_passage_naming_a_speaker(
+        router: Router, bare: Router, question: str) -> None:
+    assert "settled" in question_cues(question)
+    for routed in (router, bare):
+        result = routed.route(question)
+        assert result.verdict != "answer" or (
+            result.best is not None and gives(result.best.entry.text, "settled")), question
+
+
+def test_whether_the_agenda_is_out_is_answered_by_the_card_of_its_programme(
+        bare: Router) -> None:
+    result = bare.route("is the geneva breakfast programme published yet?")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id == "matinee-entreprise-de-demain-2014"

@@ -93,8 +93,12 @@ financent financé sponsorise sponsorisent sponsorisé offre offrent offert rég
 
 
 SETTLED_STATES = frozenset("""final decided fixed confirmed settled finalised finalized
-arrêté arrêtée décidé décidée fixé fixée confirmé confirmée bouclé bouclée calé calée""".split())
-"""States of being decided, which "yet" or "already" ask about (the "settled" cue)."""
+out published released available announced
+arrêté arrêtée décidé décidée fixé fixée confirmé confirmée bouclé bouclée calé calée
+sorti sortie publié publiée paru parue disponible annoncé annoncée""".split())
+"""States of being decided, or of being out (published, announced), which "yet" or "already"
+ask about (the "settled" cue): "is the agenda out yet?" asks whether it is, which a text
+saying when it will be answers, not one naming the agenda's speakers."""
 
 
 NEXT_GATHERING = [(first, noun) for first, nouns in (
