@@ -55,3 +55,14 @@ def test_whether_the_agenda_is_out_is_answered_by_the_card_of_its_programme(
     result = bare.route("is the geneva breakfast programme published yet?")
     assert result.verdict == "answer" and result.best is not None
     assert result.best.entry.id == "matinee-entreprise-de-demain-2014"
+
+
+@pytest.mark.parametrize("question", [
+    "is the agenda for the matinee final yet?",
+    "Le déroulé détaillé de la matinée est-il déjà arrêté ?",
+])
+def test_whether_the_agenda_is_settled_prefers_a_passage_saying_so(
+        router: Router, question: str) -> None:
+    result = router.route(question)
+    assert result.verdict == "answer" and result.best is not None
+    assert gives(result.best.entry.text, "settled")

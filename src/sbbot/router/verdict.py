@@ -135,9 +135,10 @@ def decide(evidence: Evidence) -> Verdict:
 
 PROMOTED_CUES = frozenset({"price", "age", "count", "duration", "end", "birth", "contact",
                            "weather", "role", "time", "language", "registration", "source",
-                           "share"})
+                           "share", "settled"})
 """Asked-for kinds for which a passage giving one is preferred to a slightly better ranked
-passage that does not. Not a date or a place, which an event card gives for any question
+passage that does not ("is the agenda final yet?" wants the passage saying when it will be,
+not the programme's talk ranked a little above it). Not a date or a place, which an event card gives for any question
 about its people ("when did Jane McConnell found NetJMC?"), nor a person."""
 PROMOTE_MARGIN = 10.0
 """How much less confidence (0-100) the passage giving the asked-for kind may have."""
