@@ -668,3 +668,15 @@ def test_a_possessive_pronoun_names_nothing_the_posts_must_hold(bare: Router) ->
     assert result.best.entry.id == "monde-divergence"
     assert not {"notres", "ours", "sienne"} & {term.word for term in bare.query_terms(
         "les nôtres, ours or la sienne")}
+
+
+def test_a_book_s_publisher_is_given_by_a_passage_naming_it(bare: Router) -> None:
+    """"(Editions Le Passeur)" gives the publisher of Babinet's book, though the passage
+    writes no "éditeur"; not the publisher of anything else it names."""
+    for question in ("whos the publisher of babinets book?",
+                     "Which publisher released Gilles Babinet’s book?",
+                     "chez quel éditeur est paru le livre de Gilles Babinet ?"):
+        result = bare.route(question)
+        assert result.verdict == "answer" and result.best is not None, question
+        assert result.best.entry.id == "monde-babinet-france-info"
+    assert bare.route("who is the publisher of France Info?").verdict != "answer"

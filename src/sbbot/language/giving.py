@@ -232,6 +232,23 @@ def titles_work(text: str) -> bool:
     return TITLED_WORK.search(text) is not None
 
 
+PUBLISHING_WORDS = frozenset("""publisher publishers editeur editeurs edite editee publie
+publiee paru parue published publish released""".split())
+"""Folded words asking who published a work, or that it was published ("qui est l'éditeur de
+son livre ?", "which publisher released his book?"), which a passage naming the publisher
+(`NAMED_PUBLISHER`) answers though it writes none of them."""
+NAMED_PUBLISHER = re.compile(r"\b[ÉE]ditions\s+[A-ZÉ]|\bpublished\s+by\s+[A-Z]"
+                             r"|\b(?:publiée?s?|éditée?s?)\s+(?:par|chez)\s+[A-ZÉ]")
+"""A work's publisher named: "(Éditions Le Passeur)", "published by Penguin", "publié chez
+Gallimard"."""
+
+
+def names_publisher(text: str) -> bool:
+    """Whether a passage names a work's publisher (`NAMED_PUBLISHER`): it gives the
+    publisher asked, and that the work was published."""
+    return NAMED_PUBLISHER.search(text) is not None
+
+
 def asks_other_work(question: str) -> bool:
     """Whether a question asks for another work than one a passage names (`OTHER_WORK`):
     the title a passage gives is then not what is asked."""

@@ -18,7 +18,12 @@ from sbbot.language.asking import asks_identity, asks_what, asks_why, identity_a
 from sbbot.language.cue_words import BROADCAST_WORDS, Cue
 from sbbot.language.cues import asking_words, question_cues
 from sbbot.language.frequency import general_weight
-from sbbot.language.giving import names_broadcast
+from sbbot.language.giving import (
+    PUBLISHING_WORDS,
+    WORK_NOUNS,
+    asks_other_work,
+    names_broadcast,
+)
 from sbbot.language.signalling import PAYING
 from sbbot.language.wordforms import question_words
 from sbbot.router.alternatives import alternatives_of, held, held_evidence, reranked
@@ -203,6 +208,12 @@ class Router:
                 and any(term.stem in covered and term.stem not in GENERIC_STEMS
                         for term in terms if term.word not in BROADCAST_WORDS)):
             asking = asking.union(BROADCAST_WORDS)
+        # a passage naming a work's publisher ("Éditions Le Passeur") gives the publisher
+        # asked of a book ("whos the publisher of babinets book?") and that it was published;
+        # not of anything else it names ("the publisher of France Info"), nor of another book
+        if (not PUBLISHING_WORDS.isdisjoint(read.tokens) and not WORK_NOUNS.isdisjoint(read.tokens)
+                and not asks_other_work(text) and self._readings.names_publisher(index)):
+            asking = asking.union(PUBLISHING_WORDS)
         # a word asking for a kind the entry gives is no foreign thing ("à la radio ?")
         foreign = (tuple(word for word in foreign_words(
                        terms, bool(asked), lambda stem: stem in self._index or (
