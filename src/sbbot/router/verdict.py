@@ -138,8 +138,9 @@ PROMOTED_CUES = frozenset({"price", "age", "count", "duration", "end", "birth", 
                            "share", "settled"})
 """Asked-for kinds for which a passage giving one is preferred to a slightly better ranked
 passage that does not ("is the agenda final yet?" wants the passage saying when it will be,
-not the programme's talk ranked a little above it). Not a date or a place, which an event card gives for any question
-about its people ("when did Jane McConnell found NetJMC?"), nor a person."""
+not the programme's talk ranked a little above it). Not a date or a place, which an event
+card gives for any question about its people ("when did Jane McConnell found NetJMC?"), nor
+a person."""
 PROMOTE_MARGIN = 10.0
 """How much less confidence (0-100) the passage giving the asked-for kind may have."""
 TIE_MARGIN = 0.5
