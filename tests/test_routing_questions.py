@@ -136,6 +136,18 @@ def test_how_many_asks_a_count_not_many_things(router: Router) -> None:
     assert result.best.entry.id == "raisons-presentation"
 
 
+def test_words_of_quantity_are_no_topic(router: Router) -> None:
+    # "many", "a lot", "lots of" and "beaucoup" say how much, as "much", "few", "peu" and
+    # "trop" do: read as "beaucoup" they counted against every passage not writing it
+    for question in ("do many people ask that", "do people ask that a lot",
+                     "do lots of people ask that", "beaucoup de gens demandent ça"):
+        assert "beauco" not in {term.stem for term in router.query_terms(question)}, question
+    result = router.route(
+        "is this a question ppl ask a lot, like why bother with a social business strategy?")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id == "raisons-question"
+
+
 def test_show_is_first_the_verb(router: Router) -> None:
     # read as "émission" (a broadcast), it met the passage on France Info's guest
     result = router.route("what shows the benefits of social business are real")

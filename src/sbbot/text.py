@@ -51,10 +51,10 @@ suis es est sommes etes sont serai seras sera serons serez seront serait seraien
 etaient vais vas va allons allez vont aller irai ira fera feront ferait font faisait peut peuvent
 pourrait pourraient doit doivent devrait faudrait veut veulent voudrais voudrait
 veux voulais voulait
-entre juste surtout encore toujours jamais assez trop peu rien chacun chacune plusieurs
+entre juste surtout encore toujours jamais assez trop peu beaucoup rien chacun chacune plusieurs
 certains certaines meme ainsi puis ensuite enfin lors pendant selon voici voila tel telle
 tels telles ceux celles lequel laquelle lesquels lesquelles quelqu quelquun quiconque
-much something anything nothing everything someone anyone everyone somebody anybody
+much many something anything nothing everything someone anyone everyone somebody anybody
 everybody nobody between among amongst towards toward actually itself himself
 herself themselves myself yourself ourselves own get gets got getting gotten really very
 just even still too each every such only same ever never always again already yet else
