@@ -692,3 +692,19 @@ def test_a_book_s_publisher_is_given_by_a_passage_naming_it(bare: Router) -> Non
         assert result.verdict == "answer" and result.best is not None, question
         assert result.best.entry.id == "monde-babinet-france-info"
     assert bare.route("who is the publisher of France Info?").verdict != "answer"
+
+
+def test_a_verb_form_the_lemma_table_lacks_is_read_as_its_infinitive(bare: Router) -> None:
+    """simplemma's table lacks many forms of casual "-er" verbs ("bossait"): read as their
+    infinitive, they meet the casual table ("bosser": travailler) and the posts' other
+    forms; a noun of the frequency lists with such an ending ("plongée") stays itself."""
+    result = bare.route("et avant ca il bossait sur quoi foltran ?")
+    assert (result.verdict, result.best and result.best.entry.id) == ("answer", "dw-foltran")
+
+    def stems(text: str) -> set[str]:
+        return {term.stem for term in bare.query_terms(text)}
+
+    assert stems("bossait") == stems("bossaient") == stems("travailler")
+    assert stems("tardent") == stems("tarder")
+    assert stems("kiffaient") == stems("aimer")
+    assert stems("plongée") != stems("plonger")

@@ -28,8 +28,60 @@ def table(lang: Lang) -> dict[str, str]:
 
 
 def lemma(word: str, lang: Lang) -> str:
-    """The folded word's lemma in that language; the word itself when the table has none."""
-    return table(lang).get(word, word)
+    """The folded word's lemma in that language: the table's, else for a French verb form
+    too rare for it its infinitive (`regular_infinitive`), else the word itself."""
+    found = table(lang).get(word)
+    if found is not None:
+        return found
+    return (lang == "fr" and regular_infinitive(word)) or word
+
+
+FIRST_GROUP_ENDINGS = ("eraient", "erions", "eriez", "erait", "erais", "erons", "eront",
+                       "erez", "erai", "eras", "era", "aient", "ait", "ent", "ees", "ee")
+"""Endings of a French verb in "-er" that other words seldom have: the imperfect and the
+third person plural ("bossait", "tardent"), the future and the conditional ("réglera"),
+the past participle in the feminine ("capturées"). Not "-e", "-es", "-ant", "-ions",
+"-ais": nouns and adjectives end so ("sauce", "marchandes", "variant", "captions",
+"palais")."""
+MIN_VERB_ROOT = 3
+
+
+@cache
+def infinitives() -> frozenset[str]:
+    """The French infinitives in "-er" the lemma table gives for some form."""
+    return frozenset(found for found in table("fr").values() if found.endswith("er"))
+
+
+def first_group_infinitive(word: str) -> str | None:
+    """The infinitive in "-er" a folded French word would be a form of, by its ending
+    (FIRST_GROUP_ENDINGS), whether or not that verb exists; None without such an ending."""
+    for ending in FIRST_GROUP_ENDINGS:
+        if word.endswith(ending):
+            root = word[:-len(ending)]
+            return root + "er" if len(root) >= MIN_VERB_ROOT else None
+    return None
+
+
+def regular_infinitive(word: str) -> str | None:
+    """The infinitive in "-er" of a folded French verb form the lemma table lacks, when the
+    table knows that infinitive and the form is too rare for the word frequency lists (a
+    noun or an adjective would be in them: "plongée", "ferment", "référent"). simplemma's
+    table lacks many forms of casual verbs: "il bossait" stayed "bossait", which met
+    neither "bosser" nor the "travailler" it stands for, and the question's verb was lost;
+    six-letter stems meet the other forms of a longer verb anyway, not of "bosser",
+    "tarder". None otherwise."""
+    infinitive = first_group_infinitive(word)
+    if infinitive is not None and infinitive in infinitives() and not known_form(word):
+        return infinitive
+    return None
+
+
+def known_form(word: str) -> bool:
+    """Whether the folded word is in the French word frequency list (imported here: the
+    frequency module reads this module's table)."""
+    from sbbot.language.frequency import zipf
+
+    return zipf(word, "fr") > 0
 
 
 def lemma_pairs(name: str) -> dict[str, str]:

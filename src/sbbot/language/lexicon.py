@@ -14,7 +14,7 @@ from functools import cache
 from importlib.resources import files
 
 from sbbot.language.frequency import zipf
-from sbbot.language.lemmas import lemma, table
+from sbbot.language.lemmas import first_group_infinitive, known_form, lemma, table
 from sbbot.language.spelling import Spellings, nearest_spelling, spelling_index
 from sbbot.text import PLACEHOLDERS, STOPWORDS, fold
 
@@ -279,6 +279,9 @@ def standard(word: str) -> str | None:
     """The standard French lemma of a folded casual or abbreviated word, if it is one (a
     hyphenated compound as its folded parts: "aprem" is "apres midi")."""
     found = casual_to_standard().get(word)
+    if found is None and (infinitive := first_group_infinitive(word)) is not None:
+        # a form of a casual verb the table lists by its infinitive ("bossait", "kiffaient")
+        found = casual_to_standard().get(infinitive) if not known_form(word) else None
     return found[0] if found else None
 
 
