@@ -1,11 +1,12 @@
 """Kinds of answer a question asks for that the passage naming its subject does not give,
 through the real router: the latest of someone's works is not any work a passage names,
-nor whether an agenda is out by a passage naming its speakers."""
+nor whether an agenda is out by a passage naming its speakers; a quoted title gives the
+title asked."""
 
 import pytest
 
 from sbbot.language.cues import question_cues
-from sbbot.language.giving import gives
+from sbbot.language.giving import gives, gives_title
 from sbbot.router import Router
 
 
@@ -66,3 +67,29 @@ def test_whether_the_agenda_is_settled_prefers_a_passage_saying_so(
     result = router.route(question)
     assert result.verdict == "answer" and result.best is not None
     assert gives(result.best.entry.text, "settled")
+
+
+@pytest.mark.parametrize("question", [
+    "What is the title of the Paul Miller talk shared in the post?",
+    "quel est le titre de la vidéo de Paul Miller ?",
+])
+def test_a_quoted_title_gives_the_title_asked(router: Router, bare: Router,
+                                              question: str) -> None:
+    for routed in (router, bare):
+        result = routed.route(question)
+        assert result.verdict == "answer" and result.best is not None, question
+        assert result.best.entry.id == "dw-paul-miller"
+
+
+def test_a_title_asked_of_a_book_is_not_the_title_of_a_video(
+        router: Router, bare: Router) -> None:
+    for routed in (router, bare):
+        assert routed.route("paul miller's book, whats the title?").verdict != "answer"
+
+
+def test_a_title_is_quoted_capitalised_and_long_or_introduced() -> None:
+    assert gives_title("il y parle de : « The Human-Centered Digital Workplace – creating "
+                       "digital worlds worth working in »")
+    assert gives_title("un billet intitulé : Les limites de la collaboration sociale")
+    assert not gives_title("le « Digital Workplace » n'a pas de représentation claire")
+    assert not gives_title("les initiatives « social business » des entreprises")

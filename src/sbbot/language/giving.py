@@ -253,3 +253,19 @@ def asks_other_work(question: str) -> bool:
     """Whether a question asks for another work than one a passage names (`OTHER_WORK`):
     the title a passage gives is then not what is asked."""
     return OTHER_WORK.search(question) is not None
+
+
+TITLE_WORDS = frozenset("title titles titre titres intitule intitulee intitules".split())
+"""Folded words asking for a title ("what is the title of the Paul Miller talk?", "le titre
+de la vidéo ?"), which a passage gives by quoting one (`TITLE`) rather than by the word."""
+TITLE = re.compile(r"\b(?:intitulée?s?|entitled|titled)\b"
+                   r"|[«“\"]\s*[A-ZÉ][^«»“”\"\n]*?(?:\s+[^\s«»“”\"]+){3,}\s*[«»”\"]")
+"""A title given: after "intitulé", "entitled", or quoted, capitalised and of four words or
+more ("« The Human-Centered Digital Workplace – creating digital worlds worth working in »");
+not a quoted term ("« social business »", "« Digital Workplace »")."""
+
+
+def gives_title(text: str) -> bool:
+    """Whether a passage gives a title (`TITLE`): it holds the "title" a question asks for,
+    though it never writes the word."""
+    return TITLE.search(text) is not None

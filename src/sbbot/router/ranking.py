@@ -20,6 +20,7 @@ from sbbot.language.cues import asking_words, question_cues
 from sbbot.language.frequency import general_weight
 from sbbot.language.giving import (
     PUBLISHING_WORDS,
+    TITLE_WORDS,
     WORK_NOUNS,
     asks_other_work,
     names_broadcast,
@@ -214,6 +215,12 @@ class Router:
         if (not PUBLISHING_WORDS.isdisjoint(read.tokens) and not WORK_NOUNS.isdisjoint(read.tokens)
                 and not asks_other_work(text) and self._readings.names_publisher(index)):
             asking = asking.union(PUBLISHING_WORDS)
+        # a passage quoting a title gives the title asked ("the title of the Paul Miller
+        # talk"), not a book's unless it names a written work ("paul miller's book, whats the
+        # title?" is not answered by the title of his video)
+        if (not TITLE_WORDS.isdisjoint(read.tokens) and self._readings.gives_title(index)
+                and (WORK_NOUNS.isdisjoint(read.tokens) or self._readings.titles_work(index))):
+            asking = asking.union(TITLE_WORDS)
         # a word asking for a kind the entry gives is no foreign thing ("à la radio ?")
         foreign = (tuple(word for word in foreign_words(
                        terms, bool(asked), lambda stem: stem in self._index or (

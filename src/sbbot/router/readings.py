@@ -18,7 +18,7 @@ from typing import TypeVar
 from sbbot.columns import EntryTable
 from sbbot.language.asking import gives_reason, states
 from sbbot.language.cue_words import Cue
-from sbbot.language.giving import gives, names_publisher, titles_work
+from sbbot.language.giving import gives, gives_title, names_publisher, titles_work
 from sbbot.language.names import proper_nouns
 from sbbot.text import fold
 
@@ -53,6 +53,9 @@ class Readings:
 
     def titles_work(self, index: int) -> bool:
         return self._reading(index, "work", titles_work)
+
+    def gives_title(self, index: int) -> bool:
+        return self._reading(index, "title", gives_title)
 
     def names_publisher(self, index: int) -> bool:
         return self._reading(index, "publisher", names_publisher)
