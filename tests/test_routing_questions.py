@@ -708,3 +708,13 @@ def test_a_verb_form_the_lemma_table_lacks_is_read_as_its_infinitive(bare: Route
     assert stems("tardent") == stems("tarder")
     assert stems("kiffaient") == stems("aimer")
     assert stems("plongée") != stems("plonger")
+
+
+def test_who_is_answered_by_the_majority_named_alone(bare: Router) -> None:
+    """"the majority" (not "the majority of cases") is a group of people: it answers who the
+    early adopters are compared with."""
+    result = bare.route("the second chart compares early adopters and who? on what criteria")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id == "retours-graphiques"
+    assert gives("« early adopters » vs « the majority »", "person")
+    assert not gives("la majorité des cas est simple", "person")

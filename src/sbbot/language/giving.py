@@ -50,14 +50,15 @@ GIVES: dict[Cue, re.Pattern[str]] = {
     # Two capitalised words, a first name and a name; not an article capitalised at the
     # start of a title ("Le Cercle Les Echos", "The Human-Centered ..."); or people named as
     # a group, by what they are to the others: "who pushes companies to change?" is
-    # answered by "le client", "qui organise la surveillance ?" by "les élites".
+    # answered by "le client", "qui organise la surveillance ?" by "les élites", "compared
+    # with who?" by "the majority" (alone: "la majorité des cas" is no one).
     "person": re.compile(
         rf"(?<![’'])(?<!\bl[ae]\s)(?<!\bles\s)(?<!\bthe\s)\b(?!{TITLE_ARTICLES}\s)"
         r"[A-ZÉ][a-zéèëï]+(?:\s+[A-Z]\.)?"
         rf"\s+(?!{TITLE_ARTICLES}\b)[A-Z][a-z]*[A-Z]?[a-zéèëï]+|\b(?:personnes?|gens|people|membres?|members?|"
         r"auteurs?|authors?|intervenants?|speakers?|clients?|customers?|salariés?|employés?|"
         r"employees?|dirigeants?|leaders?|élites?|elites?|managers?|utilisateurs?|users?|"
-        r"citoyens?|citizens?)\b"),
+        r"citoyens?|citizens?|majority(?!\s+of)|majorité(?!\s+d))\b"),
     # Not any "réserv...": "réservé" is also restricted ("open vs réservé").
     "registration": re.compile(r"\b(?:inscri\w*|formulaires?|register\w*|registration|"
                                r"sign(?:ing)?[\s-]?up|r[ée]serv(?:er|ez|ations?)|"
