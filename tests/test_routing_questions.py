@@ -148,6 +148,18 @@ def test_words_of_quantity_are_no_topic(router: Router) -> None:
     assert result.best.entry.id == "raisons-question"
 
 
+def test_an_attitude_is_no_position(bare: Router) -> None:
+    # "position" (a post, a stance) met the passage on the IT director's position: a
+    # confident wrong answer to what attitude the author recommends
+    assert "position" not in {term.stem for term in bare.query_terms("what attitude")}
+    result = bare.route(
+        "With what attitude does the author say collaboration practices should be examined?")
+    assert result.verdict != "answer"
+    result = bare.route("what attitude should we have when looking at collaboration practices")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id == "coop-debats"
+
+
 def test_show_is_first_the_verb(router: Router) -> None:
     # read as "émission" (a broadcast), it met the passage on France Info's guest
     result = router.route("what shows the benefits of social business are real")
