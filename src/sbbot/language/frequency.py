@@ -17,7 +17,7 @@ from pathlib import Path
 
 import msgpack
 
-from sbbot.language.lemmas import Lang, table
+from sbbot.language.lemma_table import Lang, table
 from sbbot.text import fold_all
 
 LANGUAGE_LEAN = 0.5

@@ -1,30 +1,19 @@
-"""Lemmas of folded French and English words, from a table derived from simplemma.
+"""Lemmas of folded French and English words, from the table derived from simplemma
+(`lemma_table`).
 
-`tools/build_lemmas.py` writes the table; see there why it is not simplemma itself (its
-dictionaries take longer to load than the bot's whole start-up budget). French relational
-adjectives built on another stem than their noun ("scolaire", "urbain") are read as that
-noun (`data/fr-relational.txt`), and words derived on another stem than their base
+French relational adjectives built on another stem than their noun ("scolaire", "urbain") are
+read as that noun (`data/fr-relational.txt`), and words derived on another stem than their base
 ("lecture", "rapidité") as that base (`data/fr-derivations.txt`).
 """
 
 from __future__ import annotations
 
-import gzip
 from functools import cache
 from importlib.resources import files
-from typing import Literal
 
+from sbbot.language.frequency import zipf
+from sbbot.language.lemma_table import Lang, table
 from sbbot.text import fold
-
-Lang = Literal["fr", "en"]
-
-
-@cache
-def table(lang: Lang) -> dict[str, str]:
-    """Folded form -> folded lemma, for the forms whose lemma differs."""
-    raw = files("sbbot.language").joinpath("data", f"lemmas-{lang}.txt.gz").read_bytes()
-    forms, lemmas = gzip.decompress(raw).decode().split("\n\n")
-    return dict(zip(forms.split("\n"), lemmas.split("\n"), strict=True))
 
 
 def lemma(word: str, lang: Lang) -> str:
@@ -77,10 +66,7 @@ def regular_infinitive(word: str) -> str | None:
 
 
 def known_form(word: str) -> bool:
-    """Whether the folded word is in the French word frequency list (imported here: the
-    frequency module reads this module's table)."""
-    from sbbot.language.frequency import zipf
-
+    """Whether the folded word is in the French word frequency list."""
     return zipf(word, "fr") > 0
 
 

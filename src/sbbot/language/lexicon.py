@@ -14,7 +14,8 @@ from functools import cache
 from importlib.resources import files
 
 from sbbot.language.frequency import zipf
-from sbbot.language.lemmas import first_group_infinitive, known_form, lemma, table
+from sbbot.language.lemma_table import table
+from sbbot.language.lemmas import first_group_infinitive, known_form, lemma
 from sbbot.language.spelling import Spellings, nearest_spelling, spelling_index
 from sbbot.text import PLACEHOLDERS, STOPWORDS, fold
 
