@@ -1,7 +1,7 @@
 """Kinds of answer a question asks for that the passage naming its subject does not give,
 through the real router: the latest of someone's works is not any work a passage names,
 nor whether an agenda is out by a passage naming its speakers; a quoted title gives the
-title asked."""
+title asked, and "her title" asks for a job."""
 
 import pytest
 
@@ -93,3 +93,14 @@ def test_a_title_is_quoted_capitalised_and_long_or_introduced() -> None:
     assert gives_title("un billet intitulé : Les limites de la collaboration sociale")
     assert not gives_title("le « Digital Workplace » n'a pas de représentation claire")
     assert not gives_title("les initiatives « social business » des entreprises")
+
+
+@pytest.mark.parametrize("question", [
+    "is jane mcconnell the ceo of netjmc or what's her title?",
+    "jane mcconnell, what's her title at netjmc?",
+])
+def test_her_title_asks_for_a_job_the_passage_naming_her_does_not_state(
+        router: Router, bare: Router, question: str) -> None:
+    assert "role" in question_cues(question)
+    for routed in (router, bare):
+        assert routed.route(question).verdict != "answer", question

@@ -172,7 +172,8 @@ CUE_PAIRS: dict[Cue, frozenset[tuple[str, str]]] = {
                         | {("plus", "récent"), ("plus", "récente"), ("plus", "récents"),
                            ("plus", "récentes"), ("most", "recent")}),
     "role": frozenset({("quelle", "fonction"), ("quelles", "fonctions"), ("works", "as"),
-                       ("work", "as"), ("job", "title")}),
+                       ("work", "as"), ("job", "title"), ("his", "title"),
+                       ("her", "title"), ("their", "title")}),
     # Who pays or funds something asks for a payer or a sponsor, not for any person the
     # passage names ("who pays for the croissants?" is not answered by the speakers).
     "payer": frozenset({(asking, verb) for asking in ("who", "qui") for verb in PAYING_VERBS}),
