@@ -27,7 +27,8 @@ from sbbot.evaluation import (
 )
 from sbbot.knowledge import load_knowledge
 from sbbot.knowledge.model import Hints, Knowledge
-from sbbot.router import Router
+from sbbot.router import Router, ranking
+from sbbot.router.verdict import decide
 from tests.conftest import KNOWLEDGE_DIR, sbbot
 
 DATA = Path(__file__).parent / "data"
@@ -159,3 +160,22 @@ def test_eval_command_reports_a_broken_set_in_one_line(tmp_path: Path) -> None:
     assert result.stderr.count("\n") == 1 and "question 1" in result.stderr
     with pytest.raises(EvaluationError):
         load_set(broken)
+
+
+def test_route_stops_reading_once_the_verdict_is_settled(router: Router,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """`route` reads the evidence only until the verdict is sure to be unknown (no doubt is
+    then read): its verdicts are those of the full evidence, which `judge` gives by default."""
+    doubted: list[str] = []
+    lacks = ranking.card_lacks
+    monkeypatch.setattr(ranking, "card_lacks", lambda *args: doubted.append("") or lacks(*args))
+    for question in ["Combien coûte SharePoint chez Bouygues ?", "Who is Jane McConnell?",
+                     "le numérique dans les écoles de Lyon ?", "les réseaux ?",
+                     "Fabrice Epelboin est-il marié ?", "c'est quand la prochaine matinée ?"]:
+        full = router.judge(question, 6)
+        read = len(doubted)
+        early = router.judge(question, 6, settle=True)
+        assert full is not None and early is not None
+        assert decide(early[2]) == decide(full[2]) == router.route(question).verdict
+        if decide(full[2]) == "unknown":
+            assert len(doubted) == read  # settled before the doubts

@@ -122,7 +122,7 @@ class Router:
                                           self._index.__contains__)
 
     def route(self, text: str, limit: int = 3) -> RouteResult:
-        judged = self.judge(text, 2 * limit)
+        judged = self.judge(text, 2 * limit, settle=True)
         if judged is None:
             return UNKNOWN
         query, matches, evidence = judged
@@ -137,9 +137,13 @@ class Router:
             runners_up = self._distinct_runners_up(best, matches[1:], limit - 1)
         return RouteResult(verdict, best.match(), tuple(match.match() for match in runners_up))
 
-    def judge(self, text: str, count: int) -> tuple[Query, list[Candidate], Evidence] | None:
+    def judge(self, text: str, count: int, settle: bool = False
+              ) -> tuple[Query, list[Candidate], Evidence] | None:
         """The question as a query, its `count` best entries, and what the verdict weighs
-        about the best; None when no word of it is in the knowledge."""
+        about the best; None when no word of it is in the knowledge. With `settle`, the
+        evidence stops where it already settles the verdict as unknown (all `route` needs):
+        a reason added later only moves a verdict towards unknown (see `decide`), and a
+        third of the tuning questions are settled before their doubts are read."""
         typed, read, known = text, self._analyzer.question(text), self._index.__contains__
         text = read.text
         terms = self._analyzer.query_terms(read, known)
@@ -221,19 +225,7 @@ class Router:
         if (not TITLE_WORDS.isdisjoint(read.tokens) and self._readings.gives_title(index)
                 and (WORK_NOUNS.isdisjoint(read.tokens) or self._readings.titles_work(index))):
             asking = asking.union(TITLE_WORDS)
-        # a word asking for a kind the entry gives is no foreign thing ("à la radio ?")
-        foreign = (tuple(word for word in foreign_words(
-                       terms, bool(asked), lambda stem: stem in self._index or (
-                           bool(self._events) and stem in self._cards.gatherings), typed)
-                         if word not in asking)
-                   if "foreign" in parts else ())
         event = index in self._events
-        unasked = (unasked_words(terms, covered | {t.stem for t in terms if t.word in asking}
-                                 | (self._cards.speaking if event else set()),
-                                 self._readings.proper_nouns(index), text,
-                                 best.entry.text, cues, self._keyword_only.get(index, ()),
-                                 self._readings.titles_work(index))
-                   if "subject" in parts and not (cues & STRONG_CUES and not unmet) else ())
         # an event card holds the word of its kind ("the breakfast") and of being planned
         kind = (covered | self._cards.held) if event else covered
         # a passage naming a written work by its title holds the "bouquin" asked for
@@ -245,6 +237,23 @@ class Router:
                      if term.stem not in self._index and term.stem not in kinds)
         score = min(best.score + 100 * sum(query.evidence[stem] for stem in kinds) / query.total,
                     100 * (1 - absent / query.total))
+        if settle and decide(settled := Evidence(score, shared, (), unmet)) == "unknown":
+            return query, matches, settled
+        # a word asking for a kind the entry gives is no foreign thing ("à la radio ?")
+        foreign = (tuple(word for word in foreign_words(
+                       terms, bool(asked), lambda stem: stem in self._index or (
+                           bool(self._events) and stem in self._cards.gatherings), typed)
+                         if word not in asking)
+                   if "foreign" in parts else ())
+        unasked = (unasked_words(terms, covered | {t.stem for t in terms if t.word in asking}
+                                 | (self._cards.speaking if event else set()),
+                                 self._readings.proper_nouns(index), text,
+                                 best.entry.text, cues, self._keyword_only.get(index, ()),
+                                 self._readings.titles_work(index))
+                   if "subject" in parts and not (cues & STRONG_CUES and not unmet) else ())
+        if settle and decide(settled := Evidence(score, shared, foreign, unmet,
+                                                 unasked)) == "unknown":
+            return query, matches, settled
         doubts = (card_lacks(best.entry, cues, terms, kind, query.evidence, query.total, known,
                              read)
                   + object_lacks(terms, read, cues, kind, query.evidence, query.total, known)
