@@ -730,3 +730,12 @@ def test_who_is_answered_by_the_majority_named_alone(bare: Router) -> None:
     assert result.best.entry.id == "retours-graphiques"
     assert gives("« early adopters » vs « the majority »", "person")
     assert not gives("la majorité des cas est simple", "person")
+
+
+def test_an_answer_offered_after_a_comma_gives_the_kind_asked(bare: Router) -> None:
+    """"quelle techno chez bouygues, du sharepoint ?" asks whether it is SharePoint: the card
+    naming it answers, though it never writes "techno"; one the posts never name does not."""
+    result = bare.route("quelle techno chez bouygues, du sharepoint ?")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id == "matinee-entreprise-de-demain-2014"
+    assert bare.route("quelle techno chez bouygues, du yammer ?").verdict == "unknown"

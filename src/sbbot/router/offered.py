@@ -1,13 +1,16 @@
 """Alternatives a question offers ("yammer or slack", "à Paris ou à Lyon"): when the
 knowledge names neither, the posts cannot say which, nor anything of either (`verdict.
-foreign_words` counts them as foreign)."""
+foreign_words` counts them as foreign). And the answer a question offers itself after a
+comma ("quelle techno chez bouygues, du sharepoint ?"), which an entry holding it gives."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Collection, Sequence
 
 from sbbot.language.wordforms import question_words
 from sbbot.router.terms import QueryTerm
+from sbbot.text import fold
 
 ALTERNATIVES = frozenset({"or", "ou"})
 
@@ -40,3 +43,30 @@ def unknown_alternatives(terms: Sequence[QueryTerm], known: Callable[[str], bool
 REPEATED = frozenset("a au aux en in at on de du des le la les l the".split())
 """Prepositions and articles a second alternative repeats ("à Paris ou à Lyon", "in Paris
 or in Lyon")."""
+
+
+OFFERED_LAST = re.compile(r",\s*(?:(?:du|de\s+la|des|de|le|la|les|l['’]|the|a|an)\s*)?"
+                          r"([^\W\d_][\w-]*)\s*\?*\s*$")
+"""A last word offered after a comma, an article or "du" before it ("..., du sharepoint ?",
+"..., sharepoint ?")."""
+
+
+def offered_answer(question: str, terms: Sequence[QueryTerm], covered: Collection[str]
+                   ) -> frozenset[str]:
+    """The words asked for after "quel" or "which" ("quelle techno") when the question ends
+    by offering its answer after a comma ("quelle techno chez bouygues, du sharepoint ?")
+    and the entry holds that answer (`covered`: the stems of the question it holds): it is
+    asked whether the answer is that one, which the entry naming it in the question's
+    other words says, though it never writes the kind ("techno") asked. An answer the
+    knowledge never names is a foreign word and declines as before."""
+    asked = [term for term in terms if term.named == "asked"]
+    if not asked or "," not in question:
+        return frozenset()
+    found = OFFERED_LAST.search(question)
+    if found is None:
+        return frozenset()
+    last = fold(found.group(1))
+    if not any(term.word == last and term.named != "asked" and term.stem in covered
+               for term in terms):
+        return frozenset()
+    return frozenset(term.word for term in asked)

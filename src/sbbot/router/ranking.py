@@ -57,6 +57,7 @@ from sbbot.router.matches import (
     Candidate,
     RouteResult,
 )
+from sbbot.router.offered import offered_answer
 from sbbot.router.people_apart import person_elsewhere
 from sbbot.router.predicates import judgement_apart, predicate_lacks, verbs_alone
 from sbbot.router.preferring import card_first, gathering_kinds
@@ -225,9 +226,13 @@ class Router:
         if (not TITLE_WORDS.isdisjoint(read.tokens) and self._readings.gives_title(index)
                 and (WORK_NOUNS.isdisjoint(read.tokens) or self._readings.titles_work(index))):
             asking = asking.union(TITLE_WORDS)
+        # "quelle techno chez bouygues, du sharepoint ?" of an entry naming SharePoint
+        offered = offered_answer(text, terms, covered)
+        asking = asking.union(offered)
         event = index in self._events
         # an event card holds the word of its kind ("the breakfast") and of being planned
-        kind = (covered | self._cards.held) if event else covered
+        kind = ((covered | self._cards.held) if event else covered) | {
+            term.stem for term in terms if term.word in offered}
         # a passage naming a written work by its title holds the "bouquin" asked for
         work = titled_work(terms, self._readings.titles_work(index), text)
         kinds = (gathering_kinds(terms, covered, self._cards.held, text) if event else set()) | {
