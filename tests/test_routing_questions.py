@@ -739,3 +739,11 @@ def test_an_answer_offered_after_a_comma_gives_the_kind_asked(bare: Router) -> N
     assert result.verdict == "answer" and result.best is not None
     assert result.best.entry.id == "matinee-entreprise-de-demain-2014"
     assert bare.route("quelle techno chez bouygues, du yammer ?").verdict == "unknown"
+
+
+def test_workstation_is_the_posts_poste_de_travail(bare: Router) -> None:
+    """"workstation" is "poste de travail" (the lexicon lacked it: a foreign word)."""
+    result = bare.route("Where was the piece on the digitalisation of the workstation"
+                        " published?")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id == "dw-dsi"
