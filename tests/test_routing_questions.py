@@ -8,6 +8,7 @@ import pytest
 
 from sbbot.language.giving import gives
 from sbbot.router import Router
+from sbbot.router.terms import GENERIC_STEMS
 from sbbot.router.verdict import (
     Evidence,
     decide,
@@ -342,3 +343,14 @@ def test_an_answer_offered_after_a_comma_gives_the_kind_asked(bare: Router) -> N
     assert bare.route("quelle techno chez bouygues, du yammer ?").verdict == "unknown"
 
 
+def test_an_adverb_of_frequency_or_time_says_no_topic(bare: Router) -> None:
+    """"désormais", "often" weigh as everyday words: the passage on what the question is
+    about answers, not one that happens to write the adverb."""
+    result = bare.route("Comment les organisations devraient-elles désormais concevoir"
+                        " l’accompagnement de leurs salariés ?")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id == "coop-palette-pedagogique"
+    often = bare.route("do people ask this social business question often?")
+    assert often.best is None or often.best.entry.id != "coop-communautes"
+    assert {term.stem for term in bare.query_terms("souvent parfois désormais")} <= (
+        GENERIC_STEMS)

@@ -112,7 +112,7 @@ blog blogs aspect aspects axe axes volet volets contexte
 like time times day days good best better new great thing things people way year years
 world today tomorrow yesterday many much night morning really big small first week weeks
 month months opinion guy guys stuff author authors post posts blog blogs writer aspect aspects
-context
+context souvent parfois rarement desormais dorenavant often sometimes rarely
 """.split())
 """Everyday words, and words about the posts themselves ("l'auteur", "the post"): they help
 rank entries, but a question made only of them ("quelle heure est-il ?") is not about the
@@ -124,7 +124,14 @@ contexte ?"), which a passage gives in its own words, never by repeating "aspect
 "contexte" (a post lacking them made them foreign words); not "type", "genre", "kind":
 "quel genre de croissants ?" asks what no passage merely naming croissants says. Not
 "citation", "quote": "is there a quote from X?" asks for one, which a passage merely naming X
-is not (measured: two near-domain questions answered)."""
+is not (measured: two near-domain questions answered). Adverbs of frequency and of the
+time from which something holds ("souvent", "parfois", "rarement", "désormais",
+"dorénavant", "often", "sometimes", "rarely") say how often or from when, never what about:
+as full terms they led to any passage writing one ("do people ask this social business
+question often?" met "le partage est souvent le fait des mêmes personnes"; "comment les
+organisations devraient-elles désormais concevoir l'accompagnement ..." met a quote saying
+"désormais" rather than the passage on accompaniment). Not "fréquemment": its stem is
+"fréquence"'s."""
 
 
 def fold(text: str) -> str:
