@@ -162,13 +162,3 @@ def test_workstation_is_the_posts_poste_de_travail(bare: Router) -> None:
                         " published?")
     assert result.verdict == "answer" and result.best is not None
     assert result.best.entry.id == "dw-dsi"
-
-
-def test_a_passage_s_turn_of_phrase_is_read_as_its_meaning(bare: Router) -> None:
-    # "si on en croit les analystes" says where a claim comes from (selon): read as
-    # "croire", it met questions on what people believe, a confident wrong answer
-    result = bare.route("pk tout le monde croit que collaborer c facile ?")
-    assert result.verdict == "answer" and result.best is not None
-    assert result.best.entry.id == "coop-reseaux-grand-public"
-    result = bare.route("Pourquoi beaucoup de gens croient-ils que collaborer est simple ?")
-    assert result.best is None or result.best.entry.id != "coop-rares-succes"

@@ -13,7 +13,6 @@ import numpy as np
 import numpy.typing as npt
 
 from sbbot.entries import Entry
-from sbbot.language.chatspeak import spell_phrases
 from sbbot.router.corpus import Vocabulary, Words, first_positions, words_of
 from sbbot.router.index import Field, InvertedIndex
 from sbbot.router.preferring import GATHERINGS
@@ -46,12 +45,10 @@ def build_index(entries: Sequence[Entry], analyzer: Analyzer
 
     The texts of each field are folded together (`corpus`), each distinct title once, each
     hint on its own: a word's term depends on its language, which leans towards its text's
-    (`english_flags`). A text's turns of phrase are read as their meaning, as a question's
-    are (`spell_phrases`): "si on en croit les analystes" is where a claim comes from, no
-    "croire" to meet a question on what people believe.
+    (`english_flags`).
     """
     vocabulary = Vocabulary(analyzer.leaning)
-    text = words_of([spell_phrases(entry.text) for entry in entries], vocabulary)
+    text = words_of([entry.text for entry in entries], vocabulary)
     sources: dict[str, int] = {}
     source_of = np.fromiter((sources.setdefault(entry.source, len(sources))
                              for entry in entries), np.int64, len(entries))
