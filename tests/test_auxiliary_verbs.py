@@ -1,5 +1,5 @@
 """The other forms of the French verbs whose usual forms are stopwords ("voulaient",
-"devraient", "faisant"): no topic, as "veut" and "faut" are none (`query.AUXILIARY_VERBS`)."""
+"devraient", "faisant"): no topic, as "veut" and "faut" are none (`auxiliaries.AUXILIARY_VERBS`)."""
 
 from __future__ import annotations
 

@@ -267,7 +267,7 @@ def test_verbs_alone_name_no_topic(router: Router) -> None:
         judged = router.judge(message, 2)
         assert judged is not None and judged[2].unsaid, message
         assert router.route(message).verdict == "unknown", message
-    # "venir" is an auxiliary (`query.AUXILIARY_VERBS`): "venez !" holds no word to judge
+    # "venir" is an auxiliary (`auxiliaries.AUXILIARY_VERBS`): "venez !" holds no word to judge
     assert router.judge("venez !", 2) is None
     assert router.route("venez !").verdict == "unknown"
     for question in ("lisez la note de Jane McConnell", "pourquoi regarder ailleurs ?",

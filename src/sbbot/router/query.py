@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Mapping
 from rapidfuzz import fuzz
 
 from sbbot.language.asking import framing
+from sbbot.language.auxiliaries import auxiliary
 from sbbot.language.chatspeak import expand
 from sbbot.language.frequency import (
     LANGUAGE_LEAN,
@@ -66,24 +67,6 @@ not the word itself."""
 PARTS = frozenset({"lemmas", "lexicon", "synonyms", "frequency", "foreign", "cues", "subject",
                    "chat"})
 """Parts of the language knowledge that can be switched off, to measure what each buys."""
-AUXILIARY_VERBS = frozenset("avoir etre faire aller venir pouvoir devoir vouloir savoir parler "
-                            "dire falloir".split())
-"""French verbs whose usual forms are stopwords ("veut", "peuvent", "faudrait", "parle"): their
-other forms ("voulaient", "devraient", "faisant", "parlait") say as little about a topic, yet
-weighed like rare words of the posts, which seldom write them ("et si les dirigeants
-voulaient garder le numérique pour eux ?" went to the registration line, "si voulez des
-croissants"). "Venir" mostly leads another verb ("il vient faire quoi", "qui vient
-témoigner", "vient de paraître"): the other verb says what is asked."""
-NOUN_FORMS = frozenset(form for verb in AUXILIARY_VERBS for form in (verb, f"{verb}s"))
-"""The infinitives and their plurals, which are also nouns ("le pouvoir", "les devoirs",
-"les dires"): words of a topic, unless the stopwords hold them."""
-
-
-def auxiliary(token: str) -> bool:
-    """Whether a folded French word is a form of an AUXILIARY_VERBS verb, not its noun."""
-    return token not in NOUN_FORMS and lemma(token, "fr") in AUXILIARY_VERBS
-
-
 class Analyzer:
     """Turns texts into index terms, and questions into weighted terms with typos corrected."""
 
