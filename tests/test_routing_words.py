@@ -162,3 +162,16 @@ def test_workstation_is_the_posts_poste_de_travail(bare: Router) -> None:
                         " published?")
     assert result.verdict == "answer" and result.best is not None
     assert result.best.entry.id == "dw-dsi"
+
+
+def test_an_english_word_french_writes_in_words_is_them_only_where_written_together(
+        bare: Router) -> None:
+    """"privacy" is "vie privée", which a passage writes; "password" is "mot de passe",
+    which none does: its words apart ("mot", "passe") are other meanings, never its."""
+    stems = {term.stem for term in bare.query_terms("privacy")}
+    assert {"vie", "priv"} <= stems
+    result = bare.route("can the administration now enter our privacy without control?")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id == "monde-lpm-attali"
+    assert not {"mot", "pass"} & {term.stem for term in bare.query_terms("password")}
+    assert bare.route("how do I reset my password").verdict == "unknown"

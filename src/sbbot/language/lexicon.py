@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 from importlib.resources import files
+from typing import TypeVar
 
 from sbbot.language.frequency import zipf
 from sbbot.language.lemma_table import table
@@ -19,6 +20,7 @@ from sbbot.language.lemmas import first_group_infinitive, known_form, lemma
 from sbbot.language.spelling import Spellings, nearest_spelling, spelling_index
 from sbbot.text import PLACEHOLDERS, STOPWORDS, fold
 
+T = TypeVar("T")
 Phrase = tuple[tuple[str, ...], ...]
 """An expression's French translations, most usual first, each a tuple of folded words."""
 MAX_PHRASE = 4
@@ -219,14 +221,39 @@ def translations(word: str) -> tuple[str, ...]:
     avril")."""
     if ORDINAL.fullmatch(word):
         return (word.rstrip("stndrh"),)
-    lexicon = english_to_french()
+    return looked_up(english_to_french(), word) or ()
+
+
+def looked_up(lexicon: dict[str, T], word: str) -> T | None:
+    """A folded English word's line of a lexicon: the word's, its lemma's, or that of the
+    word it regularly inflects (see `regular_bases`)."""
     found = lexicon.get(word)
     if found is None:
         found = lexicon.get(lemma(word, "en"))
     if found is None:
         found = next((lexicon[base] for base in regular_bases(word)
-                      if len(base) >= 3 and base in lexicon), ())
+                      if len(base) >= 3 and base in lexicon), None)
     return found
+
+
+@cache
+def written_in_words() -> dict[str, str]:
+    """Folded English word -> its first translation, folded, when that is several French
+    words, not one hyphenated word ("password": "mot de passe", "workstation": "poste de
+    travail"). Its words are its meaning only where a text writes them together
+    (`router/together.py`): `read_pairs` keeps none of them."""
+    found: dict[str, str] = {}
+    for word, targets in data_lines("en-fr.txt"):
+        first = targets.split(",")[0]
+        if " " not in word and " " in (folded := fold(first)) and not compound(first):
+            found.setdefault(fold(word), folded)
+    return found
+
+
+def in_words(word: str) -> str | None:
+    """The first translation of a folded English word (or its lemma, or the word it
+    inflects) when French writes it in several words (`written_in_words`)."""
+    return looked_up(written_in_words(), word)
 
 
 @cache

@@ -17,6 +17,7 @@ from sbbot.router.corpus import Vocabulary, Words, first_positions, words_of
 from sbbot.router.index import Field, InvertedIndex
 from sbbot.router.preferring import GATHERINGS
 from sbbot.router.query import Analyzer
+from sbbot.router.together import Together
 from sbbot.text import fold
 
 # How much an entry's hints and its post's title count beside its own text.
@@ -38,14 +39,14 @@ FOLDED_GATHERINGS = frozenset(fold(word) for word in GATHERINGS)
 
 
 def build_index(entries: Sequence[Entry], analyzer: Analyzer
-                ) -> tuple[InvertedIndex, list[tuple[str, str]]]:
+                ) -> tuple[InvertedIndex, list[tuple[str, str]], Together]:
     """The index of the entries' text, hints (HINT_WEIGHT) and post titles (TITLE_WEIGHT),
     and every word they contain with its term, in order of first appearance (entry by entry:
     text, title, hints), as typo correction expects its candidates.
 
     The texts of each field are folded together (`corpus`), each distinct title once, each
     hint on its own: a word's term depends on its language, which leans towards its text's
-    (`english_flags`).
+    (`english_flags`). Also which terms the texts write one after the other (`Together`).
     """
     vocabulary = Vocabulary(analyzer.leaning)
     text = words_of([entry.text for entry in entries], vocabulary)
@@ -81,6 +82,7 @@ def build_index(entries: Sequence[Entry], analyzer: Analyzer
     del text, title, hints, kinds
     numbered = [term_numbers(words) for words in in_order]
     named = list(names)
+    together = Together(in_order[0].docs, numbered[0], names, analyzer.written_phrases())
     known = [(vocabulary.words[word], named[int(numbered[rank][position])])
              for word, rank, position in first_appearances(in_order)]
     fields = [Field(words.docs, numbers, weight, own_text)
@@ -89,7 +91,7 @@ def build_index(entries: Sequence[Entry], analyzer: Analyzer
                   (True, False, False, False), strict=True)]
     fields[1:3] = fields[2], fields[1]  # text, hints, titles: the order frequencies add up
     del in_order, numbered  # the index consumes the fields: nothing else may hold them
-    return InvertedIndex(len(entries), named, fields), known
+    return InvertedIndex(len(entries), named, fields), known, together
 
 
 def gatherings_called(entries: Sequence[Entry], text: Words, words: Sequence[str]

@@ -32,10 +32,12 @@ from sbbot.language.lexicon import (
     Phrase,
     english_respelling,
     english_spelling,
+    in_words,
     phrase_at,
     standard,
     synonyms,
     translations,
+    written_in_words,
     written_standard,
 )
 from sbbot.language.naming import Naming, naming, placeholder
@@ -44,6 +46,7 @@ from sbbot.language.signalling import advising, cue_nouns, starting
 from sbbot.language.spelling import french_spelling, inflects, respelt
 from sbbot.language.wordforms import compound_of, question_tokens, stem
 from sbbot.router.terms import QueryTerm, Reading, Word
+from sbbot.router.together import NOWHERE, Together
 from sbbot.router.typos import (
     MIN_TYPO_LENGTH,
     TypoChoices,
@@ -85,10 +88,13 @@ class Analyzer:
         """A memo of `_compound_meaning`."""
         self._spellings: dict[tuple[str, bool], str | None] = {}
         """A memo of `_meant`, per word (bounded: SPELLING_MEMO words)."""
+        self._together = NOWHERE
 
-    def learn(self, known: Iterable[tuple[str, str]]) -> None:
+    def learn(self, known: Iterable[tuple[str, str]], together: Together = NOWHERE) -> None:
         """Make every word of the entries a target for typo correction: `known` holds each
-        (folded word, its term where it first appears), in order of first appearance."""
+        (folded word, its term where it first appears), in order of first appearance;
+        `together`, the terms the entries write one after the other."""
+        self._together = together
         self._vocabulary = build_vocabulary(known, self._synonyms)
         self._typo_choices = TypoChoices(self._vocabulary)
 
@@ -245,15 +251,27 @@ class Analyzer:
         """The terms a word stands for when its meaning is a hyphenated French word the index
         reads as several terms: an English word whose first translation it is ("weekend":
         "week-end"), or a casual French one ("aprem": "après-midi"). The question then holds
-        each, as a French member's "week-end" does. Empty otherwise, and when the corpus
-        glossary reads the word."""
+        each, as a French member's "week-end" does. So is an English word whose first
+        translation is several French words ("privacy": vie privée), but only when some
+        passage writes them together (`together.py`): elsewhere they are other meanings
+        ("vie", "privée" apart), and the word reads as its other translations, if any.
+        Empty otherwise, and when the corpus glossary reads the word."""
         if "lexicon" not in self.parts or token in self._synonyms:
             return ()
+        if english and (words := in_words(token)):
+            parts = self._compound_terms(words)
+            return parts if self._together.writes(parts) else ()
         first = (translations(token)[:1] if english else (standard(token) or "",))
         if not first or " " not in first[0]:
             return ()
         parts = self._compound_terms(first[0])
         return parts if len(parts) > 1 else ()
+
+    def written_phrases(self) -> tuple[tuple[str, ...], ...]:
+        """The terms of each English word's several-word meaning (`in_words`): the pairs
+        `Together` looks for."""
+        return tuple(parts for words in written_in_words().values()
+                     if len(parts := self._compound_terms(words)) > 1)
 
     def word_terms(self, text: str | Reading) -> list[Word]:
         """Each meaningful folded word of a text (or its reading) with its candidate terms,

@@ -103,8 +103,8 @@ class Router:
         else:
             entries = list(knowledge)
         self._analyzer = Analyzer(synonyms or {}, parts)
-        self._index, known = build_index(entries, self._analyzer)
-        self._analyzer.learn(known)
+        self._index, known, together = build_index(entries, self._analyzer)
+        self._analyzer.learn(known, together)
         self.entries = EntryTable(entries)  # after the index: their peaks do not add up
         hint_shapes = {index: tuple(" ".join(sorted(set(self._analyzer.terms(question))))
                                     for question in entry.hints.questions)
