@@ -23,7 +23,10 @@ def test_what_is_remembered_of_unhinted_entries_is_bounded_and_changes_no_answer
         monkeypatch: pytest.MonkeyPatch) -> None:
     knowledge = load_knowledge(KNOWLEDGE_DIR)
     entries = synthetic_entries(list(entries_of(knowledge)), 3_000, 0)
-    questions = [item.text for item in load_set(ROOT / "tests" / "data" / "devset.yaml")]
+    # devset and dev2: the router stops reading an entry once its verdict is settled as
+    # unknown, so the dev set alone no longer meets enough unhinted entries' names
+    questions = [item.text for name in ("devset", "dev2")
+                 for item in load_set(ROOT / "tests" / "data" / f"{name}.yaml")]
     unbounded = Router(entries, dict(knowledge.synonyms))
     expected = [unbounded.route(question) for question in questions]
     memos = unbounded._readings
