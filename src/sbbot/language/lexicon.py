@@ -40,12 +40,15 @@ SIBILANT_PLURAL = re.compile(r".{2,}(s|x|z|ch|sh)es")
 other "-es" is "-e" + "s" ("webinars" aside, "Angeles" is no plural of "angel")."""
 
 
-def data_lines(name: str) -> list[tuple[str, str]]:
-    """(word or expression, its comma-separated translations) of a data file."""
+@cache
+def data_lines(name: str) -> tuple[tuple[str, str], ...]:
+    """(word or expression, its comma-separated translations) of a data file, read once:
+    `en-fr.txt` serves both the lexicon and `written_in_words`, `fr-casual.txt` both
+    `casual_to_standard` and `casual_as_written`."""
     text = files("sbbot.language").joinpath("data", name).read_text(encoding="utf-8")
-    return [(word.strip(), targets) for line in text.splitlines()
-            if line.strip() and not line.startswith("#")
-            for word, _, targets in [line.partition(":")]]
+    return tuple((word.strip(), targets) for line in text.splitlines()
+                 if line.strip() and not line.startswith("#")
+                 for word, _, targets in [line.partition(":")])
 
 
 def read_pairs(name: str, readable: bool = False) -> dict[str, tuple[str, ...]]:
