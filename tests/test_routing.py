@@ -32,8 +32,8 @@ from sbbot.router.verdict import decide
 from tests.conftest import KNOWLEDGE_DIR, sbbot
 
 DATA = Path(__file__).parent / "data"
-SETS = ("devset", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "heldout",
-        "heldout2")
+SETS = ("devset", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10",
+        "heldout", "heldout2")
 
 
 def questions(name: str) -> list[Question]:
