@@ -30,6 +30,7 @@ from sbbot.engine import Engine, utc_now
 from sbbot.importer import command as importer
 from sbbot.knowledge import KnowledgeError, load_knowledge
 from sbbot.knowledge.schema import write_schemas
+from sbbot.language import tables as language_tables
 from sbbot.schedule_preview import format_preview, localize, preview_at, preview_next
 from sbbot.scheduler import PASS_INTERVAL, Schedule, run_scheduler
 from sbbot.store import StoreError, open_store
@@ -47,13 +48,18 @@ SECRET_SETTINGS = tuple(name for platform in PLATFORMS for name in platform.secr
 
 
 @asynccontextmanager
-async def open_engine(settings: Settings) -> AsyncIterator[Engine]:
+async def open_engine(settings: Settings, *, serving: bool = False) -> AsyncIterator[Engine]:
+    """`serving`: members will talk to it, so the language tables are read before it is
+    yielded (see `sbbot.language.tables`)."""
     store = await open_store(settings.database)
     try:
         # Reading and validating the files never runs on the event loop, start-up included.
-        yield await asyncio.to_thread(Engine, settings.knowledge_dir, store,
-                                      timezone=settings.timezone, cache_dir=settings.cache_dir,
-                                      clock=settings.test_clock or utc_now)
+        engine = await asyncio.to_thread(Engine, settings.knowledge_dir, store,
+                                         timezone=settings.timezone, cache_dir=settings.cache_dir,
+                                         clock=settings.test_clock or utc_now)
+        if serving:
+            await asyncio.to_thread(language_tables.read_all)
+        yield engine
     finally:
         await store.close()
 
@@ -85,7 +91,7 @@ async def ask(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def chat(args: argparse.Namespace, settings: Settings) -> int:
-    async with open_engine(settings) as engine:
+    async with open_engine(settings, serving=True) as engine:
         await serve(engine, [TERMINAL.start(engine, TERMINAL.read({}), Cooldown(0))],
                     Schedule.from_settings(settings), poll_interval(settings),
                     http_address(settings), settings.admin_channel)
@@ -95,7 +101,7 @@ async def chat(args: argparse.Namespace, settings: Settings) -> int:
 async def run(args: argparse.Namespace, settings: Settings) -> int:
     if not settings.platforms:
         return await chat(args, settings)
-    async with open_engine(settings) as engine:
+    async with open_engine(settings, serving=True) as engine:
         await serve(engine, chat_adapters(engine, settings), Schedule.from_settings(settings),
                     poll_interval(settings), http_address(settings), settings.admin_channel)
     return 0
