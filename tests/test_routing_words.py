@@ -15,6 +15,18 @@ def test_a_typo_is_corrected_to_the_nearest_word_of_the_posts(router: Router) ->
     assert 0.8 < term.weight < 1
 
 
+def test_to_blame_is_being_at_fault_not_reproaching(router: Router, bare: Router) -> None:
+    """"who's to blame" asks who is at fault: read as the verb "reprocher", it met the
+    passage where Gilles Babinet "reproche" a vision to the leaders."""
+    assert "reproch" not in {term.stem for term in bare.query_terms("who's to blame?")}
+    for knowledge in (router, bare):
+        result = knowledge.route("who is to blame besides us, the schools?")
+        assert result.best is None or result.best.entry.id != "monde-babinet-france-info"
+    result = bare.route("what does Babinet blame our leaders for?")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id == "monde-babinet-france-info"
+
+
 def test_an_english_question_meets_a_french_passage_without_glossary_or_hints(
         bare: Router) -> None:
     for question, expected in (("When does the breakfast start?",
