@@ -6,6 +6,7 @@ verb forms the tables lack."""
 
 
 from sbbot.knowledge.model import Knowledge
+from sbbot.language.lemmas import lemma
 from sbbot.router import Router
 
 
@@ -187,3 +188,16 @@ def test_an_english_word_french_writes_in_words_is_them_only_where_written_toget
     assert result.best.entry.id == "monde-lpm-attali"
     assert not {"mot", "pass"} & {term.stem for term in bare.query_terms("password")}
     assert bare.route("how do I reset my password").verdict == "unknown"
+
+
+def test_a_french_ordinal_in_digits_is_read_as_the_ordinal_word(bare: Router) -> None:
+    # "1ère" was a word no post holds, counted against the passage on "une première étape"
+    for question in ("c quoi la 1ere etape pr reussir ces projets collab",
+                     "la 1ère étape pour que ces projets réussissent c'est quoi ?"):
+        result = bare.route(question)
+        assert result.verdict == "answer" and result.best is not None
+        assert result.best.entry.id == "coop-illustrer-valeur"
+    # not its number: "3" is also "Raison n°3", and there is no third graph
+    assert bare.route("le 3e graphique montre quoi ?").verdict != "answer"
+    assert [lemma(word, "fr") for word in ("1er", "1re", "2nd", "3eme", "11e")] == [
+        "premier", "premier", "deuxieme", "troisieme", "11e"]

@@ -8,6 +8,7 @@ read as that noun (`data/fr-relational.txt`), and words derived on another stem 
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib.resources import files
 
@@ -18,11 +19,33 @@ from sbbot.text import fold
 
 def lemma(word: str, lang: Lang) -> str:
     """The folded word's lemma in that language: the table's, else for a French verb form
-    too rare for it its infinitive (`regular_infinitive`), else the word itself."""
+    too rare for it its infinitive (`regular_infinitive`), else the word itself; a French
+    ordinal written with digits is the ordinal word (`spelt_ordinal`)."""
     found = table(lang).get(word)
     if found is not None:
         return found
+    if lang == "fr" and word[:1].isdigit():
+        return spelt_ordinal(word) or word
     return (lang == "fr" and regular_infinitive(word)) or word
+
+
+FRENCH_ORDINAL = re.compile(r"(\d+)(?:er|ere|re|e|eme|ieme|nd|nde)")
+ORDINAL_WORDS = ("premier", "deuxieme", "troisieme", "quatrieme", "cinquieme", "sixieme",
+                 "septieme", "huitieme", "neuvieme", "dixieme")
+
+
+def spelt_ordinal(word: str) -> str | None:
+    """The ordinal word a folded French ordinal written with digits stands for ("1ère":
+    premier, "2e", "2nd": deuxieme, "3ème": troisieme), up to the tenth; None otherwise.
+    As a word of its own, no text held "1ère", and it counted against every answer as a
+    thing the posts never name ("c quoi la 1ère étape pr réussir ces projets", of a passage
+    on "une première étape"). Not its number, as English "3rd" is read: a French text numbers
+    with cardinals many things besides the one asked ("le 3e graphique" met "Raison n°3",
+    "la 2e matinée" a date's "2")."""
+    found = FRENCH_ORDINAL.fullmatch(word)
+    if found is None or not 1 <= (number := int(found.group(1))) <= len(ORDINAL_WORDS):
+        return None
+    return ORDINAL_WORDS[number - 1]
 
 
 FIRST_GROUP_ENDINGS = ("eraient", "erions", "eriez", "erait", "erais", "erons", "eront",
