@@ -19,7 +19,8 @@ for info in pkgutil.iter_modules(sbbot.language.__path__):
         if not hasattr(value, "cache_info") or value.__module__ != module.__name__:
             continue
         parameters = list(inspect.signature(value).parameters)
-        if parameters in ([], ["lang"]) and value.cache_info().currsize < max(1, 2 * len(parameters)):
+        expected = 2 if parameters == ["lang"] else 1
+        if parameters in ([], ["lang"]) and value.cache_info().currsize < expected:
             unread.append(f"{module.__name__}.{name}")
 print(json.dumps(unread))
 """
