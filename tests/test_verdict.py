@@ -7,7 +7,7 @@ from sbbot.entries import Entry
 from sbbot.evaluation import stripped
 from sbbot.knowledge import load_knowledge
 from sbbot.knowledge.model import Hints
-from sbbot.language.judging import asks_judgement
+from sbbot.language.judging import asks_judgement, judged_clauses
 from sbbot.router import Router
 from sbbot.router.doubts import CAUSE_MARKS, CAUSES
 from sbbot.router.predicates import verbs_alone
@@ -257,6 +257,17 @@ def test_a_judgement_asked_of_a_named_thing_needs_a_text_judging_it(router: Rout
     assert asks_judgement("are users happy with Kalixo?")
     # "bien" then a place stays a fact: "c'est bien dans sa vidéo qu'il le dit ?" confirms
     assert not asks_judgement("c'est bien dans sa vidéo qu'il le dit ?")
+
+
+def test_a_passage_is_read_for_the_clauses_that_judge() -> None:
+    """Only the clauses that judge something are kept, as folded words: "Bonne question"
+    judges the question, not Babinet named in the next clause."""
+    text = ("Bonne question, s'il en est, et c'est Gilles Babinet qui parle. "
+            "La vision de Gilles Babinet est très intéressante.")
+    assert judged_clauses(text) == (
+        ("bonne", "question"),
+        ("la", "vision", "de", "gilles", "babinet", "est", "tres", "interessante"))
+    assert judged_clauses("Kalixo est une plateforme installée chez Bouygues.") == ()
 
 
 def test_verbs_alone_name_no_topic(router: Router) -> None:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from sbbot.language.wordforms import folded_tokens
+
 GOOD_OR_BAD = (r"(?:bon|bonne|bons|bonnes|mauvais|mauvaise|mauvaises|nul|nulle|nuls|nulles|"
                r"g[ée]nial|g[ée]niale|top|efficace|efficaces|fiable|fiables|int[ée]ressant|"
                r"int[ée]ressante|int[ée]ressants|int[ée]ressantes|good|bad|great|nice|decent|"
@@ -68,3 +70,17 @@ as often a conjunction ("l'auteur trouve-t-il que X parle bien ?")."""
 def judges(text: str) -> bool:
     """Whether a text (a clause of a passage) judges something (JUDGING)."""
     return JUDGING.search(text) is not None
+
+
+JUDGED_CLAUSE = re.compile(r"[.!?;,:\n()\[\]]+")
+"""Where a judgement stops applying: "Bonne question, s'il en est, et c'est Gilles Babinet
+..." judges the question, not Babinet."""
+
+
+def judged_clauses(text: str) -> tuple[tuple[str, ...], ...]:
+    """The folded words of each clause of a text (a passage) that judges something: what a
+    question asking for a judgement of a thing needs the passage to name it in (see
+    `predicates.judgement_apart`). Read once per entry (`Readings`): folding every clause
+    of each ranked passage again for every such question cost a tenth of its routing."""
+    return tuple(tuple(token for token, _ in folded_tokens(clause))
+                 for clause in JUDGED_CLAUSE.split(text) if judges(clause))

@@ -7,40 +7,40 @@ but verbs alone name no topic to offer (`Evidence.unsaid`: unknown).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Collection, Sequence
 
-from sbbot.entries import Entry
-from sbbot.language.judging import asks_judgement, judges
+from sbbot.language.judging import asks_judgement
 from sbbot.language.lemmas import lemma
-from sbbot.language.wordforms import folded_tokens, question_words
+from sbbot.language.wordforms import question_words
 from sbbot.router.terms import GENERIC_STEMS, QueryTerm, Reading
 
-JUDGED_CLAUSE = re.compile(r"[.!?;,:\n()\[\]]+")
-"""Where a judgement stops applying: "Bonne question, s'il en est, et c'est Gilles Babinet
-..." judges the question, not Babinet."""
 
-
-def judgement_apart(entry: Entry, question: str,
+def judgement_apart(judged: Callable[[], Sequence[Sequence[str]]], question: str,
                     subject_of: Callable[[], Collection[str]]) -> tuple[str, ...]:
     """Whether the question asks whether something it names is good, bad or worth it
     ("SharePoint, c'est bien ?", "is Bouygues Telecom a good employer?") of an entry that
     names it but judges it in none of the clauses naming it: a programme listing SharePoint
     says nothing of its worth. An entry that does ("la vision de Gilles Babinet est très
     intéressante", "je vous recommande vivement la lecture de cette note de Jane") may
-    answer. `subject_of` gives the stems of what the question names (`verdict.subject_stems`),
-    read only for such a question. Without a subject named, the question is about the
-    posts' own topics, which they judge throughout. The router makes it a reason against
-    (unknown) when no other ranked entry judges the subject either, a doubt otherwise."""
+    answer. `judged` gives the folded words of each clause of the entry that judges
+    something (`judging.judged_clauses`, read once per entry); `subject_of` the stems of
+    what the question names (`verdict.subject_stems`), read only for such a question.
+    Without a subject named, the question is about the posts' own topics, which they judge
+    throughout. The router makes it a reason against (unknown) when no other ranked entry
+    judges the subject either (`judges_subject`), a doubt otherwise."""
     if not asks_judgement(question):
         return ()
     subject = subject_of()
     if not subject:
         return ()
+    return () if judges_subject(judged(), subject) else ("judgement",)
+
+
+def judges_subject(judged: Sequence[Sequence[str]], subject: Collection[str]) -> bool:
+    """Whether a clause that judges something (its folded words, `judged`) names the
+    subject: one of its words starts with one of the subject's stems."""
     starts = tuple(subject)
-    naming = [clause for clause in JUDGED_CLAUSE.split(entry.text)
-              if any(token.startswith(starts) for token, _ in folded_tokens(clause))]
-    return () if any(judges(clause) for clause in naming) else ("judgement",)
+    return any(token.startswith(starts) for clause in judged for token in clause)
 
 
 SUBJECT_PRONOUNS = frozenset("je j tu il elle on nous vous ils elles".split())

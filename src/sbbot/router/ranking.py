@@ -59,7 +59,7 @@ from sbbot.router.matches import (
 )
 from sbbot.router.offered import offered_answer
 from sbbot.router.people_apart import person_elsewhere
-from sbbot.router.predicates import judgement_apart, predicate_lacks, verbs_alone
+from sbbot.router.predicates import judgement_apart, judges_subject, predicate_lacks, verbs_alone
 from sbbot.router.preferring import card_first, gathering_kinds
 from sbbot.router.query import PARTS, Analyzer
 from sbbot.router.quoted import attributed_names, quoting_first, quoting_passages
@@ -269,9 +269,10 @@ class Router:
         # a judgement asked of a thing no ranked passage judges: the posts do not give one
         subject = once(lambda: subject_stems(
             terms, covered, self._readings.proper_nouns(index), text))
-        unjudged = judgement_apart(best.entry, typed, subject)
+        unjudged = judgement_apart(lambda: self._readings.judged_clauses(index), typed, subject)
         judged_elsewhere = unjudged and any(
-            not judgement_apart(match.entry, typed, subject) for match in matches[1:])
+            judges_subject(self._readings.judged_clauses(match.index), subject())
+            for match in matches[1:])
         # a companion the knowledge never names: the posts cannot say how it goes
         alongside = alongside_apart(read, terms, cues, covered, known)
         unnamed = {term.word for term in terms if term.stem not in self._index}

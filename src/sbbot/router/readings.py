@@ -19,6 +19,7 @@ from sbbot.columns import EntryTable
 from sbbot.language.asking import gives_reason, states
 from sbbot.language.cue_words import Cue
 from sbbot.language.giving import gives, gives_title, names_publisher, titles_work
+from sbbot.language.judging import judged_clauses
 from sbbot.language.names import proper_nouns
 from sbbot.text import fold
 
@@ -37,13 +38,15 @@ class Readings:
         self._kept_read: dict[tuple[int, str], bool] = {}
         self._kept_names: dict[int, frozenset[str]] = {}
         self._kept_keys: dict[int, str] = {}
+        self._kept_judged: dict[int, tuple[tuple[str, ...], ...]] = {}
         """The hinted entries' readings: never forgotten (a few per entry)."""
         self._read: dict[tuple[int, str], bool] = {}
         self._met_names: dict[int, frozenset[str]] = {}
         self._met_keys: dict[int, str] = {}
-        """What the other entries give (a cue, or "reason"), their names and folded starts,
-        remembered on first use: a question whose best entries are not hinted reads their
-        text with several patterns (0.1 to 0.6 ms for a few passages)."""
+        self._met_judged: dict[int, tuple[tuple[str, ...], ...]] = {}
+        """What the other entries give (a cue, or "reason"), their names, folded starts and
+        judging clauses, remembered on first use: a question whose best entries are not
+        hinted reads their text with several patterns (0.1 to 0.6 ms for a few passages)."""
 
     def gives(self, index: int, cue: Cue) -> bool:
         return self._reading(index, cue, lambda text: gives(text, cue))
@@ -77,6 +80,13 @@ class Readings:
         kept = index in self._hinted
         return remembered(self._kept_keys if kept else self._met_keys, index,
                           lambda: fold(self._texts[index])[:80], bounded=not kept)
+
+    def judged_clauses(self, index: int) -> tuple[tuple[str, ...], ...]:
+        """The folded words of each of the entry's clauses that judge something
+        (`judging.judged_clauses`)."""
+        kept = index in self._hinted
+        return remembered(self._kept_judged if kept else self._met_judged, index,
+                          lambda: judged_clauses(self._texts[index]), bounded=not kept)
 
     def _reading(self, index: int, what: str, read: Callable[[str], bool]) -> bool:
         kept = index in self._hinted
