@@ -212,6 +212,12 @@ from sbbot.language.signalling import advising, cue_nouns
     ("what book would she suggest", {"advice"}),
     ("l'auteur conseille quoi aux organisations ?", set()),
     ("what does the author recommend?", set()),
+    # Whether someone recommends a thing, asked yes or no: a recommendation too.
+    ("L’auteur conseille-t-il de lire l’analyse publiée par Jane McConnell ?", {"advice"}),
+    ("l'auteur suggère-t-il de regarder la vidéo ?", {"advice"}),
+    ("does the author recommend reading her note?", {"advice"}),
+    ("que conseille-t-il aux entreprises ?", set()),
+    ("l'auteur recommande-t-il X ou Y ?", set()),
     # "When it comes to" names a topic, not a time.
     ("when it comes to ROI, why is collaboration hard to justify?", set()),
     ("when does it start?", {"date"}),

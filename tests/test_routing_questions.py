@@ -97,6 +97,18 @@ def test_facts_the_posts_give_are_answered(router: Router, question: str, expect
     assert result.best.entry.id in {expected, "orlikowski-2003"}
 
 
+def test_whether_someone_recommends_a_thing_is_given_by_a_text_recommending_it(
+        router: Router) -> None:
+    """Asked whether the author advises reading Jane McConnell's analysis, the passage
+    quoting the analysis ("Avec l'analyse publiée par Jane McConnell ...") does not say; the
+    one recommending her note does ("je vous recommande vivement la lecture ...")."""
+    question = "L’auteur conseille-t-il de lire l’analyse publiée par Jane McConnell ?"
+    assert router.route(question).verdict != "answer"
+    result = router.route("L’auteur conseille-t-il de lire l’étude de Jane McConnell ?")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id == "retours-rendez-vous-geneve"
+
+
 def test_other_things_than_the_one_a_passage_names_are_not_answered_by_it(
         router: Router) -> None:
     """The passage naming Babinet's book does not say whether he wrote others; one that

@@ -336,3 +336,33 @@ STILL_NOW = frozenset("still anymore longer encore toujours".split())
 toujours chez Bouygues aujourd'hui ?", "is he still there now"): a post's own present
 ("actuellement responsable de ...") was its author's today, not the member's; only a text
 saying that it still is (or no longer is) answers. Not "plus", also "more"."""
+
+
+RECOMMENDING_VERBS = frozenset("""conseille conseillent recommande recommandent suggere
+suggerent preconise preconisent recommend recommends recommended suggest suggests suggested
+advise advises advised""".split())
+"""Verbs of recommending, asked whether someone recommends something ("l'auteur
+conseille-t-il de lire ... ?", "does the author recommend ...?"), as `cues.plain` reads
+them (lower case, without accents)."""
+YES_NO_STARTS = frozenset("do does did would will".split())
+"""English auxiliaries that open a yes/no question ("does the author recommend ...?")."""
+WH_WORDS = frozenset("""que qu quoi quel quelle quels quelles comment pourquoi qui où ou
+combien what which who whom how why where when""".split())
+
+
+def recommending_asked(words: Sequence[str]) -> bool:
+    """Whether a yes/no question asks if someone recommends something ("L'auteur
+    conseille-t-il de lire l'analyse publiée par Jane McConnell ?", "does the author
+    recommend reading her note?"): only a text that recommends answers it ("je vous
+    recommande vivement la lecture ..."), not one that names the thing (the passage quoting
+    the analysis), as with advice asked of the bot (the "advice" cue). `words` are the
+    question's words as `cues.plain` reads them. Not what someone recommends ("que
+    conseille-t-il aux entreprises ?", "what does he recommend?"): a passage may advise
+    without such a verb. Nor "ou" ("l'auteur recommande-t-il X ou Y ?"), left out with
+    the question words."""
+    yes_no = bool(words) and words[0] in YES_NO_STARTS
+    if not (yes_no or "t" in words) or RECOMMENDING_VERBS.isdisjoint(words):
+        return False  # most questions: no verb of recommending
+    return WH_WORDS.isdisjoint(words) and any(
+        word in RECOMMENDING_VERBS and (yes_no or words[position + 1:position + 2] == ["t"])
+        for position, word in enumerate(words))

@@ -14,7 +14,13 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import TypeVar
 
-from sbbot.language.asking import HOLDERS, STILL_NOW, asks_workplace, names_someone
+from sbbot.language.asking import (
+    HOLDERS,
+    STILL_NOW,
+    asks_workplace,
+    names_someone,
+    recommending_asked,
+)
 from sbbot.language.cue_words import (
     BROADCAST_WORDS,
     CHANNEL_OF,
@@ -177,7 +183,7 @@ def question_cues(text: str) -> frozenset[Cue]:
         cues.add("price")
     if "price" in cues and not EARNING.isdisjoint(words):
         cues.add("salary")  # "ça gagne combien ?": what one is paid, not what one pays
-    if recommends_thing(words):
+    if recommends_thing(words) or recommending_asked(words):
         cues.add("advice")
     if most_of(words) or many_of(words):
         cues.add("share")

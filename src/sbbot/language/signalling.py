@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from itertools import pairwise
 
+from sbbot.language.asking import recommending_asked
 from sbbot.language.cue_words import ADVISED, ADVISING
 from sbbot.language.cues import PAIR_CUES, WORD, plain, question_cues
 from sbbot.language.wordforms import folded_question
@@ -51,8 +52,11 @@ def advising(question: str) -> frozenset[str]:
     """The verbs of a question asking the bot for advice, folded: they only say that a
     recommendation is asked ("tu me conseilles quoi comme lecture ?"), which a text gives
     whatever verb it recommends with ("je vous recommande vivement la lecture ..."); none
-    when the question asks for no advice."""
-    if "advice" not in question_cues(question):
+    when the question asks for no advice, or asks whether someone recommends a thing
+    ("l'auteur conseille-t-il de lire ... ?": `asking.recommending_asked`): there its verb
+    still meets the passage recommending it ("recommande", a near-synonym of "conseille")."""
+    if "advice" not in question_cues(question) or recommending_asked(
+            [plain(word) for word in WORD.findall(question.replace("’", "'"))]):
         return frozenset()
     return ADVICE_VERBS.intersection(folded_question(question).split())
 
