@@ -34,6 +34,7 @@ from sbbot.language.cue_words import (
     WHICH_OR_WHERE,
     Cue,
 )
+from sbbot.language.not_asking import conjunction, regarded_as_cost, vague_amount
 from sbbot.text import STOPWORDS, fold
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -269,30 +270,6 @@ aujourd'hui ?" asks about the post's topic in the post's own present. With anoth
 for ("il vit où maintenant", "his job today"), the present applies to that fact."""
 NOW_WORDS = frozenset("now maintenant".split())
 """Words that ask what is so now, unless they join a clause ("now that", "maintenant que")."""
-CONJUNCTIONS = frozenset("when quand".split())
-"""Question words that also join clauses ("why is ROI a problem when asking for a budget",
-"que faire quand on n'a pas de budget")."""
-OPENERS = frozenset("why how what who which pourquoi comment que qu quoi qui quel quelle quels "
-                    "quelles".split())
-COORDINATORS = frozenset("et and ou or depuis since until jusqu".split())
-"""Before these words, a question word still asks ("où et quand", "depuis quand")."""
-
-
-def conjunction(words: Sequence[str], position: int) -> bool:
-    """Whether the (plain) word at `position` joins a clause rather than asks: "when" or
-    "quand" inside a question another question word opens, neither its last word nor after
-    "et", "and", "depuis" ... ("pourquoi ... quand on débute ?" asks why, not when); and
-    English "when" anywhere before "it comes to" (a topic: "when it comes to ROI, why ...")
-    or before a verb in -ing (a circumstance: "is ROI the problem when asking for a
-    budget?")."""
-    if words[position] == "when" and position < len(words) - 1 and (
-            words[position + 1:position + 4] in (["it", "comes", "to"], ["it", "come", "to"])
-            or (len(words[position + 1]) > 5 and words[position + 1].endswith("ing"))):
-        return True
-    return (words[position] in CONJUNCTIONS and 0 < position < len(words) - 1
-            and words[0] in OPENERS and words[position - 1] not in COORDINATORS)
-
-
 RELATIVES = frozenset("who qui".split())
 ANTECEDENTS = frozenset("""ones one those people person guy guys someone anyone everyone
 somebody anybody everybody ceux celui celle celles gens personne ce quoi ça ca cela chose
@@ -306,33 +283,6 @@ NOUN_RELATIVES = frozenset("who where".split())
 pulls the transformation", "do we live in a world where apps capture our data?"), not ask
 who or where; unless "there" introduces the noun ("is there a place where I can park?"
 asks for one)."""
-PRICED = frozenset("""does do is are was were will would did for it money cash cost costs
-pay""".split())
-"""After "how much", the words that make it ask a price ("how much does it cost", "how much
-for ..."); before another noun it asks an amount of that ("how much effort")."""
-
-
-def vague_amount(words: Sequence[str], position: int) -> bool:
-    """Whether the pair at `position` is "how much" followed by what it measures, not a
-    price."""
-    return (words[position:position + 2] == ["how", "much"] and position + 2 < len(words)
-            and words[position + 2] not in PRICED)
-
-
-COST_NOUNS = frozenset("cost costs cout couts".split())
-REGARDING = frozenset("as just only merely simply comme juste seulement simplement qu".split())
-INDEFINITE = frozenset("a an un une des".split())
-
-
-def regarded_as_cost(words: Sequence[str], position: int) -> bool:
-    """Whether the word at `position` is "cost" ("coût") after "as a", "just a", "comme
-    un", "qu'un": what something is seen as ("are employees seen as a cost?", "le salarié
-    est vu comme un coût", "so employees are just a cost?"), not a question of how much it
-    costs."""
-    return (words[position] in COST_NOUNS and position > 1
-            and words[position - 1] in INDEFINITE and words[position - 2] in REGARDING)
-
-
 ASKED_PERCENT = re.compile(r"(?<![\d\s])\s*%|^\s*%")
 """A percent sign after no number asks for a share ("what % of companies ..."), as
 "pourcentage" does; after one ("70 %"), the question cites it."""
