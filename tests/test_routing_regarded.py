@@ -56,3 +56,25 @@ def test_a_channel_asked_for_is_a_broadcast(router: Router, question: str, asked
     does."""
     assert ("source" in question_cues(question)) == asked
     assert (router.route(question).verdict == "answer") != asked
+
+
+@pytest.mark.parametrize(("question", "cues"), [
+    ("Quel reproche Gilles Babinet adresse-t-il aux dirigeants ?", set()),
+    ("babinet il adresse quoi comme reproche a nos dirigeants ?", set()),
+    ("quels reproches on adresse aux élites ?", set()),
+    ("c quoi l'adresse de gilles babinet ?", {"place"}),
+    ("jane mcconnell elle a quelle adresse à genève ?", {"place"}),
+    ("l'adresse elle est où ?", {"place"}),
+    ("leur adresse c'est quoi ?", {"place"}),
+])
+def test_adresser_the_verb_asks_no_address(question: str, cues: set[str]) -> None:
+    assert question_cues(question) == cues
+
+
+def test_a_reproach_addressed_is_answered(router: Router, bare: Router) -> None:
+    """The passage quoting Babinet's « reproche » answers what he "adresse" to the leaders:
+    the verb asks for no address, which the passage would have to give."""
+    for each in (router, bare):
+        result = each.route("Quel reproche Gilles Babinet adresse-t-il aux dirigeants ?")
+        assert result.verdict == "answer" and result.best is not None
+        assert "reproche" in result.best.entry.text

@@ -34,7 +34,7 @@ from sbbot.language.cue_words import (
     WHICH_OR_WHERE,
     Cue,
 )
-from sbbot.language.not_asking import conjunction, regarded_as_cost, vague_amount
+from sbbot.language.not_asking import addressed, conjunction, regarded_as_cost, vague_amount
 from sbbot.text import STOPWORDS, fold
 
 WORD = re.compile(r"[^\W_]+", re.UNICODE)
@@ -139,7 +139,7 @@ def question_cues(text: str) -> frozenset[Cue]:
     for position, word in enumerate(words):
         found = WORD_CUES.get(word)
         if (found and not conjunction(words, position) and position not in relative
-                and not regarded_as_cost(words, position)):
+                and not regarded_as_cost(words, position) and not addressed(words, position)):
             cues.update(found)
     how_not_where = False
     for position, pair in enumerate(pairwise(words)):

@@ -57,3 +57,23 @@ def regarded_as_cost(words: Sequence[str], position: int) -> bool:
     costs."""
     return (words[position] in COST_NOUNS and position > 1
             and words[position - 1] in INDEFINITE and words[position - 2] in REGARDING)
+
+
+ADDRESSING = frozenset("adresse adresses adressent".split())
+"""Forms of the noun "adresse" that are also forms of the verb "adresser"."""
+ADDRESSING_CLITICS = frozenset("s se m me t te nous vous lui je j il elle on ils elles"
+                               .split())
+"""Pronouns that stand only before a verb: before "adresse", they make it "adresser"
+("s'adresse", "il adresse", "on lui adresse"). Not "l" and "leur", also determiners ("l'adresse",
+"leur adresse")."""
+
+
+def addressed(words: Sequence[str], position: int) -> bool:
+    """Whether the word at `position` is French "adresser", the verb, not an address asked
+    for: after a pronoun that stands only before a verb (ADDRESSING_CLITICS: "babinet il
+    adresse quoi comme reproche", "à qui s'adresse la matinée ?") or before the "t" of an
+    inverted subject ("quel reproche Babinet adresse-t-il aux dirigeants ?"). The noun
+    follows a determiner ("l'adresse", "quelle adresse", "son adresse")."""
+    return words[position] in ADDRESSING and (
+        (position > 0 and words[position - 1] in ADDRESSING_CLITICS)
+        or words[position + 1:position + 2] == ["t"])
