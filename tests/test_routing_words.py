@@ -201,3 +201,16 @@ def test_a_french_ordinal_in_digits_is_read_as_the_ordinal_word(bare: Router) ->
     assert bare.route("le 3e graphique montre quoi ?").verdict != "answer"
     assert [lemma(word, "fr") for word in ("1er", "1re", "2nd", "3eme", "11e")] == [
         "premier", "premier", "deuxieme", "troisieme", "11e"]
+
+
+def test_a_word_read_through_a_near_synonym_meets_a_passage_writing_another(
+        bare: Router) -> None:
+    # "menés" is read as "diriger", which another passage writes; the passage that answers
+    # writes "les projets ... conduits par les équipes IT"
+    (term,) = [term for term in bare.query_terms("les projets menés par les équipes")
+               if term.word == "menes"]
+    assert term.weight < 1 and "condui" in term.alternatives
+    result = bare.route("En quoi les projets social business se distinguent-ils des projets"
+                        " techniques menés par les équipes informatiques ?")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id == "retours-pas-que-plateforme"

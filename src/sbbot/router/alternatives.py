@@ -16,7 +16,11 @@ usual sense. At full weight, near-domain questions were answered with confidence
 
 A French word the knowledge holds has its near-synonyms the knowledge holds as alternatives
 (`data/fr-synonyms.txt`): a post writes "salariés" in one passage and "employés" in the one
-that answers "comment accompagner les salariés ?"; a member's paraphrase picks either.
+that answers "comment accompagner les salariés ?"; a member's paraphrase picks either. So
+does a French word the knowledge lacks, read as the first of its near-synonyms it holds: its
+other near-synonyms are its alternatives ("les projets menés par l'informatique" is read as
+"diriger", which another passage writes, and the one that answers writes "les projets
+conduits par les équipes IT").
 
 A generic term ("monde" for "people") is no alternative, nor another word's term of the
 question (it counts there already).

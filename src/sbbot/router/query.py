@@ -366,7 +366,7 @@ class Analyzer:
                   or standard(word)):
                 others = (tuple(term for term in dict.fromkeys((*candidates, *related))
                                 if term != chosen and known(term))
-                          if chosen is not None and weight == 1.0 else ())
+                          if chosen is not None else ())
                 terms.append(QueryTerm(chosen or candidates[0], weight, word, named, others,
                                        usual=chosen in (None, candidates[0])))
             else:

@@ -52,8 +52,8 @@ class QueryTerm:
     """Whether the word names something (see `Word.named`)."""
     alternatives: tuple[str, ...] = ()
     """Its other candidate terms the knowledge holds (another usual translation of an
-    English word, a near-synonym of a French one), for a word found as typed: see
-    `router/alternatives.py`."""
+    English word, a near-synonym of a French one), for a word found as typed or read as
+    one of its near-synonyms: see `router/alternatives.py`."""
     first: str = ""
     """For a word read as one of its alternatives (`alternatives.held`), its own term."""
     usual: bool = True
