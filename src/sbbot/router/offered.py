@@ -1,7 +1,8 @@
 """Alternatives a question offers ("yammer or slack", "à Paris ou à Lyon"): when the
 knowledge names neither, the posts cannot say which, nor anything of either (`verdict.
 foreign_words` counts them as foreign). And the answer a question offers itself after a
-comma ("quelle techno chez bouygues, du sharepoint ?"), which an entry holding it gives."""
+comma ("quelle techno chez bouygues, du sharepoint ?"), which an entry holding it gives,
+and which the posts cannot give when the knowledge never names it ("..., yammer ?")."""
 
 from __future__ import annotations
 
@@ -70,3 +71,19 @@ def offered_answer(question: str, terms: Sequence[QueryTerm], covered: Collectio
                for term in terms):
         return frozenset()
     return frozenset(term.word for term in asked)
+
+
+def unknown_offered(question: str, terms: Sequence[QueryTerm], known: Callable[[str], bool]
+                    ) -> frozenset[str]:
+    """The answer a question asking which thing ("which french startups", "quelle techno")
+    offers itself after a comma ("..., blablacar ?") when the knowledge never names it: it
+    asks whether the answer is that one, which the posts cannot say (`verdict.
+    foreign_words` counts it as foreign, as alternatives of which they name neither)."""
+    if "," not in question or not any(term.named == "asked" for term in terms):
+        return frozenset()
+    found = OFFERED_LAST.search(question)
+    if found is None:
+        return frozenset()
+    last = fold(found.group(1))
+    return frozenset(term.word for term in terms
+                     if term.word == last and term.named != "asked" and not known(term.stem))

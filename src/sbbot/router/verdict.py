@@ -31,7 +31,7 @@ from sbbot.language.lexicon import english_spelling
 from sbbot.language.naming import bound_nouns
 from sbbot.language.wordforms import folded_tokens, question_words, stem
 from sbbot.router.doubts import titled_work
-from sbbot.router.offered import unknown_alternatives
+from sbbot.router.offered import unknown_alternatives, unknown_offered
 from sbbot.router.terms import GENERIC_STEMS, QueryTerm
 from sbbot.router.typos import MIN_TYPO_LENGTH, typo_cutoff
 
@@ -255,8 +255,11 @@ def foreign_words(terms: Sequence[QueryTerm], asks_fact: bool,
     "de naissance") and any word of neither language (a name written in lower case: "est
     ce que yammer est payant"). The posts cannot tell about what they never mention.
     So are alternatives the `question` offers of which the knowledge holds neither
-    (`unknown_alternatives`: "does bouygues telecom use yammer or slack")."""
-    offered = unknown_alternatives(terms, known, question) if question else frozenset()
+    (`unknown_alternatives`: "does bouygues telecom use yammer or slack"), and the answer it
+    offers after a comma to "which ...?", which the knowledge never names (`unknown_offered`:
+    "quelle plateforme chez bouygues telecom, yammer ?")."""
+    offered = (unknown_alternatives(terms, known, question)
+               | unknown_offered(question, terms, known) if question else frozenset())
     return tuple(term.word for term in terms
                  if (term.named in ("name", "place", "asked") or term.word in offered
                      or (term.named == "object" and spelt_zipf(term.word) < OBJECT_MAX_ZIPF)
