@@ -15,6 +15,11 @@ from sbbot.router import Router
     ("is there a cost?", {"price"}),
     ("y a-t-il un coût pour la matinée ?", {"price"}),
     ("what does it cost to attend as a guest?", {"price"}),
+    ("le salarié est-il un coût pour l'entreprise ?", set()),
+    ("selon duperrin le salarié est un coût ?", set()),
+    ("c'est un coût ?", {"price"}),
+    ("is it a cost?", {"price"}),
+    ("la matinée a un coût ?", {"price"}),
 ])
 def test_what_something_is_seen_as_is_no_price_asked(question: str, cues: set[str]) -> None:
     assert question_cues(question) == cues
@@ -24,7 +29,8 @@ def test_what_something_is_seen_as_is_answered(router: Router, bare: Router) -> 
     """Duperrin's passage says companies see staff as a cost: asked so, it answers, with or
     without hints; a passage lacking the cost it is asked about earns no answer."""
     for question in ("does duperrin say staff are seen as a cost?",
-                     "le salarié est vu comme un coût selon duperrin ?"):
+                     "le salarié est vu comme un coût selon duperrin ?",
+                     "Le salarié est-il un coût pour l’entreprise selon Bertrand Duperrin ?"):
         for each in (router, bare):
             result = each.route(question)
             assert result.verdict == "answer" and result.best is not None, question

@@ -48,15 +48,29 @@ def vague_amount(words: Sequence[str], position: int) -> bool:
 COST_NOUNS = frozenset("cost costs cout couts".split())
 REGARDING = frozenset("as just only merely simply comme juste seulement simplement qu".split())
 INDEFINITE = frozenset("a an un une des".split())
+COPULAS = frozenset("is are was were be est sont etait etaient serait seraient".split())
+IMPERSONAL = frozenset("c ce ca cela it this that there".split())
+"""Subjects of "is a cost" that are no one and nothing named ("c'est un coût ?", "is it a
+cost?"): what it costs may be asked."""
+INVERTED = frozenset("il elle ils elles".split())
+"""French subject pronouns after their verb ("le salarié est-il un coût ?")."""
 
 
 def regarded_as_cost(words: Sequence[str], position: int) -> bool:
-    """Whether the word at `position` is "cost" ("coût") after "as a", "just a", "comme
-    un", "qu'un": what something is seen as ("are employees seen as a cost?", "le salarié
-    est vu comme un coût", "so employees are just a cost?"), not a question of how much it
-    costs."""
-    return (words[position] in COST_NOUNS and position > 1
-            and words[position - 1] in INDEFINITE and words[position - 2] in REGARDING)
+    """Whether the word at `position` is "cost" ("coût") as what something is, not a
+    question of how much it costs: after "as a", "just a", "comme un", "qu'un" (what
+    something is seen as: "are employees seen as a cost?", "le salarié est vu comme un
+    coût", "so employees are just a cost?"); after "is a" of something named ("le salarié
+    est un coût ?", "le salarié est-il un coût ?"), not of an impersonal "c'est", "it is"
+    (IMPERSONAL). "Is there a cost?", "la matinée a un coût ?" still ask a price. Not one
+    of two things offered ("an asset or a cost"): read so, "asset" led to the passages on
+    "atouts" (confident wrong answers on the tuning sets)."""
+    if words[position] not in COST_NOUNS or position < 2 or words[position - 1] not in INDEFINITE:
+        return False
+    before, subject = words[position - 2], words[position - 3] if position > 2 else ""
+    return (before in REGARDING
+            or (before in COPULAS and subject not in IMPERSONAL)
+            or (before in INVERTED and subject in COPULAS))
 
 
 ADDRESSING = frozenset("adresse adresses adressent".split())
