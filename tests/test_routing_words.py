@@ -28,6 +28,17 @@ def test_to_blame_is_being_at_fault_not_reproaching(router: Router, bare: Router
     assert result.best.entry.id == "monde-babinet-france-info"
 
 
+def test_phrasal_verbs_are_read_whole(bare: Router) -> None:
+    """"stir up" is "susciter" (read as "stir" alone it was no word at all); "bother with"
+    frames what follows, as "talk about" does, and is no "déranger"."""
+    result = bare.route(
+        "According to the post, what did the opening of the internet stir up in many people?")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id == "monde-espoirs-crise"
+    stems = {term.stem for term in bare.query_terms("why bother with a social business strategy")}
+    assert "derang" not in stems and "strate" in stems
+
+
 def test_an_english_question_meets_a_french_passage_without_glossary_or_hints(
         bare: Router) -> None:
     for question, expected in (("When does the breakfast start?",
