@@ -10,11 +10,14 @@ from sbbot.language.asking import (
     defines,
     gives_reason,
     identity_asked,
+    role_near,
     states,
     states_role,
+    stating_words,
 )
 from sbbot.language.giving import days_named, gives
 from sbbot.language.names import proper_nouns
+from sbbot.text import fold
 
 
 def test_a_question_asking_what_something_means() -> None:
@@ -137,6 +140,8 @@ def test_a_job_is_stated_only_next_to_the_name_of_whoever_holds_it() -> None:
     # Who holds a title: that title, not any job.
     assert not states_role(text, ["bouygues"], ["pdg"])
     assert states_role(text, ["bouygues"], ["responsable"])
+    # the same of a text folded once (a passage's)
+    assert role_near(fold(text), ["foltran"]) and not role_near(fold(text), ["jane"])
 
 
 def test_who_someone_named_is_is_not_who_holds_a_title() -> None:
@@ -201,6 +206,8 @@ def test_what_something_is_and_passages_that_state_nothing() -> None:
     lead_in = ("Jane McConnell viendra partager avec nous à propos des enjeux et des "
                "tendances :\n\n– L’expérience Bouygues Telecom : un réseau interne.")
     assert states(lead_in) and not states(lead_in, ["jane", "mcconnell"])
+    # read once per passage: the words of each sentence that states
+    assert stating_words(lead_in) == (frozenset({"un", "reseau", "interne"}),)
     assert states("Avec l’analyse publiée par Jane McConnell, il est patent que ...",
                   ["jane", "mcconnell"])
 

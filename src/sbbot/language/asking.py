@@ -125,7 +125,11 @@ def states_role(text: str, names: Collection[str], titles: Collection[str] = ())
     """Whether the text states a job near one of the folded `names`: one of the folded
     `titles` when the question asks who holds one ("le patron de ..."), else any of
     ROLE_NOUNS."""
-    folded = fold(text)
+    return role_near(fold(text), names, titles)
+
+
+def role_near(folded: str, names: Collection[str], titles: Collection[str] = ()) -> bool:
+    """`states_role` of a text already folded (a passage's, folded once: `Readings`)."""
     wanted = (re.compile(rf"\b(?:{'|'.join(map(re.escape, titles))})\b") if titles
               else FOLDED_ROLE)
     for name in names:
@@ -183,12 +187,15 @@ def states(text: str, names: Collection[str] = ()) -> bool:
     tendances :", whatever item follows) says nothing of what it names; a rhetorical
     question after a statement ("... les élites organisent la surveillance ... ! ... ?")
     still states."""
-    for sentence in SENTENCE_END.split(text):
-        end = sentence.strip().rstrip("»\u00a0 ")
-        if (end and not end.endswith(NOT_STATING)
-                and (not names or not set(fold(end).split()).isdisjoint(names))):
-            return True
-    return False
+    return any(not names or not words.isdisjoint(names) for words in stating_words(text))
+
+
+def stating_words(text: str) -> tuple[frozenset[str], ...]:
+    """The folded words of each sentence of a passage that states something (see `states`):
+    read once per passage (`Readings`), as the names asked about vary with the question."""
+    return tuple(frozenset(fold(end).split()) for sentence in SENTENCE_END.split(text)
+                 if (end := sentence.strip().rstrip("»\u00a0 "))
+                 and not end.endswith(NOT_STATING))
 
 
 DEFINITION = re.compile(r"\bwhat\s+(?:does|do|did)\b.*\b(?:means?|stands?\s+for)\b"

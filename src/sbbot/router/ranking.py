@@ -180,7 +180,8 @@ class Router:
                 # the capitalised names, else the words typed after "who is" ("who is
                 # guillaume foltran exactly": chat leaves names in lower case)
                 matches = introducing_first(matches, [term.word for term in terms
-                                                      if term.named == "name"] or whom)
+                                                      if term.named == "name"] or whom,
+                                            lambda match: self._readings.folded(match.index))
             matches = stating_first(matches, asks_what(text),
                                     lambda match: self._readings.states(match.index, whom))
         asked_terms = {term.stem for term in terms if term.named == "asked" and known(term.stem)}

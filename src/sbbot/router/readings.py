@@ -16,7 +16,7 @@ from collections.abc import Callable, Collection
 from typing import TypeVar
 
 from sbbot.columns import EntryTable
-from sbbot.language.asking import gives_reason, states
+from sbbot.language.asking import gives_reason, states, stating_words
 from sbbot.language.cue_words import Cue
 from sbbot.language.giving import gives, gives_title, names_publisher, titles_work
 from sbbot.language.judging import judged_clauses
@@ -39,14 +39,18 @@ class Readings:
         self._kept_names: dict[int, frozenset[str]] = {}
         self._kept_keys: dict[int, str] = {}
         self._kept_judged: dict[int, tuple[tuple[str, ...], ...]] = {}
+        self._kept_stating: dict[int, tuple[frozenset[str], ...]] = {}
+        self._kept_folded: dict[int, str] = {}
         """The hinted entries' readings: never forgotten (a few per entry)."""
         self._read: dict[tuple[int, str], bool] = {}
         self._met_names: dict[int, frozenset[str]] = {}
         self._met_keys: dict[int, str] = {}
         self._met_judged: dict[int, tuple[tuple[str, ...], ...]] = {}
-        """What the other entries give (a cue, or "reason"), their names, folded starts and
-        judging clauses, remembered on first use: a question whose best entries are not
-        hinted reads their text with several patterns (0.1 to 0.6 ms for a few passages)."""
+        self._met_stating: dict[int, tuple[frozenset[str], ...]] = {}
+        """What the other entries give (a cue, or "reason"), their names, folded starts,
+        judging clauses and stating sentences' words, remembered on first use: a question
+        whose best entries are not hinted reads their text with several patterns (0.1 to
+        0.6 ms for a few passages)."""
 
     def gives(self, index: int, cue: Cue) -> bool:
         return self._reading(index, cue, lambda text: gives(text, cue))
@@ -67,13 +71,24 @@ class Readings:
         """Whether the entry states anything (about one of `names`: read afresh, as the
         names vary with the question)."""
         if names:
-            return states(self._texts[index], names)
+            kept = index in self._hinted
+            stated = remembered(self._kept_stating if kept else self._met_stating, index,
+                                lambda: stating_words(self._texts[index]), bounded=not kept)
+            return any(not words.isdisjoint(names) for words in stated)
         return self._reading(index, "states", states)
 
     def proper_nouns(self, index: int) -> frozenset[str]:
         kept = index in self._hinted
         return remembered(self._kept_names if kept else self._met_names, index,
                           lambda: proper_nouns(self._texts[index]), bounded=not kept)
+
+    def folded(self, index: int) -> str:
+        """The entry's text folded: kept for the hinted entries only (the usual answers; a
+        whole passage each), folded afresh for the others."""
+        if index in self._hinted:
+            return remembered(self._kept_folded, index, lambda: fold(self._texts[index]),
+                              bounded=False)
+        return fold(self._texts[index])
 
     def text_key(self, index: int) -> str:
         """The entry's folded start, which tells a quote and its passage apart from others."""

@@ -21,6 +21,7 @@ from sbbot.language.asking import (
     DEFINING_WORDS,
     defines,
     gives_reason,
+    role_near,
     states_role,
     titles_asked,
 )
@@ -34,6 +35,7 @@ from sbbot.router.doubts import titled_work
 from sbbot.router.offered import unknown_alternatives, unknown_offered
 from sbbot.router.terms import GENERIC_STEMS, QueryTerm
 from sbbot.router.typos import MIN_TYPO_LENGTH, typo_cutoff
+from sbbot.text import fold
 
 Verdict = Literal["answer", "unsure", "unknown"]
 
@@ -202,21 +204,23 @@ def reasoned_first(matches: list[M], why: bool,
     return first_fitting(matches, reasoning, TIE_MARGIN)
 
 
-def introducing_first(matches: list[M], names: Sequence[str]) -> list[M]:
+def introducing_first(matches: list[M], names: Sequence[str],
+                      folded: Callable[[M], str] = lambda match: fold(match.entry.text)
+                      ) -> list[M]:
     """The matches, for a question asking who someone named is (`names`: the name's folded
     words), the first that states that person's job moved ahead when it is nearly as good
     as the best: "Who is Guillaume Foltran?" wants "Guillaume Foltran est actuellement
     responsable de ...", not the invitation to hear him; nor an event card listing him
     among its speakers, when a passage introducing him ties with it. An order only: a
-    passage may introduce someone without a job title."""
+    passage may introduce someone without a job title. `folded` gives a match's text
+    folded (the router's, folded once per entry)."""
     if not names:
         return matches
-    found = first_fitting(matches, lambda match: states_role(match.entry.text, names),
-                          TIE_MARGIN)
+    found = first_fitting(matches, lambda match: role_near(folded(match), names), TIE_MARGIN)
     if found[0].entry.type != "event":
         return found
     return first_fitting(found, lambda match: match.entry.type != "event"
-                         and states_role(match.entry.text, names), TIE_MARGIN)
+                         and role_near(folded(match), names), TIE_MARGIN)
 
 
 def stating_first(matches: list[M], what: bool, stating: Callable[[M], bool]) -> list[M]:
