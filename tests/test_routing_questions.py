@@ -370,3 +370,12 @@ def test_an_adverb_of_frequency_or_time_says_no_topic(bare: Router) -> None:
     assert often.best is None or often.best.entry.id != "coop-communautes"
     assert {term.stem for term in bare.query_terms("souvent parfois désormais")} <= (
         GENERIC_STEMS)
+
+
+def test_a_problem_asked_with_a_topic_is_what_the_passage_says_of_it(bare: Router) -> None:
+    # "le pb avec X" asks what is wrong with X, which the passage says in its own words: read
+    # through its near-synonym "difficulté", it was a topic word no passage on X holds
+    assert "proble" in GENERIC_STEMS
+    result = bare.route("c quoi le pb avec l'article 20 de la lpm en gros")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id in {"monde-lpm-attali", "attali-lpm"}

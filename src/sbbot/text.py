@@ -112,7 +112,7 @@ blog blogs aspect aspects axe axes volet volets contexte
 like time times day days good best better new great thing things people way year years
 world today tomorrow yesterday many much night morning really big small first week weeks
 month months opinion guy guys stuff author authors post posts blog blogs writer aspect aspects
-context souvent parfois rarement desormais dorenavant often sometimes rarely
+context souvent parfois rarement desormais dorenavant often sometimes rarely probleme problemes
 """.split())
 """Everyday words, and words about the posts themselves ("l'auteur", "the post"): they help
 rank entries, but a question made only of them ("quelle heure est-il ?") is not about the
@@ -121,7 +121,9 @@ posts, and a post that lacks one ("l'avis de X ?", "le gars de Y") may still ans
 Bouygues Telecom a-t-il porté un effort particulier ?", "sur quels axes ...", "which aspects
 of the digital workplace ..."), and "contexte" for its circumstances ("X est cité dans quel
 contexte ?"), which a passage gives in its own words, never by repeating "aspect" or
-"contexte" (a post lacking them made them foreign words); not "type", "genre", "kind":
+"contexte" (a post lacking them made them foreign words), as "problème" asks for what is
+wrong with it ("c quoi le pb avec l'article 20 de la lpm ?": a passage says what the article
+allows, never "problème"); not "type", "genre", "kind":
 "quel genre de croissants ?" asks what no passage merely naming croissants says. Not
 "citation", "quote": "is there a quote from X?" asks for one, which a passage merely naming X
 is not (measured: two near-domain questions answered). Adverbs of frequency and of the

@@ -56,7 +56,7 @@ from sbbot.router.typos import (
     typo_cutoff,
     without_stray_numbers,
 )
-from sbbot.text import CASED_WORD, STOPWORDS, fold, unaccented
+from sbbot.text import CASED_WORD, GENERIC_WORDS, STOPWORDS, fold, unaccented
 
 REAL_WORD_ZIPF = 2.5
 """A word this frequent in French or English (about once in three million words) is a word
@@ -184,8 +184,10 @@ class Analyzer:
         same meaning ("salariés": "employés"), and only that; a word it holds keeps them as
         alternatives, for the best entries that write the synonym instead
         (`router/alternatives.py`). Not for English words: their
-        translations already list every usual French word for their meaning."""
-        if english or "synonyms" not in self.parts:
+        translations already list every usual French word for their meaning. Not for a
+        generic word (`GENERIC_WORDS`): through a synonym ("problème": difficulté) it weighed
+        as the topic word it never is."""
+        if english or "synonyms" not in self.parts or token in GENERIC_WORDS:
             return ()
         own = self._french_lemma(token)
         # each synonym read as the index reads a word ("rapidité": rapide), else it never meets it
