@@ -230,14 +230,17 @@ def test_a_judgement_asked_of_a_named_thing_needs_a_text_judging_it(router: Rout
                      "Bouygues Telecom est-il un bon opérateur ?",
                      "les employés de Bouygues Telecom sont contents de leur plateforme ?",
                      "Paul Miller parle bien dans sa vidéo ?",  # where it is done, after
-                     "le réseau interne fonctionne bien chez bouygues telecom ?"):
+                     "le réseau interne fonctionne bien chez bouygues telecom ?",
+                     # judged in no clause naming them: "... la lecture de cette note de Jane
+                     # et vous invite ... à venir en discuter avec elle et Guillaume Foltran"
+                     "L’auteur trouve-t-il que Guillaume Foltran parle bien ?",
+                     "Fabrice Epelboin est-il intéressant selon l'auteur ?"):
         judged = router.judge(question, 2)
         assert judged is not None and "judgement" in judged[2].unsaid, question
         assert router.route(question).verdict == "unknown", question
     # a ranked passage judges them where it names them ("la vision de Gilles Babinet est
     # très intéressante"): only a doubt
-    for question in ("Gilles Babinet parle bien ?",
-                     "L’auteur trouve-t-il que Guillaume Foltran parle bien ?"):
+    for question in ("Gilles Babinet parle bien ?",):
         judged = router.judge(question, 6)
         assert judged is not None and "judgement" in judged[2].doubts, question
         assert router.route(question).verdict == "unsure", question
@@ -261,13 +264,18 @@ def test_a_judgement_asked_of_a_named_thing_needs_a_text_judging_it(router: Rout
 
 def test_a_passage_is_read_for_the_clauses_that_judge() -> None:
     """Only the clauses that judge something are kept, as folded words: "Bonne question"
-    judges the question, not Babinet named in the next clause."""
+    judges the question, not Babinet named in the next clause; nor does "je vous recommande
+    la note" judge whom the clause joined to it by "et vous ..." names."""
     text = ("Bonne question, s'il en est, et c'est Gilles Babinet qui parle. "
             "La vision de Gilles Babinet est très intéressante.")
     assert judged_clauses(text) == (
         ("bonne", "question"),
         ("la", "vision", "de", "gilles", "babinet", "est", "tres", "interessante"))
     assert judged_clauses("Kalixo est une plateforme installée chez Bouygues.") == ()
+    # "et" before a pronoun joins another clause: the note is judged, not Foltran
+    assert judged_clauses("je vous recommande la note de Jane et vous invite à en discuter "
+                          "avec Guillaume Foltran") == (
+        ("je", "vous", "recommande", "la", "note", "de", "jane"),)
 
 
 def test_verbs_alone_name_no_topic(router: Router) -> None:

@@ -72,9 +72,15 @@ def judges(text: str) -> bool:
     return JUDGING.search(text) is not None
 
 
-JUDGED_CLAUSE = re.compile(r"[.!?;,:\n()\[\]]+")
+JUDGED_CLAUSE = re.compile(r"[.!?;,:\n()\[\]]+|\s(?:et|mais|and|but)\s+(?=(?:je|j['’]|tu|il|"
+                           r"elle|on|nous|vous|ils|elles|i|you|he|she|we|they)\b)",
+                           re.IGNORECASE)
 """Where a judgement stops applying: "Bonne question, s'il en est, et c'est Gilles Babinet
-..." judges the question, not Babinet."""
+..." judges the question, not Babinet; and "et", "mais" before a pronoun join another clause:
+"je vous recommande vivement la lecture de cette note de Jane et vous invite ... à venir en
+discuter avec elle et Guillaume Foltran" judges the note, not Foltran; "... est très
+intéressante et elle ouvre un débat dans lequel Fabrice Epelboin ..." judges a vision, not
+Epelboin."""
 
 
 def judged_clauses(text: str) -> tuple[tuple[str, ...], ...]:
