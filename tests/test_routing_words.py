@@ -225,3 +225,13 @@ def test_a_word_read_through_a_near_synonym_meets_a_passage_writing_another(
                         " techniques menés par les équipes informatiques ?")
     assert result.verdict == "answer" and result.best is not None
     assert result.best.entry.id == "retours-pas-que-plateforme"
+
+
+def test_ahead_of_is_read_as_leading_not_as_an_advance(bare: Router) -> None:
+    # "avance" was a thing no post names; the passage says France "fait la course en tête"
+    result = bare.route("la france serait en avance sur l'eco collaborative ??")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id == "coop-economie-collaborative"
+    # early, for registering, is no lead
+    assert "tete" not in {term.stem for term in
+                          bare.query_terms("faut s'inscrire en avance pour la matinée ?")}
