@@ -39,6 +39,20 @@ def test_phrasal_verbs_are_read_whole(bare: Router) -> None:
     assert "derang" not in stems and "strate" in stems
 
 
+def test_an_idiom_of_a_verb_and_its_object_is_read_whole(router: Router, bare: Router) -> None:
+    """"strike a balance" is no strike: "équilibre", "compromis", which the passage on
+    tomorrow's practices writes; "raise the question" is asking ("se demande")."""
+    for knowledge in (router, bare):
+        result = knowledge.route("how does the author think we can strike a balance between"
+                                 " our desires and protection?")
+        assert result.verdict == "answer" and result.best is not None
+        assert result.best.entry.id == "monde-pratiques-demain"
+    assert "grev" not in {term.stem for term in bare.query_terms("strike a balance")}
+    result = bare.route("On France Info, Gilles Babinet raises the question of what?")
+    assert result.verdict == "answer" and result.best is not None
+    assert result.best.entry.id == "monde-babinet-france-info"
+
+
 def test_an_english_question_meets_a_french_passage_without_glossary_or_hints(
         bare: Router) -> None:
     for question, expected in (("When does the breakfast start?",
