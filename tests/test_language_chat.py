@@ -136,3 +136,19 @@ def test_chat_writing_is_spelt_out(typed: str, read: str) -> None:
 ])
 def test_turns_of_phrase_are_read_as_their_plain_meaning(typed: str, read: str) -> None:
     assert " ".join(expand(typed).split()) == read
+
+
+@pytest.mark.parametrize("courtesy", ["stp", "svp", "s'il vous plaît", "s'il te plait",
+                                      "merci d'avance", "merci beaucoup"])
+@pytest.mark.parametrize("hints", [True, False])
+def test_courtesy_around_a_question_changes_nothing(courtesy: str, hints: bool) -> None:
+    """"stp" is written out as "s'il te plaît", whose "plaît" met a passage saying "je me
+    plais à penser" (a confident wrong answer without hints) and, unknown elsewhere,
+    counted against every answer; "merci d'avance" brought "avance"."""
+    router = stripped(load_knowledge(KNOWLEDGE_DIR), hints=hints, glossary=hints)
+    for question in ("qui est jane mcconnell", "c quoi le digital workplace",
+                     "c'est combien la matinée de genève", "who is jane mcconnell"):
+        plain, polite = router.route(question), router.route(f"{question} {courtesy}")
+        assert plain.verdict == "answer"
+        assert (polite.verdict, polite.best and polite.best.entry.id) == (
+            plain.verdict, plain.best and plain.best.entry.id), question
