@@ -10,6 +10,7 @@ import pytest
 
 from sbbot.evaluation import stripped
 from sbbot.knowledge import load_knowledge
+from sbbot.language.asking import asks_identity
 from sbbot.language.chatspeak import expand
 from sbbot.text import fold
 from tests.conftest import KNOWLEDGE_DIR
@@ -152,3 +153,22 @@ def test_courtesy_around_a_question_changes_nothing(courtesy: str, hints: bool) 
         assert plain.verdict == "answer"
         assert (polite.verdict, polite.best and polite.best.entry.id) == (
             plain.verdict, plain.best and plain.best.entry.id), question
+
+
+@pytest.mark.parametrize("greeting", ["salut", "bonjour à tous,", "hello", "coucou !", "@sbbot",
+                                      "hi there,", "euh", "une question :"])
+def test_a_greeting_before_who_is_someone_changes_nothing(greeting: str) -> None:
+    """"qui est X" was only read at the very start of a question: "salut qui est jane
+    mcconnell" was unknown, though "qui est jane mcconnell" is answered."""
+    router = stripped(load_knowledge(KNOWLEDGE_DIR), hints=False, glossary=False)
+    for question in ("qui est jane mcconnell", "who is guillaume foltran ?"):
+        plain, greeted = router.route(question), router.route(f"{greeting} {question}")
+        assert plain.verdict == "answer"
+        assert (greeted.verdict, greeted.best and greeted.best.entry.id) == (
+            plain.verdict, plain.best and plain.best.entry.id), question
+
+
+def test_who_is_after_a_word_of_the_subject_asks_no_identity() -> None:
+    assert asks_identity("salut, qui est Jane McConnell ?")
+    assert not asks_identity("le livre qui est sorti cette année parle de quoi ?")
+    assert not asks_identity("la matinée qui est prévue à Genève, c'est quand ?")

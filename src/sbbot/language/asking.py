@@ -93,15 +93,26 @@ responsable
 """Titles whose holder a "who" question asks for ("qui est le patron de France Info ?", "who
 is the boss of Jacques Attali"): the answer must state that job next to the name asked
 about."""
-IDENTITY = re.compile(r"^\W*(?:qui\s+est|qui\s+c['’\s]est|c['’\s]?est\s+qui|who\s+is|who['’]?s)\s+"
-                      r"(?!l[ea]\b|les\b|the\b|un\b|une\b|a\b)", re.IGNORECASE)
+IDENTITY = re.compile(r"(?<![\w'’])(?:qui\s+est|qui\s+c['’\s]est|c['’\s]?est\s+qui|who\s+is|"
+                      r"who['’]?s)\s+(?!l[ea]\b|les\b|the\b|un\b|une\b|a\b)", re.IGNORECASE)
+
+
+def identity_found(text: str) -> re.Match[str] | None:
+    """Where a question asks who someone named is: at its start, or after words of no topic
+    only ("salut, qui est Jane McConnell ?", "@sbbot who is jane mcconnell": a greeting or
+    the bot's name before it made the question unknown). Not after a word of the subject
+    ("le livre qui est sorti")."""
+    found = IDENTITY.search(text)
+    if found is None or not STOPWORDS.issuperset(fold(text[:found.start()]).split()):
+        return None
+    return found
 
 
 def identity_asked(text: str) -> list[str]:
     """The folded words naming whom a question asks who they are, up to its first
     punctuation ("who is jane mcconnell?": "jane", "mcconnell"), however they are typed;
     none when it asks no such thing."""
-    found = IDENTITY.search(text)
+    found = identity_found(text)
     if found is None:
         return []
     named = re.split(r"[,;.!?]", text[found.end():], maxsplit=1)[0]
@@ -111,7 +122,7 @@ def identity_asked(text: str) -> list[str]:
 def asks_identity(text: str) -> bool:
     """Whether a question asks who someone named is ("qui est Guillaume Foltran ?", "whos
     guillaume foltran"), not who holds a title ("qui est le patron de ...")."""
-    return IDENTITY.search(text) is not None
+    return identity_found(text) is not None
 
 
 ROLE_BEFORE = 60
