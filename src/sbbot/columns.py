@@ -162,10 +162,6 @@ class Passages(Rows[Passage]):
         entry = self._table[self._start + index]
         return trusted(Passage, id=entry.id, text=entry.text, hints=entry.hints)
 
-    def __reduce__(self) -> tuple[type[Passages], tuple[EntryTable, int, int]]:
-        """Unpickled by calling `__init__`: Python code, see `lean_post`."""
-        return Passages, (self._table, self._start, self._stop)
-
 
 def digest64(*fields: str) -> int:
     digest = hashlib.blake2b(digest_size=8)
@@ -215,18 +211,7 @@ def lean_knowledge(knowledge: Knowledge, table: EntryTable) -> Knowledge:
     posts, start = [], 0
     for post in knowledge.posts:
         stop = start + len(post.passages)
-        posts.append(lean_post(post.slug, post.title, Passages(table, start, stop),
-                               post.category))
+        posts.append(trusted(Post, slug=post.slug, title=post.title,
+                             passages=Passages(table, start, stop), category=post.category))
         start = stop
     return replace(knowledge, posts=tuple(posts))
-
-
-def lean_post(slug: str, title: str, passages: Passages, category: str | None) -> Post:
-    """A post of a snapshot, also as the snapshot cache unpickles it (`SnapshotPickler`).
-
-    An archive has thousands of posts. C's unpickler builds plain objects without running
-    Python code, so it never lets the interpreter lock go: at 100,000 entries the posts
-    alone held it 25 ms or more in one stretch while a reload loaded its snapshot in a
-    worker thread, every answer waiting. Rebuilt by this function, each post runs Python
-    code, where the lock changes hands every switch interval."""
-    return trusted(Post, slug=slug, title=title, passages=passages, category=category)

@@ -42,10 +42,9 @@ from types import MappingProxyType
 from typing import Any
 
 import sbbot
-from sbbot.columns import Changes, changes, lean_knowledge, lean_post
+from sbbot.columns import Changes, changes, lean_knowledge
 from sbbot.knowledge import Knowledge, KnowledgeError, load_knowledge
 from sbbot.knowledge.document import MAX_FILE_BYTES, read_file
-from sbbot.knowledge.model import Post
 from sbbot.problems import Problem
 from sbbot.router import Router
 from sbbot.safefile import FileProblem
@@ -219,13 +218,10 @@ def cache_path(cache_dir: Path, key: str) -> Path:
 
 
 class SnapshotPickler(pickle.Pickler):
-    """Pickles read-only mappings (`Knowledge.synonyms`) as the mappings they wrap, and posts
-    as calls of `lean_post`."""
+    """Pickles read-only mappings (`Knowledge.synonyms`) as the mappings they wrap."""
 
     dispatch_table = copyreg.dispatch_table.copy()
     dispatch_table[MappingProxyType] = lambda proxy: (read_only, (dict(proxy),))
-    dispatch_table[Post] = lambda post: (lean_post, (post.slug, post.title, post.passages,
-                                                     post.category))
 
 
 def read_only(mapping: dict[Any, Any]) -> MappingProxyType[Any, Any]:
